@@ -1,0 +1,52 @@
+"""The core's entry points: a file or bytes -> a checked `Record`."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from reviewer.model import Document, Record
+from reviewer.reading import read_bytes
+
+PARSER_VERSION = "1.0"
+
+
+def parse_document(doc: Document, source: dict | None = None) -> Record:
+    """Parse a read document into a record and check it (findings filled in)."""
+    from reviewer.parsing import parse
+
+    record = parse(doc)
+    record.source = dict(source or {})
+    record.source.setdefault("format", doc.source_format)
+    if doc.encoding:
+        record.source.setdefault("encoding", doc.encoding)
+    record.parser_version = PARSER_VERSION
+    refresh_findings(record)
+    return record
+
+
+def parse_bytes(data: bytes, name: str, path: str | None = None) -> Record:
+    """Read and parse a report from its bytes. Raises `ReadError` with a one-line reason."""
+    doc = read_bytes(data, name)
+    source = {"path": path or name, "sha256": hashlib.sha256(data).hexdigest(), "format": doc.source_format}
+    return parse_document(doc, source)
+
+
+def parse_file(path: str | Path) -> Record:
+    p = Path(path)
+    from reviewer.reading import read_document
+
+    doc, data = read_document(p)
+    source = {"path": str(p), "sha256": hashlib.sha256(data).hexdigest(), "format": doc.source_format}
+    return parse_document(doc, source)
+
+
+def refresh_findings(record: Record, previous: Record | None = None) -> Record:
+    """Re-check the current values: findings = notes from reading + every rule that fails now.
+
+    Cheap enough to call on every edit (the rules touch a few hundred cells).
+    """
+    from reviewer.rules import check
+
+    record.findings = list(record.parse_notes) + check(record, previous)
+    return record

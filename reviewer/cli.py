@@ -1,0 +1,143 @@
+"""The `reviewer` command: parse and check reports; the library commands live in `reviewer.store.cli`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reviewer.errors import ReviewerError
+from reviewer.formats import TABLE_SHORT, load_formats
+from reviewer.model import Record
+
+
+def _expand(paths: Sequence[str]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def _fmt_value(v: object) -> str:
+    return "空" if v is None else str(v)
+
+
+def summary_text(record: Record) -> str:
+    """A readable summary of one record for the terminal."""
+    lines = [f"{record.source.get('path', '')}",
+             f"  机关：{record.agency or '（未识别）'}  年度：{record.year or '（未识别）'}  格式：{record.template or '？'}"
+             + (f"  表二变体：{record.table2_variant}" if record.table2_variant else "")]
+    fmt = load_formats().get(record.template or "")
+    for table, rows in record.tables.items():
+        lines.append(f"  {TABLE_SHORT.get(table, table)}")
+        tdef = fmt.tables.get(table) if fmt else None
+        for rkey, cols in rows.items():
+            label = rkey
+            if tdef is not None:
+                try:
+                    label = tdef.row(rkey).label
+                except KeyError:
+                    pass
+            vals = " ".join(_fmt_value(v) for v in cols.values())
+            lines.append(f"    {label[:28]:<28} {vals}")
+    if record.unplaced:
+        lines.append(f"  未能定位的数值：{len(record.unplaced)} 个")
+    counts = {s: sum(1 for f in record.findings if f.severity == s) for s in ("error", "warning", "info")}
+    lines.append(f"  问题：错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}")
+    return "\n".join(lines)
+
+
+def findings_text(record: Record) -> str:
+    label = {"error": "错误", "warning": "警告", "info": "提示"}
+    lines = [f"{record.source.get('path', '')}: {record.agency or '？'} {record.year or '？'}"]
+    if not record.findings:
+        lines.append("  未发现问题")
+    for f in record.findings:
+        sug = ""
+        if f.suggestion:
+            sug = f"（建议：{f.suggestion['cell']} → {f.suggestion['value']}）"
+        lines.append(f"  [{label.get(f.severity, f.severity)}] {f.rule} {f.message}{sug}")
+    return "\n".join(lines)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from reviewer.api import parse_file
+
+    status = 0
+    for path in _expand(args.files):
+        try:
+            record = parse_file(path)
+        except ReviewerError as exc:
+            print(f"无法读取 {exc}", file=sys.stderr)
+            status = 2
+            continue
+        if args.format == "json":
+            print(json.dumps(record.to_json(), ensure_ascii=False))
+        else:
+            print(summary_text(record))
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from reviewer.api import parse_file
+
+    unreadable = False
+    errors = False
+    for path in _expand(args.files):
+        try:
+            record = parse_file(path)
+        except ReviewerError as exc:
+            print(f"无法读取 {exc}", file=sys.stderr)
+            unreadable = True
+            continue
+        if any(f.severity == "error" for f in record.findings):
+            errors = True
+        if args.format == "json":
+            print(json.dumps({"source": record.source, "agency": record.agency, "year": record.year,
+                              "findings": [f.to_json() for f in record.findings]}, ensure_ascii=False))
+        else:
+            print(findings_text(record))
+    if unreadable:
+        return 2
+    return 1 if errors else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reviewer", description="年报审核台：解析、核对政府信息公开工作年度报告")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="解析报告，输出记录")
+    p.add_argument("files", nargs="+", help="报告文件或文件夹")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=cmd_parse)
+    c = sub.add_parser("check", help="核对报告，列出问题；有错误时退出码为 1，有无法读取的文件时为 2")
+    c.add_argument("files", nargs="+")
+    c.add_argument("--format", choices=["json", "text"], default="text")
+    c.set_defaults(func=cmd_check)
+    try:
+        from reviewer.store.cli import register
+    except ImportError:  # the library commands are optional while the store is absent
+        register = None
+    if register is not None:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except ReviewerError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

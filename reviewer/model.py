@@ -1,0 +1,199 @@
+"""Plain data of the core: a read document, a parsed record and its findings.
+
+The JSON shape of `Record.to_json()` is the contract in ../shared/spec/record-schema.md; the extra keys
+(`narrative`, `provenance`, `unplaced`, `region`, `parser_version`) add to it and never change it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Number = int | float
+Tables = dict[str, dict[str, dict[str, Number | None]]]
+
+# Cell origins, as stored and shown.
+ORIGIN_PARSED = "parsed"
+ORIGIN_POSITION = "position"  # placed by position because its row label was lost
+ORIGIN_EDITED = "edited"
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def cell_id(table: str, row: str, col: str) -> str:
+    return f"{table}:{row}:{col}"
+
+
+def split_cell_id(cid: str) -> tuple[str, str, str]:
+    """`table3:unable.not_held:total` -> ('table3', 'unable.not_held', 'total').
+
+    Row keys may contain dots and, for provincial tables, slashes, never colons.
+    """
+    table, rest = cid.split(":", 1)
+    row, col = rest.rsplit(":", 1)
+    return table, row, col
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell (or one prose line) as read: its text and its character span in `Document.text`."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    """What every reader yields: the text the reviewer sees and its rows of cells, in reading order.
+
+    A paragraph of prose is a row of one cell; a table row is a row of several cells. Blank table cells
+    are kept as cells with empty text (their span is an empty range at their place).
+    """
+
+    text: str
+    rows: list[list[Cell]]
+    source_format: str  # txt | md | html | docx | pdf
+    encoding: str | None = None
+    notes: list[str] = field(default_factory=list)  # e.g. "undecodable bytes replaced"
+
+
+@dataclass(slots=True)
+class CellSource:
+    """Where a cell's value came from."""
+
+    text: str  # as printed ('' when the cell was blank)
+    span: tuple[int, int] | None
+    origin: str = ORIGIN_PARSED
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "span": list(self.span) if self.span else None, "origin": self.origin}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> CellSource:
+        span = d.get("span")
+        return cls(d.get("text", ""), tuple(span) if span else None, d.get("origin", ORIGIN_PARSED))
+
+
+@dataclass(slots=True)
+class Finding:
+    """A failed rule. `message` is rendered Chinese; `message_id` + `params` let a UI render it anew."""
+
+    rule: str
+    severity: str
+    cells: list[str]
+    message: str
+    message_id: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    suggestion: dict[str, Any] | None = None  # {"cell": id, "value": number}
+    name: str = ""  # short English name of the rule, e.g. "row total"
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "cells": list(self.cells),
+            "message": self.message,
+            "message_id": self.message_id,
+            "params": self.params,
+        }
+        if self.suggestion is not None:
+            d["suggestion"] = self.suggestion
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Finding:
+        return cls(
+            rule=d["rule"],
+            severity=d["severity"],
+            cells=list(d.get("cells", [])),
+            message=d.get("message", ""),
+            message_id=d.get("message_id", ""),
+            params=dict(d.get("params", {})),
+            suggestion=d.get("suggestion"),
+            name=d.get("name", ""),
+        )
+
+
+@dataclass(slots=True)
+class Unplaced:
+    """A value read inside a table region that could not be given a cell. Never dropped."""
+
+    table: str
+    text: str
+    span: tuple[int, int] | None
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"table": self.table, "text": self.text, "span": list(self.span) if self.span else None,
+                "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Record:
+    source: dict[str, Any]
+    agency: str | None = None
+    year: int | None = None
+    template: str | None = None  # "2019" | "2021"
+    table2_variant: str | None = None
+    region: str | None = None
+    tables: Tables = field(default_factory=dict)
+    provenance: dict[str, CellSource] = field(default_factory=dict)
+    narrative: dict[str, Number] = field(default_factory=dict)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    parse_notes: list[Finding] = field(default_factory=list)  # findings of reading (position, unplaced…)
+    text: str = ""  # the document text; not part of the JSON record
+    parser_version: str = ""
+
+    # -- cell access -------------------------------------------------------------------------------
+    def get(self, cid: str) -> Number | None:
+        table, row, col = split_cell_id(cid)
+        return self.tables.get(table, {}).get(row, {}).get(col)
+
+    def set(self, cid: str, value: Number | None) -> None:
+        table, row, col = split_cell_id(cid)
+        self.tables.setdefault(table, {}).setdefault(row, {})[col] = value
+
+    def cell_ids(self) -> list[str]:
+        return [f"{t}:{r}:{c}" for t, rows in self.tables.items() for r, cols in rows.items() for c in cols]
+
+    # -- JSON --------------------------------------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "source": dict(self.source),
+            "agency": self.agency,
+            "year": self.year,
+            "template": self.template,
+        }
+        if self.table2_variant:
+            d["table2_variant"] = self.table2_variant
+        d["region"] = self.region
+        d["tables"] = self.tables
+        d["findings"] = [f.to_json() for f in self.findings]
+        d["narrative"] = dict(self.narrative)
+        d["provenance"] = {k: v.to_json() for k, v in self.provenance.items()}
+        d["unplaced"] = [u.to_json() for u in self.unplaced]
+        d["parser_version"] = self.parser_version
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any], text: str = "") -> Record:
+        rec = cls(
+            source=dict(d.get("source", {})),
+            agency=d.get("agency"),
+            year=d.get("year"),
+            template=d.get("template"),
+            table2_variant=d.get("table2_variant"),
+            region=d.get("region"),
+            tables={t: {r: dict(c) for r, c in rows.items()} for t, rows in d.get("tables", {}).items()},
+            provenance={k: CellSource.from_json(v) for k, v in d.get("provenance", {}).items()},
+            narrative=dict(d.get("narrative", {})),
+            unplaced=[Unplaced(u["table"], u["text"], tuple(u["span"]) if u.get("span") else None, u["reason"])
+                      for u in d.get("unplaced", [])],
+            findings=[Finding.from_json(f) for f in d.get("findings", [])],
+            text=text,
+            parser_version=d.get("parser_version", ""),
+        )
+        return rec

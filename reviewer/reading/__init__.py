@@ -1,0 +1,98 @@
+"""Readers: a report file (txt, md, html, docx, pdf) -> `Document` (its text and rows of cells with spans).
+
+`read_document` is the one entry point. Every failure is a `ReadError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.errors import ReadError
+from reviewer.model import Document
+
+MAX_BYTES = 50 * 1024 * 1024  # a report is rarely over a few MB; refuse anything absurd
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+
+
+def sniff_format(data: bytes, name: str) -> str:
+    """The input format from the name's suffix, checked against the content's magic bytes."""
+    suffix = Path(name).suffix.lower()
+    head = data[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if suffix in {".docx", ".docm"} or suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            return "docx"
+        raise ReadError(f"{name}: 这是一个压缩包（ZIP），不是文本报告")
+    if suffix in {".docx"}:
+        raise ReadError(f"{name}: 文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏或被截断）")
+    if suffix == ".pdf":
+        raise ReadError(f"{name}: 文件扩展名为 .pdf，但内容不是 PDF（可能已损坏或被截断）")
+    if suffix == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError(f"{name}: 旧版 Word（.doc）格式不受支持，请另存为 .docx 后再导入")
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in {".md", ".markdown"}:
+        return "md"
+    if suffix in TEXT_SUFFIXES:
+        low = data[:2048].lower()
+        if b"<html" in low or b"<!doctype html" in low or b"<table" in low:
+            return "html"
+        return "txt"
+    raise ReadError(f"{name}: 不支持的文件类型 {suffix}（支持 .txt .md .html .docx .pdf）")
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """Read a report from its bytes; `name` gives the suffix and is used in messages."""
+    if len(data) == 0:
+        raise ReadError(f"{name}: 文件为空")
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"{name}: 文件过大（{len(data) / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
+    fmt = sniff_format(data, name)
+    try:
+        if fmt == "pdf":
+            from reviewer.reading.pdf import read_pdf
+
+            doc = read_pdf(data, name)
+        elif fmt == "docx":
+            from reviewer.reading.docx import read_docx
+
+            doc = read_docx(data, name)
+        elif fmt == "html":
+            from reviewer.reading.html import read_html
+
+            doc = read_html(data, name)
+        else:
+            from reviewer.reading.text import read_text
+
+            doc = read_text(data, name, markdown=(fmt == "md"))
+    except ReadError:
+        raise
+    except Exception as exc:  # a reader library failed on malformed input: say so in one line
+        raise ReadError(f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:120]}）") from exc
+    if not doc.text.strip():
+        raise ReadError(f"{name}: 文件中没有可读的文字")
+    return doc
+
+
+def read_document(path: str | Path) -> tuple[Document, bytes]:
+    """Read a report file; returns the document and the file's bytes (kept by the store)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"{p.name}: 文件过大（{size / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
+        data = p.read_bytes()
+    except ReadError:
+        raise
+    except IsADirectoryError as exc:
+        raise ReadError(f"{p}: 这是一个文件夹，不是文件") from exc
+    except FileNotFoundError as exc:
+        raise ReadError(f"{p}: 文件不存在") from exc
+    except PermissionError as exc:
+        raise ReadError(f"{p}: 没有读取权限") from exc
+    except OSError as exc:
+        raise ReadError(f"{p}: 无法读取（{exc.strerror or exc}）") from exc
+    return read_bytes(data, p.name), data
