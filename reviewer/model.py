@@ -197,3 +197,8 @@ class Record:
             parser_version=d.get("parser_version", ""),
         )
         return rec
+
+
+def finding_key(finding: Finding) -> str:
+    """A stable key of a finding (rule and cells), used to acknowledge a warning at verification."""
+    return f"{finding.rule}|{','.join(sorted(finding.cells))}"
