@@ -1,0 +1,96 @@
+"""Parsing a read document into a record: sections, format, tables, metadata and stated figures."""
+
+from __future__ import annotations
+
+from reviewer.formats import FormatDef, load_formats
+from reviewer.model import Document, Finding, Record
+from reviewer.parsing.builder import Builder
+from reviewer.parsing.labels import norm
+from reviewer.parsing.meta import extract_meta
+from reviewer.parsing.narrative import extract_narrative
+from reviewer.parsing.rows import scan
+from reviewer.parsing.sections import Section, find_sections, row_text
+from reviewer.parsing.table2 import detect_variant, parse_national, parse_variant
+from reviewer.parsing.table3 import parse_table3
+from reviewer.parsing.table4 import parse_table4
+
+__all__ = ["parse", "detect_template"]
+
+
+def detect_template(text: str, year: int | None) -> str:
+    """2019 or 2021, by the labels each format alone uses; by the year when the labels do not tell."""
+    flat = norm(text)
+    scores = {t: sum(1 for mark in f.detect if norm(mark) in flat) for t, f in load_formats().items()}
+    best = max(scores.values())
+    winners = [t for t, s in scores.items() if s == best]
+    if best > 0 and len(winners) == 1:
+        return winners[0]
+    return "2021" if year is None or year >= 2021 else "2019"
+
+
+def _region_text(doc: Document, sec: Section) -> str:
+    return "\n".join(row_text(r) for r in doc.rows[sec.start: sec.end])
+
+
+def _prose(doc: Document, sections: dict[str, Section]) -> str:
+    """The text outside the tables' regions (prose lines inside them are kept)."""
+    table_rows: set[int] = set()
+    for sec in sections.values():
+        table_rows.update(range(sec.start, sec.end))
+    parts = []
+    for i, row in enumerate(doc.rows):
+        if i in table_rows and not (len(row) == 1 and ("。" in row[0].text or len(row[0].text) > 40)):
+            continue
+        parts.append(doc.text[row[0].start: row[-1].end] if row else "")
+    return "\n".join(parts)
+
+
+def parse(doc: Document) -> Record:
+    meta = extract_meta(doc.text)
+    record = Record(source={"format": doc.source_format}, agency=meta.agency, year=meta.year,
+                    region=meta.region, text=doc.text)
+    b = Builder(record)
+    formats = load_formats()
+    # the format is told by the labels inside the tables; fall back on the whole text
+    probe = find_sections(doc.rows, formats["2021"])
+    table_text = "\n".join(_region_text(doc, s) for s in probe.values()) or doc.text
+    record.template = detect_template(table_text, meta.year)
+    fmt: FormatDef = formats[record.template]
+    sections = find_sections(doc.rows, fmt)
+
+    if "table2" in sections:
+        sec = sections["table2"]
+        region = scan(doc.rows, sec.start, sec.end)
+        variant = detect_variant(region, _region_text(doc, sec), fmt.tables["table2"])
+        if variant is not None:
+            parse_variant(region, variant, b)
+        else:
+            parse_national(region, fmt.tables["table2"], b)
+    if "table3" in sections:
+        sec = sections["table3"]
+        parse_table3(scan(doc.rows, sec.start, sec.end), fmt.tables["table3"], b)
+    if "table4" in sections:
+        sec = sections["table4"]
+        parse_table4(scan(doc.rows, sec.start, sec.end), fmt.tables["table4"], b)
+
+    for table in ("table2", "table3", "table4"):
+        if table not in sections:
+            b.note(Finding(rule="MISSING", severity="warning", cells=[f"{table}:*"], name="table not found",
+                           message=f"未找到{ {'table2': '表二（主动公开）', 'table3': '表三（依申请）', 'table4': '表四（复议诉讼）'}[table] }",
+                           message_id="table_missing", params={"table": table}))
+            if table != "table2" or True:
+                tdef = fmt.tables[table]
+                for r in tdef.rows:
+                    for c in tdef.row_columns(r):
+                        b.put(table, r.key, c, None)
+    if meta.year and meta.period_year and meta.year != meta.period_year:
+        b.note(Finding(rule="YEAR", severity="warning", cells=[], name="year mismatch",
+                       message=f"标题年度为 {meta.year}，统计期限为 {meta.period_year} 年",
+                       message_id="year_mismatch", params={"title": meta.year, "period": meta.period_year}))
+    if record.unplaced:
+        b.note(Finding(rule="UNPLACED", severity="warning",
+                       cells=sorted({f"{u.table}:*" for u in record.unplaced}), name="unplaced values",
+                       message=f"有 {len(record.unplaced)} 个数值无法确定所属单元格，已列出，未计入表格",
+                       message_id="unplaced", params={"count": len(record.unplaced)}))
+    record.narrative = extract_narrative(_prose(doc, sections))
+    return record

@@ -1,0 +1,116 @@
+"""Aligning the data rows of a region to the rows of a format, in order, by label similarity.
+
+Rows appear in the form's order, so the best monotone alignment (dynamic programming) tolerates wrapped
+and fragmented labels, vertical group labels interleaved with rows, and rows whose labels were lost: such a
+row can be placed by position, but only where the count of unlabeled rows fits the count of rows between the
+two nearest rows placed by label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewer.formats import RowDef
+from reviewer.parsing.labels import norm, similarity
+from reviewer.parsing.rows import DataRow
+
+MATCH = 0.6  # a label at least this similar names the row
+POSITION_BONUS = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    data: int  # index into the data rows
+    row: int  # index into the row definitions
+    by_position: bool
+    score: float
+
+
+def _strip_groups(label: str, groups: tuple[str, ...]) -> str:
+    n = norm(label)
+    for g in groups:
+        if g and g in n:
+            n = n.replace(g, "")
+    return n
+
+
+def row_similarity(drow: DataRow, rdef: RowDef, groups: tuple[str, ...]) -> float:
+    own = _strip_groups(drow.label, groups)
+    before = _strip_groups(drow.before, groups)
+    after = _strip_groups(drow.after, groups)
+    s = similarity(own, rdef.variants) if own else 0.0
+    if s < 0.95 and (before or after):
+        if before:
+            s = max(s, 0.95 * similarity(before + own, rdef.variants))
+        if after:
+            s = max(s, 0.95 * similarity(own + after, rdef.variants))
+        if before and after:
+            s = max(s, 0.9 * similarity(before + own + after, rdef.variants))
+    return s
+
+
+def is_weak(drow: DataRow, groups: tuple[str, ...]) -> bool:
+    """A row whose own label is lost (empty or a stray fragment once group labels are removed)."""
+    return len(_strip_groups(drow.label, groups)) <= 1
+
+
+def align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...] = (),
+          positional: bool = True, value_range: tuple[int, int] | None = None) -> list[Placement]:
+    n, m = len(data), len(rows)
+    neg = float("-inf")
+    score = [[neg] * m for _ in range(n)]
+    weak = [is_weak(d, groups) for d in data]
+    for i, d in enumerate(data):
+        count = len(d.numbers)
+        fits = value_range is None or value_range[0] <= len(d.values) and count <= value_range[1]
+        for j, r in enumerate(rows):
+            s = row_similarity(d, r, groups)
+            if s >= (MATCH if d.has_numbers else 0.9):
+                score[i][j] = s
+            elif positional and weak[i] and d.has_numbers and fits:
+                score[i][j] = POSITION_BONUS
+    # dp[i][j]: best total for data[:i] and rows[:j]
+    dp = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]  # 1 skip data, 2 skip row, 3 match
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            best, mv = neg, 0
+            if i > 0 and dp[i - 1][j] > best:
+                best, mv = dp[i - 1][j], 1
+            if j > 0 and dp[i][j - 1] > best:
+                best, mv = dp[i][j - 1], 2
+            if i > 0 and j > 0 and score[i - 1][j - 1] > neg and dp[i - 1][j - 1] + score[i - 1][j - 1] > best:
+                best, mv = dp[i - 1][j - 1] + score[i - 1][j - 1], 3
+            dp[i][j], move[i][j] = best, mv
+    out: list[Placement] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        mv = move[i][j]
+        if mv == 3:
+            s = score[i - 1][j - 1]
+            out.append(Placement(i - 1, j - 1, s < MATCH, s))
+            i, j = i - 1, j - 1
+        elif mv == 1:
+            i -= 1
+        else:
+            j -= 1
+    out.reverse()
+    return _only_fitting_gaps(out, n, m)
+
+
+def _only_fitting_gaps(places: list[Placement], n: int, m: int) -> list[Placement]:
+    """Keep rows placed by position only where the unlabeled rows exactly fill the gap between anchors."""
+    anchors = [(-1, -1)] + [(p.data, p.row) for p in places if not p.by_position] + [(n, m)]
+    keep: list[Placement] = [p for p in places if not p.by_position]
+    for (d0, r0), (d1, r1) in zip(anchors, anchors[1:], strict=False):
+        gap = [p for p in places if p.by_position and d0 < p.data < d1]
+        if not gap:
+            continue
+        data_in_gap = d1 - d0 - 1
+        rows_in_gap = r1 - r0 - 1
+        if len(gap) == rows_in_gap == data_in_gap:
+            keep.extend(gap)
+    keep.sort(key=lambda p: p.data)
+    return keep

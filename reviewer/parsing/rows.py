@@ -1,0 +1,170 @@
+"""Table rows of a section region: label text, value cells, and fitting values to a row's columns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reviewer.model import Cell
+from reviewer.values import Parsed, clean, parse_printed
+
+
+@dataclass(slots=True)
+class Value:
+    cell: Cell
+    parsed: Parsed
+
+    @property
+    def blank(self) -> bool:
+        return self.parsed.kind == "blank"
+
+
+@dataclass(slots=True)
+class DataRow:
+    """A row holding values (or a label followed by blank cells)."""
+
+    index: int  # row index in the document
+    label_cells: list[Cell]  # the text cells, in order (empty cells as "")
+    values: list[Value]
+    before: str = ""  # label-only text since the previous data row (wrapped or vertical labels)
+    after: str = ""  # label-only text up to the next data row
+    trailing_text: str = ""  # text cells printed after the values
+
+    @property
+    def label(self) -> str:
+        return "".join(c.text for c in self.label_cells) + self.trailing_text
+
+    @property
+    def numbers(self) -> list[Value]:
+        return [v for v in self.values if v.parsed.kind == "number"]
+
+    @property
+    def has_numbers(self) -> bool:
+        return any(v.parsed.kind in ("number", "null") for v in self.values)
+
+
+@dataclass(slots=True)
+class Region:
+    data: list[DataRow]
+    label_rows: list[tuple[int, list[Cell]]] = field(default_factory=list)  # header / label-only rows
+    prose_rows: list[int] = field(default_factory=list)
+
+
+def is_prose(row: list[Cell]) -> bool:
+    if len(row) != 1:
+        return False
+    t = row[0].text
+    return "。" in t or (len(t) > 40 and ("，" in t or "," in t))
+
+
+def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
+    """Split a section's rows into data rows (with values), label-only rows and prose."""
+    region = Region([])
+    pending: list[str] = []
+    for i in range(start, end):
+        row = rows[i]
+        if is_prose(row):
+            region.prose_rows.append(i)
+            continue
+        kinds = [parse_printed(c.text) for c in row]
+        first_val = next((k for k, p in enumerate(kinds) if p.kind in ("number", "null")), None)
+        if first_val is None:
+            last_text = max((k for k, p in enumerate(kinds) if p.kind == "text"), default=None)
+            blanks_after = 0 if last_text is None else sum(1 for p in kinds[last_text + 1:] if p.kind == "blank")
+            if last_text is not None and blanks_after > 0:
+                # a label followed by blank cells: a row whose values were all left blank
+                labels = row[: last_text + 1]
+                values = [Value(c, p) for c, p in zip(row[last_text + 1:], kinds[last_text + 1:], strict=True)]
+                region.data.append(DataRow(i, labels, values, before="".join(pending)))
+                pending = []
+            else:
+                region.label_rows.append((i, row))
+                text = "".join(c.text for c in row)
+                if text:
+                    if region.data and not pending:
+                        region.data[-1].after += text
+                    pending.append(text)
+            continue
+        last_label = max((k for k in range(first_val) if kinds[k].kind == "text"), default=-1)
+        labels = row[: last_label + 1]
+        values: list[Value] = []
+        trailing: list[str] = []
+        for c, p in zip(row[last_label + 1:], kinds[last_label + 1:], strict=True):
+            if p.kind == "text":
+                trailing.append(c.text)
+            else:
+                values.append(Value(c, p))
+        region.data.append(DataRow(i, list(labels), values, before="".join(pending), trailing_text="".join(trailing)))
+        pending = []
+    # the text before a data row is also the text after the previous one
+    for a, b in zip(region.data, region.data[1:], strict=False):
+        if not a.after:
+            a.after = b.before
+    return region
+
+
+@dataclass(slots=True)
+class Fit:
+    values: list[Value | None]  # one per column (None: the row printed nothing there)
+    extra: list[Value]  # values read but not placed
+    short: bool  # fewer values than columns
+
+
+def fit(row: DataRow, n: int, prefer: str = "first",
+        accept: Callable[[list[Value | None]], bool] | None = None) -> Fit:
+    """Fit a row's value cells to n columns.
+
+    Blank cells count where the row needs them (a blank in the middle is a blank column); extra blanks at the
+    ends are layout. A row with one value too many is tried as a cell split in two ("20" read as "2", "0")
+    when `accept` can tell which merge is right.
+    """
+    vals = list(row.values)
+    lo, hi = 0, len(vals)
+    while lo < hi and vals[lo].blank:
+        lo += 1
+    while hi > lo and vals[hi - 1].blank:
+        hi -= 1
+    core = vals[lo:hi]
+    if len(core) == n:
+        return Fit(list(core), [], False)
+    if len(core) < n:
+        if len(vals) == n:
+            return Fit(list(vals), [], False)
+        # extend with trailing blank cells first (blank last columns), then leading ones
+        take: list[Value | None] = list(core)
+        t = hi
+        while len(take) < n and t < len(vals):
+            take.append(vals[t])
+            t += 1
+        s = lo
+        while len(take) < n and s > 0:
+            s -= 1
+            take.insert(0, vals[s])
+        short = len(take) < n
+        while len(take) < n:
+            take.append(None)
+        return Fit(take, [], short)
+    # more values than columns
+    if len(core) == n + 1 and accept is not None:
+        merged = _try_merge(core, accept)
+        if merged is not None:
+            return Fit(merged, [], False)
+    if prefer == "last":
+        return Fit(list(core[-n:]), list(core[:-n]), False)
+    return Fit(list(core[:n]), list(core[n:]), False)
+
+
+def _try_merge(core: list[Value], accept: Callable[[list[Value | None]], bool]) -> list[Value | None] | None:
+    """One pair of adjacent digit cells joined back ("2" "0" -> 20), if exactly one join is accepted."""
+    found: list[list[Value | None]] = []
+    for k in range(len(core) - 1):
+        a, b = core[k], core[k + 1]
+        ta, tb = clean(a.cell.text), clean(b.cell.text)
+        if not (ta.isdigit() and tb.isdigit()):
+            continue
+        joined = Cell(ta + tb, a.cell.start, b.cell.end)
+        v = Value(joined, parse_printed(joined.text))
+        cand: list[Value | None] = [*core[:k], v, *core[k + 2:]]
+        if accept(cand):
+            found.append(cand)
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,79 @@
+"""Finding sections 二, 三, 四 (the three tables) by their titles and known variants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.formats import FormatDef
+from reviewer.model import Cell
+from reviewer.parsing.labels import norm
+from reviewer.values import clean
+
+_SECTION_NUMERAL = re.compile(r"^\s*[#\s]*[（(]?([一二三四五六七八九十])[）)]?\s*[、.．]?")
+_NEXT_SECTION = re.compile(r"^\s*[#\s]*(五|六|七)\s*[、.．]")
+_MAX_TITLE = 48
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    table: str
+    title_row: int  # index of the title row
+    start: int  # first row of the region (after the title)
+    end: int  # one past the last row
+
+
+def row_text(row: list[Cell]) -> str:
+    return "".join(c.text for c in row)
+
+
+def _title_score(text: str, variants: tuple[str, ...], numeral: str) -> int:
+    """2: numbered title of this section; 1: a bare title line; 0: not a title."""
+    t = clean(text)
+    if len(t) > _MAX_TITLE or "。" in t:
+        return 0
+    n = norm(t)
+    if not any(norm(v) in n for v in variants):
+        return 0
+    m = _SECTION_NUMERAL.match(t)
+    if m and m.group(1) == numeral and not t.lstrip("#（( ").startswith(numeral + "）"):
+        return 2
+    if m and m.group(1) != numeral:
+        return 0  # another section's number (a sub-heading of 一、总体情况)
+    if re.match(r"^\s*\d+\s*[.、．]", t):
+        return 0  # "1.收到和处理政府信息公开申请情况" inside 一、总体情况
+    return 1
+
+
+def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
+    """Regions of rows per table; a table whose title is not found is absent."""
+    numerals = {"table2": "二", "table3": "三", "table4": "四"}
+    titles: dict[str, int] = {}
+    floor = 0
+    for table in ("table2", "table3", "table4"):
+        variants = fmt.tables[table].title_variants
+        best: tuple[int, int] | None = None  # (score, row index)
+        for i in range(floor, len(rows)):
+            row = rows[i]
+            if len(row) > 3:
+                continue
+            score = _title_score(row_text(row), variants, numerals[table])
+            if score == 2:
+                best = (2, i)
+                break
+            if score == 1 and (best is None or best[0] < 2):
+                best = (1, i)  # the last bare title wins: earlier ones are summaries in 一、总体情况
+        if best is not None:
+            titles[table] = best[1]
+            floor = best[1] + 1
+    ordered = sorted(titles.items(), key=lambda kv: kv[1])
+    sections: dict[str, Section] = {}
+    for k, (table, ti) in enumerate(ordered):
+        end = ordered[k + 1][1] if k + 1 < len(ordered) else len(rows)
+        if k + 1 == len(ordered) or table == "table4":
+            for j in range(ti + 1, end):
+                if len(rows[j]) <= 2 and _NEXT_SECTION.match(clean(row_text(rows[j]))):
+                    end = j
+                    break
+        sections[table] = Section(table, ti, ti + 1, end)
+    return sections

@@ -1,0 +1,114 @@
+"""Table 2 — 主动公开政府信息情况: the national blocks, or a provincial table kept by label path."""
+
+from __future__ import annotations
+
+from reviewer.formats import Table2Variant, TableDef, load_table2_variants
+from reviewer.model import Finding
+from reviewer.parsing.align import MATCH
+from reviewer.parsing.builder import Builder
+from reviewer.parsing.labels import norm, similarity
+from reviewer.parsing.rows import DataRow, Region, fit
+
+TABLE = "table2"
+_HEADER_MARK = "信息内容"
+
+
+def detect_variant(region: Region, rows_text: str, tdef: TableDef) -> Table2Variant | None:
+    """A provincial table instead of the national one: its marks are printed and no national row is."""
+    national = sum(1 for d in region.data if max(similarity(d.label, r.variants) for r in tdef.rows) >= 0.9)
+    text = norm(rows_text)
+    for v in load_table2_variants():
+        if any(norm(mark) in text for mark in v.detect) and national <= 1:
+            return v
+    return None
+
+
+def _header_columns(cells_text: list[str], tdef: TableDef) -> list[str]:
+    out: list[str] = []
+    for t in cells_text:
+        if not norm(t) or _HEADER_MARK in norm(t):
+            continue
+        best, key = 0.0, None
+        for c in tdef.columns:
+            s = similarity(t, c.variants)
+            if s > best:
+                best, key = s, c.key
+        if key is not None and best >= MATCH:
+            out.append(key)
+    return out
+
+
+def parse_national(region: Region, tdef: TableDef, b: Builder) -> None:
+    # header rows ("信息内容 | 本年制发件数 | …") set the columns of the rows under them
+    candidates = list(region.label_rows) + [(d.index, d.label_cells) for d in region.data if not d.has_numbers]
+    headers: list[tuple[int, list[str]]] = []
+    for idx, row in sorted(candidates, key=lambda ir: ir[0]):
+        texts = [c.text for c in row if c.text]
+        if any(_HEADER_MARK in norm(t) for t in texts):
+            headers.append((idx, _header_columns(texts, tdef)))
+    used: set[str] = set()
+    for d in region.data:
+        if not d.has_numbers and (not d.label or _HEADER_MARK in norm(d.label)):
+            continue
+        best, rdef = 0.0, None
+        for r in tdef.rows:
+            if r.key in used:
+                continue
+            s = similarity(d.label, r.variants)
+            if s > best:
+                best, rdef = s, r
+        if rdef is None or best < MATCH:
+            b.unplaced(TABLE, d.values, f"无法确定所属行（行标签：“{d.label or '无'}”）")
+            continue
+        used.add(rdef.key)
+        cols = list(tdef.row_columns(rdef))
+        header = next((h for i, h in reversed(headers) if i < d.index), [])
+        if header and set(header) == set(cols):
+            cols = header
+        f = fit(d, len(cols), prefer="first")
+        for c, v in zip(cols, f.values, strict=True):
+            b.put(TABLE, rdef.key, c, v)
+        if f.extra:
+            b.unplaced(TABLE, f.extra, f"“{rdef.label}”一行的数值多于 {len(cols)} 列")
+    for r in tdef.rows:
+        if r.key not in used:
+            for c in tdef.row_columns(r):
+                b.put(TABLE, r.key, c, None)
+
+
+def _path(d: DataRow, prev: list[str]) -> list[str]:
+    """The label path of a row; leading empty cells are merged cells that repeat the row above."""
+    cells = [c.text for c in d.label_cells]
+    first = next((k for k, t in enumerate(cells) if t), len(cells))
+    path = prev[:first] + [t for t in cells[first:] if t]
+    return [p.strip() for p in path if p.strip()]
+
+
+def parse_variant(region: Region, variant: Table2Variant, b: Builder) -> None:
+    b.record.table2_variant = variant.id
+    col = variant.columns[0].key
+    prev: list[str] = []
+    seen: set[str] = set()
+    marks = tuple(norm(m) for m in variant.detect)
+    for d in region.data:
+        if not d.has_numbers and any(m in norm(d.label) for m in marks):
+            continue  # the header row
+        path = _path(d, prev)
+        if not path:
+            b.unplaced(TABLE, d.values, "无行标签")
+            continue
+        prev = path
+        total = any(norm(path[-1]) == norm(t) for t in variant.total_variants)
+        key = variant.total_row if total else "/".join(path)
+        if key in seen:
+            key = f"{key}#{sum(1 for s in seen if s.split('#')[0] == key) + 1}"
+        seen.add(key)
+        f = fit(d, len(variant.columns), prefer="first")
+        b.put(TABLE, key, col, f.values[0])
+        if f.extra:
+            b.unplaced(TABLE, f.extra, f"“{key}”一行的数值多于 {len(variant.columns)} 列")
+    if variant.total_row not in b.record.tables.get(TABLE, {}):
+        b.put(TABLE, variant.total_row, col, None)
+        b.note(Finding(rule="T2-TOTAL", severity="info", cells=[], name="no total row",
+                       message=f"表二（{variant.name}）未印出{variant.total_row}行",
+                       message_id="variant_no_total", params={"variant": variant.id}))

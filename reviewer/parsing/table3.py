@@ -1,0 +1,83 @@
+"""Table 3 — 收到和处理政府信息公开申请情况: 25 (2021) or 23 (2019) rows × 7 columns."""
+
+from __future__ import annotations
+
+from reviewer.formats import TableDef
+from reviewer.model import ORIGIN_PARSED, ORIGIN_POSITION, Finding, cell_id
+from reviewer.parsing.align import align
+from reviewer.parsing.builder import Builder
+from reviewer.parsing.labels import norm
+from reviewer.parsing.rows import Region, Value, fit
+
+TABLE = "table3"
+
+
+def group_norms(tdef: TableDef) -> tuple[str, ...]:
+    parts = {norm(p) for r in tdef.rows if r.group for p in r.group.split("/")}
+    return tuple(sorted((p for p in parts if p), key=len, reverse=True))
+
+
+def column_order(region: Region, tdef: TableDef) -> list[str]:
+    """Columns in the order the header prints them; the form's order unless the header names all seven."""
+    default = [c.key for c in tdef.columns]
+    first_data = region.data[0].index if region.data else None
+    seen: list[str] = []
+    for idx, row in region.label_rows:
+        if first_data is not None and idx > first_data:
+            break
+        for cell in row:
+            n = norm(cell.text)
+            for c in tdef.columns:
+                if n and any(n == norm(v) for v in c.variants) and c.key not in seen:
+                    seen.append(c.key)
+    return seen if sorted(seen) == sorted(default) else default
+
+
+def _row_total_ok(values: list[Value | None], cols: list[str]) -> bool:
+    nums = {c: (v.parsed.value if v is not None else None) for c, v in zip(cols, values, strict=True)}
+    if nums.get("total") is None:
+        return False
+    parts = [nums[c] for c in cols if c != "total"]
+    return None not in parts and sum(parts) == nums["total"]  # type: ignore[arg-type]
+
+
+def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
+    cols = column_order(region, tdef)
+    groups = group_norms(tdef)
+    places = align(region.data, tdef.rows, groups, positional=True, value_range=(len(cols) - 1, len(cols) + 3))
+    placed_rows = {p.data for p in places}
+    by_row = {p.row: p for p in places}
+    position_cells: list[str] = []
+    short_rows: list[str] = []
+    for j, rdef in enumerate(tdef.rows):
+        p = by_row.get(j)
+        if p is None:
+            for c in cols:
+                b.put(TABLE, rdef.key, c, None)
+            continue
+        drow = region.data[p.data]
+        f = fit(drow, len(cols), prefer="last", accept=lambda vals: _row_total_ok(vals, cols))
+        origin = ORIGIN_POSITION if p.by_position else ORIGIN_PARSED
+        for c, v in zip(cols, f.values, strict=True):
+            b.put(TABLE, rdef.key, c, v, origin)
+            if p.by_position:
+                position_cells.append(cell_id(TABLE, rdef.key, c))
+        if f.extra:
+            b.unplaced(TABLE, f.extra, f"“{rdef.label}”一行的数值多于 {len(cols)} 列")
+        if f.short:
+            short_rows.append(rdef.label)
+    for i, d in enumerate(region.data):
+        if i not in placed_rows:
+            b.unplaced(TABLE, d.values, f"无法确定所属行（行标签：“{d.label or '无'}”）")
+    if position_cells:
+        rows_n = len(position_cells) // len(cols)
+        cells = ([f"{TABLE}:*"] if rows_n >= 5 else []) + position_cells
+        b.note(Finding(
+            rule="POSITION", severity="warning", cells=cells, name="row labels lost",
+            message=f"表三有 {rows_n} 行的行标签在提取中丢失，已按表格格式的行序依次放置，请逐行核对",
+            message_id="rows_by_position", params={"table": TABLE, "rows": rows_n}))
+    for label in short_rows:
+        b.note(Finding(
+            rule="SHORT", severity="warning", cells=[], name="row with missing cells",
+            message=f"表三“{label}”一行印出的数值少于 {len(cols)} 个，缺少的单元格记为空，请核对所在列",
+            message_id="row_short", params={"table": TABLE, "row": label}))

@@ -1,0 +1,155 @@
+"""Plain text -> rows of cells, whatever the layout the text was extracted with.
+
+Layouts seen in real reports: one cell per line (each cell line starts with a tab, rows separated by blank
+lines, a wrapped label continues on a line without a tab); tab-separated rows; Markdown pipe tables; PDF text
+with cells separated by spaces. Prose lines become rows of one cell. Every cell keeps its span in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewer.model import Cell
+
+_PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE_LINE = re.compile(r"^[\s\-=_|:\t]+$")  # '-------------\t---\t---' markdown/ascii rules
+_NUMBER_TOKEN = re.compile(r"^[+\-−]?\d[\d,]*(\.\d+)?(万元|元|件|条)?$")
+_WS = re.compile(r"[ \u3000\u00a0]+")
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _cell(text: str, start: int, end: int) -> Cell:
+    """A cell over text[start:end], trimmed of surrounding white space."""
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    stripped = raw.strip()
+    if not stripped:
+        return Cell("", start, start)
+    s = start + lead
+    return Cell(stripped, s, s + len(stripped))
+
+
+def _split(text: str, start: int, line: str, sep: str) -> list[Cell]:
+    cells = []
+    pos = start
+    for part in line.split(sep):
+        cells.append(_cell(text, pos, pos + len(part)))
+        pos += len(part) + len(sep)
+    return cells
+
+
+def _split_pipes(text: str, start: int, line: str) -> list[Cell]:
+    cells = _split(text, start, line, "|")
+    # a leading/trailing pipe makes an empty first/last field that is not a cell
+    if line.strip().startswith("|") and cells and not cells[0].text:
+        cells = cells[1:]
+    if line.strip().endswith("|") and cells and not cells[-1].text:
+        cells = cells[:-1]
+    return cells
+
+
+def _split_spaces(text: str, start: int, line: str) -> list[Cell]:
+    cells = []
+    for m in re.finditer(r"\S+", line):
+        cells.append(Cell(m.group(), start + m.start(), start + m.end()))
+    return cells
+
+
+def _is_sentence(line: str) -> bool:
+    s = line.strip()
+    return "。" in s or len(s) > 60
+
+
+def _splits_on_spaces(line: str) -> bool:
+    """A space-separated table row (PDF text): short, or holding at least two number tokens."""
+    s = line.strip()
+    if not _WS.search(s) or "。" in s:
+        return False
+    tokens = s.split()
+    numbers = sum(1 for t in tokens if _NUMBER_TOKEN.match(t))
+    return numbers >= 2 or (len(s) <= 40 and numbers >= 1) or (len(s) <= 30 and len(tokens) >= 3)
+
+
+def _line_row(text: str, start: int, line: str) -> list[Cell] | None:
+    if not line.strip():
+        return None
+    if _PIPE_SEP.match(line) or (_RULE_LINE.match(line) and "-" in line):
+        return None  # a rule line carries no cell
+    if "\t" in line:
+        return _split(text, start, line, "\t")
+    if line.count("|") >= 2 or line.strip().startswith("|"):
+        return _split_pipes(text, start, line)
+    stripped = line.strip()
+    if stripped.startswith("#"):  # a Markdown heading
+        s = start + line.index(stripped) + len(stripped) - len(stripped.lstrip("#").lstrip())
+        return [Cell(text[s: start + len(line.rstrip())], s, start + len(line.rstrip()))]
+    if _splits_on_spaces(line):
+        return _split_spaces(text, start, line)
+    return [_cell(text, start, start + len(line))]
+
+
+def _is_cell_per_line_block(block: list[tuple[int, str]]) -> bool:
+    tab_lines = [ln for _, ln in block if ln.startswith("\t")]
+    if len(tab_lines) < 2:
+        return False
+    return all(ln.count("\t") == 1 for ln in tab_lines) and not any(
+        ln.count("|") >= 2 for _, ln in block)
+
+
+def _cell_per_line_rows(text: str, block: list[tuple[int, str]]) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    cells: list[Cell] = []
+    for start, line in block:
+        if line.startswith("\t"):
+            cells.append(_cell(text, start + 1, start + len(line)))
+        elif cells and not _is_sentence(line):
+            # a wrapped label: the continuation of the previous cell
+            prev = cells[-1]
+            cont = _cell(text, start, start + len(line))
+            if prev.text:
+                cells[-1] = Cell(prev.text + cont.text, prev.start, cont.end)
+            else:
+                cells[-1] = cont
+        else:
+            if cells:
+                rows.append(cells)
+                cells = []
+            row = _line_row(text, start, line)
+            if row:
+                rows.append(row)
+    if cells:
+        rows.append(cells)
+    return rows
+
+
+def text_to_rows(text: str) -> list[list[Cell]]:
+    """All rows of a text, in order: table rows as several cells, prose lines as one cell."""
+    rows: list[list[Cell]] = []
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        if _is_cell_per_line_block(block):
+            rows.extend(_cell_per_line_rows(text, block))
+        else:
+            for start, line in block:
+                row = _line_row(text, start, line)
+                if row:
+                    rows.append(row)
+        block.clear()
+
+    for start, line in _lines(text):
+        if line.strip() == "" and not line.startswith("\t"):
+            flush()
+        else:
+            block.append((start, line.rstrip("\r")))
+    flush()
+    return rows

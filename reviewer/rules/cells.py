@@ -1,0 +1,53 @@
+"""Rules on single cells: R6 (kinds of values) and blank cells."""
+
+from __future__ import annotations
+
+from reviewer.formats import TABLE_SHORT, column_kind, label_of, table2_variant
+from reviewer.model import Finding, Number, Record, split_cell_id
+
+
+def value_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
+    """R6: counts are non-negative integers; 本年增/减 is a signed integer; money may have decimals."""
+    out: list[Finding] = []
+    for cid, v in values.items():
+        if v is None:
+            continue
+        table, row, col = split_cell_id(cid)
+        kind = column_kind(record.template, table, col, record.table2_variant if table == "table2" else None)
+        problem = None
+        if kind == "count":
+            if v < 0:
+                problem = "为负数，计数不能为负"
+            elif not float(v).is_integer():
+                problem = "带小数，计数应为整数"
+        elif kind == "signed" and not float(v).is_integer():
+            problem = "带小数，增减数应为整数"
+        elif kind == "money" and v < 0:
+            problem = "为负数，金额不能为负"
+        if problem:
+            out.append(Finding(rule="R6", severity="error", cells=[cid], name="value kind",
+                               message=f"{TABLE_SHORT[table]}“{label_of(record.template, table, row, col)}” {v} {problem}",
+                               message_id="value_kind", params={"cell": cid, "value": v, "kind": kind}))
+    return out
+
+
+def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
+    """A blank is not a 0: one warning per row listing its blank cells (a missing table is reported once)."""
+    missing = {f.params.get("table") for f in record.parse_notes if f.rule == "MISSING"}
+    variant = table2_variant(record.table2_variant or "")
+    skip_total = f"table2:{variant.total_row}:{variant.columns[0].key}" if variant else None
+    by_row: dict[tuple[str, str], list[str]] = {}
+    for cid, v in values.items():
+        if v is not None or cid == skip_total:
+            continue
+        table, row, _col = split_cell_id(cid)
+        if table in missing:
+            continue
+        by_row.setdefault((table, row), []).append(cid)
+    out = []
+    for (table, row), cells in by_row.items():
+        label = label_of(record.template, table, row) if not (table == "table2" and variant) else row
+        out.append(Finding(rule="BLANK", severity="warning", cells=cells, name="blank cell",
+                           message=f"{TABLE_SHORT[table]}“{label}”一行有 {len(cells)} 个单元格为空（空白不等于 0，请核实）",
+                           message_id="blank_cells", params={"table": table, "row": row, "count": len(cells)}))
+    return out

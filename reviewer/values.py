@@ -1,0 +1,78 @@
+"""Reading a printed cell into a value: integers, decimals, full-width digits, units, signs, non-values."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from reviewer.errors import ValidationError
+from reviewer.model import Number
+
+# Printed marks that mean "no value" (kept as printed text, value null).
+NULL_MARKS = {"—", "——", "-", "--", "－", "/", "／", "无", "空", "—-", "-—", "–", "×", "\\", "N/A", "n/a"}
+_BOOKMARK = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
+_VALUE = re.compile(
+    r"^(?P<sign>[+\-−]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|宗)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A printed cell read: `kind` is number | null | blank | text."""
+
+    value: Number | None
+    kind: str
+    unit: str | None = None
+    signed: bool = False
+
+
+def clean(text: str) -> str:
+    """NFKC (full-width digits and punctuation to half-width), bookmark markers and spaces removed."""
+    t = _BOOKMARK.sub("", text)
+    t = unicodedata.normalize("NFKC", t)
+    return t.replace("\u00a0", " ").strip()
+
+
+def parse_printed(text: str) -> Parsed:
+    t = clean(text).replace(" ", "")
+    if not t:
+        return Parsed(None, "blank")
+    if t in NULL_MARKS:
+        return Parsed(None, "null")
+    m = _VALUE.match(t.replace("，", ","))
+    if not m:
+        return Parsed(None, "text")
+    num = m.group("num").replace(",", "")
+    value: Number = float(num) if "." in num else int(num)
+    sign = m.group("sign")
+    if sign in ("-", "−"):
+        value = -value
+    return Parsed(value, "number", m.group("unit"), bool(sign))
+
+
+def is_value_text(text: str) -> bool:
+    return parse_printed(text).kind == "number"
+
+
+def to_wan_yuan(value: Number, unit: str | None) -> tuple[Number, bool]:
+    """Money is kept in 万元: a value printed in 元 is converted (returns the value and whether it was)."""
+    if unit == "元":
+        v = round(value / 10000, 6)
+        return (int(v) if float(v).is_integer() and isinstance(value, int) and value % 10000 == 0 else v), True
+    return value, False
+
+
+def parse_user_value(text: str) -> Number | None:
+    """What a reviewer typed into a cell: a number, or empty for "no value". Anything else is refused."""
+    t = clean(text).replace(" ", "")
+    if t == "":
+        return None
+    p = parse_printed(t)
+    if p.kind == "null":
+        return None
+    if p.kind != "number" or p.value is None:
+        raise ValidationError(f"“{text.strip()}” 不是数字；请输入数字，或清空表示无数值")
+    if p.unit == "元":
+        raise ValidationError("金额请以万元为单位输入")
+    return p.value
