@@ -1,0 +1,229 @@
+"""Plain-text and Markdown reports: decode the bytes, then let `layout` cut the text into rows of cells.
+
+Also home of the two helpers the other readers share: `decode_bytes` (the charset detection, used by the
+HTML reader too) and `TextBuilder` (writes lines and table rows while recording every cell's span, used by
+the HTML and Word readers).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import charset_normalizer
+
+from reviewer.errors import ReadError
+from reviewer.model import Cell, Document
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+# Magic numbers of binary files that can slip through the NUL test (they are short or NUL-free at the start).
+_BINARY_MAGIC: tuple[bytes, ...] = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"MZ", b"\x7fELF",
+    b"II*\x00", b"MM\x00*", b"{\\rtf",
+)
+
+# Chinese encodings that charset-normalizer may name; GB18030 decodes all of them (it is their superset, and
+# pages labelled gb2312 routinely use GBK characters).
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn", "euc-cn", "hz", "x-gbk", "ms936"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0c]")
+
+BINARY_MESSAGE = "这是二进制文件，不是文本报告"
+
+
+def _binary(name: str) -> ReadError:
+    return ReadError(f"{name}: {BINARY_MESSAGE}")
+
+
+def _canonical(encoding: str) -> str:
+    """A codec name as Python knows it, lower case with dashes (`utf_16_le` -> `utf-16-le`)."""
+    try:
+        return codecs.lookup(encoding).name.replace("_", "-")
+    except LookupError:
+        return encoding.lower().replace("_", "-")
+
+
+def _decode_with_note(data: bytes, codec: str, label: str, name: str) -> tuple[str, str, list[str]]:
+    """Decode leniently: undecodable bytes become U+FFFD and the document gets a note saying how many."""
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+    notes = [f"{name}: {bad} 处无法按 {label} 解码的字节已替换为 �"] if bad else []
+    return text, label, notes
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """`utf-16-le`/`utf-16-be` when NUL bytes sit on one parity (ASCII in UTF-16 without a BOM), else None."""
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if even + odd == 0:
+        return None
+    if odd >= 0.9 * (even + odd):
+        candidate = "utf-16-le"
+    elif even >= 0.9 * (even + odd):
+        candidate = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data[: len(data) - len(data) % 2].decode(candidate)
+    except UnicodeDecodeError:
+        return None
+    return None if _mostly_control(text) else candidate
+
+
+def _mostly_control(text: str) -> bool:
+    """True for text that is binary in disguise: many control or unassigned characters."""
+    if not text:
+        return False
+    sample = text[:20000]
+    bad = len(_CONTROL.findall(sample))
+    bad += sum(1 for ch in sample if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    return bad > max(2, len(sample) // 50)
+
+
+def _utf8_damage(data: bytes) -> int | None:
+    """Number of bad sequences if the bytes are UTF-8 with a few damaged places, None if they are not UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if non_ascii and bad <= max(3, non_ascii // 1000):
+        return bad
+    return None
+
+
+def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[str, str, list[str]]:
+    """Decode a text file: returns (text with `\\n` newlines, encoding name, notes).
+
+    Order: a byte-order mark; NUL bytes (UTF-16 without a mark, or binary -> `ReadError`); the `declared`
+    charset (an HTML meta tag) if it decodes cleanly; strict UTF-8 (the common case); UTF-8 with a few damaged
+    bytes; charset-normalizer; GB18030 as the last resort. Undecodable bytes never raise: they are replaced
+    and a note says so.
+    """
+    notes: list[str] = []
+    text: str | None = None
+    encoding = ""
+    for bom, label, codec in _BOMS:
+        if data.startswith(bom):  # the codec named after the mark strips it
+            encoding = "utf-8-sig" if label == "utf-8" else label
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                text, encoding, notes = _decode_with_note(data, codec, encoding, name)
+            break
+    if text is None and b"\x00" in data:
+        utf16 = _looks_like_utf16(data)
+        if utf16 is None:
+            raise _binary(name)
+        text, encoding, notes = _decode_with_note(data, utf16, utf16, name)
+    if text is None and data.startswith(_BINARY_MAGIC):
+        raise _binary(name)
+    if text is None and declared:
+        codec = "gb18030" if _canonical(declared) in _GB_FAMILY else declared
+        try:
+            text, encoding = data.decode(codec), _canonical(codec)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+    if text is None:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            damaged = _utf8_damage(data)
+            if damaged is not None:
+                text, encoding, notes = _decode_with_note(data, "utf-8", "utf-8", name)
+    if text is None:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is not None:
+            found = _canonical(best.encoding)
+            codec = "gb18030" if found in _GB_FAMILY else found
+            try:
+                text, encoding = data.decode(codec), _canonical(codec)
+            except (UnicodeDecodeError, LookupError):
+                text = None
+    if text is None:
+        text, encoding, notes = _decode_with_note(data, "gb18030", "gb18030", name)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _mostly_control(text):
+        raise _binary(name)
+    return _NEWLINES.sub("\n", text), encoding, notes
+
+
+def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
+    """Read a .txt or .md report: decode it and cut it into rows with `layout.text_to_rows`."""
+    from reviewer.reading.layout import text_to_rows  # written alongside; imported late on purpose
+
+    text, encoding, notes = decode_bytes(data, name)
+    return Document(text=text, rows=text_to_rows(text), source_format="md" if markdown else "txt",
+                    encoding=encoding, notes=notes)
+
+
+_WS = re.compile(r"\s+")
+_WIDE = "\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffee"
+_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs (including NBSP and the ideographic space) -> one space, stripped.
+
+    A run holding a line break between two Chinese characters vanishes instead: it is wrapping inside a cell
+    ("结果\n维持" is 结果维持), as browsers render it (CSS segment-break transformation).
+    """
+    return _WS.sub(" ", _WIDE_BREAK.sub("", text)).strip()
+
+
+class TextBuilder:
+    """Writes the reviewer-visible text line by line and keeps every cell's exact span in it.
+
+    A prose line becomes a row of one cell; a table row becomes one line, its cells joined by a tab.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._pos = 0
+        self._blank = True  # the text is at a line start after a blank line (or at the very start)
+        self.rows: list[list[Cell]] = []
+
+    def _write(self, s: str) -> None:
+        self._parts.append(s)
+        self._pos += len(s)
+
+    def line(self, text: str) -> None:
+        """Add one prose line (already collapsed). Empty lines are not written."""
+        if not text:
+            return
+        self.rows.append([Cell(text, self._pos, self._pos + len(text))])
+        self._write(text + "\n")
+        self._blank = False
+
+    def row(self, cells: list[str]) -> None:
+        """Add one table row; cells must not contain tabs or newlines (collapse them first)."""
+        out: list[Cell] = []
+        for i, text in enumerate(cells):
+            if i:
+                self._write("\t")
+            out.append(Cell(text, self._pos, self._pos + len(text)))
+            self._write(text)
+        self._write("\n")
+        self.rows.append(out)
+        self._blank = False
+
+    def blank(self) -> None:
+        """Separate blocks (tables) by one empty line, never two."""
+        if not self._blank:
+            self._write("\n")
+            self._blank = True
+
+    def build(self, source_format: str, encoding: str | None = None, notes: list[str] | None = None) -> Document:
+        text = "".join(self._parts).rstrip("\n")
+        return Document(text=text, rows=self.rows, source_format=source_format, encoding=encoding,
+                        notes=list(notes or []))
