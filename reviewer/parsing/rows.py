@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -48,6 +49,16 @@ class Region:
     data: list[DataRow]
     label_rows: list[tuple[int, list[Cell]]] = field(default_factory=list)  # header / label-only rows
     prose_rows: list[int] = field(default_factory=list)
+    footer_rows: list[int] = field(default_factory=list)
+
+
+_FOOTER = re.compile(r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\d+页(共\d+页)?$|^\d+/\d+$")
+
+
+def is_page_footer(row: list[Cell]) -> bool:
+    """A page number printed into the table by extraction: "- 4 -", "— 5 —", "第3页"."""
+    text = "".join(c.text for c in row).replace(" ", "")
+    return bool(text) and bool(_FOOTER.match(text)) and any(ch in text for ch in "-—–－页/")
 
 
 def is_prose(row: list[Cell]) -> bool:
@@ -65,6 +76,9 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
         row = rows[i]
         if is_prose(row):
             region.prose_rows.append(i)
+            continue
+        if is_page_footer(row):
+            region.footer_rows.append(i)
             continue
         kinds = [parse_printed(c.text) for c in row]
         first_val = next((k for k, p in enumerate(kinds) if p.kind in ("number", "null")), None)

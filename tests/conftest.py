@@ -1,0 +1,25 @@
+"""Shared fixtures: the bundled sample reports and their expected records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+SHARED = ROOT.parent / "shared"
+TRUTH_DIR = Path(__file__).resolve().parent / "truth"
+
+SEEDS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
+
+
+def truth(name: str) -> dict:
+    """The expected record of a sample (kept in tests/truth, a copy of ../shared/truth)."""
+    return json.loads((TRUTH_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(params=SEEDS)
+def seed(request: pytest.FixtureRequest) -> str:
+    return request.param
