@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reviewer.errors import ValidationError
 from reviewer.model import Number
@@ -34,6 +35,7 @@ def clean(text: str) -> str:
     return t.replace("\u00a0", " ").strip()
 
 
+@lru_cache(maxsize=16384)
 def parse_printed(text: str) -> Parsed:
     t = clean(text).replace(" ", "")
     if not t:

@@ -34,19 +34,26 @@ def _strip_groups(label: str, groups: tuple[str, ...]) -> str:
     return n
 
 
-def row_similarity(drow: DataRow, rdef: RowDef, groups: tuple[str, ...]) -> float:
-    own = _strip_groups(drow.label, groups)
-    before = _strip_groups(drow.before, groups)
-    after = _strip_groups(drow.after, groups)
-    s = similarity(own, rdef.variants) if own else 0.0
+def _context(drow: DataRow, groups: tuple[str, ...]) -> tuple[str, str, str]:
+    return (_strip_groups(drow.label, groups), _strip_groups(drow.before, groups),
+            _strip_groups(drow.after, groups))
+
+
+def context_similarity(own: str, before: str, after: str, variants: tuple[str, ...]) -> float:
+    """The label's own similarity, or that of the label joined with wrapped text before or after it."""
+    s = similarity(own, variants) if own else 0.0
     if s < 0.95 and (before or after):
         if before:
-            s = max(s, 0.95 * similarity(before + own, rdef.variants))
+            s = max(s, 0.95 * similarity(before + own, variants))
         if after:
-            s = max(s, 0.95 * similarity(own + after, rdef.variants))
-        if before and after:
-            s = max(s, 0.9 * similarity(before + own + after, rdef.variants))
+            s = max(s, 0.95 * similarity(own + after, variants))
+        if before and after and s < MATCH:
+            s = max(s, 0.9 * similarity(before + own + after, variants))
     return s
+
+
+def row_similarity(drow: DataRow, rdef: RowDef, groups: tuple[str, ...]) -> float:
+    return context_similarity(*_context(drow, groups), rdef.variants)
 
 
 def is_weak(drow: DataRow, groups: tuple[str, ...]) -> bool:
@@ -63,8 +70,9 @@ def align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...]
     for i, d in enumerate(data):
         count = len(d.numbers)
         fits = value_range is None or value_range[0] <= len(d.values) and count <= value_range[1]
+        ctx = _context(d, groups)
         for j, r in enumerate(rows):
-            s = row_similarity(d, r, groups)
+            s = context_similarity(*ctx, r.variants)
             if s >= (MATCH if d.has_numbers else 0.9):
                 score[i][j] = s
             elif positional and weak[i] and d.has_numbers and fits:

@@ -23,6 +23,7 @@ def norm(label: str) -> str:
     return _PUNCT.sub("", t)
 
 
+@lru_cache(maxsize=8192)
 def stem(label: str) -> str:
     """The label without a trailing parenthetical note (Hubei writes notes inside labels)."""
     t = clean(label)
@@ -52,6 +53,11 @@ def _sim_one(cand: str, variant: str) -> float:
     return best
 
 
+@lru_cache(maxsize=4096)
+def _norm_variants(variants: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(norm(v) for v in variants)
+
+
 def similarity(label: str, variants: tuple[str, ...]) -> float:
     """How well a printed label names a row or column with these label variants (0..1)."""
     cand = norm(label)
@@ -59,8 +65,7 @@ def similarity(label: str, variants: tuple[str, ...]) -> float:
         return 0.0
     cand_stem = stem(label)
     best = 0.0
-    for v in variants:
-        nv = norm(v)
+    for nv in _norm_variants(variants):
         best = max(best, _sim_one(cand, nv), _sim_one(cand_stem, nv) if cand_stem != cand else 0.0)
         if best >= 1.0:
             break
