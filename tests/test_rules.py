@@ -83,3 +83,11 @@ def test_cross_report_carry_over_and_in_force() -> None:
     assert r7[0].severity == "warning" and "2021" in r7[0].message
     r8 = [f for f in found if f.rule == "R8"]
     assert [f.cells for f in r8] == [["table2:normative_documents:in_force"]]
+
+
+def test_r10_fee_amount_is_not_the_processing_fee() -> None:
+    rec = _rec("002")
+    rec.narrative["processing_fee_yuan"] = 13.39
+    assert any(f.rule == "R10" and f.cells == ["table2:fees:amount"] for f in check(rec))
+    rec.narrative["processing_fee_yuan"] = 80
+    assert not any(f.rule == "R10" for f in check(rec))

@@ -25,6 +25,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "granted_or_partial": (re.compile(r"予以公开(?:及|和|或)部分公开[^。；，,\d]{0,6}?" + _N + r"件"),),
     "review_total": (re.compile(r"行政复议(?:案件|申请)?(?:共)?" + _N + r"件"),),
+    "processing_fee_yuan": (re.compile(r"信息处理费[^。；\d]{0,12}?(\d[\d,]*(?:\.\d+)?)元"),),
     "litigation_total": (re.compile(r"行政诉讼(?:案件)?(?:共)?" + _N + r"件"),),
 }
 
@@ -37,6 +38,7 @@ def extract_narrative(prose: str) -> dict[str, Number]:
         for pat in pats:
             m = pat.search(flat)
             if m:
-                out[key] = int(m.group(1).replace(",", ""))
+                raw = m.group(1).replace(",", "")
+                out[key] = float(raw) if "." in raw else int(raw)
                 break
     return out

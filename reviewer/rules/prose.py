@@ -36,3 +36,16 @@ def prose_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
                            message=f"正文所述{name}为 {stated}，表格为 {s}",
                            message_id="prose_mismatch", params={"key": key, "stated": stated, "table": s}))
     return out
+
+
+def fee_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
+    """R10: 本年收费金额 is 行政事业性收费 in 万元, not the 信息处理费 of section 六 (in 元)."""
+    fee = record.narrative.get("processing_fee_yuan")
+    cid = "table2:fees:amount"
+    amount = values.get(cid)
+    if record.template != "2021" or not fee or amount is None or abs(amount - fee) > 1e-6:
+        return []
+    return [Finding(rule="R10", severity="warning", cells=[cid], name="fee is not the processing fee",
+                    message=f"表二“行政事业性收费·本年收费金额”为 {amount}，与正文所述信息处理费 {fee} 元相同："
+                            "本年收费金额应为行政事业性收费（单位：万元），不是信息处理费",
+                    message_id="fee_vs_processing_fee", params={"amount": amount, "fee_yuan": fee})]
