@@ -13,6 +13,7 @@ from reviewer.model import Number
 # Printed marks that mean "no value" (kept as printed text, value null).
 NULL_MARKS = {"—", "——", "-", "--", "－", "/", "／", "无", "空", "—-", "-—", "–", "×", "\\", "N/A", "n/a"}
 _BOOKMARK = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
+_MALFORMED = re.compile(r"^[+\-−—–]*\d[\d,.]*[+\-−—–]*$")  # "--253", "1.2.3", "12-": a number gone wrong
 _VALUE = re.compile(
     r"^(?P<sign>[+\-−]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|宗)?$"
 )
@@ -20,7 +21,7 @@ _VALUE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """A printed cell read: `kind` is number | null | blank | text."""
+    """A printed cell read: `kind` is number | null (a printed "—") | blank | bad (a malformed number) | text."""
 
     value: Number | None
     kind: str
@@ -44,7 +45,7 @@ def parse_printed(text: str) -> Parsed:
         return Parsed(None, "null")
     m = _VALUE.match(t.replace("，", ","))
     if not m:
-        return Parsed(None, "text")
+        return Parsed(None, "bad" if _MALFORMED.match(t) else "text")
     num = m.group("num").replace(",", "")
     value: Number = float(num) if "." in num else int(num)
     sign = m.group("sign")

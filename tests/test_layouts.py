@@ -77,3 +77,22 @@ def test_missing_rows_are_blank_not_zero() -> None:
     rec = parse_bytes(text.encode("utf-8"), "r.txt")
     assert set(rec.tables["table3"]["not_processed.duplicate"].values()) == {None}
     assert any(f.rule == "BLANK" and "table3:not_processed.duplicate:total" in f.cells for f in rec.findings)
+
+
+def test_one_cell_per_line_without_tabs() -> None:
+    """Text copied from a web page: every cell on its own line, no tabs, no blank lines between rows."""
+    name = "001_0e482e19bd443c5d"
+    lines = [ln.strip() for ln in _text(name).split("\n")]
+    text = "\n".join(ln for ln in lines if ln)
+    rec = parse_bytes(text.encode("utf-8"), "r.txt")
+    assert _tables_equal(rec, truth(name)) == []
+
+
+def test_malformed_number_is_kept_and_flagged() -> None:
+    name = "003_572269c7f2b1c0ee"
+    text = _text(name).replace("\t行政许可\n\t85\n\t0\n", "\t行政许可\n\t85\n\t--253\n", 1)
+    rec = parse_bytes(text.encode("utf-8"), "r.txt")
+    assert rec.tables["table2"]["licensing"] == {"prev_items": 85, "change": None, "decisions": 14873}
+    assert rec.provenance["table2:licensing:change"].text == "--253"
+    bad = [f for f in rec.findings if f.cells == ["table2:licensing:change"]]
+    assert [f.severity for f in bad] == ["error"] and "--253" in bad[0].message

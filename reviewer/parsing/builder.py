@@ -37,7 +37,7 @@ class Builder:
 
     def unplaced(self, table: str, values: list[Value], reason: str) -> None:
         for v in values:
-            if v.parsed.kind in ("number", "null"):
+            if v.parsed.kind in ("number", "null", "bad"):
                 self.record.unplaced.append(Unplaced(table, v.cell.text, (v.cell.start, v.cell.end), reason))
 
     def note(self, finding: Finding) -> None:

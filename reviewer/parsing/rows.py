@@ -10,6 +10,9 @@ from reviewer.model import Cell
 from reviewer.values import Parsed, clean, parse_printed
 
 
+VALUE_KINDS = ("number", "null", "bad")  # what takes a column: a number, a printed "—", a malformed number
+
+
 @dataclass(slots=True)
 class Value:
     cell: Cell
@@ -33,7 +36,12 @@ class DataRow:
 
     @property
     def label(self) -> str:
-        return "".join(c.text for c in self.label_cells) + self.trailing_text
+        """The label cells joined; a merged cell repeated across columns counts once."""
+        parts: list[str] = []
+        for c in self.label_cells:
+            if c.text and (not parts or parts[-1] != c.text):
+                parts.append(c.text)
+        return "".join(parts) + self.trailing_text
 
     @property
     def numbers(self) -> list[Value]:
@@ -41,7 +49,7 @@ class DataRow:
 
     @property
     def has_numbers(self) -> bool:
-        return any(v.parsed.kind in ("number", "null") for v in self.values)
+        return any(v.parsed.kind in VALUE_KINDS for v in self.values)
 
 
 @dataclass(slots=True)
@@ -72,8 +80,23 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
     """Split a section's rows into data rows (with values), label-only rows and prose."""
     region = Region([])
     pending: list[str] = []
+    vertical: DataRow | None = None  # a row printed one value per line, no tabs (text copied from a page)
+    last_label: tuple[int, list[Cell]] | None = None
     for i in range(start, end):
         row = rows[i]
+        single = len(row) == 1 and parse_printed(row[0].text).kind in VALUE_KINDS
+        if single and (vertical is not None or last_label is not None):
+            if vertical is None:
+                assert last_label is not None
+                vertical = DataRow(last_label[0], list(last_label[1]), [], before="".join(pending[:-1]))
+                region.label_rows.remove(last_label)
+                pending = []
+                region.data.append(vertical)
+            vertical.values.append(Value(row[0], parse_printed(row[0].text)))
+            last_label = None
+            continue
+        vertical = None
+        last_label = None
         if is_prose(row):
             region.prose_rows.append(i)
             continue
@@ -81,7 +104,7 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
             region.footer_rows.append(i)
             continue
         kinds = [parse_printed(c.text) for c in row]
-        first_val = next((k for k, p in enumerate(kinds) if p.kind in ("number", "null")), None)
+        first_val = next((k for k, p in enumerate(kinds) if p.kind in VALUE_KINDS), None)
         if first_val is None:
             last_text = max((k for k, p in enumerate(kinds) if p.kind == "text"), default=None)
             blanks_after = 0 if last_text is None else sum(1 for p in kinds[last_text + 1:] if p.kind == "blank")
@@ -93,6 +116,7 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
                 pending = []
             else:
                 region.label_rows.append((i, row))
+                last_label = (i, row)
                 text = "".join(c.text for c in row)
                 if text:
                     if region.data and not pending:

@@ -18,18 +18,37 @@ def group_norms(tdef: TableDef) -> tuple[str, ...]:
 
 
 def column_order(region: Region, tdef: TableDef) -> list[str]:
-    """Columns in the order the header prints them; the form's order unless the header names all seven."""
+    """Columns in the order the header prints them; the form's order unless the header names all seven.
+
+    The header has two levels: the sub-columns printed under 法人或其他组织 take that group's place, wherever
+    the extraction put their labels (often after 总计).
+    """
     default = [c.key for c in tdef.columns]
+    groups = {c.group for c in tdef.columns if c.group}
     first_data = region.data[0].index if region.data else None
     seen: list[str] = []
+    sub: list[str] = []
     for idx, row in region.label_rows:
         if first_data is not None and idx > first_data:
             break
         for cell in row:
             n = norm(cell.text)
+            if not n:
+                continue
+            if any(n == norm(g) for g in groups):
+                if "GROUP" not in seen:
+                    seen.append("GROUP")
+                continue
             for c in tdef.columns:
-                if n and any(n == norm(v) for v in c.variants) and c.key not in seen:
-                    seen.append(c.key)
+                if any(n == norm(v) for v in c.variants) and c.key not in seen and c.key not in sub:
+                    (sub if c.group else seen).append(c.key)
+    if "GROUP" in seen:
+        k = seen.index("GROUP")
+        seen[k:k + 1] = sub
+    else:
+        seen += sub
+        if seen and seen[-1] != "total":
+            return default  # without the group label a two-level header cannot be told apart
     return seen if sorted(seen) == sorted(default) else default
 
 

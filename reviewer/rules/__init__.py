@@ -9,7 +9,7 @@ from functools import cache
 
 from reviewer.formats import TABLE_SHORT, load_format, load_formats, table2_variant
 from reviewer.model import Finding, Number, Record, split_cell_id
-from reviewer.rules.cells import blank_findings, value_findings
+from reviewer.rules.cells import blank_findings, malformed_findings, value_findings
 from reviewer.rules.cross import cross_findings
 from reviewer.rules.prose import fee_findings, prose_findings
 from reviewer.rules.relations import Instance, holds, instances, message, values_of
@@ -70,6 +70,7 @@ def check(record: Record, previous: Record | None = None) -> list[Finding]:
                 name=rel.get("name", ""), message_id=f"relation_{rel['id']}", params=params,
                 suggestion={"cell": sug[0], "value": sug[1]} if sug is not None else None))
     out.extend(value_findings(record, values))
+    out.extend(malformed_findings(record, values))
     out.extend(blank_findings(record, values))
     out.extend(_variant_total(record, values))
     out.extend(prose_findings(record, values))

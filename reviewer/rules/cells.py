@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reviewer.formats import TABLE_SHORT, column_kind, label_of, table2_variant
-from reviewer.model import Finding, Number, Record, split_cell_id
+from reviewer.model import ORIGIN_EDITED, Finding, Number, Record, split_cell_id
+from reviewer.values import parse_printed
 
 
 def value_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
@@ -31,6 +32,20 @@ def value_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
     return out
 
 
+def malformed_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
+    """A printed value that is not a number ("--253"): an error until the reviewer enters the value."""
+    out = []
+    for cid, src in record.provenance.items():
+        if src.origin == ORIGIN_EDITED or values.get(cid) is not None or not src.text:
+            continue
+        if parse_printed(src.text).kind == "bad":
+            table, row, col = split_cell_id(cid)
+            out.append(Finding(rule="R6", severity="error", cells=[cid], name="not a number",
+                               message=f"{TABLE_SHORT[table]}“{label_of(record.template, table, row, col)}”印为“{src.text}”，不是有效数字",
+                               message_id="not_a_number", params={"cell": cid, "printed": src.text}))
+    return out
+
+
 def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
     """A blank is not a 0: one warning per row listing its blank cells (a missing table is reported once)."""
     missing = {f.params.get("table") for f in record.parse_notes if f.rule == "MISSING"}
@@ -38,7 +53,7 @@ def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
     skip_total = f"table2:{variant.total_row}:{variant.columns[0].key}" if variant else None
     by_row: dict[tuple[str, str], list[str]] = {}
     for cid, v in values.items():
-        if v is not None or cid == skip_total:
+        if v is not None or cid == skip_total or parse_printed(getattr(record.provenance.get(cid), "text", "")).kind == "bad":
             continue
         table, row, _col = split_cell_id(cid)
         if table in missing:
