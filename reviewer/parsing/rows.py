@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from reviewer.model import Cell
 from reviewer.values import Parsed, clean, parse_printed
 
-
 VALUE_KINDS = ("number", "null", "bad")  # what takes a column: a number, a printed "—", a malformed number
 
 

@@ -91,23 +91,21 @@ def _mostly_control(text: str) -> bool:
     return bad > max(2, len(sample) // 50)
 
 
-def _utf8_damage(data: bytes) -> int | None:
-    """Number of bad sequences if the bytes are UTF-8 with a few damaged places, None if they are not UTF-8."""
+def _damaged_utf8(data: bytes) -> bool:
+    """True for UTF-8 with a few damaged places (a bad byte in a long Chinese text), not another charset."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     non_ascii = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if non_ascii and bad <= max(3, non_ascii // 1000):
-        return bad
-    return None
+    return non_ascii > 0 and bad <= max(3, non_ascii // 1000)
 
 
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[str, str, list[str]]:
     """Decode a text file: returns (text with `\\n` newlines, encoding name, notes).
 
-    Order: a byte-order mark; NUL bytes (UTF-16 without a mark, or binary -> `ReadError`); the `declared`
-    charset (an HTML meta tag) if it decodes cleanly; strict UTF-8 (the common case); UTF-8 with a few damaged
-    bytes; charset-normalizer; GB18030 as the last resort. Undecodable bytes never raise: they are replaced
-    and a note says so.
+    Order: a byte-order mark; NUL bytes (UTF-16 without a mark, or binary -> `ReadError`); strict UTF-8 (the
+    common case, and GBK text practically never passes it); the `declared` charset (an HTML meta tag) if it
+    decodes cleanly; UTF-8 with a few damaged bytes; charset-normalizer; GB18030 as the last resort.
+    Undecodable bytes never raise: they are replaced and a note says so.
     """
     notes: list[str] = []
     text: str | None = None
@@ -127,19 +125,19 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[s
         text, encoding, notes = _decode_with_note(data, utf16, utf16, name)
     if text is None and data.startswith(_BINARY_MAGIC):
         raise _binary(name)
+    if text is None:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text = None
     if text is None and declared:
         codec = "gb18030" if _canonical(declared) in _GB_FAMILY else declared
         try:
             text, encoding = data.decode(codec), _canonical(codec)
         except (UnicodeDecodeError, LookupError):
             text = None
-    if text is None:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            damaged = _utf8_damage(data)
-            if damaged is not None:
-                text, encoding, notes = _decode_with_note(data, "utf-8", "utf-8", name)
+    if text is None and _damaged_utf8(data):
+        text, encoding, notes = _decode_with_note(data, "utf-8", "utf-8", name)
     if text is None:
         best = charset_normalizer.from_bytes(data).best()
         if best is not None:
