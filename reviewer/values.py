@@ -12,7 +12,7 @@ from reviewer.model import Number
 
 # Printed marks that mean "no value" (kept as printed text, value null).
 NULL_MARKS = {"—", "——", "-", "--", "－", "/", "／", "无", "空", "—-", "-—", "–", "×", "\\", "N/A", "n/a"}
-_BOOKMARK = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
+_BOOKMARK = re.compile(r"\[(?:bookmark|image):[^\]]*\]|<br\s*/?>|</?(?:b|strong|span|p|em|i)>|\*\*|\\(?=[|*_])")
 _MALFORMED = re.compile(r"^[+\-−—–]*\d[\d,.]*[+\-−—–]*$")  # "--253", "1.2.3", "12-": a number gone wrong
 _VALUE = re.compile(
     r"^(?P<sign>[+\-−]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|宗)?$"

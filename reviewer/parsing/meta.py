@@ -9,10 +9,11 @@ from reviewer.values import clean
 
 _TITLE_A = re.compile(r"^(?P<agency>.+?)(?:关于)?(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)")
 _TITLE_B = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年度?(?P<agency>.+?)(?:政府信息公开|政务公开)")
+_TITLE_YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)[^。]*报告$")
 _PERIOD = re.compile(r"统计期限[^。]{0,24}?((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")
 _PERIOD2 = re.compile(r"((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起|始)?\s*[，,]?\s*(?:至|到)\s*\1\s*年\s*12\s*月\s*31\s*日")
 _AGENCY_TAIL = re.compile(r"(局|委员会|委|政府|办公室|办|院|厅|部|中心|署|所|镇|乡|街道|街道办事处|管委会|管理委员会|公司|站|队|处)$")
-_REGION = re.compile(r"^((?:[^省市县区旗盟州]{1,7}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)){1,3})")
+_REGION = re.compile(r"^((?:[^省市县区旗盟]{1,7}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)){1,3})")
 
 
 @dataclass(slots=True)
@@ -23,41 +24,64 @@ class Meta:
     region: str | None
 
 
-def _title_lines(text: str) -> list[str]:
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+
+
+def _lines(text: str, limit: int = 80) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
         t = clean(line).replace(" ", "").replace("\u3000", "").lstrip("#").strip()
-        if not t:
-            continue
-        if t.startswith("一、") or len(out) >= 6:
-            break
-        if len(t) > 48 or "。" in t:
-            if out:
-                break
-            continue
-        out.append(t)
-        if "报告" in t:
+        t = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), t)
+        if t:
+            out.append(t)
+        if len(out) >= limit:
             break
     return out
 
 
-def extract_meta(text: str) -> Meta:
-    lines = _title_lines(text)
-    joined = "".join(lines)
-    agency: str | None = None
-    year: int | None = None
-    for pat in (_TITLE_A, _TITLE_B):
-        m = pat.search(joined)
-        if m:
-            agency = m.group("agency").strip("：:，,、 ") or None
-            year = int(m.group("year"))
+def _title(lines: list[str]) -> tuple[str | None, int | None]:
+    """The first title-like line (alone or joined with its neighbours) naming a year and an agency."""
+    fallback: tuple[str | None, int | None] = (None, None)
+    for i, line in enumerate(lines):
+        if line.startswith("一、"):
             break
-    if agency and not _AGENCY_TAIL.search(agency):
-        cand = next((ln for ln in lines if _AGENCY_TAIL.search(ln) and "报告" not in ln), None)
-        if cand:
-            agency = cand
+        if len(line) > 60 or "。" in line or "报告" not in line:
+            continue
+        combos = [line]
+        if i > 0 and len(lines[i - 1]) <= 40 and "。" not in lines[i - 1]:
+            combos.append(lines[i - 1] + line)
+        if i + 1 < len(lines) and len(lines[i + 1]) <= 30 and "报告" in lines[i + 1]:
+            combos.append(line + lines[i + 1])
+        if i > 1 and len(lines[i - 2]) <= 40 and "。" not in lines[i - 2] + lines[i - 1]:
+            combos.append(lines[i - 2] + lines[i - 1] + line)
+        for combo in combos:
+            for pat in (_TITLE_A, _TITLE_B):
+                m = pat.search(combo)
+                if not m:
+                    continue
+                agency = m.group("agency").strip("：:，,、 《》") or None
+                year = int(m.group("year"))
+                if agency and _AGENCY_TAIL.search(agency):
+                    return agency, year
+                if fallback == (None, None):
+                    fallback = (agency, year)
+    for i, line in enumerate(lines[:40]):
+        m = _TITLE_YEAR_ONLY.match(line)
+        if m:  # "2023年政府信息公开工作年度报告" with the agency on a line of its own
+            near = [lines[k].strip("（）()【】[]《》 ") for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+            agency = next((n for n in near if _AGENCY_TAIL.search(n) and len(n) <= 30), None)
+            return agency, int(m.group("year"))
+    return fallback
+
+
+def extract_meta(text: str) -> Meta:
+    lines = _lines(text)
+    agency, year = _title(lines)
+    if agency is not None and not _AGENCY_TAIL.search(agency):
+        agency = next((ln for ln in lines[:8] if _AGENCY_TAIL.search(ln) and len(ln) <= 30), agency)
     if agency is None:
-        agency = next((ln for ln in lines if _AGENCY_TAIL.search(ln) and "报告" not in ln), None)
+        agency = next((ln for ln in lines[:8] if _AGENCY_TAIL.search(ln) and len(ln) <= 30), None)
     flat = clean(text).replace("\n", "")
     pm = _PERIOD.search(flat) or _PERIOD2.search(flat)
     period_year = int(pm.group(1)) if pm else None

@@ -80,28 +80,28 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
     region = Region([])
     pending: list[str] = []
     vertical: DataRow | None = None  # a row printed one value per line, no tabs (text copied from a page)
-    last_label: tuple[int, list[Cell]] | None = None
+    label_row: tuple[int, list[Cell]] | None = None  # the label-only row just before
     for i in range(start, end):
         row = rows[i]
-        single = len(row) == 1 and parse_printed(row[0].text).kind in VALUE_KINDS
-        if single and (vertical is not None or last_label is not None):
-            if vertical is None:
-                assert last_label is not None
-                vertical = DataRow(last_label[0], list(last_label[1]), [], before="".join(pending[:-1]))
-                region.label_rows.remove(last_label)
-                pending = []
-                region.data.append(vertical)
-            vertical.values.append(Value(row[0], parse_printed(row[0].text)))
-            last_label = None
-            continue
-        vertical = None
-        last_label = None
         if is_prose(row):
             region.prose_rows.append(i)
             continue
         if is_page_footer(row):
             region.footer_rows.append(i)
             continue
+        single = len(row) == 1 and parse_printed(row[0].text).kind in VALUE_KINDS
+        if single and (vertical is not None or label_row is not None):
+            if vertical is None:
+                assert label_row is not None
+                vertical = DataRow(label_row[0], list(label_row[1]), [], before="".join(pending[:-1]))
+                region.label_rows.remove(label_row)
+                pending = []
+                region.data.append(vertical)
+            vertical.values.append(Value(row[0], parse_printed(row[0].text)))
+            label_row = None
+            continue
+        vertical = None
+        label_row = None
         kinds = [parse_printed(c.text) for c in row]
         first_val = next((k for k, p in enumerate(kinds) if p.kind in VALUE_KINDS), None)
         if first_val is None:
@@ -115,7 +115,7 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
                 pending = []
             else:
                 region.label_rows.append((i, row))
-                last_label = (i, row)
+                label_row = (i, row)
                 text = "".join(c.text for c in row)
                 if text:
                     if region.data and not pending:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from reviewer.model import Cell
 
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_RULE_LINE = re.compile(r"^[\s\-=_|:\t]+$")  # '-------------\t---\t---' markdown/ascii rules
+_RULE_LINE = re.compile(r"^[\s\-=_|:+\t]+$")  # '----\t---', '+----+----+' (Markdown grid tables) rules
 _NUMBER_TOKEN = re.compile(r"^[+\-−]?\d[\d,]*(\.\d+)?(万元|元|件|条)?$")
 _WS = re.compile(r"[ \u3000\u00a0]+")
 
@@ -80,7 +80,7 @@ def _splits_on_spaces(line: str) -> bool:
 def _line_row(text: str, start: int, line: str) -> list[Cell] | None:
     if not line.strip():
         return None
-    if _PIPE_SEP.match(line) or (_RULE_LINE.match(line) and "-" in line):
+    if _PIPE_SEP.match(line) or (_RULE_LINE.match(line) and ("-" in line or "=" in line)):
         return None  # a rule line carries no cell
     if "\t" in line:
         return _split(text, start, line, "\t")
