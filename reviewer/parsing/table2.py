@@ -63,7 +63,7 @@ def parse_national(region: Region, tdef: TableDef, b: Builder) -> None:
         used.add(rdef.key)
         cols = list(tdef.row_columns(rdef))
         header = next((h for i, h in reversed(headers) if i < d.index), [])
-        if header and set(header) == set(cols):
+        if header and len(header) == len(cols) and set(header) == set(cols):
             cols = header
         f = fit(d, len(cols), prefer="first")
         for c, v in zip(cols, f.values, strict=True):
