@@ -61,7 +61,7 @@ def _table_numbers(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged())
 def test_damaged_reports_never_crash(text: str) -> None:
     try:
@@ -74,7 +74,7 @@ def test_damaged_reports_never_crash(text: str) -> None:
         assert f.severity in ("error", "warning", "info") and f.message
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged())
 def test_every_table_number_is_placed_or_reported(text: str) -> None:
     if not text.strip():
