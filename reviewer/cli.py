@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from collections.abc import Sequence
@@ -118,11 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("files", nargs="+")
     c.add_argument("--format", choices=["json", "text"], default="text")
     c.set_defaults(func=cmd_check)
-    try:
+    if importlib.util.find_spec("reviewer.store") and importlib.util.find_spec("reviewer.store.cli"):
         from reviewer.store.cli import register
-    except ImportError:  # the library commands are optional while the store is absent
-        register = None
-    if register is not None:
+
         register(sub)
     return parser
 
