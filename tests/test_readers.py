@@ -167,6 +167,18 @@ def test_gbk_with_a_stray_byte_is_read_with_a_note() -> None:
     assert doc.notes and "替换" in doc.notes[0]
 
 
+def test_big5_text_is_recognised() -> None:
+    text = "政府資訊公開工作年度報告\n一、總體情況\n本年新收政府資訊公開申請數量 3 件"
+    doc = read_bytes(text.encode("big5"), "report.txt")
+    assert (doc.text, doc.encoding, doc.notes) == (text, "big5", [])
+
+
+def test_undecodable_bytes_never_crash_and_are_noted() -> None:
+    doc = read_bytes(b"<p>\xff\xfe broken", "junk.html")
+    assert doc.text == "\ufffd\ufffd broken"
+    assert doc.notes == ["junk.html: 2 处无法按 gb18030 解码的字节已替换为 �"]
+
+
 def test_markdown_keeps_its_format_name() -> None:
     doc = read_bytes(b.seed_text(S002).encode(), "report.md")
     assert doc.source_format == "md"
@@ -269,6 +281,12 @@ def test_html_blank_cells_are_empty_spans_at_their_place() -> None:
     assert [c.text for c in row] == ["规章", "", "", "3"]
     assert row[1].start == row[1].end == doc.text.index("\t") + 1
     assert_spans(doc)
+
+
+def test_html_control_characters_are_dropped() -> None:
+    prose = "按照有关规定，我局认真做好政府信息公开工作。" * 10
+    doc = read_bytes(f"<p>{prose}</p><p>规章\x01 1\x0b</p><p>\x1f行政许可</p>".encode(), "p.html")
+    assert doc.text == f"{prose}\n规章 1\n行政许可"
 
 
 def test_html_with_only_a_script_has_no_text() -> None:

@@ -28,6 +28,7 @@ MAX_SPAN = 1000  # a colspan/rowspan beyond this is a typo (browsers cap colspan
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in HTML text; lxml would refuse some
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -179,7 +180,7 @@ class _HtmlWalker:
 def read_html(data: bytes, name: str) -> Document:
     """Read an HTML page: charset from BOM/meta/content, then the visible text and table grids."""
     text, encoding, notes = decode_bytes(data, name, declared=declared_charset(data))
-    text = _XML_DECL.sub("", text, count=1)
+    text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
     walker = _HtmlWalker()
     if text.strip():
         try:

@@ -35,6 +35,11 @@ _BINARY_MAGIC: tuple[bytes, ...] = (
 # pages labelled gb2312 routinely use GBK characters).
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn", "euc-cn", "hz", "x-gbk", "ms936"}
 
+# What charset-normalizer may choose from once UTF-8 and the byte-order marks have failed. Reports are Chinese;
+# left free it names exotic code pages (cp1006, cp949 …) for short or damaged files. UTF-16 without a BOM is
+# caught earlier by its NUL bytes (every report has ASCII digits and newlines).
+_CANDIDATES = ["gb18030", "big5"]
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0c]")
 
@@ -88,7 +93,7 @@ def _mostly_control(text: str) -> bool:
     sample = text[:20000]
     bad = len(_CONTROL.findall(sample))
     bad += sum(1 for ch in sample if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
-    return bad > max(2, len(sample) // 50)
+    return bad > max(4, len(sample) // 50)
 
 
 def _damaged_utf8(data: bytes) -> bool:
@@ -139,7 +144,7 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[s
     if text is None and _damaged_utf8(data):
         text, encoding, notes = _decode_with_note(data, "utf-8", "utf-8", name)
     if text is None:
-        best = charset_normalizer.from_bytes(data).best()
+        best = charset_normalizer.from_bytes(data, cp_isolation=_CANDIDATES).best()
         if best is not None:
             found = _canonical(best.encoding)
             codec = "gb18030" if found in _GB_FAMILY else found
