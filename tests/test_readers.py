@@ -265,11 +265,14 @@ def test_html_nested_table_cells_and_breaks() -> None:
     <div>前言<p>第一段</p>尾文字<br>下一行</div>
     <table><tr><td>外层<table><tr><td>规章</td><td>&nbsp;1&nbsp;</td></tr></table></td></tr></table>
     <pre>第一行
-第二行</pre>
+第二行</pre><span>之后
+同一行</span>
     <p style="display:none">隐藏 123</p><p hidden>也隐藏</p>
+    <table><tr style="display: none"><td>隐藏行</td><td>9</td></tr></table>
     </body></html>"""
     doc = read_bytes(page.encode(), "p.xhtml")
-    assert doc.text.split("\n") == ["前言", "第一段", "尾文字", "下一行", "外层", "", "规章\t1", "", "第一行", "第二行"]
+    assert doc.text.split("\n") == ["前言", "第一段", "尾文字", "下一行", "外层", "", "规章\t1", "", "第一行", "第二行",
+                                     "之后同一行"]
     assert table_rows(doc) == [["规章", "1"]]
     assert_spans(doc)
 
@@ -492,6 +495,33 @@ def test_zip_that_is_not_a_word_document() -> None:
     with pytest.raises(ReadError) as excinfo:
         read_bytes(buf.getvalue(), "notes.docx")
     assert_one_line_error(excinfo, "notes.docx")
+
+
+def test_workbook_is_not_taken_for_a_word_document() -> None:
+    import openpyxl
+
+    buf = io.BytesIO()
+    book = openpyxl.Workbook()
+    book.active.append(["规章", 1])
+    book.save(buf)
+    with pytest.raises(ReadError) as excinfo:
+        read_bytes(buf.getvalue(), "table.xlsx")
+    assert_one_line_error(excinfo, "table.xlsx", "不是 Word 文档")
+
+
+def test_macro_enabled_word_document_is_read() -> None:
+    """A .docm holds the same body XML under another content type."""
+    source = zipfile.ZipFile(io.BytesIO(scratch_docx(S003)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(b"officedocument.wordprocessingml.document.main+xml",
+                                          b"ms-word.document.macroEnabled.main+xml")
+            out.writestr(info, content)
+    doc = read_bytes(buf.getvalue(), "report.docm")
+    assert table_rows(doc) == expected_rows(b.spec_for_seed(S003))
 
 
 def test_huge_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,6 @@
 """Word (.docx) reports: paragraphs and tables in body order, merged cells expanded into the full grid.
 
-python-docx opens and validates the package; the body is then walked at the XML level because
+python-docx's package reader opens the file; the body is then walked at the XML level because
 `Document.paragraphs`/`tables` lose the order between them and `row.cells` hides `gridBefore`. Merged cells
 (gridSpan across, vMerge down, legacy hMerge) repeat their text in every grid position they cover, the same
 contract as the HTML reader's rowspan/colspan.
@@ -12,8 +12,10 @@ import io
 import zipfile
 import zlib
 
-import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.package import Package
 from lxml import etree
 
 from reviewer.errors import ReadError
@@ -31,6 +33,7 @@ def _w(tag: str) -> str:
 
 
 W_P, W_R, W_T, W_TBL, W_TC, W_TR = _w("p"), _w("r"), _w("t"), _w("tbl"), _w("tc"), _w("tr")
+W_BODY = _w("body")
 W_VAL = _w("val")
 _BREAKS = frozenset({_w("br"), _w("cr")})
 _TABS = frozenset({_w("tab"), _w("ptab")})
@@ -154,8 +157,12 @@ def _walk_blocks(container: etree._Element, out: TextBuilder) -> None:
             _walk_blocks(child, out)
 
 
-def _open(data: bytes, name: str) -> docx.document.Document:
-    """Open the package, turning every kind of damage into a one-line `ReadError`."""
+def _body(data: bytes, name: str) -> etree._Element:
+    """The main document's `w:body`, turning every kind of damage into a one-line `ReadError`.
+
+    Opened with python-docx's package reader; unlike `docx.Document()` this also accepts .docm and .dotx
+    (same body XML, another content type) and tells a workbook or a presentation from a damaged file.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if sum(info.file_size for info in zf.infolist()) > MAX_UNZIPPED:
@@ -163,20 +170,24 @@ def _open(data: bytes, name: str) -> docx.document.Document:
             bad = zf.testzip()
             if bad is not None:
                 raise ReadError(f"{name}: Word 文档已损坏（{bad} 校验失败）")
-        return docx.Document(io.BytesIO(data))
+        part = Package.open(io.BytesIO(data)).main_document_part
+        if "wordprocessingml" not in part.content_type and "ms-word" not in part.content_type:
+            raise ReadError(f"{name}: 这不是 Word 文档（内容类型 {part.content_type}），无法读取")
+        root = part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
     except (zipfile.BadZipFile, zlib.error, EOFError, PackageNotFoundError) as exc:
         raise ReadError(f"{name}: Word 文档已损坏或不完整（可能被截断），无法打开") from exc
-    except KeyError as exc:
-        raise ReadError(f"{name}: Word 文档不完整（缺少 {exc.args[0] if exc.args else '必要部件'}）") from exc
-    except ValueError as exc:  # python-docx: "file '…' is not a Word file, content type is '…'"
-        raise ReadError(f"{name}: 这不是 Word 文档（.docx），无法读取") from exc
+    except KeyError as exc:  # a part or relationship the package must have is missing
+        raise ReadError(f"{name}: 不是完整的 Word 文档（缺少 {exc.args[0] if exc.args else '必要部件'}）") from exc
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"{name}: Word 文档的内容已损坏（XML 错误：{str(exc)[:80]}）") from exc
+    body = root.find(W_BODY)
+    if body is None:
+        raise ReadError(f"{name}: Word 文档中没有正文")
+    return body
 
 
 def read_docx(data: bytes, name: str) -> Document:
     """Read a .docx report: body paragraphs and tables in order, tables as expanded grids."""
-    document = _open(data, name)
     out = TextBuilder()
-    _walk_blocks(document.element.body, out)
+    _walk_blocks(_body(data, name), out)
     return out.build("docx")

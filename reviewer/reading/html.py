@@ -61,11 +61,11 @@ def _rows_of(table: etree._Element) -> Iterator[etree._Element]:
     """The table's own rows (directly or in thead/tbody/tfoot), not those of nested tables."""
     for child in table:
         tag = _tag(child)
-        if tag == "tr":
+        if tag == "tr" and not _hidden(child):
             yield child
-        elif tag in ("thead", "tbody", "tfoot"):
+        elif tag in ("thead", "tbody", "tfoot") and not _hidden(child):
             for row in child:
-                if _tag(row) == "tr":
+                if _tag(row) == "tr" and not _hidden(row):
                     yield row
 
 
@@ -156,15 +156,15 @@ class _HtmlWalker:
                 self.flush()
             else:
                 block = tag in BLOCK_TAGS
-                pre = pre or tag == "pre"
+                inner_pre = pre or tag == "pre"
                 if block:
                     self.flush()
-                self.text(el.text, pre)
+                self.text(el.text, inner_pre)
                 for child in el:
-                    self.walk(child, pre)
+                    self.walk(child, inner_pre)
                 if block:
                     self.flush()
-        self.text(el.tail, pre)
+        self.text(el.tail, pre)  # the tail is outside the element
 
     def table(self, table: etree._Element) -> None:
         self.flush()
