@@ -477,10 +477,15 @@ def _cid_font() -> str:
     return "STSong-Light"
 
 
-def _column_x(key: str) -> list[float]:
-    """Left edges of the grid columns of each table, so a row's cells print at fixed positions."""
+def _column_x(key: str, narrow: bool = False) -> list[float]:
+    """Left edges of the grid columns of each table, so a row's cells print at fixed positions.
+
+    `narrow`: table 3's label columns as narrow as in the Word form, so long labels must wrap.
+    """
     if key == "table2":
         return [MARGIN, MARGIN + 130, MARGIN + 260, MARGIN + 390]
+    if key == "table3" and narrow:
+        return [MARGIN, MARGIN + 40, MARGIN + 85] + [MARGIN + 240 + 32 * i for i in range(7)]
     if key == "table3":
         return [MARGIN, MARGIN + 50, MARGIN + 100] + [MARGIN + 325 + 24 * i for i in range(7)]
     return [MARGIN + 32 * i for i in range(15)]
@@ -541,14 +546,57 @@ class _PdfWriter:
                 col += cell.colspan
         self.y -= size
 
+    def _wrap(self, text: str, width: float, size: float) -> list[str]:
+        lines, line = [], ""
+        for ch in text:
+            if line and self.width(line + ch, self.font, size) > width:
+                lines.append(line)
+                line = ""
+            line += ch
+        return [*lines, line] if line else lines or [""]
+
+    def form_table(self, grid: Grid, key: str) -> None:
+        """A table as Word prints the official form: text wraps inside its cell, cells are centred
+        vertically in their row, and the 总计 column of table 3 is top-aligned (as in the official .docx)."""
+        xs = _column_x(key, narrow=True)
+        edges = [*xs, PAGE_W - MARGIN]
+        size = 6.0 if key == "table3" else 7.5
+        lead = size * 1.4
+        taken: set[tuple[int, int]] = set()
+        for r, row in enumerate(grid):
+            placed: list[tuple[int, list[str]]] = []
+            col = 0
+            for cell in row:
+                while (r, col) in taken:
+                    col += 1
+                taken.update((rr, c) for rr in range(r, r + cell.rowspan) for c in range(col, col + cell.colspan))
+                width = edges[min(col + cell.colspan, len(edges) - 1)] - edges[col] - 3
+                placed.append((col, self._wrap(cell.text, width, size)))
+                col += cell.colspan
+            height = max(len(lines) for _, lines in placed) * lead + 4
+            self._need(height)
+            top = self.y - 2
+            self.canvas.setFont(self.font, size)
+            for col, lines in placed:
+                top_aligned = key == "table3" and col == len(xs) - 1
+                first = top - size if top_aligned else top - (height - len(lines) * lead) / 2 - size
+                for k, line in enumerate(lines):
+                    self.canvas.drawString(xs[col], first - k * lead, line)
+            self.y -= height
+        self.y -= size
+
     def finish(self) -> bytes:
         self._need(PAGE_H)  # prints the last footer
         self.canvas.save()
         return self.buf.getvalue()
 
 
-def to_pdf(spec: ReportSpec) -> bytes:
-    """A PDF with a text layer, laid out like a printed report (wrapped prose, tables at column edges)."""
+def to_pdf(spec: ReportSpec, *, word_form: bool = False) -> bytes:
+    """A PDF with a text layer, laid out like a printed report (wrapped prose, tables at column edges).
+
+    `word_form` prints the tables as the official Word form prints: labels wrap in their cells and values sit
+    in the vertical middle of the row (see `_PdfWriter.form_table`).
+    """
     out = _PdfWriter()
     keys = iter(("table2", "table3", "table4"))
     for kind, content in spec.blocks():
@@ -560,7 +608,7 @@ def to_pdf(spec: ReportSpec) -> bytes:
             out.paragraph(str(content))
         else:
             assert isinstance(content, list)
-            out.table(content, next(keys))
+            (out.form_table if word_form else out.table)(content, next(keys))
     return out.finish()
 
 
@@ -589,6 +637,17 @@ def _tiny_png() -> bytes:
     raw = b"".join(b"\x00" + b"\x80" * 8 for _ in range(8))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 0, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def phantom_column_table4(spec: ReportSpec) -> ReportSpec:
+    """Table 4 as Word/LibreOffice export it when cell borders do not line up: the grid gains a column and
+    the 行政复议 总计 cells (header and value) span two grid columns."""
+    out = copy.deepcopy(spec)
+    t4 = out.tables["table4"]
+    t4[0][0] = Span(t4[0][0].text, colspan=6)
+    t4[1][4] = Span(t4[1][4].text, rowspan=2, colspan=2)
+    t4[3][4] = Span(t4[3][4].text, colspan=2)
+    return out
 
 
 def unmerge_table2_values(spec: ReportSpec) -> ReportSpec:

@@ -89,9 +89,9 @@ def html_page(source: str, charset: str = "utf-8", layout_table: bool = False) -
 
 
 @cache
-def pdf_file(source: str) -> bytes:
+def pdf_file(source: str, word_form: bool = False) -> bytes:
     spec = b.spec_for_huaian() if source == "huaian-2024" else b.spec_for_seed(source)
-    return b.to_pdf(spec)
+    return b.to_pdf(spec, word_form=word_form)
 
 
 def seed_bytes(name: str, encoding: str) -> bytes:
@@ -230,6 +230,16 @@ def test_html_prose_lines_in_order_and_hidden_parts_ignored() -> None:
         assert hidden not in doc.text
     prose = [row for row in doc.rows if len(row) == 1]
     assert all(row[0].text == row[0].text.strip() and row[0].text for row in prose)
+
+
+def test_value_cell_spanning_two_grid_columns_stands_in_both() -> None:
+    doc = read_bytes(b.to_html(b.phantom_column_table4(b.spec_for_seed(S002))), "report.html")
+    rows = [r for r in doc.rows if len(r) == 16]
+    assert [c.text for c in rows[1][4:6]] == ["总计", "总计"]
+    values = rows[3]
+    assert [c.text for c in values] == ["0"] * 16
+    assert values[4].start < values[5].start  # each copy has its own place in the text
+    assert_spans(doc)
 
 
 def test_gbk_page_in_a_layout_table_reads_like_the_utf8_page() -> None:
@@ -396,6 +406,17 @@ def test_built_pdf_text_layer() -> None:
         assert label in lines
 
 
+def test_pdf_printed_from_the_word_form_keeps_each_printed_line() -> None:
+    """Wrapped labels and vertically centred values: lines are as printed, the reader does not reorder them."""
+    doc = read_bytes(pdf_file("huaian-2024", word_form=True), "report.pdf")
+    lines = doc.text.split("\n")
+    i = lines.index("（六）其他处理 67 3 0 0 1 0")
+    assert lines[i - 1] == "1.申请人无正当理由逾期不补正、行政机关不再处理其政 71"
+    assert lines[i + 1] == "府信息公开申请"
+    assert "72 64 178 37 351 13 4 8 1 26 12 1 1 6 20" in lines
+    assert_spans(doc)
+
+
 def test_real_pdf_huaian() -> None:
     doc = read_bytes(b.HUAIAN_PDF.read_bytes(), "huaian-2024.pdf")
     lines = doc.text.split("\n")
@@ -544,7 +565,7 @@ def test_huge_file_on_disk_is_refused_before_reading(monkeypatch: pytest.MonkeyP
 #
 # Each built file must give the same tables, agency, year and template as parsing the source sample's text,
 # and as the sample's truth JSON. A failure here that comes from the parser (not the readers) is marked
-# xfail with the input the parser mishandles; none is at present.
+# xfail with the input the parser mishandles.
 
 @cache
 def parsed_source(source: str) -> reviewer.Record:
@@ -563,13 +584,34 @@ BUILT = {
     "report-001.pdf": (lambda: pdf_file(S001), S001),
     "report-003.pdf": (lambda: pdf_file(S003), S003),
     "report-huaian.pdf": (lambda: pdf_file("huaian-2024"), "huaian-2024"),
+    "phantom-column-002.html": (lambda: b.to_html(b.phantom_column_table4(b.spec_for_seed(S002))), S002),
+    "wordform-000.pdf": (lambda: pdf_file(S000, word_form=True), S000),
+    "wordform-huaian.pdf": (lambda: pdf_file("huaian-2024", word_form=True), "huaian-2024"),
 }
+
+WORD_FORM_PDF_XFAIL = pytest.mark.xfail(
+    reason="parser: in a PDF printed from the official Word form, a table-3 row whose label wraps keeps its "
+           "values in the vertical middle of the row, except 总计 which the form top-aligns: the text reads "
+           "'1.申请人无正当理由逾期不补正、行政机关不再处理其政 71' / '（六）其他处理 67 3 0 0 1 0' / '府信息公开申请' "
+           "(and '三、本年度办 1362' / '（一）予以公开 1288 21 0 0 50 3' / '理结果'). The parser takes the lone total "
+           "as the row's 自然人 value or leaves it unplaced, and leaves the six middle-line values unplaced "
+           "(SHORT + UNPLACED warnings): granted.total and other.overdue_correction/unpaid_fee come out wrong.",
+    strict=False)
+PHANTOM_COLUMN_XFAIL = pytest.mark.xfail(
+    reason="parser: table 4 exported from Word/LibreOffice with an extra grid column (行政复议 总计 spans two grid "
+           "columns in the header and in the data row, colspan=2). By the reader contract the value stands in both "
+           "positions, so the data row has 16 numbers under a header that names 总计 twice at the same positions; "
+           "the parser leaves all 15 table-4 cells blank and reports the values unplaced. Header positions could "
+           "tell that two grid columns are one cell.",
+    strict=False)
+TABLE_XFAILS = {"wordform-000.pdf": WORD_FORM_PDF_XFAIL, "wordform-huaian.pdf": WORD_FORM_PDF_XFAIL,
+                "phantom-column-002.html": PHANTOM_COLUMN_XFAIL}
 def _tables(record: reviewer.Record | dict) -> dict:
     get = record.get if isinstance(record, dict) else (lambda k: record.tables.get(k))
     return {t: get(t) for t in ("table2", "table3", "table4")}
 
 
-@pytest.mark.parametrize("name", list(BUILT))
+@pytest.mark.parametrize("name", [pytest.param(n, marks=TABLE_XFAILS[n]) if n in TABLE_XFAILS else n for n in BUILT])
 def test_built_file_parses_to_the_source_tables(name: str) -> None:
     make, source = BUILT[name]
     record = reviewer.parse_bytes(make(), name)
