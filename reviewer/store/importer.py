@@ -1,0 +1,264 @@
+"""Batch import: files and folders into the library, parsed in parallel processes.
+
+The main process reads each file and hashes it (a file already held is skipped before any parsing), worker
+processes parse chunks of files, and the main process writes each parsed chunk in one transaction, in the
+order the files were given. `progress(done, total, path)` is called for every file; `cancel()` is polled
+between chunks. What was written before a cancel or a crash stays, complete report by report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sqlite3
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer.api import PARSER_VERSION, parse_bytes, refresh_findings
+from reviewer.errors import ReviewerError
+from reviewer.model import Record
+from reviewer.reading import MAX_BYTES
+from reviewer.store import crossreport
+from reviewer.store.db import now, write
+from reviewer.store.normalize import agency_key
+from reviewer.store.records import cell_rows, extra_json
+from reviewer.store.types import KIND_IMPORT, ImportSummary
+
+if TYPE_CHECKING:
+    from reviewer.store.library import Library
+
+CHUNK = 8  # files per task sent to a worker
+IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would cost more than it saves
+SKIP_NAMES = {"thumbs.db", "desktop.ini"}
+
+Item = tuple[str, bytes, str]  # path, bytes, sha256
+Parsed = tuple[Record | None, str | None]  # the record, or the reason it could not be read
+
+
+def expand(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to import (folders recursively, hidden files skipped) and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for q in sorted(p.rglob("*")):
+                rel = q.relative_to(p).parts
+                if q.is_file() and not any(part.startswith(".") for part in rel) and q.name.lower() not in SKIP_NAMES:
+                    files.append(q)
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append((str(p), f"{p}: 文件不存在"))
+    return files, missing
+
+
+def parse_chunk(items: list[tuple[str, bytes]]) -> list[Parsed]:
+    """Run in a worker: parse each file; a failure is a one-line reason, never an exception."""
+    out: list[Parsed] = []
+    for path, data in items:
+        name = Path(path).name
+        try:
+            out.append((parse_bytes(data, name, path=path), None))
+        except ReviewerError as exc:
+            out.append((None, str(exc)))
+        except Exception as exc:  # a parser bug must not stop the batch: report it as this file's failure
+            out.append((None, f"{name}: 解析失败（{type(exc).__name__}: {str(exc)[:160]}）"))
+    return out
+
+
+def _read(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReviewerError(f"{path.name}: 文件过大（{size / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
+    return path.read_bytes()
+
+
+def insert_report(c: sqlite3.Connection, item: Item, record: Record, reviewer: str | None,
+                  at: str) -> tuple[int, int | None]:
+    """Write one parsed report (inside the caller's transaction). Returns its id and, when the library already
+    holds a report of the same agency and year, the id of the first of them."""
+    path, data, sha = item
+    akey = agency_key(record.agency)
+    version_of = None
+    if akey is not None and record.year is not None:
+        version_of = c.execute("SELECT min(id) FROM reports WHERE agency_key = ? AND year = ?",
+                               (akey, record.year)).fetchone()[0]
+    cur = c.execute(
+        "INSERT INTO reports(source_name, source_path, sha256, source_format, agency, agency_key, year, region, "
+        "template, table2_variant, parser_version, checked_with, version_of, imported_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (Path(path).name, path, sha, record.source.get("format"), record.agency, akey, record.year, record.region,
+         record.template, record.table2_variant, record.parser_version or PARSER_VERSION, PARSER_VERSION,
+         version_of, at, at))
+    rid = int(cur.lastrowid or 0)
+    c.execute("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)",
+              (rid, data, record.text, extra_json(record)))
+    c.executemany("INSERT INTO cells(report_id, cell, ord, parsed, value, printed, parsed_origin, origin, span_start, "
+                  "span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  [(rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in cell_rows(record)])
+    prev = crossreport.previous_record(c, akey, record.year)
+    if prev is not None:  # the worker checked without last year's report: add R7/R8
+        refresh_findings(record, prev[1])
+    crossreport.store_findings(c, rid, record.findings)
+    c.execute("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
+              "VALUES (?, (SELECT coalesce(max(id), 0) + 1 FROM edits), ?, NULL, NULL, ?, ?, ?, NULL)",
+              (rid, KIND_IMPORT, Path(path).name, reviewer, at))
+    crossreport.recheck_dependents(c, akey, record.year, exclude=rid)
+    return rid, version_of
+
+
+class _Run:
+    def __init__(self, lib: Library, total: int, reviewer: str | None,
+                 progress: Callable[[int, int, str], None] | None, cancel: Callable[[], bool] | None) -> None:
+        self.lib = lib
+        self.summary = ImportSummary(total=total)
+        self.reviewer = reviewer
+        self.progress = progress
+        self.cancel = cancel
+        self.done = 0
+        self.seen: dict[str, str] = {}  # sha256 -> first path of this run
+        self.repeats: list[tuple[str, str]] = []  # (path, sha256) of files repeated within this run
+
+    def tick(self, path: str) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.summary.total, path)
+
+    def cancelled(self) -> bool:
+        if self.cancel is not None and self.cancel():
+            self.summary.cancelled = True
+        return self.summary.cancelled
+
+    def prepared(self, files: list[Path]) -> Iterator[Item]:
+        """Files to parse, read and hashed here; duplicates and unreadable files are reported at once."""
+        conn = self.lib.connection
+        for p in files:
+            if self.cancelled():
+                return
+            path = str(p)
+            try:
+                data = _read(p)
+            except ReviewerError as exc:
+                self.summary.failed.append((path, str(exc)))
+                self.tick(path)
+                continue
+            except OSError as exc:
+                self.summary.failed.append((path, f"{p.name}: 无法读取（{exc.strerror or exc}）"))
+                self.tick(path)
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            with self.lib._lock:
+                row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
+            if row is not None:
+                self.summary.duplicates.append((path, row[0]))
+                self.tick(path)
+            elif sha in self.seen:
+                self.repeats.append((path, sha))
+                self.tick(path)
+            else:
+                self.seen[sha] = path
+                yield path, data, sha
+
+    def store(self, items: list[Item], results: list[Parsed]) -> None:
+        """One transaction per chunk; each report in its own savepoint (a concurrent import of the same file by
+        another process makes it a duplicate, not a failure of the chunk)."""
+        at = now()
+        done: list[str] = []
+        with self.lib._lock, write(self.lib.connection) as c:
+            for item, (record, reason) in zip(items, results, strict=True):
+                done.append(item[0])
+                if record is None:
+                    self.summary.failed.append((item[0], reason or "无法读取"))
+                    continue
+                c.execute("SAVEPOINT report")
+                try:
+                    rid, version_of = insert_report(c, item, record, self.reviewer, at)
+                except sqlite3.IntegrityError:
+                    c.execute("ROLLBACK TO report")
+                    c.execute("RELEASE report")
+                    row = c.execute("SELECT id FROM reports WHERE sha256 = ?", (item[2],)).fetchone()
+                    if row is None:
+                        raise
+                    self.summary.duplicates.append((item[0], row[0]))
+                    continue
+                c.execute("RELEASE report")
+                self.summary.imported.append(rid)
+                if version_of is not None:
+                    self.summary.versions_flagged.append(rid)
+        for path in done:
+            self.tick(path)
+
+    def settle_repeats(self) -> None:
+        """A file given twice in one run: a duplicate of the first copy if that was imported, else failed too."""
+        conn = self.lib.connection
+        for path, sha in self.repeats:
+            with self.lib._lock:
+                row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
+            if row is not None:
+                self.summary.duplicates.append((path, row[0]))
+            else:
+                self.summary.failed.append((path, f"{Path(path).name}: 与 {Path(self.seen[sha]).name} 内容相同，未导入"))
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver where available: forking a process that runs GUI threads is unsafe."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def run_import(lib: Library, paths: list[str | Path], *, reviewer: str | None = None,
+               progress: Callable[[int, int, str], None] | None = None, cancel: Callable[[], bool] | None = None,
+               workers: int | None = None) -> ImportSummary:
+    files, missing = expand(paths)
+    run = _Run(lib, len(files) + len(missing), reviewer.strip() if reviewer else None, progress, cancel)
+    for path, reason in missing:
+        run.summary.failed.append((path, reason))
+        run.tick(path)
+    n = workers or min(os.cpu_count() or 1, 8)
+    chunks = _chunks(run.prepared(files), CHUNK)
+    conn = lib.connection
+    with lib._lock:
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process; fsync at checkpoints
+    try:
+        if n <= 1 or len(files) <= IN_PROCESS_MAX:
+            for chunk in chunks:
+                if run.cancelled():
+                    break
+                run.store(chunk, parse_chunk([(p, d) for p, d, _ in chunk]))
+        else:
+            _pooled(run, chunks, n)
+    finally:
+        with lib._lock:
+            conn.execute("PRAGMA synchronous=FULL")
+    run.settle_repeats()
+    return run.summary
+
+
+def _pooled(run: _Run, chunks: Iterator[list[Item]], workers: int) -> None:
+    window: deque[tuple[list[Item], Future[list[Parsed]]]] = deque()
+    ex = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    try:
+        def fill() -> None:
+            while len(window) < workers * 3 and not run.cancelled():
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                window.append((chunk, ex.submit(parse_chunk, [(p, d) for p, d, _ in chunk])))
+
+        fill()
+        while window and not run.cancelled():
+            chunk, fut = window.popleft()
+            run.store(chunk, fut.result())
+            fill()
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,418 @@
+"""The library: one SQLite file of reports, their cells, findings, audit trail and verifications.
+
+Every write is one transaction committed before the method returns, and checks the report's version
+(`expected_version`) under the write lock: a write based on an older version raises `StaleWriteError`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from reviewer.api import PARSER_VERSION
+from reviewer.errors import StaleWriteError, ValidationError
+from reviewer.model import Finding, finding_key
+from reviewer.store import crossreport, records
+from reviewer.store.config import SAMPLES_DIR, default_library_path
+from reviewer.store.db import connect, now, snapshot, write
+from reviewer.store.edits import CellEdit, as_changes
+from reviewer.store.migrations import migrate
+from reviewer.store.normalize import agency_key
+from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
+from reviewer.store.types import (
+    CELL_KINDS,
+    KIND_METADATA,
+    KIND_STATUS,
+    METADATA_FIELDS,
+    STATUS_IN_REVIEW,
+    STATUS_LABELS,
+    STATUS_VERIFIED,
+    STATUSES,
+    Acknowledgement,
+    AuditEntry,
+    Change,
+    ImportSummary,
+    ReparseResult,
+    ReportSummary,
+    StoredReport,
+    Value,
+    Verification,
+    VerificationRefused,
+    status_code,
+)
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+
+def who(reviewer: str | None) -> str:
+    name = (reviewer or "").strip()
+    if not name:
+        raise ValidationError("请注明审核人（--reviewer 姓名，或在设置中填写审核人）")
+    return name
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with its own % and _ taken literally (ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class Library:
+    """A library file. Safe to share between threads of one process (calls are serialised)."""
+
+    def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
+        self.path = Path(path) if path is not None else default_library_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._conn = connect(self.path)
+        try:
+            found = migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+        self.created = found == 0
+        if self.created and seed_samples and SAMPLES_DIR.is_dir():
+            self.import_paths([SAMPLES_DIR], reviewer=None, workers=1)
+
+    # -- lifetime ----------------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection (exports and tests read through it; write only through the methods)."""
+        return self._conn
+
+    def integrity_check(self) -> str:
+        with self._lock:
+            return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # -- import ------------------------------------------------------------------------------------
+    def import_paths(self, paths: Iterable[str | Path], *, reviewer: str | None = None,
+                     progress: Progress | None = None, cancel: Cancel | None = None,
+                     workers: int | None = None) -> ImportSummary:
+        """Import files and folders (recursively); parsing runs in parallel processes. See `importer`."""
+        from reviewer.store.importer import run_import
+
+        return run_import(self, list(paths), reviewer=reviewer, progress=progress, cancel=cancel, workers=workers)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def list_reports(self, *, status: str | None = None, agency: str | None = None, year: int | None = None,
+                     text: str | None = None, limit: int | None = None, offset: int = 0) -> list[ReportSummary]:
+        """Reports matching every given filter, by id. `agency` matches part of the name (whitespace and
+        punctuation ignored); `text` matches part of the agency, region or file name."""
+        where: list[str] = []
+        params: list[Any] = []
+        if status:
+            where.append("status = ?")
+            params.append(status_code(status))
+        if agency:
+            key = agency_key(agency)
+            if key:
+                where.append("agency_key LIKE ? ESCAPE '\\'")
+                params.append(_like(key))
+        if year is not None:
+            where.append("year = ?")
+            params.append(int(year))
+        if text:
+            where.append("(agency LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\')")
+            params.extend([_like(text.strip())] * 3)
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM reports"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([int(limit), int(offset)])
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return list(map(ReportSummary._make, rows))
+
+    def count(self) -> dict[str, int]:
+        """Reports by status (and 'all')."""
+        with self._lock:
+            rows = self._conn.execute("SELECT status, count(*) FROM reports GROUP BY status").fetchall()
+        out = {s: 0 for s in STATUSES}
+        out.update(dict(rows))
+        out["all"] = sum(n for _s, n in rows)
+        return out
+
+    def summary(self, report_id: int) -> ReportSummary:
+        with self._lock:
+            return records.summary(self._conn, report_id)
+
+    def load(self, report_id: int) -> StoredReport:
+        """The report with its current values, findings, origins and latest verification."""
+        with self._lock:
+            stale = self._conn.execute("SELECT checked_with FROM reports WHERE id = ?", (report_id,)).fetchone()
+            if stale is not None and stale[0] != PARSER_VERSION:
+                with write(self._conn) as c:  # findings of an older rule set: check again (values unchanged)
+                    crossreport.recheck(c, report_id)
+            with snapshot(self._conn) as c:
+                loaded = records.read(c, report_id)
+                akey, year = loaded.agency_key, loaded.record.year
+                prev = crossreport.previous_id(c, akey, year)
+                verification = self._latest_verification(c, report_id)
+        return StoredReport(
+            summary=loaded.summary, record=loaded.record, text=loaded.record.text, version=loaded.summary.version,
+            origins=loaded.origins,
+            acknowledged={a.finding_key: a.reason for a in verification.acknowledgements} if verification else {},
+            parsed=loaded.parsed, conflicts=loaded.conflicts, verification=verification, previous_id=prev)
+
+    def source(self, report_id: int) -> tuple[str, bytes]:
+        """The stored source file: its name and bytes."""
+        with self._lock:
+            name = records.summary(self._conn, report_id).source_name
+            (data,) = self._conn.execute("SELECT data FROM documents WHERE report_id = ?", (report_id,)).fetchone()
+        return name, bytes(data)
+
+    def history(self, report_id: int, cell: str | None = None) -> list[AuditEntry]:
+        """The audit trail of a report (or of one cell), oldest first."""
+        sql = ("SELECT id, report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason FROM edits "
+               "WHERE report_id = ?")
+        params: list[Any] = [report_id]
+        if cell is not None:
+            sql += " AND cell = ?"
+            params.append(cell)
+        with self._lock:
+            records.summary(self._conn, report_id)
+            return [AuditEntry(*row) for row in self._conn.execute(sql + " ORDER BY id", params)]
+
+    def verifications(self, report_id: int) -> list[Verification]:
+        with self._lock:
+            ids = [i for (i,) in self._conn.execute(
+                "SELECT id FROM verifications WHERE report_id = ? ORDER BY id", (report_id,))]
+            return [self._verification(self._conn, i) for i in ids]
+
+    def _latest_verification(self, c: sqlite3.Connection, report_id: int) -> Verification | None:
+        row = c.execute("SELECT max(id) FROM verifications WHERE report_id = ?", (report_id,)).fetchone()
+        return self._verification(c, row[0]) if row[0] is not None else None
+
+    @staticmethod
+    def _verification(c: sqlite3.Connection, vid: int) -> Verification:
+        _, who_, at, note, version = c.execute(
+            "SELECT id, reviewer, at, note, report_version FROM verifications WHERE id = ?", (vid,)).fetchone()
+        acks = [Acknowledgement(*r) for r in c.execute(
+            "SELECT finding_key, reason, rule, message FROM acknowledgements WHERE verification_id = ? "
+            "ORDER BY rowid", (vid,))]
+        return Verification(vid, who_, at, note, version, acks)
+
+    # -- writing -----------------------------------------------------------------------------------
+    @staticmethod
+    def _claim(c: sqlite3.Connection, report_id: int, expected_version: int | None) -> ReportSummary:
+        """Inside a write transaction: the report, refused if another writer got there first."""
+        s = records.summary(c, report_id)
+        if expected_version is not None and s.version != expected_version:
+            raise StaleWriteError(
+                f"报告 {report_id}（{s.agency or s.source_name} {s.year or ''}）已被其他窗口或程序修改："
+                f"当前版本为 {s.version}，本次修改基于版本 {expected_version}。请重新载入后再修改。")
+        return s
+
+    @staticmethod
+    def _next_batch(c: sqlite3.Connection) -> int:
+        return int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM edits").fetchone()[0])
+
+    @staticmethod
+    def _audit(c: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Append to the trail: (report_id, batch, kind, cell, old, new, reviewer, at, reason)."""
+        c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def _bump(self, c: sqlite3.Connection, s: ReportSummary, *, at: str, reviewer: str | None,
+              status: str | None = None, batch: int, reason: str | None = None,
+              verified_at: str | None = None) -> tuple[int, str]:
+        """New version (and status, with its audit line) of a report within the current transaction."""
+        new_status = status or s.status
+        if new_status != s.status:
+            self._audit(c, [(s.id, batch, KIND_STATUS, None, s.status, new_status, reviewer, at, reason)])
+        version = s.version + 1
+        c.execute("UPDATE reports SET version = ?, status = ?, reviewer = coalesce(?, reviewer), updated_at = ?, "
+                  "verified_at = CASE WHEN ? = 'verified' THEN coalesce(?, verified_at) ELSE NULL END WHERE id = ?",
+                  (version, new_status, reviewer, at, new_status, verified_at, s.id))
+        return version, new_status
+
+    def _change(self, c: sqlite3.Connection, report_id: int, version: int, cells: list[str],
+                findings: list[Finding], batch: int | None, related: list[int]) -> Change:
+        s = records.summary(c, report_id)
+        return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related)
+
+    def set_cells(self, report_id: int, changes: Mapping[str, Value | str], *, reviewer: str | None,
+                  reason: str | None = None, expected_version: int | None, kind: str = "edit") -> Change:
+        """Set cell values: one transaction, one audit line per changed cell, one batch per call.
+
+        A value may be a number, None (blank) or what a reviewer typed (read by `parse_user_value`). Cells
+        whose value does not change are left out. Editing a verified report puts it back in review."""
+        name = who(reviewer)
+        if kind not in CELL_KINDS:
+            raise ValidationError(f"未知的修改类型 {kind}")
+        values = {cid: check_value(cid, v) for cid, v in changes.items()}
+        reason = (reason or "").strip() or None
+        with self._lock, write(self._conn) as c:
+            s = self._claim(c, report_id, expected_version)
+            current: dict[str, tuple[Value, Value, str]] = {}
+            if values:
+                marks = ",".join("?" * len(values))
+                for cid, v, p, po in c.execute(
+                        f"SELECT cell, value, parsed, parsed_origin FROM cells WHERE report_id = ? AND cell IN ({marks})",
+                        [report_id, *values]):
+                    current[cid] = (v, p, po)
+            unknown = [cid for cid in values if cid not in current]
+            if unknown:
+                raise ValidationError(f"报告 {report_id} 中没有单元格 " + "、".join(unknown[:5]))
+            changed = [cid for cid, v in values.items() if not same(current[cid][0], v)]
+            if not changed:
+                return self._change(c, report_id, s.version, [], records.stored_findings(c, report_id), None, [])
+            at, batch = now(), self._next_batch(c)
+            self._audit(c, [(report_id, batch, kind, cid, current[cid][0], values[cid], name, at, reason)
+                            for cid in changed])
+            c.executemany("UPDATE cells SET value = ?, origin = ? WHERE report_id = ? AND cell = ?",
+                          [(values[cid], origin_after(values[cid], current[cid][1], current[cid][2]), report_id, cid)
+                           for cid in changed])
+            marks = ",".join("?" * len(changed))
+            c.execute(f"UPDATE conflicts SET resolved_at = ?, resolution = 'edited' WHERE report_id = ? "
+                      f"AND resolved_at IS NULL AND cell IN ({marks})", [at, report_id, *changed])
+            why = "核实后修改了数值" if s.status == STATUS_VERIFIED else "开始修改"
+            version, _ = self._bump(c, s, at=at, reviewer=name, status=STATUS_IN_REVIEW, batch=batch, reason=why)
+            findings, _ = crossreport.recheck(c, report_id)
+            row = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
+            related = crossreport.recheck_dependents(c, row[0], row[1], exclude=report_id)
+            return self._change(c, report_id, version, changed, findings, batch, related)
+
+    def apply_edits(self, report_id: int, edits: Sequence[CellEdit], *, reviewer: str | None,
+                    reason: str | None = None, expected_version: int | None, kind: str = "edit") -> Change:
+        """Apply `CellEdit`s as one batch (an undo passes the inverses, kind 'undo')."""
+        return self.set_cells(report_id, as_changes(edits), reviewer=reviewer, reason=reason,
+                              expected_version=expected_version, kind=kind)
+
+    def set_status(self, report_id: int, status: str, *, reviewer: str | None, expected_version: int | None,
+                   reason: str | None = None) -> Change:
+        """Back to 待审核 or 审核中 (to mark a report 已核实, use `verify`)."""
+        code = status_code(status)
+        if code == STATUS_VERIFIED:
+            raise ValidationError("请通过“核实”操作将报告标记为已核实（需处理所有错误并说明所有警告）")
+        name = who(reviewer)
+        with self._lock, write(self._conn) as c:
+            s = self._claim(c, report_id, expected_version)
+            if s.status == code:
+                return self._change(c, report_id, s.version, [], records.stored_findings(c, report_id), None, [])
+            at, batch = now(), self._next_batch(c)
+            version, _ = self._bump(c, s, at=at, reviewer=name, status=code, batch=batch,
+                                    reason=(reason or "").strip() or None)
+            akey, year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
+            related: list[int] = []
+            if STATUS_VERIFIED in (s.status, code):  # the preferred previous report may change
+                related = crossreport.recheck_dependents(c, akey, year, exclude=report_id)
+            return self._change(c, report_id, version, [], records.stored_findings(c, report_id), batch, related)
+
+    def verify(self, report_id: int, *, reviewer: str | None, note: str | None = None,
+               acknowledgements: Mapping[str, str] | None = None, expected_version: int | None) -> Change:
+        """Mark the report 已核实. Refused (`VerificationRefused`) while an error remains or a warning has no
+        acknowledgement: `acknowledgements` maps `finding_key(warning)` to the reviewer's reason."""
+        name = who(reviewer)
+        acks = {k: (r or "").strip() for k, r in (acknowledgements or {}).items()}
+        with self._lock, write(self._conn) as c:
+            s = self._claim(c, report_id, expected_version)
+            findings, _ = crossreport.recheck(c, report_id)
+            errors = [f for f in findings if f.severity == "error"]
+            warnings = [f for f in findings if f.severity == "warning"]
+            missing = [f for f in warnings if not acks.get(finding_key(f))]
+            if errors or missing:
+                parts = []
+                if errors:
+                    parts.append(f"仍有 {len(errors)} 个错误（" + "；".join(f"{f.rule} {f.message}" for f in errors[:3])
+                                 + ("…" if len(errors) > 3 else "") + "）")
+                if missing:
+                    parts.append(f"{len(missing)} 个警告未说明理由（" + "；".join(finding_key(f) for f in missing[:3])
+                                 + ("…" if len(missing) > 3 else "") + "）")
+                raise VerificationRefused(f"报告 {report_id} 不能核实：" + "，".join(parts), errors, missing)
+            at, batch = now(), self._next_batch(c)
+            version, _ = self._bump(c, s, at=at, reviewer=name, status=STATUS_VERIFIED, batch=batch,
+                                    reason=(note or "").strip() or "核实", verified_at=at)
+            cur = c.execute("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
+                            "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
+            vid = cur.lastrowid
+            c.executemany("INSERT OR IGNORE INTO acknowledgements(verification_id, finding_key, reason, rule, message) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          [(vid, finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
+            c.execute("UPDATE conflicts SET resolved_at = ?, resolution = 'acknowledged' WHERE report_id = ? "
+                      "AND resolved_at IS NULL", (at, report_id))
+            akey, year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
+            related = crossreport.recheck_dependents(c, akey, year, exclude=report_id)
+            return self._change(c, report_id, version, [], findings, batch, related)
+
+    def update_metadata(self, report_id: int, *, expected_version: int | None, reviewer: str | None = None,
+                        reason: str | None = None, **fields: Any) -> Change:
+        """Correct the agency, year or region (audited like a cell; kept across re-parses)."""
+        name = who(reviewer)
+        unknown = set(fields) - set(METADATA_FIELDS)
+        if unknown:
+            raise ValidationError("只能修改 " + "、".join(METADATA_FIELDS) + "；不能修改 " + "、".join(sorted(unknown)))
+        clean = {k: _meta_value(k, v) for k, v in fields.items()}
+        with self._lock, write(self._conn) as c:
+            s = self._claim(c, report_id, expected_version)
+            old_key, old_year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
+            old = {"agency": s.agency, "year": s.year, "region": s.region}
+            changed = {k: v for k, v in clean.items() if old[k] != v}
+            if not changed:
+                return self._change(c, report_id, s.version, [], records.stored_findings(c, report_id), None, [])
+            at, batch = now(), self._next_batch(c)
+            self._audit(c, [(report_id, batch, KIND_METADATA, k, old[k], v, name, at, (reason or "").strip() or None)
+                            for k, v in changed.items()])
+            new = {**old, **changed}
+            c.execute("UPDATE reports SET agency = ?, agency_key = ?, year = ?, region = ? WHERE id = ?",
+                      (new["agency"], agency_key(new["agency"]), new["year"], new["region"], report_id))
+            status = STATUS_IN_REVIEW if s.status == STATUS_VERIFIED else s.status
+            version, _ = self._bump(c, s, at=at, reviewer=name, status=status, batch=batch, reason="核实后修改了机关或年度")
+            findings, _ = crossreport.recheck(c, report_id)
+            related = crossreport.recheck_dependents(c, old_key, old_year, exclude=report_id)
+            related += [r for r in crossreport.recheck_dependents(c, agency_key(new["agency"]), new["year"],
+                                                                  exclude=report_id) if r not in related]
+            return self._change(c, report_id, version, [], findings, batch, related)
+
+    def reparse(self, report_id: int, *, reviewer: str | None = None,
+                expected_version: int | None = None) -> ReparseResult:
+        """Parse the stored source again (after a parser update), re-apply the reviewer's edits by cell id and
+        flag a conflict where the new parse differs from the value the reviewer had replaced."""
+        from reviewer.store.reparse import run_reparse
+
+        return run_reparse(self, report_id, reviewer=reviewer, expected_version=expected_version)
+
+    # -- export ------------------------------------------------------------------------------------
+    def export(self, path: str | Path, fmt: str, **options: Any) -> Any:
+        """Write an export file (csv, csv-wide, xlsx, jsonl); see `reviewer.export.export`."""
+        from reviewer.export import export
+
+        return export(self, path, fmt, **options)
+
+    def __repr__(self) -> str:
+        return f"Library({str(self.path)!r})"
+
+
+def _meta_value(key: str, v: Any) -> Any:
+    if key == "year":
+        if v is None or v == "":
+            return None
+        try:
+            year = int(str(v).strip())
+        except ValueError:
+            raise ValidationError(f"年度“{v}”不是有效年份") from None
+        if not 2000 <= year <= 2100:
+            raise ValidationError(f"年度 {year} 不在 2000–2100 之间")
+        return year
+    if v is None:
+        return None
+    text = str(v).strip()
+    return text or None
+
+
+__all__ = ["STATUS_LABELS", "Library"]

@@ -1,0 +1,143 @@
+"""The library's SQLite schema, one frozen script per version.
+
+Never edit a released version: add the next one and a migration step in `migrations.py`, and a fixture of
+the old version in tests/fixtures. Values are stored in untyped columns so that an integer stays an
+INTEGER and an amount (13.0 included) stays a REAL; a blank is NULL.
+"""
+
+from __future__ import annotations
+
+APPEND_ONLY = ("edits", "verifications", "acknowledgements")
+
+
+def _append_only(table: str) -> str:
+    return f"""
+CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: {table} rows cannot be changed'); END;
+CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: {table} rows cannot be deleted'); END;
+"""
+
+
+V1 = """
+CREATE TABLE library_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    source_name TEXT NOT NULL,
+    source_path TEXT,
+    sha256 TEXT NOT NULL UNIQUE,
+    source_format TEXT,
+    agency TEXT,
+    year INTEGER,
+    region TEXT,
+    template TEXT,
+    table2_variant TEXT,
+    parser_version TEXT NOT NULL,
+    checked_with TEXT NOT NULL,            -- PARSER_VERSION whose rules produced the stored findings
+    status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in_review', 'verified')),
+    reviewer TEXT,
+    version INTEGER NOT NULL DEFAULT 1,    -- optimistic concurrency: +1 on every write
+    version_of INTEGER REFERENCES reports(id),
+    errors INTEGER NOT NULL DEFAULT 0,
+    warnings INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    verified_at TEXT
+);
+CREATE INDEX reports_status ON reports(status);
+CREATE INDEX reports_agency_year ON reports(agency, year);
+
+-- The source file and what was read from it, apart from `reports` so that listing stays narrow.
+CREATE TABLE documents (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+    data BLOB NOT NULL,                    -- the file's bytes
+    text TEXT NOT NULL,                    -- the document text the spans point into
+    extra TEXT NOT NULL                    -- JSON: source, narrative, unplaced, parse_notes
+);
+
+CREATE TABLE cells (
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    cell TEXT NOT NULL,                    -- TABLE:ROW:COL
+    ord INTEGER NOT NULL,                  -- order in the record
+    parsed,                                -- value as parsed (INTEGER, REAL or NULL)
+    value,                                 -- current value
+    printed TEXT,                          -- text as printed
+    parsed_origin TEXT NOT NULL,           -- parsed | position
+    origin TEXT NOT NULL,                  -- parsed | position | edited
+    span_start INTEGER,
+    span_end INTEGER,
+    PRIMARY KEY (report_id, cell)
+) WITHOUT ROWID;
+
+CREATE TABLE edits (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    batch INTEGER NOT NULL,                -- one call (a pasted block, a verification) = one batch
+    kind TEXT NOT NULL,                    -- edit undo redo paste suggestion clear | metadata | status | reparse
+    cell TEXT,
+    old_value,
+    new_value,
+    reviewer TEXT,
+    at TEXT NOT NULL,
+    reason TEXT
+);
+CREATE INDEX edits_report ON edits(report_id, cell);
+
+CREATE TABLE findings (
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    seq INTEGER NOT NULL,
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    key TEXT NOT NULL,                     -- reviewer.model.finding_key
+    json TEXT NOT NULL,
+    PRIMARY KEY (report_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE verifications (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    reviewer TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT,
+    report_version INTEGER NOT NULL
+);
+CREATE INDEX verifications_report ON verifications(report_id);
+
+CREATE TABLE acknowledgements (
+    verification_id INTEGER NOT NULL REFERENCES verifications(id),
+    finding_key TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    rule TEXT,
+    message TEXT,
+    PRIMARY KEY (verification_id, finding_key)
+);
+
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    cell TEXT NOT NULL,
+    replaced,
+    parsed,
+    edited,
+    missing INTEGER NOT NULL DEFAULT 0,
+    parser_version TEXT,
+    at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT
+);
+CREATE INDEX conflicts_report ON conflicts(report_id);
+""" + "".join(_append_only(t) for t in APPEND_ONLY)
+
+# v2: agencies are matched across years by a normalised key (whitespace and punctuation removed), so the
+# previous year's report is found even when the two files spell the name differently. Backfilled in Python.
+V2 = """
+ALTER TABLE reports ADD COLUMN agency_key TEXT;
+DROP INDEX reports_agency_year;
+CREATE INDEX reports_agency_key_year ON reports(agency_key, year);
+"""
+
+SCHEMA_VERSION = 2

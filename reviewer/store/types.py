@@ -1,0 +1,203 @@
+"""Plain data the store hands out: summaries, loaded reports, changes, import results, audit entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from reviewer.errors import ReviewerError, ValidationError
+from reviewer.model import Finding, Number, Record
+
+Value = Number | None
+
+STATUS_NEW = "new"
+STATUS_IN_REVIEW = "in_review"
+STATUS_VERIFIED = "verified"
+STATUSES = (STATUS_NEW, STATUS_IN_REVIEW, STATUS_VERIFIED)
+STATUS_LABELS = {STATUS_NEW: "待审核", STATUS_IN_REVIEW: "审核中", STATUS_VERIFIED: "已核实"}
+
+# Kinds of audit entries. Cell kinds change a value; the others record what else happened to a report.
+CELL_KINDS = ("edit", "undo", "redo", "paste", "suggestion", "clear")
+KIND_METADATA = "metadata"
+KIND_STATUS = "status"
+KIND_REPARSE = "reparse"
+KIND_IMPORT = "import"
+METADATA_FIELDS = ("agency", "year", "region")
+
+
+class NotFoundError(ReviewerError):
+    """No report with that id in the library."""
+
+
+class VerificationRefused(ValidationError):
+    """`verify` refused: errors remain or warnings are not acknowledged (both listed)."""
+
+    def __init__(self, message: str, errors: list[Finding], unacknowledged: list[Finding]) -> None:
+        super().__init__(message)
+        self.errors = errors
+        self.unacknowledged = unacknowledged
+
+
+def status_code(text: str) -> str:
+    """'verified', '已核实' or 'VERIFIED' -> 'verified'; anything else is refused."""
+    t = text.strip()
+    for code, label in STATUS_LABELS.items():
+        if t.lower() == code or t == label or t.lower() == code.replace("_", "-"):
+            return code
+    raise ValidationError(f"未知状态“{text}”；可用：" + "、".join(f"{c}（{lab}）" for c, lab in STATUS_LABELS.items()))
+
+
+class ReportSummary(NamedTuple):
+    """One row of the library list (a tuple, so listing 100,000 reports stays fast)."""
+
+    id: int
+    agency: str | None
+    year: int | None
+    region: str | None
+    template: str | None
+    status: str
+    errors: int
+    warnings: int
+    version: int
+    source_name: str
+    updated_at: str
+    version_of: int | None  # set when this is a second file of the same agency and year
+    reviewer: str | None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(slots=True)
+class Acknowledgement:
+    finding_key: str
+    reason: str
+    rule: str = ""
+    message: str = ""
+
+
+@dataclass(slots=True)
+class Verification:
+    id: int
+    reviewer: str
+    at: str
+    note: str | None
+    report_version: int
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A re-parse read a cell differently from the value the reviewer had replaced; the edit was kept."""
+
+    id: int
+    cell: str
+    replaced: Value  # the parsed value the reviewer's edit replaced
+    parsed: Value  # what the new parse reads (None also when the cell no longer exists)
+    edited: Value  # the reviewer's value, re-applied
+    missing: bool  # the new parse has no such cell
+    at: str
+    resolved_at: str | None = None
+    resolution: str | None = None
+
+    def finding(self) -> Finding:
+        if self.missing:
+            msg = (f"重新解析后没有单元格 {self.cell}；审核人曾将其由 {_v(self.replaced)} 改为 {_v(self.edited)}，"
+                   "该修改未能重新应用")
+        else:
+            msg = (f"重新解析后该单元格读作 {_v(self.parsed)}，与审核人所替换的原解析值 {_v(self.replaced)} 不同；"
+                   f"已保留审核人的值 {_v(self.edited)}，请确认")
+        return Finding(rule="REPARSE", severity="warning", cells=[self.cell], message=msg,
+                       message_id="reparse_conflict", name="re-parse conflict",
+                       params={"cell": self.cell, "replaced": self.replaced, "parsed": self.parsed,
+                               "edited": self.edited, "missing": self.missing})
+
+
+def _v(v: Value) -> str:
+    return "空" if v is None else str(v)
+
+
+@dataclass(slots=True)
+class AuditEntry:
+    """One line of the append-only audit trail."""
+
+    id: int
+    report_id: int
+    batch: int
+    kind: str  # a cell kind (edit, undo, paste …), metadata, status or reparse
+    cell: str | None  # cell id; the field name for metadata; None for status and reparse
+    old: Any
+    new: Any
+    reviewer: str | None
+    at: str
+    reason: str | None
+
+
+@dataclass(slots=True)
+class StoredReport:
+    summary: ReportSummary
+    record: Record  # current values, provenance with current origins, findings of the current values
+    text: str
+    version: int
+    origins: dict[str, str]  # cell id -> parsed | position | edited
+    acknowledged: dict[str, str]  # finding key -> reason, from the latest verification
+    parsed: dict[str, Value] = field(default_factory=dict)  # cell id -> value as parsed
+    conflicts: list[Conflict] = field(default_factory=list)  # unresolved re-parse conflicts
+    verification: Verification | None = None  # the latest one
+    previous_id: int | None = None  # last year's report used for R7/R8
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    @property
+    def status(self) -> str:
+        return self.summary.status
+
+
+@dataclass(slots=True)
+class Change:
+    """What one write changed, so views refresh from it (Anki's OpChanges)."""
+
+    report_id: int
+    version: int
+    cells: list[str]
+    findings: list[Finding]
+    status: str = STATUS_NEW
+    errors: int = 0
+    warnings: int = 0
+    batch: int | None = None
+    related: list[int] = field(default_factory=list)  # other reports whose findings changed (next year's)
+
+
+@dataclass(slots=True)
+class ReparseResult:
+    report_id: int
+    version: int
+    reapplied: list[str]
+    conflicts: list[Conflict]
+    findings: list[Finding]
+    parser_version: str
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (path, id of the report already held)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    versions_flagged: list[int] = field(default_factory=list)  # new reports of an agency and year already held
+    cancelled: bool = False
+    total: int = 0
+
+    def text(self) -> str:
+        parts = [f"导入 {len(self.imported)} 份"]
+        if self.duplicates:
+            parts.append(f"已在库中跳过 {len(self.duplicates)} 份")
+        if self.failed:
+            parts.append(f"无法读取 {len(self.failed)} 份")
+        if self.versions_flagged:
+            parts.append(f"同机关同年度的另一版本 {len(self.versions_flagged)} 份")
+        if self.cancelled:
+            parts.append("已取消")
+        return "，".join(parts)
