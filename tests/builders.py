@@ -555,10 +555,18 @@ class _PdfWriter:
             line += ch
         return [*lines, line] if line else lines or [""]
 
-    def form_table(self, grid: Grid, key: str) -> None:
+    def form_table(self, grid: Grid, key: str, equal: bool = False) -> None:
         """A table as Word prints the official form: text wraps inside its cell, cells are centred
-        vertically in their row, and the 总计 column of table 3 is top-aligned (as in the official .docx)."""
-        xs = _column_x(key, narrow=True)
+        vertically in their row, and the 总计 column of table 3 is top-aligned (as in the official .docx).
+
+        `equal`: as Word prints a table inserted with equal column widths and default (top) alignment, so
+        long labels wrap over many short lines below the row's values.
+        """
+        if equal:
+            step = (PAGE_W - 2 * MARGIN) / WIDTH[key]
+            xs = [MARGIN + step * i for i in range(WIDTH[key])]
+        else:
+            xs = _column_x(key, narrow=True)
         edges = [*xs, PAGE_W - MARGIN]
         size = 6.0 if key == "table3" else 7.5
         lead = size * 1.4
@@ -570,7 +578,7 @@ class _PdfWriter:
                 while (r, col) in taken:
                     col += 1
                 taken.update((rr, c) for rr in range(r, r + cell.rowspan) for c in range(col, col + cell.colspan))
-                width = edges[min(col + cell.colspan, len(edges) - 1)] - edges[col] - 3
+                width = edges[min(col + cell.colspan, len(edges) - 1)] - edges[col] - 8  # cell padding
                 placed.append((col, self._wrap(cell.text, width, size)))
                 col += cell.colspan
             height = max(len(lines) for _, lines in placed) * lead + 4
@@ -578,7 +586,7 @@ class _PdfWriter:
             top = self.y - 2
             self.canvas.setFont(self.font, size)
             for col, lines in placed:
-                top_aligned = key == "table3" and col == len(xs) - 1
+                top_aligned = equal or (key == "table3" and col == len(xs) - 1)
                 first = top - size if top_aligned else top - (height - len(lines) * lead) / 2 - size
                 for k, line in enumerate(lines):
                     self.canvas.drawString(xs[col], first - k * lead, line)
@@ -591,11 +599,12 @@ class _PdfWriter:
         return self.buf.getvalue()
 
 
-def to_pdf(spec: ReportSpec, *, word_form: bool = False) -> bytes:
+def to_pdf(spec: ReportSpec, *, word_form: bool = False, equal_columns: bool = False) -> bytes:
     """A PDF with a text layer, laid out like a printed report (wrapped prose, tables at column edges).
 
     `word_form` prints the tables as the official Word form prints: labels wrap in their cells and values sit
-    in the vertical middle of the row (see `_PdfWriter.form_table`).
+    in the vertical middle of the row; `equal_columns` as a Word table of equal columns prints, everything
+    top-aligned (see `_PdfWriter.form_table`).
     """
     out = _PdfWriter()
     keys = iter(("table2", "table3", "table4"))
@@ -608,7 +617,10 @@ def to_pdf(spec: ReportSpec, *, word_form: bool = False) -> bytes:
             out.paragraph(str(content))
         else:
             assert isinstance(content, list)
-            (out.form_table if word_form else out.table)(content, next(keys))
+            if word_form or equal_columns:
+                out.form_table(content, next(keys), equal=equal_columns)
+            else:
+                out.table(content, next(keys))
     return out.finish()
 
 

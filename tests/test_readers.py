@@ -410,9 +410,9 @@ def test_pdf_printed_from_the_word_form_keeps_each_printed_line() -> None:
     """Wrapped labels and vertically centred values: lines are as printed, the reader does not reorder them."""
     doc = read_bytes(pdf_file("huaian-2024", word_form=True), "report.pdf")
     lines = doc.text.split("\n")
-    i = lines.index("（六）其他处理 67 3 0 0 1 0")
-    assert lines[i - 1] == "1.申请人无正当理由逾期不补正、行政机关不再处理其政 71"
-    assert lines[i + 1] == "府信息公开申请"
+    i = lines.index("67 3 0 0 1 0")
+    assert lines[i - 1] == "（六）其他处 1.申请人无正当理由逾期不补正、行政机关不再处理其 71"
+    assert lines[i + 1] == "理 政府信息公开申请"
     assert "72 64 178 37 351 13 4 8 1 26 12 1 1 6 20" in lines
     assert_spans(doc)
 
@@ -585,17 +585,20 @@ BUILT = {
     "report-003.pdf": (lambda: pdf_file(S003), S003),
     "report-huaian.pdf": (lambda: pdf_file("huaian-2024"), "huaian-2024"),
     "phantom-column-002.html": (lambda: b.to_html(b.phantom_column_table4(b.spec_for_seed(S002))), S002),
+    "equal-columns-003.pdf": (lambda: b.to_pdf(b.spec_for_seed(S003), equal_columns=True), S003),
+    "equal-columns-huaian.pdf": (lambda: b.to_pdf(b.spec_for_huaian(), equal_columns=True), "huaian-2024"),
     "wordform-000.pdf": (lambda: pdf_file(S000, word_form=True), S000),
     "wordform-huaian.pdf": (lambda: pdf_file("huaian-2024", word_form=True), "huaian-2024"),
 }
 
 WORD_FORM_PDF_XFAIL = pytest.mark.xfail(
-    reason="parser: in a PDF printed from the official Word form, a table-3 row whose label wraps keeps its "
-           "values in the vertical middle of the row, except 总计 which the form top-aligns: the text reads "
-           "'1.申请人无正当理由逾期不补正、行政机关不再处理其政 71' / '（六）其他处理 67 3 0 0 1 0' / '府信息公开申请' "
-           "(and '三、本年度办 1362' / '（一）予以公开 1288 21 0 0 50 3' / '理结果'). The parser takes the lone total "
-           "as the row's 自然人 value or leaves it unplaced, and leaves the six middle-line values unplaced "
-           "(SHORT + UNPLACED warnings): granted.total and other.overdue_correction/unpaid_fee come out wrong.",
+    reason="parser: in a PDF printed from the official Word form, table-3 values sit in the vertical middle of "
+           "their row except 总计, which the form top-aligns; where a label wraps, the total lands on the label's "
+           "first line and the six other values on the middle line: '三、本年度 1362' / '（一）予以公开 1288 21 0 0 50 3' "
+           "/ '办理结果'; '（三）不予公 2' / '1.属于国家秘密 2 0 0 0 0 0' / '开'; '（六）其他处 1.申请人无正当理由逾期不补正、"
+           "行政机关不再处理其 71' / '67 3 0 0 1 0' / '理 政府信息公开申请'. The parser leaves those totals blank "
+           "(granted, denied.state_secret, unable.not_held, not_processed.petition), and for other.overdue_correction "
+           "and other.unpaid_fee puts the total into 自然人 and the six values unplaced (SHORT + UNPLACED warnings).",
     strict=False)
 PHANTOM_COLUMN_XFAIL = pytest.mark.xfail(
     reason="parser: table 4 exported from Word/LibreOffice with an extra grid column (行政复议 总计 spans two grid "
