@@ -352,7 +352,8 @@ def test_docx_written_from_scratch_with_merged_cells() -> None:
 def _docx_with_body_xml(xml: str) -> bytes:
     document = docx.Document()
     body = document.element.body
-    body.insert(0, parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>")[0])
+    for i, element in enumerate(list(parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>"))):
+        body.insert(i, element)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
@@ -388,6 +389,18 @@ def test_docx_grid_before_and_vertical_merge() -> None:
     doc = read_bytes(data, "r.docx")
     assert table_rows(doc) == [["（三）不予公开", "1.属于国家秘密", "2"], ["（三）不予公开", "2.其他", ""],
                                ["", "合计", "合计"]]
+    assert_spans(doc)
+
+
+def test_docx_layout_table_and_content_controls() -> None:
+    """A table holding a table is page layout: its cells are read as blocks, the inner table as a grid."""
+    cell = '<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>'
+    inner = "<w:tbl><w:tr>" + cell.format("规章") + cell.format("1") + "</w:tr></w:tbl>"
+    data = _docx_with_body_xml(f"""
+      <w:sdt><w:sdtContent><w:p><w:r><w:t>标题</w:t></w:r></w:p></w:sdtContent></w:sdt>
+      <w:tbl><w:tr><w:tc><w:p><w:r><w:t>说明</w:t></w:r></w:p>{inner}<w:p/></w:tc></w:tr></w:tbl>""")
+    doc = read_bytes(data, "r.docx")
+    assert doc.text.split("\n") == ["标题", "说明", "", "规章\t1"]
     assert_spans(doc)
 
 
