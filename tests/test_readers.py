@@ -447,6 +447,22 @@ def test_scanned_pdf_is_refused() -> None:
     assert_one_line_error(excinfo, "scan.pdf", "没有文字层", "不做文字识别")
 
 
+def test_scanned_page_inside_a_text_pdf_is_noted() -> None:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(50, 700, "Page one 2024")
+    c.showPage()
+    c.drawImage(ImageReader(io.BytesIO(b._tiny_png())), 50, 400, width=300, height=200)
+    c.showPage()
+    c.save()
+    doc = read_bytes(buf.getvalue(), "mixed.pdf")
+    assert doc.text.startswith("Page one 2024")
+    assert doc.notes == ["mixed.pdf: 第 2 页只有图片、没有文字层（可能是扫描页），其内容未读入"]
+
+
 def test_password_protected_pdf_is_refused() -> None:
     from reportlab.pdfgen import canvas
 
