@@ -332,8 +332,7 @@ class Library:
                     parts.append(f"仍有 {len(errors)} 个错误（" + "；".join(f"{f.rule} {f.message}" for f in errors[:3])
                                  + ("…" if len(errors) > 3 else "") + "）")
                 if missing:
-                    parts.append(f"{len(missing)} 个警告未说明理由（" + "；".join(finding_key(f) for f in missing[:3])
-                                 + ("…" if len(missing) > 3 else "") + "）")
+                    parts.append(f"{len(missing)} 个警告未说明理由（" + "、".join(sorted({f.rule for f in missing})) + "）")
                 raise VerificationRefused(f"报告 {report_id} 不能核实：" + "，".join(parts), errors, missing)
             at, batch = now(), self._next_batch(c)
             version, _ = self._bump(c, s, at=at, reviewer=name, status=STATUS_VERIFIED, batch=batch,

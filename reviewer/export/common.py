@@ -1,0 +1,215 @@
+"""What every export shares: which reports, their cells in record order, labels, escaping, atomic files."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from reviewer.formats import load_format, load_formats, table2_variant
+from reviewer.store.types import STATUS_LABELS, STATUS_VERIFIED, status_code
+
+if TYPE_CHECKING:
+    from reviewer.store.library import Library
+
+# A cell text starting with one of these would be read as a formula by Excel (and LibreOffice): OWASP's list.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TABLES = ("table2", "table3", "table4")
+
+
+def escape_text(text: str) -> str:
+    """Prefix a text that would start a formula with an apostrophe. Numbers are never passed here."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unescape_text(text: str) -> str:
+    """The inverse of `escape_text` (for readers of our exports)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def esc(v: Any) -> Any:
+    """Escape a value for a spreadsheet cell: text escaped, numbers and None as they are."""
+    return escape_text(v) if isinstance(v, str) else v
+
+
+@dataclass(slots=True)
+class ExportResult:
+    path: Path
+    format: str
+    reports: int
+    rows: int
+
+    def text(self) -> str:
+        return f"已导出 {self.reports} 份报告（{self.rows} 行）到 {self.path}"
+
+
+@dataclass(slots=True)
+class ReportRow:
+    id: int
+    agency: str | None
+    year: int | None
+    region: str | None
+    template: str | None
+    variant: str | None
+    status: str
+    source_name: str
+    sha256: str
+    source_format: str | None
+    parser_version: str
+    reviewer: str | None
+    verified_at: str | None
+    imported_at: str
+    updated_at: str
+    version: int
+    errors: int
+    warnings: int
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+REPORT_SQL = ("SELECT id, agency, year, region, template, table2_variant, status, source_name, sha256, source_format, "
+              "parser_version, reviewer, verified_at, imported_at, updated_at, version, errors, warnings FROM reports")
+
+
+def open_reader(lib: Library) -> sqlite3.Connection:
+    """A read-only connection of its own, so a long export neither blocks nor is blocked by the library's
+    writes (WAL readers see one snapshot for the whole transaction)."""
+    conn = sqlite3.connect(Path(lib.path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+    conn.execute("BEGIN")  # one snapshot for the whole export
+    return conn
+
+
+def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: list[int] | None = None,
+                   status: str | None = None, agency: str | None = None, year: int | None = None) -> list[ReportRow]:
+    """Verified reports by default; `include_all` adds the others (each export shows the status)."""
+    from reviewer.store.normalize import agency_key
+
+    where, params = [], []
+    if not include_all:
+        where.append("status = ?")
+        params.append(STATUS_VERIFIED)
+    if status:
+        where.append("status = ?")
+        params.append(status_code(status))
+    if ids is not None:
+        where.append("id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps([int(i) for i in ids]))
+    if agency:
+        where.append("agency_key LIKE ? ESCAPE '\\'")
+        key = agency_key(agency) or ""
+        params.append("%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if year is not None:
+        where.append("year = ?")
+        params.append(int(year))
+    sql = REPORT_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+    return [ReportRow(*r) for r in conn.execute(sql, params)]
+
+
+CellRow = tuple[str, Any, Any, str]  # cell id, value, parsed value, origin
+
+
+def iter_cells(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, list[CellRow]]]:
+    """(report id, its cells in record order) for each id, in the order given, streamed in one query."""
+    cur = conn.execute(
+        "SELECT c.report_id, c.ord, c.cell, c.value, c.parsed, c.origin FROM json_each(?) AS j "
+        "JOIN cells AS c ON c.report_id = j.value ORDER BY j.key", (json.dumps(ids),))
+    current: int | None = None
+    rows: list[tuple[int, CellRow]] = []
+    for rid, ord_, cid, v, p, o in cur:
+        if rid != current:
+            if current is not None:
+                rows.sort(key=_first)
+                yield current, [r for _o, r in rows]
+            current, rows = rid, []
+        rows.append((ord_, (cid, v, p, o)))
+    if current is not None:
+        rows.sort(key=_first)
+        yield current, [r for _o, r in rows]
+
+
+def _first(t: tuple[int, Any]) -> int:
+    return t[0]
+
+
+@dataclass(frozen=True, slots=True)
+class CellLabels:
+    row_group: str
+    row_label: str
+    column_group: str
+    column_label: str
+
+
+@cache
+def labels(template: str | None, variant: str | None, cid: str) -> CellLabels:
+    """Chinese labels of a cell: the row's group path and label, the column's group and label."""
+    table, rest = cid.split(":", 1)
+    row, col = rest.rsplit(":", 1)
+    if table == "table2" and variant:
+        v = table2_variant(variant)
+        path = row.split("/")
+        clabel = next((c.label for c in v.columns if c.key == col), col) if v else col
+        return CellLabels("/".join(path[:-1]), path[-1], "", clabel)
+    if template in load_formats():
+        tdef = load_format(template).tables.get(table)
+        if tdef is not None:
+            try:
+                r = tdef.row(row)
+                rgroup, rlabel = r.group or "", r.label
+            except KeyError:
+                rgroup, rlabel = "", row
+            try:
+                c = tdef.column(col)
+                cgroup, clabel = c.group or "", c.label
+            except KeyError:
+                cgroup, clabel = "", col
+            return CellLabels(rgroup, rlabel, cgroup, clabel)
+    return CellLabels("", row, "", col)
+
+
+def _temp_beside(target: Path) -> str:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary file
+    return tmp
+
+
+@contextmanager
+def atomic_file(path: str | Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
+    """Write to a temporary file beside `path`, then rename it over `path` once complete: a reader never sees
+    half a file, and a failed export leaves any earlier file untouched."""
+    target = Path(path)
+    tmp = _temp_beside(target)
+    try:
+        with open(tmp, mode, **kwargs) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Like `atomic_file` for writers that want a path (openpyxl)."""
+    target = Path(path)
+    tmp = _temp_beside(target)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

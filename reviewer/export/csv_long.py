@@ -1,0 +1,56 @@
+"""CSV long: one row per cell, with the report, the keys and the Chinese labels (for pivot tables)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer.export.common import (
+    ExportResult,
+    atomic_file,
+    escape_text,
+    iter_cells,
+    labels,
+    open_reader,
+    select_reports,
+)
+from reviewer.model import ORIGIN_EDITED
+
+if TYPE_CHECKING:
+    from reviewer.store.library import Library
+
+HEADER = ["report_id", "agency", "year", "format", "status", "status_label", "table", "row", "column", "row_group",
+          "row_label", "column_group", "column_label", "value", "parsed_value", "edited", "origin"]
+
+
+def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False, bom: bool = True,
+                   ids: list[int] | None = None, **filters: object) -> ExportResult:
+    conn = open_reader(lib)
+    n_rows = 0
+    try:
+        reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
+        by_id = {r.id: r for r in reports}
+        label_cache: dict[tuple[str | None, str | None, str], tuple[str, ...]] = {}
+        with atomic_file(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(HEADER)
+            for rid, cells in iter_cells(conn, list(by_id)):
+                r = by_id[rid]
+                head = (rid, escape_text(r.agency or ""), r.year, r.template or "", r.status, r.status_label)
+                rows = []
+                for cid, v, p, origin in cells:
+                    key = (r.template, r.variant, cid)
+                    lab = label_cache.get(key)
+                    if lab is None:
+                        table, rest = cid.split(":", 1)
+                        row, col = rest.rsplit(":", 1)
+                        cl = labels(r.template, r.variant if table == "table2" else None, cid)
+                        lab = label_cache[key] = tuple(escape_text(x) for x in (
+                            table, row, col, cl.row_group, cl.row_label, cl.column_group, cl.column_label))
+                    rows.append((*head, *lab, v, p, 1 if origin == ORIGIN_EDITED else 0, origin))
+                w.writerows(rows)
+                n_rows += len(rows)
+    finally:
+        conn.close()
+    return ExportResult(Path(path), "csv", len(reports), n_rows)

@@ -1,0 +1,37 @@
+"""JSON Lines: one record per line in the record schema (current values, provenance, findings), plus a
+`library` key with the report's id, status and review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer.export.common import ExportResult, atomic_file, open_reader, select_reports
+from reviewer.model import ORIGIN_EDITED
+from reviewer.store import records
+
+if TYPE_CHECKING:
+    from reviewer.store.library import Library
+
+
+def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
+                **filters: object) -> ExportResult:
+    conn = open_reader(lib)
+    try:
+        reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
+        with atomic_file(path, "w", encoding="utf-8", newline="\n") as f:
+            for r in reports:
+                loaded = records.read(conn, r.id, with_text=False)
+                d = loaded.record.to_json()
+                d["library"] = {
+                    "id": r.id, "status": r.status, "version": r.version, "reviewer": r.reviewer,
+                    "verified_at": r.verified_at, "source_name": r.source_name,
+                    "edited": [cid for cid, o in loaded.origins.items() if o == ORIGIN_EDITED],
+                    "parsed": {cid: v for cid, v in loaded.parsed.items()
+                               if loaded.origins.get(cid) == ORIGIN_EDITED},
+                }
+                f.write(json.dumps(d, ensure_ascii=False, allow_nan=False) + "\n")
+    finally:
+        conn.close()
+    return ExportResult(Path(path), "jsonl", len(reports), len(reports))

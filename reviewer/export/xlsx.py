@@ -1,0 +1,208 @@
+"""XLSX: one sheet per table laid out like the official form (merged headers, the row hierarchy), one block
+per report, plus a sheet of provenance and one of the audit trail. Streamed (openpyxl write-only)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+
+from reviewer.errors import ReviewerError
+from reviewer.export.common import (
+    TABLES,
+    ExportResult,
+    atomic_path,
+    esc,
+    escape_text,
+    iter_cells,
+    labels,
+    open_reader,
+    select_reports,
+)
+from reviewer.export.layout import BLANK, CAPTION, CELL, HEADER, Form, form_for
+from reviewer.formats import TABLE_SHORT
+from reviewer.model import ORIGIN_EDITED, ORIGIN_POSITION
+from reviewer.store.types import STATUS_LABELS
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    from reviewer.store.library import Library
+
+MAX_ROWS = 1_048_576
+SHEET_NAMES = {"table2": "表二 主动公开", "table3": "表三 依申请", "table4": "表四 复议诉讼"}
+PROVENANCE = "来源"
+AUDIT = "审核记录"
+EDITED_FILL = PatternFill("solid", fgColor="FFF2CC")
+POSITION_FILL = PatternFill("solid", fgColor="FCE4D6")
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+TITLE_FILL = PatternFill("solid", fgColor="BDD7EE")
+_thin = Side(style="thin", color="808080")
+BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+
+
+@lru_cache(maxsize=512)
+def _form(template: str | None, variant: str | None, tid: str, cells: tuple[str, ...]) -> Form:
+    return form_for(template, variant, tid, list(cells))
+
+
+def title_text(rid: int, agency: str | None, year: int | None, status: str) -> str:
+    """The row above each report's block; `#id` first so a reader can find the blocks again."""
+    return f"#{rid} {agency or '（未识别机关）'} {year or '？'}年 · {STATUS_LABELS.get(status, status)}"
+
+
+class _Sheet:
+    """A write-only sheet that knows its next row and collects merged ranges."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float]) -> None:
+        self.ws = ws
+        self.row = 0
+        for i, w in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+
+    def append(self, cells: list[Any]) -> int:
+        if self.row >= MAX_ROWS:
+            raise ReviewerError(f"工作表“{self.ws.title}”超过 Excel 的 {MAX_ROWS} 行上限：请分批导出，或导出 CSV")
+        self.ws.append(cells)
+        self.row += 1
+        return self.row
+
+    def merge(self, r0: int, c0: int, r1: int, c1: int) -> None:
+        """1-based inclusive."""
+        self.ws.merged_cells.ranges.add(CellRange(min_col=c0, min_row=r0, max_col=c1, max_row=r1))
+
+
+def _cell(ws: WriteOnlyWorksheet, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
+          align: Alignment | None = None, border: bool = True) -> WriteOnlyCell:
+    c = WriteOnlyCell(ws, value=esc(value))
+    if font is not None:
+        c.font = font
+    if fill is not None:
+        c.fill = fill
+    if align is not None:
+        c.alignment = align
+    if border:
+        c.border = BORDER
+    return c
+
+
+def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]]) -> None:
+    ws = sheet.ws
+    bold = Font(bold=True)
+    width = max(form.width, 1)
+    top = sheet.append([_cell(ws, title, font=bold, fill=TITLE_FILL, align=LEFT)] + [None] * (width - 1))
+    sheet.merge(top, 1, top, width)
+    first = sheet.row + 1
+    for slots in form.rows:
+        out: list[Any] = []
+        for s in slots:
+            if s.kind == CELL and s.cell is not None:
+                v, origin = values.get(s.cell, (None, ""))
+                fill = EDITED_FILL if origin == ORIGIN_EDITED else POSITION_FILL if origin == ORIGIN_POSITION else None
+                out.append(_cell(ws, v, fill=fill))
+            elif s.kind == BLANK:
+                out.append(_cell(ws, None))
+            elif s.kind in (HEADER, CAPTION):
+                out.append(_cell(ws, s.text, font=bold, fill=HEADER_FILL, align=CENTER))
+            else:
+                out.append(_cell(ws, s.text, align=LEFT))
+        sheet.append(out)
+    for r0, c0, r1, c1 in form.merges:
+        sheet.merge(first + r0, c0 + 1, first + r1, c1 + 1)
+    if not form.rows:
+        sheet.append([_cell(ws, "（报告中没有此表）", border=False)])
+    sheet.append([])
+
+
+def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
+               **filters: object) -> ExportResult:
+    conn = open_reader(lib)
+    wb = Workbook(write_only=True)
+    try:
+        reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
+        by_id = {r.id: r for r in reports}
+        sheets = {t: _Sheet(wb.create_sheet(SHEET_NAMES[t]), [16, 14, 30] + [11] * 15 if t == "table3"
+                            else [22] + [13] * 14) for t in TABLES}
+        for rid, cells in iter_cells(conn, list(by_id)):
+            r = by_id[rid]
+            title = title_text(rid, r.agency, r.year, r.status)
+            values = {cid: (v, o) for cid, v, _p, o in cells}
+            for t in TABLES:
+                ids_t = tuple(cid for cid, *_ in cells if cid.startswith(t + ":"))
+                form = _form(r.template, r.variant if t == "table2" else None, t, ids_t)
+                _write_block(sheets[t], form if ids_t else Form(form.title, 1), f"{title} · {TABLE_SHORT[t]}", values)
+        _provenance(wb, conn, reports)
+        n_audit = _audit(wb, conn, reports)
+        with atomic_path(path) as tmp:
+            wb.save(tmp)
+    finally:
+        conn.close()
+    return ExportResult(Path(path), "xlsx", len(reports), n_audit)
+
+
+PROVENANCE_HEADER = ["报告编号", "机关", "年度", "地区", "格式", "表二变体", "状态", "源文件", "SHA-256", "文件格式",
+                     "解析器版本", "审核人", "核实时间", "核实说明", "已说明的警告", "导入时间", "更新时间", "错误", "警告"]
+
+
+def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
+    sheet = _Sheet(wb.create_sheet(PROVENANCE), [9, 28, 7, 14, 7, 12, 8, 30, 66, 8, 10, 10, 24, 30, 40, 24, 24, 6, 6])
+    ws = sheet.ws
+    bold = Font(bold=True)
+    sheet.append([_cell(ws, h, font=bold, fill=HEADER_FILL, align=CENTER) for h in PROVENANCE_HEADER])
+    for r in reports:
+        v = conn.execute("SELECT id, note FROM verifications WHERE report_id = ? ORDER BY id DESC LIMIT 1",
+                         (r.id,)).fetchone()
+        acks = ""
+        if v is not None:
+            acks = "\n".join(f"{k}：{why}" for k, why in conn.execute(
+                "SELECT finding_key, reason FROM acknowledgements WHERE verification_id = ? ORDER BY rowid", (v[0],)))
+        sheet.append([_cell(ws, x, align=LEFT) for x in (
+            r.id, r.agency, r.year, r.region, r.template, r.variant, r.status_label, r.source_name, r.sha256,
+            r.source_format, r.parser_version, r.reviewer, r.verified_at, v[1] if v else None, acks or None,
+            r.imported_at, r.updated_at, r.errors, r.warnings)])
+    sheet.ws.freeze_panes = "B2"
+
+
+AUDIT_HEADER = ["报告编号", "时间", "审核人", "类型", "单元格", "表", "行", "列", "原值", "新值", "理由", "批次", "序号"]
+KIND_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "paste": "粘贴", "suggestion": "采纳建议",
+               "clear": "清空", "metadata": "修改基本信息", "status": "状态", "reparse": "重新解析", "import": "导入"}
+
+
+def _audit(wb: Workbook, conn: Any, reports: list[Any]) -> int:
+    sheet = _Sheet(wb.create_sheet(AUDIT), [9, 24, 10, 12, 36, 6, 30, 14, 10, 10, 30, 8, 8])
+    ws = sheet.ws
+    bold = Font(bold=True)
+    sheet.append([_cell(ws, h, font=bold, fill=HEADER_FILL, align=CENTER) for h in AUDIT_HEADER])
+    by_id = {r.id: r for r in reports}
+    n = 0
+    import json
+
+    cur = conn.execute("SELECT e.id, e.report_id, e.batch, e.kind, e.cell, e.old_value, e.new_value, e.reviewer, "
+                       "e.at, e.reason FROM json_each(?) AS j JOIN edits AS e ON e.report_id = j.value "
+                       "ORDER BY j.key, e.id", (json.dumps(list(by_id)),))
+    for eid, rid, batch, kind, cell, old, new, who, at, reason in cur:
+        r = by_id[rid]
+        table = row = col = None
+        old_v, new_v = old, new
+        if kind == "status":
+            old_v, new_v = STATUS_LABELS.get(old, old), STATUS_LABELS.get(new, new)
+        elif cell and cell.count(":") >= 2:
+            t = cell.split(":", 1)[0]
+            lab = labels(r.template, r.variant if t == "table2" else None, cell)
+            table, row, col = TABLE_SHORT.get(t, t), lab.row_label, lab.column_label
+        sheet.append([_cell(ws, x, align=LEFT) for x in (
+            rid, at, who, KIND_LABELS.get(kind, kind), cell, table, row, col, old_v, new_v, reason, batch, eid)])
+        n += 1
+    sheet.ws.freeze_panes = "A2"
+    return n
+
+
+__all__ = ["escape_text", "title_text", "write_xlsx"]
