@@ -202,16 +202,18 @@ def table4_grid(t4: dict[str, dict[str, Any]]) -> Grid:
 
 
 def expand(grid: Grid) -> list[list[str]]:
-    """The grid a reader must produce: every covered position holds the spanning cell's text."""
+    """The grid a reader must produce: a spanning label stands in every position it covers, a spanning
+    number only in its first (a value is read once)."""
     taken: dict[tuple[int, int], str] = {}
     for r, row in enumerate(grid):
         col = 0
         for cell in row:
             while (r, col) in taken:
                 col += 1
+            copy = "" if re.fullmatch(r"[+\-]?\d[\d,]*(\.\d+)?(万元|元)?", cell.text.strip()) else cell.text
             for rr in range(r, r + cell.rowspan):
                 for c in range(col, col + cell.colspan):
-                    taken[(rr, c)] = cell.text
+                    taken[(rr, c)] = cell.text if (rr, c) == (r, col) else copy
             col += cell.colspan
     width = max(c for _, c in taken) + 1
     return [[taken.get((r, c), "") for c in range(width)] for r in range(len(grid))]

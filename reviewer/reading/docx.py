@@ -20,7 +20,7 @@ from lxml import etree
 
 from reviewer.errors import ReadError
 from reviewer.model import Document
-from reviewer.reading.text import TextBuilder, collapse
+from reviewer.reading.text import TextBuilder, collapse, span_copy
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -122,11 +122,12 @@ def table_grid(tbl: etree._Element) -> list[list[str]]:
             col = len(line)
             if _continues(tc, "vMerge") and grid:
                 above = grid[-1]
-                line.extend(above[c] if c < len(above) else "" for c in range(col, col + span))
+                line.extend(span_copy(above[c]) if c < len(above) else "" for c in range(col, col + span))
             elif _continues(tc, "hMerge") and line:
-                line.extend([line[-1]] * span)
+                line.extend([span_copy(line[-1])] * span)
             else:
-                line.extend([cell_text(tc)] * span)
+                text = cell_text(tc)
+                line.extend([text] + [span_copy(text)] * (span - 1))
         grid.append(line)
     width = max((len(line) for line in grid), default=0)
     return [line + [""] * (width - len(line)) for line in grid]

@@ -14,7 +14,7 @@ import lxml.html
 from lxml import etree
 
 from reviewer.model import Document
-from reviewer.reading.text import TextBuilder, collapse, decode_bytes
+from reviewer.reading.text import TextBuilder, collapse, decode_bytes, span_copy
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "head", "template", "title", "meta", "link", "object",
                        "embed", "iframe", "svg", "math", "select", "textarea", "button"})
@@ -106,7 +106,7 @@ def _inline_text(el: etree._Element) -> str:
 
 
 def table_grid(table: etree._Element) -> list[list[str]]:
-    """The table as a rectangular grid of cell texts, rowspan/colspan expanded (text repeated)."""
+    """The table as a rectangular grid of cell texts, rowspan/colspan expanded (labels repeated, see span_copy)."""
     rows = list(_rows_of(table))
     taken: dict[tuple[int, int], str] = {}  # (row, col) -> text of the cell covering that position
     for r, row in enumerate(rows):
@@ -117,9 +117,11 @@ def table_grid(table: etree._Element) -> list[list[str]]:
             text = _inline_text(cell)
             rowspan = min(_span(cell.get("rowspan")), len(rows) - r)
             colspan = _span(cell.get("colspan"))
+            copy = span_copy(text)
             for rr in range(r, r + rowspan):
                 for c in range(col, col + colspan):
-                    taken.setdefault((rr, c), text)  # overlapping spans (malformed): the first cell wins
+                    # overlapping spans (malformed): the first cell wins
+                    taken.setdefault((rr, c), text if (rr, c) == (r, col) else copy)
             col += colspan
     width = max((c for _, c in taken), default=-1) + 1
     return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 import charset_normalizer
 
 from reviewer.errors import ReadError
 from reviewer.model import Cell, Document
+from reviewer.values import parse_printed
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -86,13 +86,24 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None if _mostly_control(text) else candidate
 
 
+_PRIVATE = re.compile("[\ue000-\uf8ff\ud800-\udfff\U000f0000-\U0010ffff]")  # private use and surrogates
+
+
+def span_copy(text: str) -> str:
+    """The text a merged cell shows in a grid position it covers beyond its first one.
+
+    A label is repeated (a row's group label stands beside each of its rows); a number is not, so a value in a
+    cell spanning two grid columns is read once and the other position is a blank cell.
+    """
+    return "" if parse_printed(text).kind in ("number", "bad") else text
+
+
 def _mostly_control(text: str) -> bool:
     """True for text that is binary in disguise: many control or unassigned characters."""
     if not text:
         return False
     sample = text[:20000]
-    bad = len(_CONTROL.findall(sample))
-    bad += sum(1 for ch in sample if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    bad = len(_CONTROL.findall(sample)) + len(_PRIVATE.findall(sample))
     return bad > max(4, len(sample) // 50)
 
 
