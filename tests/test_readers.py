@@ -619,24 +619,9 @@ BUILT = {
     "wordform-huaian.pdf": (lambda: pdf_file("huaian-2024", word_form=True), "huaian-2024"),
 }
 
-WORD_FORM_PDF_XFAIL = pytest.mark.xfail(
-    reason="parser: in a PDF printed from the official Word form, table-3 values sit in the vertical middle of "
-           "their row except 总计, which the form top-aligns; where a label wraps, the total lands on the label's "
-           "first line and the six other values on the middle line: '三、本年度 1362' / '（一）予以公开 1288 21 0 0 50 3' "
-           "/ '办理结果'; '（三）不予公 2' / '1.属于国家秘密 2 0 0 0 0 0' / '开'; '（六）其他处 1.申请人无正当理由逾期不补正、"
-           "行政机关不再处理其 71' / '67 3 0 0 1 0' / '理 政府信息公开申请'. The parser leaves those totals blank "
-           "(granted, denied.state_secret, unable.not_held, not_processed.petition), and for other.overdue_correction "
-           "and other.unpaid_fee puts the total into 自然人 and the six values unplaced (SHORT + UNPLACED warnings).",
-    strict=False)
-PHANTOM_COLUMN_XFAIL = pytest.mark.xfail(
-    reason="parser: table 4 exported from Word/LibreOffice with an extra grid column (行政复议 总计 spans two grid "
-           "columns in the header and in the data row, colspan=2). By the reader contract the value stands in both "
-           "positions, so the data row has 16 numbers under a header that names 总计 twice at the same positions; "
-           "the parser leaves all 15 table-4 cells blank and reports the values unplaced. Header positions could "
-           "tell that two grid columns are one cell.",
-    strict=False)
-TABLE_XFAILS = {"wordform-000.pdf": WORD_FORM_PDF_XFAIL, "wordform-huaian.pdf": WORD_FORM_PDF_XFAIL,
-                }
+TABLE_XFAILS: dict[str, pytest.MarkDecorator] = {}
+
+
 def _tables(record: reviewer.Record | dict) -> dict:
     get = record.get if isinstance(record, dict) else (lambda k: record.tables.get(k))
     return {t: get(t) for t in ("table2", "table3", "table4")}

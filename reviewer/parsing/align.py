@@ -26,7 +26,7 @@ class Placement:
     score: float
 
 
-def _strip_groups(label: str, groups: tuple[str, ...]) -> str:
+def strip_groups(label: str, groups: tuple[str, ...]) -> str:
     n = norm(label)
     for g in groups:
         if g and g in n:
@@ -35,8 +35,8 @@ def _strip_groups(label: str, groups: tuple[str, ...]) -> str:
 
 
 def _context(drow: DataRow, groups: tuple[str, ...]) -> tuple[str, str, str]:
-    return (_strip_groups(drow.label, groups), _strip_groups(drow.before, groups),
-            _strip_groups(drow.after, groups))
+    return (strip_groups(drow.label, groups), strip_groups(drow.before, groups),
+            strip_groups(drow.after, groups))
 
 
 def context_similarity(own: str, before: str, after: str, variants: tuple[str, ...]) -> float:
@@ -58,7 +58,7 @@ def row_similarity(drow: DataRow, rdef: RowDef, groups: tuple[str, ...]) -> floa
 
 def is_weak(drow: DataRow, groups: tuple[str, ...]) -> bool:
     """A row whose own label is lost (empty or a stray fragment once group labels are removed)."""
-    return len(_strip_groups(drow.label, groups)) <= 1
+    return len(strip_groups(drow.label, groups)) <= 1
 
 
 def align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...] = (),

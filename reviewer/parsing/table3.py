@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from reviewer.formats import TableDef
 from reviewer.model import ORIGIN_PARSED, ORIGIN_POSITION, Finding, cell_id
-from reviewer.parsing.align import align
+from reviewer.parsing.align import MATCH, align, strip_groups
 from reviewer.parsing.builder import Builder
-from reviewer.parsing.labels import norm
-from reviewer.parsing.rows import Region, Value, fit
+from reviewer.parsing.labels import norm, similarity
+from reviewer.parsing.rows import DataRow, Region, Value, fit
 
 TABLE = "table3"
 
@@ -60,9 +60,45 @@ def _row_total_ok(values: list[Value | None], cols: list[str]) -> bool:
     return None not in parts and sum(parts) == nums["total"]  # type: ignore[arg-type]
 
 
+def _names_a_row(d: DataRow, tdef: TableDef, groups: tuple[str, ...]) -> bool:
+    own = strip_groups(d.label, groups)
+    return bool(own) and max(similarity(own, r.variants) for r in tdef.rows) >= MATCH
+
+
+def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups: tuple[str, ...]) -> list[DataRow]:
+    """Rows whose values were printed on two lines, put back together.
+
+    In a PDF of the Word form the 总计 column is top-aligned while the other values sit in the middle of a
+    tall row, so a wrapped row reads "三、本年度 1362" / "（一）予以公开 1288 21 0 0 50 3". Two neighbouring
+    rows are joined when their values together fill the columns, the joined row adds up (R2), and at most
+    one of them carries a label of its own.
+    """
+    n = len(cols)
+    out: list[DataRow] = []
+    i = 0
+    while i < len(data):
+        a = data[i]
+        if i + 1 < len(data):
+            nxt = data[i + 1]
+            va = [v for v in a.values if not v.blank]
+            vb = [v for v in nxt.values if not v.blank]
+            if (va and vb and len(va) + len(vb) == n
+                    and not (_names_a_row(a, tdef, groups) and _names_a_row(nxt, tdef, groups))):
+                joined = next((vals for vals in (vb + va, va + vb) if _row_total_ok(list(vals), cols)), None)
+                if joined is not None:
+                    out.append(DataRow(a.index, a.label_cells + nxt.label_cells, list(joined), before=a.before,
+                                       after=nxt.after, trailing_text=a.trailing_text + nxt.trailing_text))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
     cols = column_order(region, tdef)
     groups = group_norms(tdef)
+    region.data = join_split_rows(region.data, tdef, cols, groups)
     places = align(region.data, tdef.rows, groups, positional=True, value_range=(len(cols) - 1, len(cols) + 3))
     placed_rows = {p.data for p in places}
     by_row = {p.row: p for p in places}
