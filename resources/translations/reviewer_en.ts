@@ -1,0 +1,773 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>无法打开资料库</source>
+        <translation>Cannot open the library</translation>
+    </message>
+    <message>
+        <source>无法打开资料库 {path}：
+{reason}</source>
+        <translation>Cannot open the library {path}:
+{reason}</translation>
+    </message>
+    <message>
+        <source>粘贴的区域有 {n} 行，超出了表格</source>
+        <translation>The pasted block has {n} rows and runs past the table</translation>
+    </message>
+    <message>
+        <source>粘贴的区域有 {n} 列，超出了表格</source>
+        <translation>The pasted block has {n} columns and runs past the table</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>采纳建议</source>
+        <translation>Apply suggestion</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>元数据</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>重新解析</source>
+        <translation>Re-parse</translation>
+    </message>
+    <message>
+        <source>空</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>单元格</source>
+        <translation>Cells</translation>
+    </message>
+    <message>
+        <source>原值 → 新值</source>
+        <translation>Old → new</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>修改记录 — {title}</source>
+        <translation>Edit history — {title}</translation>
+    </message>
+    <message>
+        <source>共 {n} 条记录，最新的在前</source>
+        <translation>{n} entries, newest first</translation>
+    </message>
+    <message>
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>审核中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>已核实</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>机关</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>筛选：机关、地区、文件名…</source>
+        <translation>Filter: agency, region, file name…</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>从左侧资料库选择一份报告（回车或双击打开），
+或把报告文件、文件夹拖到这里导入。</source>
+        <translation>Choose a report in the library on the left (Enter or double-click opens it),
+or drop report files or folders here to import them.</translation>
+    </message>
+    <message>
+        <source>请输入您的姓名（记入每条修改记录）：</source>
+        <translation>Your name (recorded with every edit):</translation>
+    </message>
+    <message>
+        <source>无法打开报告</source>
+        <translation>Cannot open the report</translation>
+    </message>
+    <message>
+        <source>年报审核台</source>
+        <translation>Report Reviewer</translation>
+    </message>
+    <message>
+        <source>导入报告</source>
+        <translation>Import reports</translation>
+    </message>
+    <message>
+        <source>报告 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>导入文件夹</source>
+        <translation>Import a folder</translation>
+    </message>
+    <message>
+        <source>正在导入 {n} 项…</source>
+        <translation>Importing {n} item(s)…</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>导入 {n} 份</source>
+        <translation>{n} imported</translation>
+    </message>
+    <message>
+        <source>已在库中、跳过 {n} 份</source>
+        <translation>{n} already in the library, skipped</translation>
+    </message>
+    <message>
+        <source>无法读取 {n} 份：</source>
+        <translation>{n} could not be read:</translation>
+    </message>
+    <message>
+        <source>导入已取消</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>正在重新解析…</source>
+        <translation>Re-parsing…</translation>
+    </message>
+    <message>
+        <source>已重新解析</source>
+        <translation>Re-parsed</translation>
+    </message>
+    <message>
+        <source>重新解析失败</source>
+        <translation>Re-parse failed</translation>
+    </message>
+    <message>
+        <source>不能核实</source>
+        <translation>Cannot verify</translation>
+    </message>
+    <message>
+        <source>还有 {n} 个错误未解决。请先修正或确认数值，再核实。</source>
+        <translation>{n} error(s) remain. Correct or confirm the values first, then verify.</translation>
+    </message>
+    <message>
+        <source>已核实：{title}</source>
+        <translation>Verified: {title}</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动后更改。</source>
+        <translation>The language changes when the app is restarted.</translation>
+    </message>
+    <message>
+        <source>可能出错的单元格</source>
+        <translation>Likely culprit</translation>
+    </message>
+    <message>
+        <source>涉及未通过的关系</source>
+        <translation>In a failing relation</translation>
+    </message>
+    <message>
+        <source>按位置放置</source>
+        <translation>Placed by position</translation>
+    </message>
+    <message>
+        <source>已修改</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>可能出错的单元格：建议改为 {value}</source>
+        <translation>Likely culprit: suggested value {value}</translation>
+    </message>
+    <message>
+        <source>建议值：{value}</source>
+        <translation>Suggested value: {value}</translation>
+    </message>
+    <message>
+        <source>按位置放置：该行标签在提取中丢失，数值按表格格式的行序放置，请核对</source>
+        <translation>Placed by position: this row lost its label in extraction; the values follow the form&apos;s row order. Please check.</translation>
+    </message>
+    <message>
+        <source>已由审核人修改</source>
+        <translation>Edited by a reviewer</translation>
+    </message>
+    <message>
+        <source>导入文件…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <source>导入文件夹…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>用当前解析器重新读取这份报告，保留已做的修改</source>
+        <translation>Read this report again with the current parser, keeping the edits</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>在原文中查找…</source>
+        <translation>Find in the report text…</translation>
+    </message>
+    <message>
+        <source>下一个问题</source>
+        <translation>Next problem</translation>
+    </message>
+    <message>
+        <source>上一个问题</source>
+        <translation>Previous problem</translation>
+    </message>
+    <message>
+        <source>核实…</source>
+        <translation>Verify…</translation>
+    </message>
+    <message>
+        <source>修改记录…</source>
+        <translation>Edit history…</translation>
+    </message>
+    <message>
+        <source>首选项…</source>
+        <translation>Preferences…</translation>
+    </message>
+    <message>
+        <source>资料库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>关于年报审核台</source>
+        <translation>About Report Reviewer</translation>
+    </message>
+    <message>
+        <source>年报审核台：核对政府信息公开工作年度报告的统计表。</source>
+        <translation>Report Reviewer: checks the statistical tables of government information-disclosure annual reports.</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>最近的文件</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>表二</source>
+        <translation>Table 2</translation>
+    </message>
+    <message>
+        <source>表三</source>
+        <translation>Table 3</translation>
+    </message>
+    <message>
+        <source>表四</source>
+        <translation>Table 4</translation>
+    </message>
+    <message>
+        <source>列平衡</source>
+        <translation>column balance</translation>
+    </message>
+    <message>
+        <source>行合计</source>
+        <translation>row total</translation>
+    </message>
+    <message>
+        <source>列合计</source>
+        <translation>column total</translation>
+    </message>
+    <message>
+        <source>一申请一结果</source>
+        <translation>one result per request</translation>
+    </message>
+    <message>
+        <source>表四合计</source>
+        <translation>table 4 total</translation>
+    </message>
+    <message>
+        <source>数值类型</source>
+        <translation>value kind</translation>
+    </message>
+    <message>
+        <source>空白单元格</source>
+        <translation>blank cell</translation>
+    </message>
+    <message>
+        <source>正文与表格</source>
+        <translation>prose against table</translation>
+    </message>
+    <message>
+        <source>行标签丢失</source>
+        <translation>row labels lost</translation>
+    </message>
+    <message>
+        <source>未定位数值</source>
+        <translation>unplaced values</translation>
+    </message>
+    <message>
+        <source>结转衔接</source>
+        <translation>carry-over</translation>
+    </message>
+    <message>
+        <source>现行有效件数衔接</source>
+        <translation>in-force roll-forward</translation>
+    </message>
+    <message>
+        <source>表二合计</source>
+        <translation>table 2 total</translation>
+    </message>
+    <message>
+        <source>重新解析冲突</source>
+        <translation>re-parse conflict</translation>
+    </message>
+    <message>
+        <source>单位换算</source>
+        <translation>unit converted</translation>
+    </message>
+    <message>
+        <source>缺少表格</source>
+        <translation>table not found</translation>
+    </message>
+    <message>
+        <source>年度不一致</source>
+        <translation>year mismatch</translation>
+    </message>
+    <message>
+        <source>不是数字</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>缺少合计行</source>
+        <translation>no total row</translation>
+    </message>
+    <message>
+        <source>行内单元格缺失</source>
+        <translation>row with missing cells</translation>
+    </message>
+    <message>
+        <source>收费不是信息处理费</source>
+        <translation>fee is not the processing fee</translation>
+    </message>
+    <message>
+        <source>{table}（整表）</source>
+        <translation>{table} (whole table)</translation>
+    </message>
+    <message>
+        <source>{table}{along}：{rhs_text}为 {rhs}，{lhs_text}印为 {lhs}，相差 {diff}。</source>
+        <translation>{table}{along}: {rhs_text} is {rhs}, {lhs_text} is printed as {lhs}, a difference of {diff}.</translation>
+    </message>
+    <message>
+        <source>{table}{along}：{lhs_text}为 {lhs}，超过{rhs_text} {rhs}。</source>
+        <translation>{table}{along}: {lhs_text} is {lhs}, more than {rhs_text} {rhs}.</translation>
+    </message>
+    <message>
+        <source>{cell} 的数值 {value} 不符合该列的类型（{kind}）</source>
+        <translation>{cell}: the value {value} does not fit the column ({kind})</translation>
+    </message>
+    <message>
+        <source>{table}“{row}”一行有 {count} 个单元格为空（空白不等于 0，请核实）</source>
+        <translation>{table} row “{row}” has {count} blank cell(s) (a blank is not 0; please check)</translation>
+    </message>
+    <message>
+        <source>正文所述数字为 {stated}，表格为 {table}</source>
+        <translation>The prose states {stated}; the table gives {table}</translation>
+    </message>
+    <message>
+        <source>{table}有 {rows} 行的行标签在提取中丢失，已按表格格式的行序依次放置，请逐行核对</source>
+        <translation>{table}: {rows} rows lost their labels in extraction and were placed in the form&apos;s row order; check them row by row</translation>
+    </message>
+    <message>
+        <source>有 {count} 个数值无法确定所属单元格，已列出，未计入表格</source>
+        <translation>{count} value(s) could not be placed in a cell; they are listed and not counted</translation>
+    </message>
+    <message>
+        <source>表二合计为空；其各项之和为 {sum}，正文所述为 {stated}</source>
+        <translation>Table 2 total is blank; its parts sum to {sum}, the prose states {stated}</translation>
+    </message>
+    <message>
+        <source>表二合计印为 {printed}，各项之和为 {sum}</source>
+        <translation>Table 2 total is printed as {printed}; its parts sum to {sum}</translation>
+    </message>
+    <message>
+        <source>{cell}：本年为 {this}，上年报告为 {previous}</source>
+        <translation>{cell}: {this} this year, {previous} in last year&apos;s report</translation>
+    </message>
+    <message>
+        <source>{cell}：本年为 {this}，按上年及本年增减应为 {expected}</source>
+        <translation>{cell}: {this} this year; last year and this year&apos;s changes give {expected}</translation>
+    </message>
+    <message>
+        <source>未找到{table}</source>
+        <translation>{table} not found</translation>
+    </message>
+    <message>
+        <source>标题年度 {title} 与统计期限年度 {period} 不一致</source>
+        <translation>The year in the title ({title}) differs from the reporting period ({period})</translation>
+    </message>
+    <message>
+        <source>{cell} 印为“{printed}”，已换算为 {value} 万元</source>
+        <translation>{cell} is printed as “{printed}”, converted to {value} ten-thousand yuan</translation>
+    </message>
+    <message>
+        <source>建议将 {cell} 改为 {value}。</source>
+        <translation>Suggestion: set {cell} to {value}.</translation>
+    </message>
+    <message>
+        <source>请填写机关名称</source>
+        <translation>Enter the agency</translation>
+    </message>
+    <message>
+        <source>年度应在 {a} 至 {b} 之间</source>
+        <translation>The year must be between {a} and {b}</translation>
+    </message>
+    <message>
+        <source>机关名称</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>未识别</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>表格格式：{t}；表二：{v}；解析器版本：{p}</source>
+        <translation>Form: {t}; table 2: {v}; parser version: {p}</translation>
+    </message>
+    <message>
+        <source>国家格式</source>
+        <translation>national form</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source> 等 {n} 个</source>
+        <translation> ({n} in all)</translation>
+    </message>
+    <message>
+        <source>将所选问题的建议值填入单元格 (Ctrl+.)</source>
+        <translation>Put the suggested value of the chosen problem in its cell (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>上一个问题 (Shift+F8)</source>
+        <translation>Previous problem (Shift+F8)</translation>
+    </message>
+    <message>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>下一个问题 (F8)</source>
+        <translation>Next problem (F8)</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>错误 {e} · 警告 {w} · 提示 {i}</source>
+        <translation>{e} errors · {w} warnings · {i} info</translation>
+    </message>
+    <message>
+        <source>未发现问题</source>
+        <translation>No problems found</translation>
+    </message>
+    <message>
+        <source>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</source>
+        <translation>(Each column: item 1 + item 2 = item 3 + item 4)</translation>
+    </message>
+    <message>
+        <source>申请人情况</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>信息内容</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>修改原因</source>
+        <translation>Reason for the edit</translation>
+    </message>
+    <message>
+        <source>请说明修改原因（必填）：</source>
+        <translation>Why is this value changed (required)?</translation>
+    </message>
+    <message>
+        <source>未填写原因，修改已取消</source>
+        <translation>No reason given; the edit was cancelled</translation>
+    </message>
+    <message>
+        <source>报告已在别处修改</source>
+        <translation>Report changed elsewhere</translation>
+    </message>
+    <message>
+        <source>这份报告已被其他窗口或程序修改，已重新载入。
+{reason}</source>
+        <translation>This report was changed by another window or program and has been reloaded.
+{reason}</translation>
+    </message>
+    <message>
+        <source>所选问题没有建议值</source>
+        <translation>The chosen problem has no suggested value</translation>
+    </message>
+    <message>
+        <source>采纳建议（{rule}）</source>
+        <translation>Suggestion applied ({rule})</translation>
+    </message>
+    <message>
+        <source>首选项</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>每次修改都必须填写原因</source>
+        <translation>Every edit needs a reason</translation>
+    </message>
+    <message>
+        <source>核实后打开队列中的下一份报告</source>
+        <translation>After verifying, open the next report in the queue</translation>
+    </message>
+    <message>
+        <source>默认位置</source>
+        <translation>default location</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>资料库文件</source>
+        <translation>Library file</translation>
+    </message>
+    <message>
+        <source>选择资料库文件</source>
+        <translation>Choose the library file</translation>
+    </message>
+    <message>
+        <source>资料库 (*.sqlite *.db)</source>
+        <translation>Library (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <source>界面语言和资料库文件在重新启动后生效。</source>
+        <translation>The language and the library file take effect after a restart.</translation>
+    </message>
+    <message>
+        <source>查找…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>上一个 (Shift+Enter)</source>
+        <translation>Previous (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>下一个 (Enter)</source>
+        <translation>Next (Enter)</translation>
+    </message>
+    <message>
+        <source>关闭查找 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>无匹配</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <source>第 {i} / {n} 处</source>
+        <translation>{i} of {n}</translation>
+    </message>
+    <message>
+        <source>粘贴 {n} 个单元格</source>
+        <translation>Paste {n} cells</translation>
+    </message>
+    <message>
+        <source>清空 {n} 个单元格</source>
+        <translation>Clear {n} cells</translation>
+    </message>
+    <message>
+        <source>采纳建议：{cell} → {value}</source>
+        <translation>Apply suggestion: {cell} → {value}</translation>
+    </message>
+    <message>
+        <source>修改 {cell}：{old} → {new}</source>
+        <translation>Edit {cell}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>修改 {n} 个单元格</source>
+        <translation>Edit {n} cells</translation>
+    </message>
+    <message>
+        <source>核实报告</source>
+        <translation>Verify report</translation>
+    </message>
+    <message>
+        <source>没有错误。请为每条警告写明确认理由，然后核实。</source>
+        <translation>No errors remain. Give a reason for each warning, then verify.</translation>
+    </message>
+    <message>
+        <source>没有错误，也没有警告。确认核实这份报告？</source>
+        <translation>No errors and no warnings. Verify this report?</translation>
+    </message>
+    <message>
+        <source>确认理由（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>备注（可选）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>核实</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在导入示例报告…</source>
+        <translation>Importing the sample reports…</translation>
+    </message>
+</context>
+</TS>

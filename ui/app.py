@@ -1,0 +1,127 @@
+"""`reviewer-gui [FILE...] [--db FILE]`: start the review window.
+
+`--screenshot OUT.png [FILE]` opens the window on the file (or the library), renders it at 1600×1000, saves the
+PNG and exits. `--lang en` overrides the language setting for this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui import i18n
+from ui.i18n import tr
+from ui.settings import APPLICATION, ORGANIZATION, Settings
+
+SCREENSHOT_SIZE = (1600, 1000)
+SHOWN_ENV = "REVIEWER_GUI_PRINT_SHOWN"
+AUTOQUIT_ENV = "REVIEWER_GUI_AUTOQUIT_MS"  # quit after that many milliseconds (smoke test)  # the benchmark: print when the window is shown, then quit
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="reviewer-gui", description="年报审核台")
+    p.add_argument("files", nargs="*", help="report files or folders to import and open")
+    p.add_argument("--db", help="the library file (default: the user's library)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
+    p.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="interface language for this run")
+    p.add_argument("--settings", help="an INI file to keep settings in (default: the user's settings)")
+    return p.parse_args(argv)
+
+
+def make_app() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("年报审核台")
+    app.setDesktopFileName("reviewer-gui")
+    return app
+
+
+def library_path(args: argparse.Namespace, settings: Settings) -> Path:
+    from ui.library_access import default_library_path
+
+    chosen = args.db or settings.get("library_path")
+    return Path(chosen).expanduser() if chosen else default_library_path()
+
+
+def wait_for(window, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
+    """Block (with a running event loop) until the window's background task has finished."""
+    if not window.runner.busy:
+        return
+    loop = QEventLoop()
+    window.runner.finished.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def screenshot(window, out: str) -> int:  # noqa: ANN001
+    window.resize(*SCREENSHOT_SIZE)
+    wait_for(window)
+    if window.session is not None and window.review.problems.model.rowCount():
+        window.review.problems.next()  # show the first problem chosen, as a reviewer would see it
+    for _ in range(3):
+        QApplication.processEvents()
+    if window.last_message is not None:
+        window.last_message.close()
+    ok = window.grab().save(out)
+    window.close()
+    return 0 if ok else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = make_app()
+    if args.settings:
+        settings = Settings(args.settings)
+    elif args.screenshot:  # a clean, throwaway profile: the picture does not depend on this user's settings
+        settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-shot-")) / "settings.ini")
+        settings.set("reviewer_name", os.environ.get("REVIEWER_NAME", "审核人"))
+    else:
+        settings = Settings()
+    language = args.lang or settings.get("language")
+    app._translators = i18n.install(app, language)  # type: ignore[attr-defined]
+
+    from reviewer.errors import ReviewerError
+    from ui.library_access import open_library
+    from ui.main_window import MainWindow
+
+    path = library_path(args, settings)
+    try:
+        library = open_library(path, seed_samples=True)
+    except (ReviewerError, OSError) as exc:
+        QMessageBox.critical(None, tr("无法打开资料库"), tr("无法打开资料库 {path}：\n{reason}").format(
+            path=path, reason=exc))
+        return 2
+    window = MainWindow(library, path, settings, language)
+    if args.screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if os.environ.get(SHOWN_ENV):
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), window.close()))
+        return app.exec()
+    if args.files:
+        window.import_paths([str(Path(f).resolve()) for f in args.files], open_first=len(args.files) == 1)
+    if args.screenshot:
+        return screenshot(window, args.screenshot)
+    autoquit = os.environ.get(AUTOQUIT_ENV)
+    if autoquit:
+        QTimer.singleShot(int(autoquit), window.close)
+    else:
+        QTimer.singleShot(0, window.ask_reviewer_name)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""The edit history of one report: who, when, which cell, old -> new, and why (the store's audit trail)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.i18n import tr
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def kind_names() -> dict[str, str]:
+    return {"edit": tr("修改"), "undo": tr("撤销"), "redo": tr("重做"), "paste": tr("粘贴"),
+            "suggestion": tr("采纳建议"), "clear": tr("清空"), "metadata": tr("元数据"), "status": tr("状态"),
+            "reparse": tr("重新解析")}
+
+
+def _v(v: Any) -> str:
+    return tr("空") if v is None else str(v)
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, entries: list[Any], label: Callable[[str], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._names = kind_names()
+        self._rows = [self._row(e, label) for e in reversed(entries)]  # newest first
+
+    def _row(self, e: Any, label: Callable[[str], str]) -> list[str]:
+        where = label(e.cell) if e.cell and ":" in e.cell else (e.cell or "")
+        return [e.at.replace("T", " ")[:19], e.reviewer or "", self._names.get(e.kind, e.kind), where,
+                f"{_v(e.old)} → {_v(e.new)}", e.reason or ""]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [tr("时间"), tr("审核人"), tr("操作"), tr("单元格"), tr("原值 → 新值"), tr("原因")][section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, title: str, entries: list[Any], label: Callable[[str], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("修改记录 — {title}").format(title=title))
+        self.resize(980, 480)
+        self.model = HistoryModel(entries, label, self)
+        view = QTableView(self)
+        view.setModel(self.model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((150, 80, 70, 300, 110)):
+            view.setColumnWidth(col, width)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("共 {n} 条记录，最新的在前").format(n=self.model.rowCount()), self))
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+
+
+if __name__ == "__main__":
+    from ui.preview import run_preview, sample_library
+
+    def make() -> HistoryDialog:
+        lib = sample_library()
+        s = next(s for s in lib.list_reports() if s.errors)
+        report = lib.load(s.id)
+        cid = next(iter(report.origins))
+        lib.set_cells(s.id, {cid: 7}, reviewer="preview", reason="示例修改", expected_version=report.version)
+        return HistoryDialog(f"{s.agency} {s.year}", lib.history(s.id), str)
+
+    run_preview(make, size=(980, 300))

@@ -1,0 +1,38 @@
+"""Opening the library (the store) for the UI: its default place, and one connection per thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def default_library_path() -> Path:
+    from reviewer.store.config import default_library_path as store_default
+
+    return store_default()
+
+
+def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -> Any:
+    """A `reviewer.store.Library` on `path` (the default library when None). Raises `ReviewerError`."""
+    from reviewer.store.library import Library
+
+    target = Path(path) if path else default_library_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Library(target, seed_samples=seed_samples)
+
+
+def close_library(library: Any) -> None:
+    close = getattr(library, "close", None)
+    if callable(close):
+        close()
+
+
+if __name__ == "__main__":
+    from ui.preview import sample_library
+
+    print("default library:", default_library_path())
+    lib = sample_library()
+    print("sample library:", lib.path)
+    for s in lib.list_reports():
+        print(f"  {s.id} {s.agency} {s.year} {s.status} errors={s.errors} warnings={s.warnings}")
+    close_library(lib)

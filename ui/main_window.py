@@ -1,0 +1,352 @@
+"""The main window: composition of the library panel and the review pane, menus, drops, imports.
+
+It owns no review logic: the review pane edits through the store, the task runner imports and re-parses off
+the GUI thread, and the library list refreshes from what each write changed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from reviewer.errors import ReviewerError
+from ui import menus
+from ui.history_dialog import HistoryDialog
+from ui.i18n import tr
+from ui.library_access import close_library, open_library
+from ui.library_panel import LibraryPanel
+from ui.marks import MarkStyle
+from ui.review_pane import ReviewPane
+from ui.session import Applied, ReportSession
+from ui.settings import Settings
+from ui.settings_dialog import SettingsDialog
+from ui.undo import UndoStacks
+from ui.verify_dialog import VerifyDialog
+from ui.workers import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    reportOpened = Signal(int)
+    verified = Signal(int)
+
+    def __init__(self, library: Any, library_path: Path, settings: Settings, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.library_path = library_path
+        self.settings = settings
+        self.language = language
+        self.session: ReportSession | None = None
+        self.last_message: QMessageBox | None = None
+        self.dialog: QWidget | None = None
+        self.undo = UndoStacks(self)
+        self.runner = TaskRunner(self)
+        self.library_panel = LibraryPanel(self)
+        self.review = ReviewPane(self.undo, language, lambda: bool(self.settings.get("require_reason")), self)
+        self.placeholder = QLabel(tr("从左侧资料库选择一份报告（回车或双击打开），\n或把报告文件、文件夹拖到这里导入。"), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.review)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 1240])
+        self.setCentralWidget(self.splitter)
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(menus.legend(self.review.style_, self))
+        self.actions_ = menus.build(self)
+        self.setAcceptDrops(True)
+        self.library_panel.openRequested.connect(self.open_report)
+        self.review.changed.connect(self._report_changed)
+        self.review.message.connect(self.show_status)
+        self.runner.started.connect(lambda: self._busy(True))
+        self.runner.finished.connect(lambda: self._busy(False))
+        self._update_title()
+        self.refresh_library()
+        self._restore_state()
+
+    # -- reviewer --------------------------------------------------------------------------------------
+    @property
+    def reviewer(self) -> str:
+        return self.settings.get("reviewer_name") or getpass.getuser()
+
+    def ask_reviewer_name(self) -> None:
+        """Asked once, on the first start; kept in the settings."""
+        if self.settings.get("reviewer_name"):
+            return
+        name, ok = QInputDialog.getText(self, tr("审核人"), tr("请输入您的姓名（记入每条修改记录）："),
+                                        text=getpass.getuser())
+        if ok and name.strip():
+            self.settings.set("reviewer_name", name.strip())
+            if self.session is not None:
+                self.session.reviewer = name.strip()
+
+    # -- library and reports ---------------------------------------------------------------------------
+    def refresh_library(self) -> None:
+        self.library_panel.set_reports(self.library.list_reports())
+        if self.session is not None:
+            self.library_panel.select(self.session.report_id)
+
+    def open_report(self, report_id: int) -> bool:
+        try:
+            session = ReportSession(self.library, report_id, self.reviewer)
+        except ReviewerError as exc:
+            self.inform(tr("无法打开报告"), str(exc), QMessageBox.Icon.Warning)
+            return False
+        self.session = session
+        self.review.open(session)
+        self.stack.setCurrentWidget(self.review)
+        self.library_panel.select(report_id)
+        self._update_title()
+        self._update_actions()
+        self.reportOpened.emit(report_id)
+        return True
+
+    def _report_changed(self, applied: Applied) -> None:
+        if self.session is None:
+            return
+        summary = next((s for s in self.library.list_reports() if s.id == self.session.report_id), None)
+        if summary is not None:
+            self.session.summary = summary
+            self.library_panel.model.update_row(summary)
+        self._update_title()
+        self._update_actions()
+
+    def _update_title(self) -> None:
+        app = tr("年报审核台")
+        if self.session is None:
+            self.setWindowTitle(app)
+            return
+        status = self.library_panel.model._names.get(self.session.status, self.session.status)
+        self.setWindowTitle(f"{self.session.title} [{status}] — {app}")
+
+    def _update_actions(self) -> None:
+        has = self.session is not None
+        for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "find"):
+            self.actions_[name].setEnabled(has)
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def inform(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+               details: str = "") -> QMessageBox:
+        """A message that does not block (window-modal); the latest one is kept in `last_message`."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_message = box
+        return box
+
+    # -- import ----------------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("导入报告"), self.settings.get("last_open_dir"),
+                                                tr("报告 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)"))
+        if paths:
+            self.settings.set("last_open_dir", str(Path(paths[0]).parent))
+            self.import_paths(paths, open_first=True)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("导入文件夹"), self.settings.get("last_open_dir"))
+        if folder:
+            self.settings.set("last_open_dir", folder)
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str], open_first: bool = False) -> bool:
+        """Import off the GUI thread, with progress and Cancel; a summary follows."""
+        library_path, reviewer = self.library_path, self.reviewer
+
+        def task(progress: Any, cancel: Any) -> Any:
+            lib = open_library(library_path, seed_samples=False)  # this thread's own connection
+            try:
+                return lib.import_paths(paths, reviewer=reviewer, progress=progress, cancel=cancel)
+            finally:
+                close_library(lib)
+
+        for p in paths:
+            if Path(p).is_file():
+                self.settings.add_recent(str(Path(p).resolve()))
+        menus.update_recent(self)
+        return self.runner.start(task, label=tr("正在导入 {n} 项…").format(n=len(paths)),
+                                 on_success=lambda s: self._imported(s, open_first),
+                                 on_failure=lambda m: self.inform(tr("导入失败"), m, QMessageBox.Icon.Warning))
+
+    def _imported(self, summary: Any, open_first: bool) -> None:
+        if summary.imported or summary.versions_flagged:
+            self.refresh_library()
+        lines = [tr("导入 {n} 份").format(n=len(summary.imported))]
+        if summary.duplicates:
+            lines.append(tr("已在库中、跳过 {n} 份").format(n=len(summary.duplicates)))
+        if summary.failed:
+            lines.append(tr("无法读取 {n} 份：").format(n=len(summary.failed)))
+            lines += [f"  {Path(p).name}：{reason}" for p, reason in summary.failed[:10]]
+        if summary.cancelled:
+            lines.append(tr("导入已取消"))
+        target = (summary.imported or [d[1] for d in summary.duplicates] or [None])[0]
+        if summary.failed or summary.cancelled or len(summary.imported) > 1 or not open_first:
+            icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
+            self.inform(tr("导入结果"), "\n".join(lines), icon)
+        self.show_status("；".join(line.strip() for line in lines[:3]))
+        if open_first and target is not None:
+            self.open_report(target)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if isinstance(u, QUrl) and u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths, open_first=len(paths) == 1 and Path(paths[0]).is_file())
+
+    def _busy(self, busy: bool) -> None:
+        for name in ("open", "open_folder", "reparse"):
+            self.actions_[name].setEnabled(not busy and (name != "reparse" or self.session is not None))
+
+    # -- review actions --------------------------------------------------------------------------------
+    def reparse(self) -> None:
+        if self.session is None:
+            return
+        library_path, rid = self.library_path, self.session.report_id
+
+        def task(progress: Any, cancel: Any) -> Any:
+            lib = open_library(library_path, seed_samples=False)
+            try:
+                progress(0, 1, tr("正在重新解析…"))
+                return lib.reparse(rid)
+            finally:
+                close_library(lib)
+
+        def done(_result: Any) -> None:
+            self.undo.drop(rid)
+            self.open_report(rid)
+            self.show_status(tr("已重新解析"))
+
+        self.runner.start(task, label=tr("正在重新解析…"), on_success=done,
+                          on_failure=lambda m: self.inform(tr("重新解析失败"), m, QMessageBox.Icon.Warning))
+
+    def verify(self) -> VerifyDialog | None:
+        """Ctrl+Enter: refused while errors remain; otherwise each warning needs a reason."""
+        session = self.session
+        if session is None:
+            return None
+        errors = session.errors()
+        if errors:
+            self.inform(tr("不能核实"), tr("还有 {n} 个错误未解决。请先修正或确认数值，再核实。").format(n=len(errors)),
+                        QMessageBox.Icon.Warning)
+            return None
+        dialog = VerifyDialog(session.warnings(), self.review._render, session.acknowledged, self)
+        dialog.accepted.connect(lambda: self._verify_accepted(dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _verify_accepted(self, dialog: VerifyDialog) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            applied = session.verify(dialog.acknowledgements(), dialog.note_text())
+        except ReviewerError as exc:
+            self.inform(tr("不能核实"), str(exc), QMessageBox.Icon.Warning)
+            return
+        self._report_changed(applied)
+        rid = session.report_id
+        self.verified.emit(rid)
+        self.show_status(tr("已核实：{title}").format(title=session.title))
+        nxt = self.library_panel.next_after(rid) if self.settings.get("open_next_after_verify") else None
+        if nxt is not None:
+            self.open_report(nxt)
+
+    def show_history(self) -> HistoryDialog | None:
+        if self.session is None:
+            return None
+        dialog = HistoryDialog(self.session.title, self.library.history(self.session.report_id),
+                               self.review._cell_label, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+
+    def set_language(self, code: str) -> None:
+        self.settings.set("language", code)
+        self.inform(tr("界面语言"), tr("界面语言将在重新启动后更改。"))
+
+    # -- state -----------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for name, splitter in self._splitters().items():
+            state = self.settings.state(name)
+            if state is not None:
+                splitter.restoreState(state)
+        widths = self.settings.state("columns")
+        if widths is not None:
+            self.review.column_widths = json.loads(bytes(widths.data()).decode("utf-8") or "{}")
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"split/main": self.splitter, "split/review": self.review.h_split, "split/problems": self.review.v_split}
+
+    def save_state(self) -> None:
+        self.settings.set_state("geometry", self.saveGeometry())
+        for name, splitter in self._splitters().items():
+            self.settings.set_state(name, splitter.saveState())
+        self.review.remember_widths()
+        self.settings.set_state("columns", QByteArray(json.dumps(self.review.column_widths).encode("utf-8")))
+        self.settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.review.set_style(MarkStyle.for_palette(self.palette()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.runner.shutdown()
+        for rid in list(self.undo._stacks):
+            self.undo.drop(rid)
+        super().closeEvent(event)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    from ui.preview import run_preview, sample_library
+
+    def make() -> MainWindow:
+        lib = sample_library()
+        settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
+        settings.set("reviewer_name", "preview")
+        window = MainWindow(lib, lib.path, settings, "zh_CN")
+        window.open_report(lib.list_reports()[0].id)
+        return window
+
+    run_preview(make, size=(1600, 1000))

@@ -1,0 +1,122 @@
+"""Metadata of the open report: agency, year and region editable and checked; the format version shown.
+
+The panel checks what a form can check (an agency is named, a plausible year); the store checks again when it
+saves. The format (2019 / 2021 template) and the parser version are shown, not edited: the store keeps the
+template the parse found, and a different template needs a re-parse. Saving asks through `saveRequested`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+
+from reviewer.formats import load_formats
+from ui.i18n import tr
+
+FIRST_YEAR = 2008  # the disclosure regulations took effect on 2008-05-01
+
+
+def check_metadata(agency: str, year: int | None) -> list[str]:
+    """Problems a reviewer must fix before the metadata can be saved (empty when it can)."""
+    problems = []
+    if not agency.strip():
+        problems.append(tr("请填写机关名称"))
+    last = _dt.date.today().year
+    if year is None or not FIRST_YEAR <= year <= last:
+        problems.append(tr("年度应在 {a} 至 {b} 之间").format(a=FIRST_YEAR, b=last))
+    return problems
+
+
+class MetadataPanel(QWidget):
+    saveRequested = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.agency = QLineEdit(self)
+        self.agency.setPlaceholderText(tr("机关名称"))
+        self.year = QSpinBox(self)
+        self.year.setRange(FIRST_YEAR - 1, _dt.date.today().year)
+        self.year.setSpecialValueText(tr("未识别"))
+        self.region = QLineEdit(self)
+        self.region.setPlaceholderText(tr("地区"))
+        self.template = QLabel(self)
+        self.save_button = QPushButton(tr("保存"), self)
+        self.revert_button = QPushButton(tr("还原"), self)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #c62828")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for label, w, stretch in ((tr("机关"), self.agency, 3), (tr("年度"), self.year, 0),
+                                  (tr("地区"), self.region, 1), (tr("格式"), self.template, 0)):
+            caption = QLabel(label, self)
+            caption.setBuddy(w)
+            layout.addWidget(caption)
+            layout.addWidget(w, stretch)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.revert_button)
+        self._loaded: dict[str, Any] = {}
+        self.agency.textChanged.connect(self._changed)
+        self.region.textChanged.connect(self._changed)
+        self.year.valueChanged.connect(self._changed)
+        self.save_button.clicked.connect(self._save)
+        self.revert_button.clicked.connect(lambda: self.load(self._loaded))
+        self.load({})
+
+    def load(self, meta: dict[str, Any]) -> None:
+        self._loaded = {"agency": meta.get("agency") or "", "year": meta.get("year"),
+                        "region": meta.get("region") or None}
+        for w in (self.agency, self.region, self.year):
+            w.blockSignals(True)
+        self.agency.setText(meta.get("agency") or "")
+        self.region.setText(meta.get("region") or "")
+        self.year.setValue(meta.get("year") or self.year.minimum())
+        for w in (self.agency, self.region, self.year):
+            w.blockSignals(False)
+        template = meta.get("template")
+        fmt = load_formats().get(template or "")
+        self.template.setText(fmt.name if fmt else tr("未识别"))
+        variant = meta.get("table2_variant")
+        self.template.setToolTip(tr("表格格式：{t}；表二：{v}；解析器版本：{p}").format(
+            t=template or tr("未识别"), v=variant or tr("国家格式"), p=meta.get("parser_version") or "—"))
+        self._changed()
+
+    def values(self) -> dict[str, Any]:
+        year = self.year.value()
+        return {"agency": self.agency.text().strip(), "year": None if year < FIRST_YEAR else year,
+                "region": self.region.text().strip() or None}
+
+    def dirty(self) -> bool:
+        return self.values() != self._loaded
+
+    def _changed(self, *_: Any) -> None:
+        dirty = self.dirty()
+        problems = check_metadata(self.agency.text(), self.values()["year"]) if dirty else []
+        self.problem.setText("；".join(problems))
+        self.save_button.setEnabled(dirty and not problems)
+        self.revert_button.setEnabled(dirty)
+
+    def _save(self) -> None:
+        if self.save_button.isEnabled():
+            changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k)}
+            self.saveRequested.emit(changed)
+
+    def show_error(self, message: str) -> None:
+        self.problem.setText(message)
+
+
+if __name__ == "__main__":
+    from ui.preview import run_preview, sample_record
+
+    def make() -> QWidget:
+        r = sample_record("003")
+        panel = MetadataPanel()
+        panel.load({"agency": r.agency, "year": r.year, "region": r.region, "template": r.template,
+                    "table2_variant": r.table2_variant, "parser_version": r.parser_version})
+        panel.saveRequested.connect(lambda fields: panel.show_error(str(fields)))
+        return panel
+
+    run_preview(make, size=(1100, 60))

@@ -1,0 +1,208 @@
+"""The problems panel: every finding of the open report (severity, rule, cells, message).
+
+Choosing a finding asks to show its cells and their source; F8 / Shift+F8 walk the list; "Apply suggestion"
+(button and Ctrl+.) asks to set the suggested value of the chosen finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.model import Finding
+from ui.i18n import tr
+from ui.marks import MarkStyle
+from ui.messages import cell_label, rule_name, severity_name
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_ORDER = {"error": 0, "warning": 1, "info": 2}
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProblemsModel(QAbstractTableModel):
+    def __init__(self, style: MarkStyle, render: Callable[[Finding], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._style = style
+        self._render = render
+        self._rows: list[tuple[Finding, str, str]] = []  # finding, rendered message, cells text
+        self._template: str | None = None
+
+    def headers(self) -> list[str]:
+        return [tr("级别"), tr("规则"), tr("单元格"), tr("说明")]
+
+    def set_findings(self, findings: list[Finding], template: str | None) -> None:
+        """The finding list is replaced as a whole (it is recomputed by the core on every change)."""
+        self.beginResetModel()
+        ordered = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+        self._rows = [(f, self._render(f), self._cells_text(f, template)) for f in ordered]
+        self.endResetModel()
+
+    @staticmethod
+    def _cells_text(f: Finding, template: str | None) -> str:
+        labels = [cell_label(c, template) for c in f.cells[:3]]
+        more = len(f.cells) - 3
+        text = "、".join(labels)
+        return text + (tr(" 等 {n} 个").format(n=len(f.cells)) if more > 0 else "")
+
+    def finding(self, row: int) -> Finding | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def findings(self) -> list[Finding]:
+        return [r[0] for r in self._rows]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        f, message, cells = self._rows[index.row()]
+        col = index.column()
+        if role == FINDING_ROLE:
+            return f
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [severity_name(f.severity), f"{f.rule} {rule_name(f)}".strip(), cells, message][col]
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return self._style.severity_icon(f.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = message
+            if f.suggestion:
+                tip += "\n" + tr("建议值：{value}").format(value=f.suggestion.get("value"))
+            return tip
+        return None
+
+
+class ProblemsPanel(QWidget):
+    findingChosen = Signal(object)  # Finding
+    applyRequested = Signal(object)  # Finding with a suggestion
+
+    def __init__(self, style: MarkStyle, render: Callable[[Finding], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ProblemsModel(style, render, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((70, 150, 260)):
+            self.view.setColumnWidth(col, width)
+        self.summary = QLabel(self)
+        self.apply_button = QPushButton(tr("采纳建议"), self)
+        self.apply_button.setToolTip(tr("将所选问题的建议值填入单元格 (Ctrl+.)"))
+        self.apply_button.setEnabled(False)
+        self.prev_button = QPushButton(tr("上一个"), self)
+        self.prev_button.setToolTip(tr("上一个问题 (Shift+F8)"))
+        self.next_button = QPushButton(tr("下一个"), self)
+        self.next_button.setToolTip(tr("下一个问题 (F8)"))
+        top = QHBoxLayout()
+        top.setContentsMargins(4, 2, 4, 2)
+        top.addWidget(QLabel("<b>" + tr("问题") + "</b>　"))
+        top.addWidget(self.summary, 1)
+        for b in (self.prev_button, self.next_button, self.apply_button):
+            top.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.activated.connect(lambda idx: self._row_changed(idx, QModelIndex()))
+        self.apply_button.clicked.connect(self.apply_current)
+        self.next_button.clicked.connect(self.next)
+        self.prev_button.clicked.connect(self.previous)
+        self.set_findings([], None)
+
+    def set_findings(self, findings: list[Finding], template: str | None) -> None:
+        current = self.current()
+        self.model.set_findings(findings, template)
+        n_err = sum(1 for f in findings if f.severity == "error")
+        n_warn = sum(1 for f in findings if f.severity == "warning")
+        n_info = len(findings) - n_err - n_warn
+        self.summary.setText(tr("错误 {e} · 警告 {w} · 提示 {i}").format(e=n_err, w=n_warn, i=n_info)
+                             if findings else tr("未发现问题"))
+        self.next_button.setEnabled(bool(findings))
+        self.prev_button.setEnabled(bool(findings))
+        if current is not None:  # keep the same finding chosen when it is still there
+            for row, f in enumerate(self.model.findings()):
+                if f.rule == current.rule and f.cells == current.cells:
+                    self.view.selectionModel().blockSignals(True)
+                    self.view.selectRow(row)
+                    self.view.selectionModel().blockSignals(False)
+                    break
+        self._update_apply()
+
+    def current(self) -> Finding | None:
+        idx = self.view.currentIndex()
+        return self.model.finding(idx.row()) if idx.isValid() else None
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_apply()
+        f = self.model.finding(current.row())
+        if f is not None:
+            self.findingChosen.emit(f)
+
+    def _update_apply(self) -> None:
+        f = self.current()
+        self.apply_button.setEnabled(bool(f and f.suggestion))
+
+    def _step(self, delta: int) -> Finding | None:
+        n = self.model.rowCount()
+        if n == 0:
+            return None
+        idx = self.view.currentIndex()
+        row = (idx.row() + delta) % n if idx.isValid() else (0 if delta > 0 else n - 1)
+        self.view.selectRow(row)
+        f = self.model.finding(row)
+        if f is not None and row == idx.row():  # one finding: choosing it again still shows it
+            self.findingChosen.emit(f)
+        return f
+
+    def next(self) -> Finding | None:
+        return self._step(1)
+
+    def previous(self) -> Finding | None:
+        return self._step(-1)
+
+    def apply_current(self) -> None:
+        f = self.current()
+        if f is not None and f.suggestion:
+            self.applyRequested.emit(f)
+
+
+if __name__ == "__main__":
+    from ui.preview import run_preview, sample_record
+
+    def make() -> ProblemsPanel:
+        rec = sample_record("004")
+        panel = ProblemsPanel(MarkStyle(), lambda f: f.message)
+        panel.set_findings(rec.findings, rec.template)
+        panel.findingChosen.connect(lambda f: print("chosen", f.rule))
+        panel.next()
+        return panel
+
+    run_preview(make, size=(1000, 240))

@@ -1,0 +1,328 @@
+"""The review of one report: metadata, raw text beside the table grids, and the problems list.
+
+It wires selection both ways (cell -> source span, number in the text -> cell), sends every edit through the
+undo stacks to the store, and refreshes the views from what each write changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.errors import ReviewerError, StaleWriteError
+from reviewer.formats import load_format
+from reviewer.model import Finding, split_cell_id
+from reviewer.store.edits import CellEdit
+from ui.form_layout import TABLES, HeaderTexts, build, template_of
+from ui.grid_model import GridModel
+from ui.grid_view import GridView
+from ui.i18n import tr
+from ui.marks import Marks, MarkStyle, compute_marks
+from ui.messages import cell_label, render, table_name
+from ui.metadata_panel import MetadataPanel
+from ui.problems_panel import ProblemsPanel
+from ui.session import Applied, ReportSession, Value
+from ui.text_pane import TextPane, label_span
+from ui.undo import UndoStacks, describe
+
+
+def header_texts() -> HeaderTexts:
+    return HeaderTexts(corner=tr("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+                       applicants=tr("申请人情况"), content=tr("信息内容"), classification=tr("分类"))
+
+
+class ReviewPane(QWidget):
+    changed = Signal(object)  # Applied, after any write of the open report
+    message = Signal(str)  # a one-line message for the status bar
+
+    def __init__(self, undo: UndoStacks, language: str, require_reason: Callable[[], bool],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo = undo
+        self.language = language
+        self.require_reason = require_reason
+        self.session: ReportSession | None = None
+        self.style_ = MarkStyle.for_palette(self.palette())
+        self.marks = Marks()
+        self.models: dict[str, GridModel] = {}
+        self.column_widths: dict[str, list[int]] = {}  # by table layout, remembered across runs
+        self.metadata = MetadataPanel(self)
+        self.text = TextPane(self)
+        self.tabs = QTabWidget(self)
+        self.views: dict[str, GridView] = {}
+        for table in TABLES:
+            view = GridView(self.tabs)
+            view.currentCellChanged.connect(self._cell_chosen)
+            view.rejected.connect(self._rejected)
+            self.views[table] = view
+            self.tabs.addTab(view, table_name(table))
+        self.problems = ProblemsPanel(self.style_, self._render, self)
+        self.table_note = QLabel(self)
+        self.table_note.setWordWrap(True)
+        self.table_note.hide()
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.table_note)
+        rl.addWidget(self.tabs)
+        self.h_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.h_split.addWidget(self.text)
+        self.h_split.addWidget(right)
+        self.h_split.setStretchFactor(0, 1)
+        self.h_split.setStretchFactor(1, 2)
+        self.h_split.setSizes([420, 820])
+        self.v_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.v_split.addWidget(self.h_split)
+        self.v_split.addWidget(self.problems)
+        self.v_split.setStretchFactor(0, 4)
+        self.v_split.setStretchFactor(1, 1)
+        self.v_split.setSizes([720, 180])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.metadata)
+        layout.addWidget(self.v_split, 1)
+        self.text.cellClicked.connect(self.select_cell)
+        self.problems.findingChosen.connect(self.show_finding)
+        self.problems.applyRequested.connect(self.apply_suggestion)
+        self.metadata.saveRequested.connect(self._save_metadata)
+        self.tabs.currentChanged.connect(lambda _i: self._update_table_note())
+        self.setEnabled(False)
+
+    def _render(self, f: Finding) -> str:
+        return render(f, self.language, self.session.record.template if self.session else None)
+
+    # -- opening ---------------------------------------------------------------------------------------
+    def _layout_key(self, table: str) -> str:
+        model = self.models[table]
+        return f"{table}/{model.grid.label_cols}x{model.grid.cols}"
+
+    def remember_widths(self) -> None:
+        for table, view in self.views.items():
+            if table in self.models:
+                self.column_widths[self._layout_key(table)] = [view.columnWidth(c)
+                                                               for c in range(self.models[table].grid.cols)]
+
+    def set_style(self, style: MarkStyle) -> None:
+        """The palette changed (dark mode): recolour marks, icons and headers."""
+        self.style_ = style
+        for model in self.models.values():
+            model.set_style(style)
+        self.problems.model._style = style
+        self._update_tabs()
+
+    def open(self, session: ReportSession) -> None:
+        if self.session is not None and self.models:
+            self.remember_widths()
+        self.session = session
+        self.undo.activate(session.report_id)
+        record = session.record
+        self.marks = compute_marks(record.findings, session.origins, self._render)
+        texts = header_texts()
+        for table, view in self.views.items():
+            model = GridModel(build(record, table, texts), session.value, self.marks, self.style_, view)
+            model.edit_handler = self.request_edit
+            old = self.models.get(table)
+            view.setModel(model)
+            if old is not None:
+                old.deleteLater()
+            self.models[table] = model
+            widths = self.column_widths.get(self._layout_key(table))
+            if widths and len(widths) == model.grid.cols:
+                for c, w in enumerate(widths):
+                    view.setColumnWidth(c, w)
+                view.fit_rows()
+        self.text.set_report(record.text, {c: s.span for c, s in record.provenance.items()})
+        self.problems.set_findings(record.findings, record.template)
+        self.metadata.load({"agency": record.agency, "year": record.year, "region": record.region,
+                            "template": record.template, "table2_variant": record.table2_variant,
+                            "parser_version": record.parser_version})
+        self._update_tabs()
+        self.setEnabled(True)
+
+    def close_report(self) -> None:
+        self.session = None
+        self.setEnabled(False)
+
+    # -- marks and refresh -----------------------------------------------------------------------------
+    def _after(self, applied: Applied) -> None:
+        assert self.session is not None
+        marks = compute_marks(applied.findings, self.session.origins, self._render)
+        changed = set(applied.cells) | self.marks.changed(marks)
+        self.marks = marks
+        by_table: dict[str, list[str]] = {}
+        for cid in changed:
+            by_table.setdefault(cid.split(":", 1)[0], []).append(cid)
+        for table, model in self.models.items():
+            model.refresh(by_table.get(table, []), marks)
+        self.problems.set_findings(applied.findings, self.session.record.template)
+        self._update_tabs()
+        self.changed.emit(applied)
+
+    def _update_tabs(self) -> None:
+        for i, table in enumerate(TABLES):
+            cells = [m for c, m in self.marks.cells.items() if c.startswith(table + ":")]
+            kinds = set().union(*(m.kinds for m in cells)) if cells else set()
+            kinds |= {f.severity for f in self.marks.tables.get(table, [])}
+            top = next((k for k in ("error", "culprit", "involved", "warning", "position") if k in kinds), None)
+            self.tabs.setTabIcon(i, self.style_.icon(top) if top else QIcon())
+        self._update_table_note()
+
+    def _update_table_note(self) -> None:
+        table = TABLES[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else ""
+        notes = self.marks.tables.get(table, [])
+        self.table_note.setText("\n".join(f"⚠ {self._render(f)}" for f in notes))
+        self.table_note.setVisible(bool(notes))
+
+    # -- edits -----------------------------------------------------------------------------------------
+    def request_edit(self, changes: dict[str, Value], kind: str = "edit", reason: str | None = None) -> bool:
+        """An edit asked by a grid (typed, pasted, cleared) or by 'Apply suggestion'. Saved at once."""
+        if self.session is None:
+            return False
+        edits = self.session.edits_for(changes)
+        if not edits:
+            return True
+        if not reason and self.require_reason():
+            text, ok = QInputDialog.getText(self, tr("修改原因"), tr("请说明修改原因（必填）："))
+            if not ok or not text.strip():
+                self.message.emit(tr("未填写原因，修改已取消"))
+                return False
+            reason = text.strip()
+        return self.undo.push(edits, kind, reason, self._write, describe(edits, kind, self._cell_label))
+
+    def _cell_label(self, cid: str) -> str:
+        return cell_label(cid, self.session.record.template if self.session else None)
+
+    def _write(self, edits: list[CellEdit], reason: str | None, kind: str) -> bool:
+        assert self.session is not None
+        try:
+            applied = self.session.apply(edits, reason, kind)
+        except StaleWriteError as exc:
+            QMessageBox.warning(self, tr("报告已在别处修改"),
+                                tr("这份报告已被其他窗口或程序修改，已重新载入。\n{reason}").format(reason=exc))
+            self.session.reload()
+            self.undo.drop(self.session.report_id)
+            self.open(self.session)
+            return False
+        except ReviewerError as exc:
+            self._rejected(str(exc))
+            return False
+        self._after(applied)
+        return True
+
+    def apply_suggestion(self, finding: Finding | None = None) -> bool:
+        f = finding or self.problems.current() or self._finding_at_cursor()
+        if f is None or not f.suggestion:
+            self.message.emit(tr("所选问题没有建议值"))
+            return False
+        cid, value = f.suggestion["cell"], f.suggestion.get("value")
+        return self.request_edit({cid: value}, "suggestion", tr("采纳建议（{rule}）").format(rule=f.rule))
+
+    def _finding_at_cursor(self) -> Finding | None:
+        view = self.views[TABLES[self.tabs.currentIndex()]]
+        cid = view.grid_model().cell_id(view.currentIndex()) if view.model() else None
+        if self.session is None or cid is None:
+            return None
+        return next((f for f in self.session.record.findings if f.suggestion and f.suggestion["cell"] == cid), None)
+
+    def _rejected(self, reason: str) -> None:
+        self.message.emit(reason)
+        view = self.views[TABLES[self.tabs.currentIndex()]]
+        rect = view.visualRect(view.currentIndex())
+        QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), reason, view)
+
+    def _save_metadata(self, fields: dict) -> None:
+        if self.session is None:
+            return
+        try:
+            applied = self.session.update_metadata(**fields)
+        except ReviewerError as exc:
+            self.metadata.show_error(str(exc))
+            return
+        self.undo.drop(self.session.report_id)
+        self.open(self.session)
+        self.changed.emit(applied)
+
+    # -- selection both ways ---------------------------------------------------------------------------
+    def _spans_of(self, cells: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        assert self.session is not None
+        record = self.session.record
+        values, labels = [], []
+        for cid in cells:
+            src = record.provenance.get(cid)
+            if src is None or not src.span:
+                continue
+            values.append(tuple(src.span))
+            found = label_span(record.text, src.span[0], self._row_label_variants(cid))
+            if found and found not in labels:
+                labels.append(found)
+        return values, labels
+
+    def _row_label_variants(self, cid: str) -> list[str]:
+        assert self.session is not None
+        table, row, _col = split_cell_id(cid)
+        if "/" in row or (table == "table2" and self.session.record.table2_variant):
+            return [row.rsplit("/", 1)[-1]]
+        try:
+            rdef = load_format(template_of(self.session.record)).tables[table].row(row)
+        except KeyError:
+            return [row]
+        return [rdef.label, *rdef.variants]
+
+    def _cell_chosen(self, cid: str) -> None:
+        values, labels = self._spans_of([cid])
+        self.text.show_spans(values, labels)
+
+    def select_cell(self, cid: str) -> bool:
+        table = cid.split(":", 1)[0]
+        if table not in self.views:
+            return False
+        self.tabs.setCurrentIndex(TABLES.index(table))
+        return self.views[table].select_cells([cid])
+
+    def show_finding(self, f: Finding) -> None:
+        real = [c for c in f.cells if not c.endswith(":*")]
+        first = f.suggestion["cell"] if f.suggestion else (real[0] if real else None)
+        if first is None:
+            table = f.cells[0].split(":", 1)[0] if f.cells else ""
+            if table in TABLES:
+                self.tabs.setCurrentIndex(TABLES.index(table))
+            return
+        table = first.split(":", 1)[0]
+        if table in self.views:
+            self.tabs.setCurrentIndex(TABLES.index(table))
+            view = self.views[table]
+            view.blockSignals(True)
+            view.select_cells([c for c in real if c.startswith(table + ":")], current=first)
+            view.blockSignals(False)
+        values, labels = self._spans_of([first, *[c for c in real if c != first]])
+        self.text.show_spans(values, labels[:1])
+
+    def current_view(self) -> GridView:
+        return self.views[TABLES[self.tabs.currentIndex()]]
+
+
+if __name__ == "__main__":
+    from ui.preview import run_preview, sample_library
+
+    def make() -> ReviewPane:
+        lib = sample_library()
+        rid = next(s.id for s in lib.list_reports() if s.errors)
+        pane = ReviewPane(UndoStacks(), "zh_CN", lambda: False)
+        pane.undo.setParent(pane)
+        pane.open(ReportSession(lib, rid, "preview"))
+        pane.problems.next()
+        return pane
+
+    run_preview(make, size=(1300, 900))

@@ -1,0 +1,110 @@
+"""The open report (no Qt): what the store returned, kept current as the reviewer edits it.
+
+Every write goes to the store (`Library.apply_edits`, `verify`, `update_metadata`) with the version it was
+based on; the store's `Change` (cells, findings, version) is applied to the in-memory record and the views
+refresh from it. A `StaleWriteError` (another window wrote first) propagates so the UI can reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reviewer.model import Finding, Number, Record
+from reviewer.store.edits import CellEdit, edits_for
+from reviewer.store.records import origin_after
+
+Value = Number | None
+
+
+@dataclass(slots=True)
+class Applied:
+    """What one write changed: the cells whose value changed, the findings now, other reports touched."""
+
+    cells: list[str]
+    findings: list[Finding]
+    version: int
+    related: list[int]
+    metadata: bool = False
+
+
+class ReportSession:
+    def __init__(self, library: Any, report_id: int, reviewer: str) -> None:
+        self.library = library
+        self.report_id = report_id
+        self.reviewer = reviewer
+        self.reload()
+
+    def reload(self) -> None:
+        stored = self.library.load(self.report_id)
+        self.summary = stored.summary
+        self.record: Record = stored.record
+        if not self.record.text:
+            self.record.text = stored.text
+        self.version: int = stored.version
+        self.origins: dict[str, str] = dict(stored.origins)
+        self.parsed: dict[str, Value] = dict(stored.parsed)
+        self._parsed_origin = {c: o for c, o in self.origins.items() if o != "edited"}
+        self.acknowledged: dict[str, str] = dict(stored.acknowledged)
+
+    # -- reading ---------------------------------------------------------------------------------------
+    @property
+    def status(self) -> str:
+        return str(self.summary.status)
+
+    @property
+    def title(self) -> str:
+        r = self.record
+        return " ".join(str(x) for x in (r.agency or self.summary.source_name, r.year) if x)
+
+    def value(self, cid: str) -> Value:
+        return self.record.get(cid)
+
+    def errors(self) -> list[Finding]:
+        return [f for f in self.record.findings if f.severity == "error"]
+
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.record.findings if f.severity == "warning"]
+
+    def edits_for(self, changes: dict[str, Value]) -> list[CellEdit]:
+        """The store's plain edit objects taking the cells from their current values to `changes`."""
+        return edits_for(self.value, changes)
+
+    # -- writing ---------------------------------------------------------------------------------------
+    def apply(self, edits: Sequence[CellEdit], reason: str | None, kind: str) -> Applied:
+        change = self.library.apply_edits(self.report_id, list(edits), reviewer=self.reviewer, reason=reason,
+                                          expected_version=self.version, kind=kind)
+        for e in edits:
+            self.record.set(e.cell, e.new)
+            self.origins[e.cell] = origin_after(e.new, self.parsed.get(e.cell),
+                                                self._parsed_origin.get(e.cell, "parsed"))
+        return self._take(change)
+
+    def verify(self, acknowledgements: dict[str, str], note: str | None = None) -> Applied:
+        change = self.library.verify(self.report_id, reviewer=self.reviewer, note=note,
+                                     acknowledgements=acknowledgements, expected_version=self.version)
+        self.acknowledged.update(acknowledgements)
+        return self._take(change)
+
+    def update_metadata(self, **fields: Any) -> Applied:
+        change = self.library.update_metadata(self.report_id, expected_version=self.version,
+                                              reviewer=self.reviewer, **fields)
+        self.reload()
+        return Applied([], list(self.record.findings), self.version, list(change.related), metadata=True)
+
+    def _take(self, change: Any) -> Applied:
+        self.version = change.version
+        self.record.findings = list(change.findings)
+        self.summary = self.library.summary(self.report_id)
+        return Applied(list(change.cells), self.record.findings, self.version, list(change.related))
+
+
+if __name__ == "__main__":
+    from ui.preview import sample_library
+
+    lib = sample_library()
+    for s in lib.list_reports():
+        session = ReportSession(lib, s.id, "preview")
+        print(f"{session.report_id} {session.title} [{session.status}] v{session.version}: "
+              f"{len(session.errors())} errors, {len(session.warnings())} warnings")

@@ -1,0 +1,88 @@
+"""Preferences: the reviewer's name, the language, whether an edit needs a reason, the library file."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ui.i18n import LANGUAGES, tr
+from ui.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(tr("首选项"))
+        self.setMinimumWidth(520)
+        self.reviewer = QLineEdit(settings.get("reviewer_name"), self)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+        self.require_reason = QCheckBox(tr("每次修改都必须填写原因"), self)
+        self.require_reason.setChecked(settings.get("require_reason"))
+        self.open_next = QCheckBox(tr("核实后打开队列中的下一份报告"), self)
+        self.open_next.setChecked(settings.get("open_next_after_verify"))
+        self.library = QLineEdit(settings.get("library_path"), self)
+        self.library.setPlaceholderText(tr("默认位置"))
+        browse = QPushButton(tr("浏览…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.library, 1)
+        row.addWidget(browse)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(tr("审核人"), self.reviewer)
+        form.addRow(tr("界面语言"), self.language)
+        form.addRow("", self.require_reason)
+        form.addRow("", self.open_next)
+        form.addRow(tr("资料库文件"), row)
+        form.addRow(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.language.currentIndexChanged.connect(self._explain)
+        self.library.textChanged.connect(self._explain)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("选择资料库文件"), self.library.text(),
+                                              tr("资料库 (*.sqlite *.db)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.library.setText(path)
+
+    def _explain(self, *_: object) -> None:
+        restart = (self.language.currentData() != self.settings.get("language")
+                   or self.library.text().strip() != self.settings.get("library_path"))
+        self.note.setText(tr("界面语言和资料库文件在重新启动后生效。") if restart else "")
+
+    def accept(self) -> None:
+        s = self.settings
+        s.set("reviewer_name", self.reviewer.text().strip())
+        s.set("language", self.language.currentData())
+        s.set("require_reason", self.require_reason.isChecked())
+        s.set("open_next_after_verify", self.open_next.isChecked())
+        s.set("library_path", self.library.text().strip())
+        super().accept()
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    from ui.preview import run_preview
+
+    run_preview(lambda: SettingsDialog(Settings(tempfile.mktemp(suffix=".ini"))), size=(560, 260))
