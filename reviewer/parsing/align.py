@@ -39,9 +39,17 @@ def _context(drow: DataRow, groups: tuple[str, ...]) -> tuple[str, str, str]:
             strip_groups(drow.after, groups))
 
 
-def context_similarity(own: str, before: str, after: str, variants: tuple[str, ...]) -> float:
-    """The label's own similarity, or that of the label joined with wrapped text before or after it."""
+def context_similarity(own: str, before: str, after: str, variants: tuple[str, ...], mode: str = "both") -> float:
+    """The label's own similarity, or that of the label joined with wrapped text before or after it.
+
+    `mode` says where wrapped label text may come from: "both", or only "before" (values at the bottom of a
+    tall row) or only "after" (values top-aligned, the label wrapping downwards).
+    """
     s = similarity(own, variants) if own else 0.0
+    if mode == "before":
+        after = ""
+    elif mode == "after":
+        before = ""
     if s < 0.95 and (before or after):
         if before:
             s = max(s, 0.95 * similarity(before + own, variants))
@@ -63,6 +71,18 @@ def is_weak(drow: DataRow, groups: tuple[str, ...]) -> bool:
 
 def align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...] = (),
           positional: bool = True, value_range: tuple[int, int] | None = None) -> list[Placement]:
+    """The best alignment; where labels wrap, the reading of wrapped text (before/after) that fits best."""
+    best_total, best = _align(data, rows, groups, positional, value_range, "both")
+    if any(p.score < 0.9 for p in best) or len(best) < min(len(data), len(rows)):
+        for mode in ("after", "before"):
+            total, places = _align(data, rows, groups, positional, value_range, mode)
+            if total > best_total + 1e-9:
+                best_total, best = total, places
+    return best
+
+
+def _align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...], positional: bool,
+           value_range: tuple[int, int] | None, mode: str) -> tuple[float, list[Placement]]:
     n, m = len(data), len(rows)
     neg = float("-inf")
     score = [[neg] * m for _ in range(n)]
@@ -72,7 +92,7 @@ def align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...]
         fits = value_range is None or value_range[0] <= len(d.values) and count <= value_range[1]
         ctx = _context(d, groups)
         for j, r in enumerate(rows):
-            s = context_similarity(*ctx, r.variants)
+            s = context_similarity(*ctx, r.variants, mode)
             if s >= (MATCH if d.has_numbers else 0.9):
                 score[i][j] = s
             elif positional and weak[i] and d.has_numbers and fits:
@@ -105,7 +125,7 @@ def align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...]
         else:
             j -= 1
     out.reverse()
-    return _only_fitting_gaps(out, n, m)
+    return dp[n][m], _only_fitting_gaps(out, n, m)
 
 
 def _only_fitting_gaps(places: list[Placement], n: int, m: int) -> list[Placement]:

@@ -118,8 +118,6 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
                 label_row = (i, row)
                 text = "".join(c.text for c in row)
                 if text:
-                    if region.data and not pending:
-                        region.data[-1].after += text
                     pending.append(text)
             continue
         last_label = max((k for k in range(first_val) if kinds[k].kind == "text"), default=-1)
@@ -133,10 +131,11 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
                 values.append(Value(c, p))
         region.data.append(DataRow(i, list(labels), values, before="".join(pending), trailing_text="".join(trailing)))
         pending = []
-    # the text before a data row is also the text after the previous one
+    # the label text between two data rows may belong to either: it is the one's after, the other's before
     for a, b in zip(region.data, region.data[1:], strict=False):
-        if not a.after:
-            a.after = b.before
+        a.after = b.before
+    if region.data:
+        region.data[-1].after = "".join(pending)
     return region
 
 

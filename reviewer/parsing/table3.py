@@ -60,9 +60,10 @@ def _row_total_ok(values: list[Value | None], cols: list[str]) -> bool:
     return None not in parts and sum(parts) == nums["total"]  # type: ignore[arg-type]
 
 
-def _names_a_row(d: DataRow, tdef: TableDef, groups: tuple[str, ...]) -> bool:
+def _named_rows(d: DataRow, tdef: TableDef, groups: tuple[str, ...]) -> set[str]:
+    """The rows a data row's own label could name."""
     own = strip_groups(d.label, groups)
-    return bool(own) and max(similarity(own, r.variants) for r in tdef.rows) >= MATCH
+    return {r.key for r in tdef.rows if own and similarity(own, r.variants) >= MATCH}
 
 
 def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups: tuple[str, ...]) -> list[DataRow]:
@@ -70,8 +71,8 @@ def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups
 
     In a PDF of the Word form the 总计 column is top-aligned while the other values sit in the middle of a
     tall row, so a wrapped row reads "三、本年度 1362" / "（一）予以公开 1288 21 0 0 50 3". Two neighbouring
-    rows are joined when their values together fill the columns, the joined row adds up (R2), and at most
-    one of them carries a label of its own.
+    rows are joined when their values together fill the columns, the joined row adds up (R2), and
+    they do not carry labels of two different rows.
     """
     n = len(cols)
     out: list[DataRow] = []
@@ -82,8 +83,12 @@ def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups
             nxt = data[i + 1]
             va = [v for v in a.values if not v.blank]
             vb = [v for v in nxt.values if not v.blank]
-            if (va and vb and len(va) + len(vb) == n
-                    and not (_names_a_row(a, tdef, groups) and _names_a_row(nxt, tdef, groups))):
+            if va and vb and len(va) + len(vb) == n:
+                na, nb = _named_rows(a, tdef, groups), _named_rows(nxt, tdef, groups)
+                if na and nb and not na & nb:
+                    out.append(a)  # two rows, each with its own label
+                    i += 1
+                    continue
                 joined = next((vals for vals in (vb + va, va + vb) if _row_total_ok(list(vals), cols)), None)
                 if joined is not None:
                     out.append(DataRow(a.index, a.label_cells + nxt.label_cells, list(joined), before=a.before,
