@@ -1,0 +1,87 @@
+"""Libraries written by earlier schema versions open, migrate and keep everything."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reviewer.errors import ReviewerError
+from reviewer.store import SCHEMA_VERSION, Library
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _from_fixture(tmp_path: Path, version: int) -> Path:
+    path = tmp_path / f"library-v{version}.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURES / f"library-v{version}.sql").read_text(encoding="utf-8"))
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    conn.close()
+    return path
+
+
+def _schema(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    return {(name, " ".join(sql.split())) for name, sql in
+            conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")}
+
+
+def test_every_earlier_version_has_a_fixture() -> None:
+    assert sorted(p.name for p in FIXTURES.glob("library-v*.sql")) == [
+        f"library-v{v}.sql" for v in range(1, SCHEMA_VERSION)]
+
+
+def test_migrate_v1(tmp_path: Path) -> None:
+    path = _from_fixture(tmp_path, 1)
+    with Library(path) as lib:  # seed_samples is on: an existing library must not be seeded
+        assert not lib.created
+        c = lib.connection
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert lib.integrity_check() == "ok"
+        assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+        rows = lib.list_reports()
+        assert [s.source_name for s in rows] == ["2021.txt", "2022.txt", "verified.txt"]
+        keys = {k for (k,) in c.execute("SELECT agency_key FROM reports")}
+        assert keys == {"测试市行政审批服务局", "核实县行政审批服务局"}  # backfilled, spelling differences gone
+        prev, this, verified = (s.id for s in rows)
+        # the edit of v1 is still in force and in the trail
+        old = lib.load(prev)
+        cell = "table3:carried_forward:natural"
+        assert (old.record.get(cell), old.parsed[cell], old.origins[cell]) == (2, 0, "edited")
+        assert [(e.kind, e.cell, e.old, e.new) for e in lib.history(prev) if e.kind == "edit"] == [("edit", cell, 0, 2)]
+        # findings of the old rule set are computed anew, now with last year's report found by the normalised name
+        rep = lib.load(this)
+        assert rep.previous_id == prev
+        assert "R7" in {f.rule for f in rep.record.findings}
+        # verifications and acknowledgements are kept, and still append-only
+        v = lib.load(verified)
+        assert v.status == "verified" and v.acknowledged == {"BLANK|table2:fees:amount": "原件即为空"}
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            c.execute("DELETE FROM edits")
+        # and the library takes new work
+        ch = lib.set_cells(prev, {cell: 0}, reviewer="张三", kind="undo", expected_version=old.version)
+        assert ch.version == old.version + 1 and "R7" not in {f.rule for f in lib.load(this).record.findings}
+
+
+def test_a_migrated_library_has_the_schema_of_a_new_one(tmp_path: Path) -> None:
+    path = _from_fixture(tmp_path, 1)
+    Library(path).close()
+    Library(tmp_path / "new.sqlite3", seed_samples=False).close()
+    with sqlite3.connect(path) as a, sqlite3.connect(tmp_path / "new.sqlite3") as b:
+        assert _schema(a) == _schema(b)
+
+
+def test_a_library_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(ReviewerError, match="请升级程序"):
+        Library(path)
+
+
+def test_a_file_that_is_not_a_library_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("这不是数据库" * 200, encoding="utf-8")
+    with pytest.raises(ReviewerError, match="不是审核台资料库"):
+        Library(path)
