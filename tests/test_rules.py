@@ -91,3 +91,13 @@ def test_r10_fee_amount_is_not_the_processing_fee() -> None:
     assert any(f.rule == "R10" and f.cells == ["table2:fees:amount"] for f in check(rec))
     rec.narrative["processing_fee_yuan"] = 80
     assert not any(f.rule == "R10" for f in check(rec))
+
+
+def test_every_title_variant_passes_the_cheap_title_filter() -> None:
+    from reviewer.formats import load_formats
+    from reviewer.parsing.sections import TITLE_WORDS
+
+    for fmt in load_formats().values():
+        for tdef in fmt.tables.values():
+            for v in tdef.title_variants:
+                assert any(w in v for w in TITLE_WORDS), v

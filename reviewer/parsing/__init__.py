@@ -56,7 +56,8 @@ def parse(doc: Document) -> Record:
     table_text = "\n".join(_region_text(doc, s) for s in probe.values()) or doc.text
     record.template = detect_template(table_text, meta.year)
     fmt: FormatDef = formats[record.template]
-    sections = find_sections(doc.rows, fmt)
+    same_titles = all(fmt.tables[t].title_variants == formats["2021"].tables[t].title_variants for t in fmt.tables)
+    sections = probe if same_titles else find_sections(doc.rows, fmt)
 
     if "table2" in sections:
         sec = sections["table2"]

@@ -73,7 +73,10 @@ def align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...]
           positional: bool = True, value_range: tuple[int, int] | None = None) -> list[Placement]:
     """The best alignment; where labels wrap, the reading of wrapped text (before/after) that fits best."""
     best_total, best = _align(data, rows, groups, positional, value_range, "both")
-    if any(p.score < 0.9 for p in best) or len(best) < min(len(data), len(rows)):
+    placed = {p.data for p in best}
+    unsure = any(not p.by_position and p.score < 0.9 for p in best) or any(
+        i not in placed and d.has_numbers and not is_weak(d, groups) for i, d in enumerate(data))
+    if unsure:
         for mode in ("after", "before"):
             total, places = _align(data, rows, groups, positional, value_range, mode)
             if total > best_total + 1e-9:
@@ -91,12 +94,16 @@ def _align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...
         count = len(d.numbers)
         fits = value_range is None or value_range[0] <= len(d.values) and count <= value_range[1]
         ctx = _context(d, groups)
+        has_numbers = d.has_numbers
+        threshold = MATCH if has_numbers else 0.9
+        by_position = positional and weak[i] and has_numbers and fits
+        row_scores = score[i]
         for j, r in enumerate(rows):
             s = context_similarity(*ctx, r.variants, mode)
-            if s >= (MATCH if d.has_numbers else 0.9):
-                score[i][j] = s
-            elif positional and weak[i] and d.has_numbers and fits:
-                score[i][j] = POSITION_BONUS
+            if s >= threshold:
+                row_scores[j] = s
+            elif by_position:
+                row_scores[j] = POSITION_BONUS
     # dp[i][j]: best total for data[:i] and rows[:j]
     dp = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1 skip data, 2 skip row, 3 match

@@ -82,7 +82,7 @@ def extract_meta(text: str) -> Meta:
         agency = next((ln for ln in lines[:8] if _AGENCY_TAIL.search(ln) and len(ln) <= 30), agency)
     if agency is None:
         agency = next((ln for ln in lines[:8] if _AGENCY_TAIL.search(ln) and len(ln) <= 30), None)
-    flat = clean(text).replace("\n", "")
+    flat = clean(text[:200000]).replace("\n", "")
     pm = _PERIOD.search(flat) or _PERIOD2.search(flat)
     period_year = int(pm.group(1)) if pm else None
     if year is None:

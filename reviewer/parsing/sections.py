@@ -13,6 +13,7 @@ from reviewer.values import clean
 _SECTION_NUMERAL = re.compile(r"^\s*[#\s]*[（(]?([一二三四五六七八九十])[）)]?\s*[、.．]?")
 _NEXT_SECTION = re.compile(r"^\s*[#\s]*(五|六|七)\s*[、.．]")
 _MAX_TITLE = 48
+TITLE_WORDS = ("公开", "复议")  # every title variant of the three tables holds one (a test checks it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,10 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
             row = rows[i]
             if len(row) > 3:
                 continue
-            score = _title_score(row_text(row), variants, numerals[table])
+            text = row_text(row)
+            if len(text) > 2 * _MAX_TITLE or not any(w in text for w in TITLE_WORDS):
+                continue  # cheap test first: every title variant holds one of these words
+            score = _title_score(text, variants, numerals[table])
             if score == 2:
                 best = (2, i)
                 break
