@@ -69,8 +69,13 @@ def wait_for(window, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
 def screenshot(window, out: str) -> int:  # noqa: ANN001
     window.resize(*SCREENSHOT_SIZE)
     wait_for(window)
-    if window.session is not None and window.review.problems.model.rowCount():
+    session = window.session
+    if session is not None and window.review.problems.model.rowCount():
         window.review.problems.next()  # show the first problem chosen, as a reviewer would see it
+    elif session is not None:
+        edited = [c for c, o in session.origins.items() if o == "edited"]
+        if edited:  # a reviewed report: show the cell the reviewer changed
+            window.review.select_cell(edited[0])
     for _ in range(3):
         QApplication.processEvents()
     if window.last_message is not None:

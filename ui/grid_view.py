@@ -111,8 +111,9 @@ class GridView(QTableView):
         for r, c, rows, cols in grid.spans:
             self.setSpan(r, c, rows, cols)
         widths = LABEL_WIDTHS.get(grid.label_cols, [120] * grid.label_cols)
+        data_width = DATA_WIDTH if grid.cols - grid.label_cols > 4 else 2 * DATA_WIDTH  # few columns: roomier
         for c in range(grid.cols):
-            self.setColumnWidth(c, widths[c] if c < grid.label_cols else DATA_WIDTH)
+            self.setColumnWidth(c, widths[c] if c < grid.label_cols else data_width)
         self.fit_rows()
         self.selectionModel().currentChanged.connect(self._current_changed)
 
@@ -121,7 +122,7 @@ class GridView(QTableView):
         model = self.grid_model()
         grid = model.grid
         fm = self.fontMetrics()
-        base = fm.height() + 10
+        base = fm.height() + 6
         heights = [base] * grid.rows
         spans = {(r, c): (rows, cols) for r, c, rows, cols in grid.spans}
         covered = {(r + i, c + j) for (r, c), (rows, cols) in spans.items()

@@ -58,8 +58,9 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.library_panel = LibraryPanel(self)
         self.review = ReviewPane(self.undo, language, lambda: bool(self.settings.get("require_reason")), self)
-        self.placeholder = QLabel(tr("从左侧资料库选择一份报告（回车或双击打开），\n或把报告文件、文件夹拖到这里导入。"), self)
+        self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.review)
@@ -101,9 +102,24 @@ class MainWindow(QMainWindow):
 
     # -- library and reports ---------------------------------------------------------------------------
     def refresh_library(self) -> None:
-        self.library_panel.set_reports(self.library.list_reports())
+        reports = self.library.list_reports()
+        self.library_panel.set_reports(reports)
         if self.session is not None:
             self.library_panel.select(self.session.report_id)
+        self._overview(reports)
+
+    def _overview(self, reports: list[Any]) -> None:
+        """What the library holds, shown while no report is open."""
+        names = self.library_panel.model._names
+        by_status = {code: sum(1 for s in reports if s.status == code) for code in names}
+        counts = " · ".join(f"{names[c]} {n}" for c, n in by_status.items())
+        errors = sum(1 for s in reports if s.errors)
+        self.placeholder.setText(
+            "<h2>" + tr("资料库：{n} 份报告").format(n=len(reports)) + "</h2>"
+            + f"<p>{counts}</p><p>" + tr("{n} 份报告有错误待处理").format(n=errors) + "</p><br/><p>"
+            + tr("从左侧资料库选择一份报告（回车或双击打开），<br/>或把报告文件、文件夹拖到这里导入（Ctrl+O）。")
+            + "</p><p>" + tr("F8 / Shift+F8：下一个 / 上一个问题 · Ctrl+.：采纳建议 · Ctrl+Z：撤销 · Ctrl+Enter：核实")
+            + "</p>")
 
     def open_report(self, report_id: int) -> bool:
         try:
@@ -123,10 +139,13 @@ class MainWindow(QMainWindow):
     def _report_changed(self, applied: Applied) -> None:
         if self.session is None:
             return
-        summary = next((s for s in self.library.list_reports() if s.id == self.session.report_id), None)
+        summary = self.session.summary
         if summary is not None:
             self.session.summary = summary
             self.library_panel.model.update_row(summary)
+        for rid in applied.related:  # other reports whose findings this write changed (next year's)
+            self.library_panel.model.update_row(self.library.summary(rid))
+        self.review.show_status()
         self._update_title()
         self._update_actions()
 

@@ -11,10 +11,12 @@ import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from reviewer.formats import load_formats
 from ui.i18n import tr
+from ui.library_panel import status_icon, status_names
 
 FIRST_YEAR = 2008  # the disclosure regulations took effect on 2008-05-01
 
@@ -43,12 +45,16 @@ class MetadataPanel(QWidget):
         self.region = QLineEdit(self)
         self.region.setPlaceholderText(tr("地区"))
         self.template = QLabel(self)
+        self.status_icon = QLabel(self)
+        self.status = QLabel(self)
         self.save_button = QPushButton(tr("保存"), self)
         self.revert_button = QPushButton(tr("还原"), self)
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #c62828")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.status_icon)
+        layout.addWidget(self.status)
         for label, w, stretch in ((tr("机关"), self.agency, 3), (tr("年度"), self.year, 0),
                                   (tr("地区"), self.region, 1), (tr("格式"), self.template, 0)):
             caption = QLabel(label, self)
@@ -59,6 +65,7 @@ class MetadataPanel(QWidget):
         layout.addWidget(self.save_button)
         layout.addWidget(self.revert_button)
         self._loaded: dict[str, Any] = {}
+        self.status_code: str | None = None
         self.agency.textChanged.connect(self._changed)
         self.region.textChanged.connect(self._changed)
         self.year.valueChanged.connect(self._changed)
@@ -76,6 +83,7 @@ class MetadataPanel(QWidget):
         self.year.setValue(meta.get("year") or self.year.minimum())
         for w in (self.agency, self.region, self.year):
             w.blockSignals(False)
+        self.set_status(meta.get("status"), meta.get("status_detail") or "")
         template = meta.get("template")
         fmt = load_formats().get(template or "")
         self.template.setText(fmt.name if fmt else tr("未识别"))
@@ -83,6 +91,13 @@ class MetadataPanel(QWidget):
         self.template.setToolTip(tr("表格格式：{t}；表二：{v}；解析器版本：{p}").format(
             t=template or tr("未识别"), v=variant or tr("国家格式"), p=meta.get("parser_version") or "—"))
         self._changed()
+
+    def set_status(self, status: str | None, detail: str = "") -> None:
+        """The review status, by icon shape and word (not by colour alone)."""
+        self.status_code = status
+        self.status_icon.setPixmap(status_icon(status).pixmap(14, 14) if status else QPixmap())
+        self.status.setText(f"<b>{status_names().get(status, status)}</b>" if status else "")
+        self.status.setToolTip(detail)
 
     def values(self) -> dict[str, Any]:
         year = self.year.value()
@@ -114,7 +129,7 @@ if __name__ == "__main__":
     def make() -> QWidget:
         r = sample_record("003")
         panel = MetadataPanel()
-        panel.load({"agency": r.agency, "year": r.year, "region": r.region, "template": r.template,
+        panel.load({"agency": r.agency, "year": r.year, "region": r.region, "template": r.template, "status": "new",
                     "table2_variant": r.table2_variant, "parser_version": r.parser_version})
         panel.saveRequested.connect(lambda fields: panel.show_error(str(fields)))
         return panel

@@ -88,7 +88,7 @@ class ReviewPane(QWidget):
         self.v_split.addWidget(self.problems)
         self.v_split.setStretchFactor(0, 4)
         self.v_split.setStretchFactor(1, 1)
-        self.v_split.setSizes([720, 180])
+        self.v_split.setSizes([760, 150])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.metadata)
@@ -145,11 +145,23 @@ class ReviewPane(QWidget):
                 view.fit_rows()
         self.text.set_report(record.text, {c: s.span for c, s in record.provenance.items()})
         self.problems.set_findings(record.findings, record.template)
+        self.load_metadata()
+        self._update_tabs()
+        self.setEnabled(True)
+
+    def load_metadata(self) -> None:
+        assert self.session is not None
+        record = self.session.record
         self.metadata.load({"agency": record.agency, "year": record.year, "region": record.region,
                             "template": record.template, "table2_variant": record.table2_variant,
                             "parser_version": record.parser_version})
-        self._update_tabs()
-        self.setEnabled(True)
+        self.show_status()
+
+    def show_status(self) -> None:
+        assert self.session is not None
+        summary = self.session.summary
+        self.metadata.set_status(summary.status, tr("最后修改：{who} {at}").format(
+            who=summary.reviewer or "—", at=summary.updated_at[:19].replace("T", " ")))
 
     def close_report(self) -> None:
         self.session = None
