@@ -94,10 +94,12 @@ class MetadataPanel(QWidget):
 
     def set_status(self, status: str | None, detail: str = "") -> None:
         """The review status, by icon shape and word (not by colour alone)."""
+        self.status.setToolTip(detail)
+        if status == self.status_code:
+            return  # unchanged: no relayout of the bar on every edit
         self.status_code = status
         self.status_icon.setPixmap(status_icon(status).pixmap(14, 14) if status else QPixmap())
         self.status.setText(f"<b>{status_names().get(status, status)}</b>" if status else "")
-        self.status.setToolTip(detail)
 
     def values(self) -> dict[str, Any]:
         year = self.year.value()

@@ -36,7 +36,7 @@ class ProblemsModel(QAbstractTableModel):
         super().__init__(parent)
         self._style = style
         self._render = render
-        self._rows: list[tuple[Finding, str, str]] = []  # finding, rendered message, cells text
+        self._rows: list[tuple[Finding, list[str], str]] = []  # finding, texts of the columns, tooltip
         self._template: str | None = None
 
     def headers(self) -> list[str]:
@@ -46,8 +46,16 @@ class ProblemsModel(QAbstractTableModel):
         """The finding list is replaced as a whole (it is recomputed by the core on every change)."""
         self.beginResetModel()
         ordered = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
-        self._rows = [(f, self._render(f), self._cells_text(f, template)) for f in ordered]
+        self._rows = [self._row(f, template) for f in ordered]
         self.endResetModel()
+
+    def _row(self, f: Finding, template: str | None) -> tuple[Finding, list[str], str]:
+        message = self._render(f)
+        tip = message
+        if f.suggestion:
+            tip += "\n" + tr("建议值：{value}").format(value=f.suggestion.get("value"))
+        texts = [severity_name(f.severity), f"{f.rule} {rule_name(f)}".strip(), self._cells_text(f, template), message]
+        return f, texts, tip
 
     @staticmethod
     def _cells_text(f: Finding, template: str | None) -> str:
@@ -76,19 +84,15 @@ class ProblemsModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        f, message, cells = self._rows[index.row()]
-        col = index.column()
-        if role == FINDING_ROLE:
-            return f
+        f, texts, tip = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [severity_name(f.severity), f"{f.rule} {rule_name(f)}".strip(), cells, message][col]
-        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return texts[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self._style.severity_icon(f.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = message
-            if f.suggestion:
-                tip += "\n" + tr("建议值：{value}").format(value=f.suggestion.get("value"))
             return tip
+        if role == FINDING_ROLE:
+            return f
         return None
 
 

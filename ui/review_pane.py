@@ -58,6 +58,7 @@ class ReviewPane(QWidget):
         self.marks = Marks()
         self.models: dict[str, GridModel] = {}
         self.column_widths: dict[str, list[int]] = {}  # by table layout, remembered across runs
+        self._tab_marks: dict[str, str | None] = {}
         self.metadata = MetadataPanel(self)
         self.text = TextPane(self)
         self.tabs = QTabWidget(self)
@@ -117,6 +118,7 @@ class ReviewPane(QWidget):
     def set_style(self, style: MarkStyle) -> None:
         """The palette changed (dark mode): recolour marks, icons and headers."""
         self.style_ = style
+        self._tab_marks.clear()
         for model in self.models.values():
             model.set_style(style)
         self.problems.model._style = style
@@ -188,7 +190,9 @@ class ReviewPane(QWidget):
             kinds = set().union(*(m.kinds for m in cells)) if cells else set()
             kinds |= {f.severity for f in self.marks.tables.get(table, [])}
             top = next((k for k in ("error", "culprit", "involved", "warning", "position") if k in kinds), None)
-            self.tabs.setTabIcon(i, self.style_.icon(top) if top else QIcon())
+            if self._tab_marks.get(table, "") != top:  # a new icon relays out the tab bar: only when it changes
+                self._tab_marks[table] = top
+                self.tabs.setTabIcon(i, self.style_.icon(top) if top else QIcon())
         self._update_table_note()
 
     def _update_table_note(self) -> None:

@@ -1,0 +1,119 @@
+"""UI timings against their goals (offscreen):
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py [--runs N] [--dir DIR]
+
+- cold start to window shown (goal <= 1.5 s): a new `python -m ui` process on an existing library, until its
+  window is shown;
+- opening a report to its grid shown (goal <= 150 ms): `MainWindow.open_report` and the paint that follows;
+- an edit to re-check and repaint (goal <= 16 ms): a typed value through the undo stack, saved to the store
+  (one SQLite transaction, re-check of the rules) and the repaint of the changed cells.
+
+`--dir` puts the library on a chosen disk (the store commits with synchronous=FULL, so the disk matters).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+
+def cold_start(db: Path, settings: Path, runs: int) -> list[float]:
+    env = dict(os.environ, REVIEWER_GUI_PRINT_SHOWN="1")
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "ui", "--db", str(db), "--settings", str(settings)],
+                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        times.append(time.perf_counter() - t0)
+        proc.wait(timeout=30)
+        if line.strip() != "shown":
+            raise SystemExit(f"the window did not report itself shown: {line!r}")
+    return times
+
+
+def summary(name: str, values_ms: list[float], goal_ms: float) -> str:
+    med = statistics.median(values_ms)
+    worst = max(values_ms)
+    verdict = "ok" if med <= goal_ms else "OVER"
+    return f"{name:38} median {med:8.1f} ms   max {worst:8.1f} ms   goal <= {goal_ms:.0f} ms  [{verdict}]"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--dir", help="directory for the library file (default: a temporary directory)")
+    args = parser.parse_args()
+    work = Path(args.dir or tempfile.mkdtemp(prefix="reviewer-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    db, ini = work / "bench.sqlite", work / "bench.ini"
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.library_access import open_library
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    library = open_library(db, seed_samples=True)
+    settings = Settings(ini)
+    settings.set("reviewer_name", "bench")
+    settings.sync()
+
+    starts = [t * 1000 for t in cold_start(db, ini, args.runs)]
+
+    window = MainWindow(library, db, settings, "zh_CN")
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    reports = [s.id for s in library.list_reports()]
+    opens = []
+    for _ in range(args.runs):
+        for rid in reports:
+            t0 = time.perf_counter()
+            window.open_report(rid)
+            window.repaint()
+            app.processEvents()
+            opens.append((time.perf_counter() - t0) * 1000)
+
+    rid = next(s.id for s in library.list_reports() if s.errors)
+    window.open_report(rid)
+    app.processEvents()
+    review = window.review
+    review.tabs.setCurrentWidget(review.views["table3"])
+    cid = "table3:granted:natural"
+    edits, writes = [], []
+    for i in range(20 * args.runs):
+        t0 = time.perf_counter()
+        review.request_edit({cid: i % 7 + 1}, "edit")
+        app.processEvents()  # the repaint of the cells whose value or marks changed (Qt paints dirty regions)
+        edits.append((time.perf_counter() - t0) * 1000)
+    session = window.session
+    for i in range(10 * args.runs):
+        t0 = time.perf_counter()
+        session.apply(session.edits_for({cid: i % 5 + 10}), None, "edit")
+        writes.append((time.perf_counter() - t0) * 1000)
+    window.close()
+
+    print(f"library: {db} ({len(reports)} reports); Python {sys.version.split()[0]}; runs {args.runs}")
+    print(summary("cold start to window shown", starts, 1500))
+    print(summary("open report to grid shown", opens, 150))
+    print(summary("edit to re-check and repaint", edits, 16))
+    print(summary("  of which the store write + re-check", writes, 16))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
