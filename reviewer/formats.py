@@ -128,6 +128,7 @@ def table2_variant(variant_id: str) -> Table2Variant | None:
     return None
 
 
+@cache
 def column_kind(template: str | None, table: str, col: str, variant: str | None = None) -> str:
     """The kind of a column: count (non-negative integer), signed (integer) or money (decimal)."""
     if table == "table2" and variant:

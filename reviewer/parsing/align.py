@@ -98,8 +98,10 @@ def _align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...
         threshold = MATCH if has_numbers else 0.9
         by_position = positional and weak[i] and has_numbers and fits
         row_scores = score[i]
+        own = [similarity(ctx[0], r.variants) if ctx[0] else 0.0 for r in rows]
+        clear = max(own, default=0.0) >= 0.95  # the row's own label names it: wrapped text cannot matter
         for j, r in enumerate(rows):
-            s = context_similarity(*ctx, r.variants, mode)
+            s = own[j] if clear else context_similarity(*ctx, r.variants, mode)
             if s >= threshold:
                 row_scores[j] = s
             elif by_position:

@@ -15,8 +15,9 @@ class Builder:
     def put(self, table: str, row: str, col: str, value: Value | None, origin: str = ORIGIN_PARSED) -> None:
         rec = self.record
         cid = cell_id(table, row, col)
+        cells = rec.tables.setdefault(table, {}).setdefault(row, {})
         if value is None:
-            rec.set(cid, None)
+            cells[col] = None
             rec.provenance[cid] = CellSource("", None, origin)
             return
         p = value.parsed
@@ -32,7 +33,7 @@ class Builder:
                         rule="UNIT", severity="info", cells=[cid], name="unit converted",
                         message=f"{label_of(rec.template, table, row, col)}：印为“{cell.text}”，已按万元记为 {v}",
                         message_id="unit_converted", params={"cell": cid, "printed": cell.text, "value": v}))
-        rec.set(cid, v)
+        cells[col] = v
         rec.provenance[cid] = CellSource(cell.text, span, origin)
 
     def unplaced(self, table: str, values: list[Value], reason: str) -> None:

@@ -58,8 +58,12 @@ def _norm_variants(variants: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(norm(v) for v in variants)
 
 
+@lru_cache(maxsize=65536)
 def similarity(label: str, variants: tuple[str, ...]) -> float:
-    """How well a printed label names a row or column with these label variants (0..1)."""
+    """How well a printed label names a row or column with these label variants (0..1).
+
+    Cached: reports print the same standard labels, so most lookups repeat across reports.
+    """
     cand = norm(label)
     if not cand:
         return 0.0

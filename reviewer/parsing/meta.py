@@ -82,8 +82,12 @@ def extract_meta(text: str) -> Meta:
         agency = next((ln for ln in lines[:8] if _AGENCY_TAIL.search(ln) and len(ln) <= 30), agency)
     if agency is None:
         agency = next((ln for ln in lines[:8] if _AGENCY_TAIL.search(ln) and len(ln) <= 30), None)
-    flat = clean(text[:200000]).replace("\n", "")
-    pm = _PERIOD.search(flat) or _PERIOD2.search(flat)
+    pm = None
+    for m in re.finditer("统计期限", text):  # only the windows that matter are normalised
+        pm = _PERIOD.search(clean(text[m.start(): m.start() + 160]).replace("\n", ""))
+        if pm:
+            break
+    pm = pm or _PERIOD2.search(text.replace("\n", ""))
     period_year = int(pm.group(1)) if pm else None
     if year is None:
         year = period_year
