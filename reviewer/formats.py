@@ -149,13 +149,20 @@ def column_kind(template: str | None, table: str, col: str, variant: str | None 
     return "count"
 
 
+def full_row_label(rdef: RowDef) -> str:
+    """A row's label with its nearest group: "（四）无法提供 1.本机关不掌握相关政府信息"."""
+    if rdef.group and not rdef.label.startswith("（") and "、" not in rdef.label[:3]:
+        return f"{rdef.group.split('/')[-1]} {rdef.label}"
+    return rdef.label
+
+
 def label_of(template: str | None, table: str, row: str, col: str | None = None) -> str:
     """Chinese label of a row (and column) for messages and exports."""
     if template in load_formats():
         tdef = load_format(template).tables.get(table)
         if tdef is not None:
             try:
-                rlabel = tdef.row(row).label
+                rlabel = full_row_label(tdef.row(row))
             except KeyError:
                 rlabel = row
             if col is None:

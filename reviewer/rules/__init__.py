@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from reviewer.formats import TABLE_SHORT, load_format, load_formats, table2_variant
+from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats, table2_variant
 from reviewer.model import Finding, Number, Record, split_cell_id
 from reviewer.rules.cells import blank_findings, malformed_findings, value_findings
 from reviewer.rules.cross import cross_findings
@@ -64,7 +64,7 @@ def check(record: Record, previous: Record | None = None) -> list[Finding]:
             sug = suggestions.get(id(inst))
             if sug is not None:
                 table, row, col = split_cell_id(sug[0])
-                text += f" 若将 {sug[0]} 改为 {sug[1]}，相关关系均成立。"
+                text += f" 若将“{label_of(record.template, table, row, col)}”改为 {sug[1]}，相关关系均成立。"
             out.append(Finding(
                 rule=rel["id"], severity=rel.get("severity", "error"), cells=list(inst.cells), message=text,
                 name=rel.get("name", ""), message_id=f"relation_{rel['id']}", params=params,

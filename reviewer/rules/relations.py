@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.formats import TABLE_SHORT, FormatDef, TableDef
+from reviewer.formats import TABLE_SHORT, FormatDef, TableDef, full_row_label
 from reviewer.model import Number, Record
 
 EPS = 1e-6
@@ -59,7 +59,7 @@ def instances(fmt: FormatDef) -> list[Instance]:
                 lhs = [f"{table}:{rkey}:{c}" for c in rel["lhs"] if _has(tdef, rkey, c)]
                 rhs = [f"{table}:{rkey}:{c}" for c in rel["rhs"] if _has(tdef, rkey, c)]
                 if lhs and rhs:
-                    out.append(Instance(rel, table, rkey, lhs, rhs, f"“{tdef.row(rkey).label}”行"))
+                    out.append(Instance(rel, table, rkey, lhs, rhs, f"“{full_row_label(tdef.row(rkey))}”行"))
     return out
 
 
@@ -100,7 +100,7 @@ def message(inst: Instance, values: dict[str, Number | None]) -> tuple[str, dict
                 f"{rel.get('explain', '')}")
     else:
         text = (f"{TABLE_SHORT[inst.table]}{inst.label}：{rt}为 {fmt_num(rhs)}，{lt}印为 {fmt_num(lhs)}，"
-                f"相差 {fmt_num(abs((lhs or 0) - (rhs or 0)))}。应满足：{rel.get('explain', '')}")
+                f"相差 {fmt_num(abs((lhs or 0) - (rhs or 0)))}。应满足：{rel.get('explain', '')}。")
     params = {"table": inst.table, "along": inst.along, "lhs": lhs, "rhs": rhs, "lhs_text": lt, "rhs_text": rt}
     return text, params
 
