@@ -11,7 +11,7 @@ from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats, t
 from reviewer.model import Finding, Number, Record, split_cell_id
 from reviewer.rules.cells import blank_findings, malformed_findings, value_findings
 from reviewer.rules.cross import cross_findings
-from reviewer.rules.prose import fee_findings, prose_findings
+from reviewer.rules.prose import fee_findings, prose_findings, statement_findings
 from reviewer.rules.relations import Instance, holds, instances, message, values_of
 from reviewer.rules.suggest import suggest
 
@@ -75,6 +75,7 @@ def check(record: Record, previous: Record | None = None) -> list[Finding]:
     out.extend(_variant_total(record, values))
     out.extend(prose_findings(record, values))
     out.extend(fee_findings(record, values))
+    out.extend(statement_findings(record, values))
     if previous is not None:
         out.extend(cross_findings(record, previous))
     return out
