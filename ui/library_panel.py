@@ -141,7 +141,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "errors", "warnings"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.source_name}\n{tr('更新于')} {s.updated_at}"
+            return tr("{file}\n更新于 {at}").format(file=s.source_name, at=s.updated_at[:19].replace("T", " "))
         return None
 
 

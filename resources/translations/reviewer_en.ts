@@ -130,6 +130,12 @@
         <translation>File</translation>
     </message>
     <message>
+        <source>{file}
+更新于 {at}</source>
+        <translation>{file}
+updated {at}</translation>
+    </message>
+    <message>
         <source>筛选：机关、地区、文件名…</source>
         <translation>Filter: agency, region, file name…</translation>
     </message>
@@ -142,14 +148,24 @@
         <translation>All years</translation>
     </message>
     <message>
-        <source>从左侧资料库选择一份报告（回车或双击打开），
-或把报告文件、文件夹拖到这里导入。</source>
-        <translation>Choose a report in the library on the left (Enter or double-click opens it),
-or drop report files or folders here to import them.</translation>
-    </message>
-    <message>
         <source>请输入您的姓名（记入每条修改记录）：</source>
         <translation>Your name (recorded with every edit):</translation>
+    </message>
+    <message>
+        <source>资料库：{n} 份报告</source>
+        <translation>Library: {n} reports</translation>
+    </message>
+    <message>
+        <source>{n} 份报告有错误待处理</source>
+        <translation>{n} report(s) have errors to resolve</translation>
+    </message>
+    <message>
+        <source>从左侧资料库选择一份报告（回车或双击打开），&lt;br/&gt;或把报告文件、文件夹拖到这里导入（Ctrl+O）。</source>
+        <translation>Choose a report in the library on the left (Enter or double-click opens it),&lt;br/&gt;or drop report files or folders here to import them (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>F8 / Shift+F8：下一个 / 上一个问题 · Ctrl+.：采纳建议 · Ctrl+Z：撤销 · Ctrl+Enter：核实</source>
+        <translation>F8 / Shift+F8: next / previous problem · Ctrl+.: apply suggestion · Ctrl+Z: undo · Ctrl+Enter: verify</translation>
     </message>
     <message>
         <source>无法打开报告</source>
@@ -610,6 +626,10 @@ or drop report files or folders here to import them.</translation>
     <message>
         <source>分类</source>
         <translation>Category</translation>
+    </message>
+    <message>
+        <source>最后修改：{who} {at}</source>
+        <translation>Last change: {who} {at}</translation>
     </message>
     <message>
         <source>修改原因</source>
