@@ -29,7 +29,7 @@ from ui import menus
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
 from ui.library_access import close_library, open_library
-from ui.library_panel import LibraryPanel
+from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
 from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(menus.legend(self.review.style_, self))
+        self.legend = menus.legend(self.review.style_, self)
+        self.statusBar().addPermanentWidget(self.legend)
         self.actions_ = menus.build(self)
         self.setAcceptDrops(True)
         self.library_panel.openRequested.connect(self.open_report)
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
 
     def _overview(self, reports: list[Any]) -> None:
         """What the library holds, shown while no report is open."""
-        names = self.library_panel.model._names
+        names = status_names()
         by_status = {code: sum(1 for s in reports if s.status == code) for code in names}
         counts = " · ".join(f"{names[c]} {n}" for c, n in by_status.items())
         errors = sum(1 for s in reports if s.errors)
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.setWindowTitle(app)
             return
-        status = self.library_panel.model._names.get(self.session.status, self.session.status)
+        status = status_names().get(self.session.status, self.session.status)
         self.setWindowTitle(f"{self.session.title} [{status}] — {app}")
 
     def _update_actions(self) -> None:
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
             self.inform(tr("不能核实"), tr("还有 {n} 个错误未解决。请先修正或确认数值，再核实。").format(n=len(errors)),
                         QMessageBox.Icon.Warning)
             return None
-        dialog = VerifyDialog(session.warnings(), self.review._render, session.acknowledged, self)
+        dialog = VerifyDialog(session.warnings(), self.review.render, session.acknowledged, self)
         dialog.accepted.connect(lambda: self._verify_accepted(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         dialog = HistoryDialog(self.session.title, self.library.history(self.session.report_id),
-                               self.review._cell_label, self)
+                               self.review.cell_label, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
@@ -310,9 +311,14 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(self._settings_changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
+
+    def _settings_changed(self) -> None:
+        if self.session is not None:
+            self.session.reviewer = self.reviewer
 
     def set_language(self, code: str) -> None:
         self.settings.set("language", code)
@@ -344,14 +350,20 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.review.set_style(MarkStyle.for_palette(self.palette()))
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and hasattr(self, "legend"):
+            style = MarkStyle.for_palette(self.palette())
+            if style.dark != self.review.style_.dark:  # the system switched between light and dark
+                self.review.set_style(style)
+                self.statusBar().removeWidget(self.legend)
+                self.legend.deleteLater()
+                self.legend = menus.legend(style, self)
+                self.statusBar().addPermanentWidget(self.legend)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.runner.shutdown()
-        for rid in list(self.undo._stacks):
-            self.undo.drop(rid)
+        self.undo.drop_all()
         super().closeEvent(event)
 
 

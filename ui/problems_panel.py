@@ -39,6 +39,12 @@ class ProblemsModel(QAbstractTableModel):
         self._rows: list[tuple[Finding, list[str], str]] = []  # finding, texts of the columns, tooltip
         self._template: str | None = None
 
+    def set_style(self, style: MarkStyle) -> None:
+        self._style = style
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [Qt.ItemDataRole.DecorationRole])
+
     def headers(self) -> list[str]:
         return [tr("级别"), tr("规则"), tr("单元格"), tr("说明")]
 
@@ -115,6 +121,7 @@ class ProblemsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((70, 150, 260)):
             self.view.setColumnWidth(col, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel(self)
         self.apply_button = QPushButton(tr("采纳建议"), self)
         self.apply_button.setToolTip(tr("将所选问题的建议值填入单元格 (Ctrl+.)"))

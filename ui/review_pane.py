@@ -69,7 +69,7 @@ class ReviewPane(QWidget):
             view.rejected.connect(self._rejected)
             self.views[table] = view
             self.tabs.addTab(view, table_name(table))
-        self.problems = ProblemsPanel(self.style_, self._render, self)
+        self.problems = ProblemsPanel(self.style_, self.render, self)
         self.table_note = QLabel(self)
         self.table_note.setWordWrap(True)
         self.table_note.hide()
@@ -101,7 +101,7 @@ class ReviewPane(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._update_table_note())
         self.setEnabled(False)
 
-    def _render(self, f: Finding) -> str:
+    def render(self, f: Finding) -> str:
         return render(f, self.language, self.session.record.template if self.session else None)
 
     # -- opening ---------------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ class ReviewPane(QWidget):
         self._tab_marks.clear()
         for model in self.models.values():
             model.set_style(style)
-        self.problems.model._style = style
+        self.problems.model.set_style(style)
         self._update_tabs()
 
     def open(self, session: ReportSession) -> None:
@@ -130,7 +130,7 @@ class ReviewPane(QWidget):
         self.session = session
         self.undo.activate(session.report_id)
         record = session.record
-        self.marks = compute_marks(record.findings, session.origins, self._render)
+        self.marks = compute_marks(record.findings, session.origins, self.render)
         texts = header_texts()
         for table, view in self.views.items():
             model = GridModel(build(record, table, texts), session.value, self.marks, self.style_, view)
@@ -172,7 +172,7 @@ class ReviewPane(QWidget):
     # -- marks and refresh -----------------------------------------------------------------------------
     def _after(self, applied: Applied) -> None:
         assert self.session is not None
-        marks = compute_marks(applied.findings, self.session.origins, self._render)
+        marks = compute_marks(applied.findings, self.session.origins, self.render)
         changed = set(applied.cells) | self.marks.changed(marks)
         self.marks = marks
         by_table: dict[str, list[str]] = {}
@@ -198,7 +198,7 @@ class ReviewPane(QWidget):
     def _update_table_note(self) -> None:
         table = TABLES[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else ""
         notes = self.marks.tables.get(table, [])
-        self.table_note.setText("\n".join(f"⚠ {self._render(f)}" for f in notes))
+        self.table_note.setText("\n".join(f"⚠ {self.render(f)}" for f in notes))
         self.table_note.setVisible(bool(notes))
 
     # -- edits -----------------------------------------------------------------------------------------
@@ -215,9 +215,9 @@ class ReviewPane(QWidget):
                 self.message.emit(tr("未填写原因，修改已取消"))
                 return False
             reason = text.strip()
-        return self.undo.push(edits, kind, reason, self._write, describe(edits, kind, self._cell_label))
+        return self.undo.push(edits, kind, reason, self._write, describe(edits, kind, self.cell_label))
 
-    def _cell_label(self, cid: str) -> str:
+    def cell_label(self, cid: str) -> str:
         return cell_label(cid, self.session.record.template if self.session else None)
 
     def _write(self, edits: list[CellEdit], reason: str | None, kind: str) -> bool:

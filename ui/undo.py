@@ -78,6 +78,11 @@ class UndoStacks(QObject):
             self.group.removeStack(stack)
             stack.deleteLater()
 
+    def drop_all(self) -> None:
+        """Delete every stack while Python is alive (before the window and the interpreter go)."""
+        for rid in list(self._stacks):
+            self.drop(rid)
+
     def push(self, edits: list[CellEdit], kind: str, reason: str | None, run: Runner, text: str) -> bool:
         """Apply the batch now; when it was saved, push it so Ctrl+Z undoes it in one step."""
         stack = self.group.activeStack()

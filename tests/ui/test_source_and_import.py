@@ -96,3 +96,26 @@ def test_an_unreadable_file_dropped_gives_a_message_and_nothing_else_changes(qtb
     assert window.library_panel.model.rowCount() == rows
     assert window.session is not None and window.session.report_id == rid
     assert window.review.isEnabled()
+
+
+def test_the_systems_dark_mode_is_respected(qtbot, window):  # noqa: ANN001
+    from PySide6.QtGui import QColor, QPalette
+
+    open_sample(qtbot, window, "003")
+    model = window.review.models["table3"]
+    idx = model.index_of("table3:unable.not_held:total")
+    light = model.data(idx, Qt.ItemDataRole.BackgroundRole).color()
+    app = QApplication.instance()
+    original = app.palette()
+    dark = QPalette(original)
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.Base, "#1b1b1d"),
+                         (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.WindowText, "#e8e8e8")):
+        dark.setColor(role, QColor(colour))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: window.review.style_.dark, timeout=3000)  # the change event is posted
+        marked = model.data(idx, Qt.ItemDataRole.BackgroundRole).color()
+        assert marked.lightness() < 128 < light.lightness()  # a dark tint on a dark window, a light one before
+    finally:
+        app.setPalette(original)
+    qtbot.waitUntil(lambda: not window.review.style_.dark, timeout=3000)
