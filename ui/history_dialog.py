@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import tr
+from ui.library_panel import local_time, status_names
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -25,7 +26,11 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 def kind_names() -> dict[str, str]:
     return {"edit": tr("修改"), "undo": tr("撤销"), "redo": tr("重做"), "paste": tr("粘贴"),
             "suggestion": tr("采纳建议"), "clear": tr("清空"), "metadata": tr("元数据"), "status": tr("状态"),
-            "reparse": tr("重新解析")}
+            "reparse": tr("重新解析"), "import": tr("导入")}
+
+
+def field_names() -> dict[str, str]:
+    return {"agency": tr("机关"), "year": tr("年度"), "region": tr("地区")}
 
 
 def _v(v: Any) -> str:
@@ -36,12 +41,19 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, entries: list[Any], label: Callable[[str], str], parent: Any = None) -> None:
         super().__init__(parent)
         self._names = kind_names()
+        self._fields = field_names()
+        self._status = status_names()
         self._rows = [self._row(e, label) for e in reversed(entries)]  # newest first
 
     def _row(self, e: Any, label: Callable[[str], str]) -> list[str]:
-        where = label(e.cell) if e.cell and ":" in e.cell else (e.cell or "")
-        return [e.at.replace("T", " ")[:19], e.reviewer or "", self._names.get(e.kind, e.kind), where,
-                f"{_v(e.old)} → {_v(e.new)}", e.reason or ""]
+        where = label(e.cell) if e.cell and ":" in e.cell else self._fields.get(e.cell or "", e.cell or "")
+        if e.kind == "status":
+            change = f"{self._status.get(e.old, _v(e.old))} → {self._status.get(e.new, _v(e.new))}"
+        elif e.kind in ("import", "reparse"):
+            change = ""
+        else:
+            change = f"{_v(e.old)} → {_v(e.new)}"
+        return [local_time(e.at), e.reviewer or "", self._names.get(e.kind, e.kind), where, change, e.reason or ""]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

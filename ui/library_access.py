@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from typing import Any
 
 
 def default_library_path() -> Path:
-    from reviewer.store.config import default_library_path as store_default
+    from reviewer.store import default_library_path as store_default
 
     return store_default()
 
 
+def default_reviewer() -> str:
+    """$REVIEWER_NAME or the name saved by `reviewer config`, else the login name."""
+    from reviewer.store import default_reviewer as store_default
+
+    return store_default() or getpass.getuser()
+
+
 def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -> Any:
     """A `reviewer.store.Library` on `path` (the default library when None). Raises `ReviewerError`."""
-    from reviewer.store.library import Library
+    from reviewer.store import Library
 
     target = Path(path) if path else default_library_path()
     target.parent.mkdir(parents=True, exist_ok=True)

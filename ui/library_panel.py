@@ -6,6 +6,7 @@ each write (`update_row`), and as a whole after an import.
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,6 +36,14 @@ from ui.i18n import tr
 ModelIndex = QModelIndex | QPersistentModelIndex
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ORDER = ("new", "in_review", "verified")
+
+
+def local_time(stamp: str) -> str:
+    """The store's UTC ISO time as local time, to the second."""
+    try:
+        return _dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return stamp
 
 
 def status_names() -> dict[str, str]:
@@ -141,7 +150,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "errors", "warnings"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{file}\n更新于 {at}").format(file=s.source_name, at=s.updated_at[:19].replace("T", " "))
+            return tr("{file}\n更新于 {at}").format(file=s.source_name, at=local_time(s.updated_at))
         return None
 
 

@@ -6,7 +6,6 @@ the GUI thread, and the library list refreshes from what each write changed.
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from reviewer.errors import ReviewerError
 from ui import menus
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
-from ui.library_access import close_library, open_library
+from ui.library_access import close_library, default_reviewer, open_library
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
 from ui.review_pane import ReviewPane
@@ -88,14 +87,14 @@ class MainWindow(QMainWindow):
     # -- reviewer --------------------------------------------------------------------------------------
     @property
     def reviewer(self) -> str:
-        return self.settings.get("reviewer_name") or getpass.getuser()
+        return self.settings.get("reviewer_name") or default_reviewer()
 
     def ask_reviewer_name(self) -> None:
         """Asked once, on the first start; kept in the settings."""
         if self.settings.get("reviewer_name"):
             return
         name, ok = QInputDialog.getText(self, tr("审核人"), tr("请输入您的姓名（记入每条修改记录）："),
-                                        text=getpass.getuser())
+                                        text=default_reviewer())
         if ok and name.strip():
             self.settings.set("reviewer_name", name.strip())
             if self.session is not None:

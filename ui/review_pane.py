@@ -29,6 +29,7 @@ from ui.form_layout import TABLES, HeaderTexts, build, template_of
 from ui.grid_model import GridModel
 from ui.grid_view import GridView
 from ui.i18n import tr
+from ui.library_panel import local_time
 from ui.marks import Marks, MarkStyle, compute_marks
 from ui.messages import cell_label, render, table_name
 from ui.metadata_panel import MetadataPanel
@@ -163,7 +164,7 @@ class ReviewPane(QWidget):
         assert self.session is not None
         summary = self.session.summary
         self.metadata.set_status(summary.status, tr("最后修改：{who} {at}").format(
-            who=summary.reviewer or "—", at=summary.updated_at[:19].replace("T", " ")))
+            who=summary.reviewer or "—", at=local_time(summary.updated_at)))
 
     def close_report(self) -> None:
         self.session = None

@@ -58,6 +58,10 @@
         <translation>Re-parse</translation>
     </message>
     <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
         <source>空</source>
         <translation>blank</translation>
     </message>
