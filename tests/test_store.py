@@ -266,3 +266,20 @@ def test_a_report_file_written_by_a_user(lib: Library, tmp_path: Path) -> None:
     assert (s.agency, s.year, s.source_name) == ("某某县行政审批服务局", 2023, "新报告.txt")
     entry = lib.history(rid)[0]
     assert (entry.kind, entry.reviewer) == ("import", "张三")
+
+
+def test_report_list_reads_rows_in_pages(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.store.types import ReportList
+
+    monkeypatch.setattr(ReportList, "PAGE", 2)
+    rows = lib.list_reports()
+    assert len(rows) == 5 and rows._pages == {}  # nothing read yet
+    assert rows[3].id == rows.ids[3] and set(rows._pages) == {1}
+    assert [s.id for s in rows[-2:]] == rows.ids[-2:]
+    assert list(rows) == list(lib.list_reports()) and rows == list(rows)
+    assert [s.year for s in lib.list_reports(order="year")] == sorted(s.year for s in rows)
+    assert [s.id for s in lib.list_reports(limit=2, offset=1)] == rows.ids[1:3]
+    with pytest.raises(IndexError):
+        rows[5]
+    with pytest.raises(ValidationError):
+        lib.list_reports(order="agency; DROP TABLE reports")

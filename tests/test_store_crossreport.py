@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.model import Record
 from reviewer.store import Library
 
 from .fixtures.reports import agency_series, variant_text, write_report
@@ -96,3 +97,58 @@ def test_a_verified_version_of_last_year_is_preferred(tmp_path: Path) -> None:
         assert lib.load(this).previous_id == second.imported[0]  # the latest import
         lib.verify(first, reviewer="张三", expected_version=lib.load(first).version)
         assert lib.load(this).previous_id == first  # a verified report wins
+
+
+def _make_reports_module():  # noqa: ANN202
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "make_reports.py"
+    spec = importlib.util.spec_from_file_location("make_reports", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_reports", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stored_findings_equal_a_full_check_whatever_the_import_order(tmp_path: Path) -> None:
+    """Years imported out of order, with R7/R8 broken here and there: what the library stores for each report is
+    what `refresh_findings(record, last_year)` gives."""
+    import random
+
+    from reviewer import refresh_findings
+    from reviewer.store.crossreport import light, previous_id
+
+    mr = _make_reports_module()
+    rng = random.Random(7)
+    files = []
+    for agency in ("甲县行政审批服务局", "乙县人民政府办公室"):
+        prev = None
+        for year in (2020, 2021, 2022, 2023):
+            tpl = mr.template_of(mr.SEED_2019 if year <= 2020 else mr.SEEDS_2021[0])
+            values = mr.gen_values(rng, tpl.template, prev)
+            prev = dict(values)
+            if year == 2022:  # break R7 and R8 against 2021 (and R8 of 2023 against 2022)
+                values["table3:carried_over:natural"] += 1
+                values["table2:normative_documents:in_force"] += 3
+            files.append((agency, year, mr.render(tpl, agency, year, values, 10)))
+    rng.shuffle(files)
+    for i, (_a, _y, text) in enumerate(files):
+        write_report(tmp_path / "in", f"{i:02d}.txt", text)
+    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
+        summary = lib.import_paths([tmp_path / "in"])
+        assert len(summary.imported) == 8
+        c = lib.connection
+        rules_seen = set()
+        for rid in summary.imported:
+            stored = lib.load(rid)
+            rec = stored.record
+            akey = c.execute("SELECT agency_key FROM reports WHERE id = ?", (rid,)).fetchone()[0]
+            pid = previous_id(c, akey, rec.year)
+            fresh = Record.from_json(rec.to_json(), rec.text)
+            fresh.parse_notes = list(rec.parse_notes)
+            refresh_findings(fresh, light(c, pid) if pid else None)
+            assert [f.to_json() for f in stored.record.findings] == [f.to_json() for f in fresh.findings], rid
+            rules_seen |= {f.rule for f in fresh.findings}
+        assert {"R7", "R8"} <= rules_seen

@@ -141,7 +141,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        rows = lib.list_reports(status=args.status, agency=args.agency, year=args.year, text=args.text)
+        rows = list(lib.list_reports(status=args.status, agency=args.agency, year=args.year, text=args.text))
     if args.format == "json":
         for s in rows:
             print(json.dumps(s._asdict(), ensure_ascii=False))

@@ -1,18 +1,46 @@
 """Last year's report of the same agency, for the cross-report rules R7 and R8.
 
-The rules themselves are the core's (`reviewer.refresh_findings(record, previous)`); the store finds
-`previous`: the report of the same agency (compared by `normalize.agency_key`) for the year before —
-a verified one first, then the most recently imported. When a report changes, next year's reports of the
-agency are checked again, since their R7/R8 findings depend on it.
+The rules are the core's (`reviewer.rules.check(record, previous)`); the store finds `previous`: the report
+of the same agency (compared by `normalize.agency_key`) for the year before — a verified one first, then the
+most recently imported. When a report changes, next year's reports of the agency are checked again.
+
+Which findings depend on `previous` is read from the format: its `cross` rules (R7, R8). Re-checking another
+report for a changed previous year therefore needs only its values (`light`), not its text and provenance,
+which keeps importing thousands of reports of many years fast.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from functools import cache
 
 from reviewer.api import PARSER_VERSION, refresh_findings
+from reviewer.formats import load_format, load_formats
 from reviewer.model import Finding, Record
+from reviewer.rules import check
 from reviewer.store.records import counts, findings_rows, read
+
+
+@cache
+def cross_rules(template: str | None) -> frozenset[str]:
+    """Ids of the rules of a format that compare a report with last year's (R7, R8)."""
+    if template not in load_formats():
+        return frozenset()
+    return frozenset(str(r["id"]) for r in load_format(template).cross)
+
+
+def light(conn: sqlite3.Connection, report_id: int) -> Record:
+    """A report's metadata and current values only: enough for the rules across years."""
+    agency, year, region, template, variant = conn.execute(
+        "SELECT agency, year, region, template, table2_variant FROM reports WHERE id = ?", (report_id,)).fetchone()
+    tables: dict[str, dict[str, dict[str, object]]] = {}
+    for cid, v in conn.execute("SELECT cell, value FROM cells WHERE report_id = ? ORDER BY ord", (report_id,)):
+        t, rest = cid.split(":", 1)
+        r, c = rest.rsplit(":", 1)
+        tables.setdefault(t, {}).setdefault(r, {})[c] = v
+    return Record(source={}, agency=agency, year=year, template=template, table2_variant=variant, region=region,
+                  tables=tables)  # type: ignore[arg-type]
 
 
 def previous_id(conn: sqlite3.Connection, akey: str | None, year: int | None) -> int | None:
@@ -25,16 +53,15 @@ def previous_id(conn: sqlite3.Connection, akey: str | None, year: int | None) ->
 
 def previous_record(conn: sqlite3.Connection, akey: str | None, year: int | None) -> tuple[int, Record] | None:
     pid = previous_id(conn, akey, year)
-    if pid is None:
-        return None
-    return pid, read(conn, pid, with_text=False, findings=False).record
+    return None if pid is None else (pid, light(conn, pid))
 
 
-def store_findings(conn: sqlite3.Connection, report_id: int, findings: list[Finding]) -> tuple[int, int]:
+def store_findings(conn: sqlite3.Connection, report_id: int, findings: list[Finding],
+                   rows: list[tuple[object, ...]] | None = None) -> tuple[int, int]:
     """Replace the stored findings of a report with those of its current values."""
     conn.execute("DELETE FROM findings WHERE report_id = ?", (report_id,))
     conn.executemany("INSERT INTO findings(report_id, seq, rule, severity, key, json) VALUES (?, ?, ?, ?, ?, ?)",
-                     findings_rows(report_id, findings))
+                     rows if rows is not None else findings_rows(report_id, findings))
     errors, warnings = counts(findings)
     conn.execute("UPDATE reports SET errors = ?, warnings = ?, checked_with = ? WHERE id = ?",
                  (errors, warnings, PARSER_VERSION, report_id))
@@ -55,6 +82,30 @@ def recheck(conn: sqlite3.Connection, report_id: int, record: Record | None = No
     return record.findings, prev[0] if prev else None
 
 
+def cross_findings(record: Record, previous: Record | None) -> list[Finding]:
+    """The findings of `check(record, previous)` that come from the cross-report rules."""
+    if previous is None:
+        return []
+    ids = cross_rules(record.template)
+    return [f for f in check(record, previous) if f.rule in ids]
+
+
+def recheck_cross(conn: sqlite3.Connection, report_id: int, previous: Record | None,
+                  record: Record | None = None) -> bool:
+    """Replace only the cross-report findings of a stored report (its previous year changed).
+    Returns whether its findings changed."""
+    rec = record if record is not None else light(conn, report_id)
+    ids = cross_rules(rec.template)
+    stored = [json.loads(j) for (j,) in
+              conn.execute("SELECT json FROM findings WHERE report_id = ? ORDER BY seq", (report_id,))]
+    kept = [Finding.from_json(d) for d in stored if d["rule"] not in ids]
+    new = cross_findings(rec, previous)
+    if [f.to_json() for f in new] == [d for d in stored if d["rule"] in ids]:
+        return False
+    store_findings(conn, report_id, kept + new)
+    return True
+
+
 def dependents(conn: sqlite3.Connection, akey: str | None, year: int | None) -> list[int]:
     """Reports whose previous-year report may be one of (akey, year)."""
     if akey is None or year is None:
@@ -65,15 +116,17 @@ def dependents(conn: sqlite3.Connection, akey: str | None, year: int | None) -> 
 
 def recheck_dependents(conn: sqlite3.Connection, akey: str | None, year: int | None,
                        exclude: int | None = None) -> list[int]:
-    """Check next year's reports of the agency again; returns those whose findings changed."""
+    """Check next year's reports of the agency against their previous report again; returns those whose
+    findings changed."""
     changed = []
+    cache_prev: dict[int, Record] = {}
     for rid in dependents(conn, akey, year):
         if rid == exclude:
             continue
-        before = conn.execute("SELECT group_concat(json, char(10)) FROM "
-                              "(SELECT json FROM findings WHERE report_id = ? ORDER BY seq)", (rid,)).fetchone()[0]
-        findings, _ = recheck(conn, rid)
-        after = "\n".join(r[5] for r in findings_rows(rid, findings))
-        if (before or "") != after:
+        pid = previous_id(conn, akey, year + 1) if year is not None else None
+        prev = None
+        if pid is not None:
+            prev = cache_prev.get(pid) or cache_prev.setdefault(pid, light(conn, pid))
+        if recheck_cross(conn, rid, prev):
             changed.append(rid)
     return changed

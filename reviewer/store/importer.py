@@ -15,18 +15,20 @@ import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from reviewer.api import PARSER_VERSION, parse_bytes, refresh_findings
+from reviewer.api import PARSER_VERSION, parse_bytes
 from reviewer.errors import ReviewerError
-from reviewer.model import Record
+from reviewer.model import Finding, Record, Tables
 from reviewer.reading import MAX_BYTES
 from reviewer.store import crossreport
 from reviewer.store.db import now, write
 from reviewer.store.normalize import agency_key
-from reviewer.store.records import cell_rows, extra_json
+from reviewer.store.records import cell_rows, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
 
 if TYPE_CHECKING:
@@ -37,7 +39,41 @@ IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would
 SKIP_NAMES = {"thumbs.db", "desktop.ini"}
 
 Item = tuple[str, bytes, str]  # path, bytes, sha256
-Parsed = tuple[Record | None, str | None]  # the record, or the reason it could not be read
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A parsed report made ready for the library in the worker (the writer only runs the INSERTs)."""
+
+    source_format: str | None
+    agency: str | None
+    year: int | None
+    region: str | None
+    template: str | None
+    table2_variant: str | None
+    parser_version: str
+    text: str
+    extra: str  # documents.extra JSON
+    cells: list[tuple[Any, ...]]  # cell rows without the report id
+    findings: list[Finding]  # checked without last year's report
+    finding_rows: list[tuple[Any, ...]]  # (seq, rule, severity, key, json)
+    tables: Tables
+
+    def light(self) -> Record:
+        """Metadata and values: what the rules across years read."""
+        return Record(source={}, agency=self.agency, year=self.year, template=self.template,
+                      table2_variant=self.table2_variant, region=self.region, tables=self.tables)
+
+
+Parsed = tuple[Prepared | None, str | None]  # the report, or the reason it could not be read
+
+
+def prepare(record: Record) -> Prepared:
+    rows = cell_rows(record)
+    return Prepared(
+        record.source.get("format"), record.agency, record.year, record.region, record.template,
+        record.table2_variant, record.parser_version or PARSER_VERSION, record.text, extra_json(record), rows,
+        record.findings, [r[1:] for r in findings_rows(0, record.findings)], record.tables)
 
 
 def expand(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -63,7 +99,7 @@ def parse_chunk(items: list[tuple[str, bytes]]) -> list[Parsed]:
     for path, data in items:
         name = Path(path).name
         try:
-            out.append((parse_bytes(data, name, path=path), None))
+            out.append((prepare(parse_bytes(data, name, path=path)), None))
         except ReviewerError as exc:
             out.append((None, str(exc)))
         except Exception as exc:  # a parser bug must not stop the batch: report it as this file's failure
@@ -78,37 +114,40 @@ def _read(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def insert_report(c: sqlite3.Connection, item: Item, record: Record, reviewer: str | None,
+def insert_report(c: sqlite3.Connection, item: Item, rep: Prepared, reviewer: str | None,
                   at: str) -> tuple[int, int | None]:
     """Write one parsed report (inside the caller's transaction). Returns its id and, when the library already
     holds a report of the same agency and year, the id of the first of them."""
     path, data, sha = item
-    akey = agency_key(record.agency)
+    akey = agency_key(rep.agency)
     version_of = None
-    if akey is not None and record.year is not None:
+    if akey is not None and rep.year is not None:
         version_of = c.execute("SELECT min(id) FROM reports WHERE agency_key = ? AND year = ?",
-                               (akey, record.year)).fetchone()[0]
+                               (akey, rep.year)).fetchone()[0]
     cur = c.execute(
         "INSERT INTO reports(source_name, source_path, sha256, source_format, agency, agency_key, year, region, "
         "template, table2_variant, parser_version, checked_with, version_of, imported_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (Path(path).name, path, sha, record.source.get("format"), record.agency, akey, record.year, record.region,
-         record.template, record.table2_variant, record.parser_version or PARSER_VERSION, PARSER_VERSION,
-         version_of, at, at))
+        (Path(path).name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
+         rep.table2_variant, rep.parser_version, PARSER_VERSION, version_of, at, at))
     rid = int(cur.lastrowid or 0)
-    c.execute("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)",
-              (rid, data, record.text, extra_json(record)))
+    c.execute("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)", (rid, data, rep.text, rep.extra))
     c.executemany("INSERT INTO cells(report_id, cell, ord, parsed, value, printed, parsed_origin, origin, span_start, "
                   "span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  [(rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in cell_rows(record)])
-    prev = crossreport.previous_record(c, akey, record.year)
-    if prev is not None:  # the worker checked without last year's report: add R7/R8
-        refresh_findings(record, prev[1])
-    crossreport.store_findings(c, rid, record.findings)
+                  [(rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in rep.cells])
+    this = rep.light()
+    prev = crossreport.previous_record(c, akey, rep.year)
+    cross = crossreport.cross_findings(this, prev[1]) if prev is not None else []
+    if cross:  # the worker checked without last year's report: add what R7/R8 find
+        crossreport.store_findings(c, rid, rep.findings + cross)
+    else:
+        crossreport.store_findings(c, rid, rep.findings, [(rid, *r) for r in rep.finding_rows])
     c.execute("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
               "VALUES (?, (SELECT coalesce(max(id), 0) + 1 FROM edits), ?, NULL, NULL, ?, ?, ?, NULL)",
               (rid, KIND_IMPORT, Path(path).name, reviewer, at))
-    crossreport.recheck_dependents(c, akey, record.year, exclude=rid)
+    for dep in crossreport.dependents(c, akey, rep.year):  # next year's reports, if this is now their previous
+        if crossreport.previous_id(c, akey, (rep.year or 0) + 1) == rid:
+            crossreport.recheck_cross(c, dep, this)
     return rid, version_of
 
 
@@ -245,20 +284,33 @@ def run_import(lib: Library, paths: list[str | Path], *, reviewer: str | None = 
 
 
 def _pooled(run: _Run, chunks: Iterator[list[Item]], workers: int) -> None:
-    window: deque[tuple[list[Item], Future[list[Parsed]]]] = deque()
+    """Parse in worker processes, `workers * 3` chunks ahead of the writer, results taken in file order.
+
+    If the pool breaks (a worker killed, or a main module the workers cannot import, as in an interactive
+    session), the rest is parsed in this process."""
+    window: deque[tuple[list[Item], Future[list[Parsed]] | None]] = deque()
     ex = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    broken = False
     try:
         def fill() -> None:
             while len(window) < workers * 3 and not run.cancelled():
                 chunk = next(chunks, None)
                 if chunk is None:
                     return
-                window.append((chunk, ex.submit(parse_chunk, [(p, d) for p, d, _ in chunk])))
+                window.append((chunk, None if broken else ex.submit(parse_chunk, [(p, d) for p, d, _ in chunk])))
 
         fill()
         while window and not run.cancelled():
             chunk, fut = window.popleft()
-            run.store(chunk, fut.result())
+            results = None
+            if fut is not None and not broken:
+                try:
+                    results = fut.result()
+                except BrokenProcessPool:
+                    broken = True
+            if results is None:
+                results = parse_chunk([(p, d) for p, d, _ in chunk])
+            run.store(chunk, results)
             fill()
     finally:
         ex.shutdown(wait=True, cancel_futures=True)

@@ -6,6 +6,7 @@ Every write is one transaction committed before the method returns, and checks t
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.api import PARSER_VERSION
-from reviewer.errors import StaleWriteError, ValidationError
+from reviewer.errors import ReviewerError, StaleWriteError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.store import crossreport, records
 from reviewer.store.config import SAMPLES_DIR, default_library_path
@@ -36,6 +37,7 @@ from reviewer.store.types import (
     Change,
     ImportSummary,
     ReparseResult,
+    ReportList,
     ReportSummary,
     StoredReport,
     Value,
@@ -46,6 +48,11 @@ from reviewer.store.types import (
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
+
+
+# Orders of `list_reports` (fixed SQL, never built from user text).
+ORDERS = {"id": "id", "agency": "agency_key, year, id", "year": "year, agency_key, id", "status": "status, id",
+          "updated": "updated_at DESC, id"}
 
 
 def who(reviewer: str | None) -> str:
@@ -108,9 +115,12 @@ class Library:
 
     # -- reading -----------------------------------------------------------------------------------
     def list_reports(self, *, status: str | None = None, agency: str | None = None, year: int | None = None,
-                     text: str | None = None, limit: int | None = None, offset: int = 0) -> list[ReportSummary]:
-        """Reports matching every given filter, by id. `agency` matches part of the name (whitespace and
-        punctuation ignored); `text` matches part of the agency, region or file name."""
+                     text: str | None = None, order: str = "id", limit: int | None = None,
+                     offset: int = 0) -> ReportList:
+        """Reports matching every given filter. `agency` matches part of the name (whitespace and punctuation
+        ignored); `text` matches part of the agency, region or file name; `order` is one of ORDERS.
+
+        Returns a `ReportList`: its length at once, its rows read in pages as they are accessed."""
         where: list[str] = []
         params: list[Any] = []
         if status:
@@ -127,16 +137,29 @@ class Library:
         if text:
             where.append("(agency LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\')")
             params.extend([_like(text.strip())] * 3)
-        sql = f"SELECT {SUMMARY_COLUMNS} FROM reports"
+        if order not in ORDERS:
+            raise ValidationError(f"未知的排序 {order}；可用：" + "、".join(ORDERS))
+        sql = "SELECT id FROM reports"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY id"
+        sql += " ORDER BY " + ORDERS[order]
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([int(limit), int(offset)])
         with self._lock:
-            rows = self._conn.execute(sql, params).fetchall()
-        return list(map(ReportSummary._make, rows))
+            ids = [i for (i,) in self._conn.execute(sql, params)]
+        return ReportList(ids, self._summaries)
+
+    def _summaries(self, ids: list[int]) -> list[ReportSummary]:
+        """Summaries of the given reports, in that order."""
+        with self._lock:
+            try:
+                rows = self._conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM reports WHERE id IN "
+                                          "(SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
+            except sqlite3.ProgrammingError as exc:
+                raise ReviewerError("资料库已关闭：请在关闭前读取列表") from exc
+        by_id = {r[0]: ReportSummary._make(r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
 
     def count(self) -> dict[str, int]:
         """Reports by status (and 'all')."""

@@ -44,12 +44,18 @@ def check_value(cid: str, v: Any) -> Value:
 def cell_rows(record: Record) -> list[tuple[Any, ...]]:
     """(cell, ord, parsed, printed, parsed_origin, span_start, span_end) for every cell of the record."""
     out = []
-    for i, cid in enumerate(record.cell_ids()):
-        src = record.provenance.get(cid)
-        span = src.span if src is not None else None
-        out.append((cid, i, record.get(cid), src.text if src is not None else None,
-                    src.origin if src is not None else "parsed",
-                    span[0] if span else None, span[1] if span else None))
+    prov = record.provenance
+    for table, rows in record.tables.items():
+        for row, cols in rows.items():
+            for col, v in cols.items():
+                cid = f"{table}:{row}:{col}"
+                src = prov.get(cid)
+                if src is None:
+                    out.append((cid, len(out), v, None, "parsed", None, None))
+                else:
+                    span = src.span
+                    out.append((cid, len(out), v, src.text, src.origin, span[0] if span else None,
+                                span[1] if span else None))
     return out
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from reviewer.errors import ReviewerError, ValidationError
 from reviewer.model import Finding, Number, Record
@@ -201,3 +202,59 @@ class ImportSummary:
         if self.cancelled:
             parts.append("已取消")
         return "，".join(parts)
+
+
+class ReportList(Sequence[ReportSummary]):
+    """The result of `Library.list_reports`: a read-only list whose rows are read in pages on first access.
+
+    Listing 100,000 reports reads their ids only (a view shows a screenful); iterating reads every page. A
+    row is read when first accessed, so it may show a status changed since the listing (never a stale one)."""
+
+    PAGE = 512
+
+    def __init__(self, ids: list[int], fetch: Callable[[list[int]], list[ReportSummary]]) -> None:
+        self._ids = ids
+        self._fetch = fetch
+        self._pages: dict[int, list[ReportSummary]] = {}
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _page(self, p: int) -> list[ReportSummary]:
+        page = self._pages.get(p)
+        if page is None:
+            page = self._pages[p] = self._fetch(self._ids[p * self.PAGE:(p + 1) * self.PAGE])
+        return page
+
+    @overload
+    def __getitem__(self, index: int) -> ReportSummary: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ReportSummary]: ...
+
+    def __getitem__(self, index: int | slice) -> ReportSummary | list[ReportSummary]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._page(index // self.PAGE)[index % self.PAGE]
+
+    def __iter__(self) -> Iterator[ReportSummary]:
+        for p in range((len(self) + self.PAGE - 1) // self.PAGE):
+            yield from self._page(p)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ReportList({len(self)} reports)"
