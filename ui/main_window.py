@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         if summary.failed:
             lines.append(tr("无法读取 {n} 份：").format(n=len(summary.failed)))
             lines += [f"  {Path(p).name}：{reason}" for p, reason in summary.failed[:10]]
+        if summary.versions_flagged:
+            lines.append(tr("其中 {n} 份是库中已有机关和年度的另一版本").format(n=len(summary.versions_flagged)))
         if summary.cancelled:
             lines.append(tr("导入已取消"))
         target = (summary.imported or [d[1] for d in summary.duplicates] or [None])[0]

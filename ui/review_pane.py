@@ -166,10 +166,6 @@ class ReviewPane(QWidget):
         self.metadata.set_status(summary.status, tr("最后修改：{who} {at}").format(
             who=summary.reviewer or "—", at=local_time(summary.updated_at)))
 
-    def close_report(self) -> None:
-        self.session = None
-        self.setEnabled(False)
-
     # -- marks and refresh -----------------------------------------------------------------------------
     def _after(self, applied: Applied) -> None:
         assert self.session is not None
@@ -325,9 +321,6 @@ class ReviewPane(QWidget):
             view.blockSignals(False)
         values, labels = self._spans_of([first, *[c for c in real if c != first]])
         self.text.show_spans(values, labels[:1])
-
-    def current_view(self) -> GridView:
-        return self.views[TABLES[self.tabs.currentIndex()]]
 
 
 if __name__ == "__main__":

@@ -67,6 +67,10 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return self._thread is not None
 
+    @property
+    def dialog(self) -> QProgressDialog | None:
+        return self._dialog
+
     def start(self, fn: TaskFn, *, label: str, on_success: Callable[[Any], None],
               on_failure: Callable[[str], None], show_dialog: bool = True) -> bool:
         if self.busy:

@@ -212,6 +212,10 @@ updated {at}</translation>
         <translation>{n} could not be read:</translation>
     </message>
     <message>
+        <source>其中 {n} 份是库中已有机关和年度的另一版本</source>
+        <translation>{n} of them are another version of an agency and year already held</translation>
+    </message>
+    <message>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>
