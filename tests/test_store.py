@@ -283,3 +283,15 @@ def test_report_list_reads_rows_in_pages(lib: Library, monkeypatch: pytest.Monke
         rows[5]
     with pytest.raises(ValidationError):
         lib.list_reports(order="agency; DROP TABLE reports")
+
+
+def test_default_library_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from reviewer.store import default_library_path
+
+    monkeypatch.delenv("REVIEWER_LIBRARY", raising=False)
+    path = default_library_path()
+    assert path.name == "library.sqlite3" and "ReportReviewer" in str(path)
+    monkeypatch.setenv("REVIEWER_LIBRARY", str(tmp_path / "mine.sqlite3"))
+    assert default_library_path() == tmp_path / "mine.sqlite3"
+    with Library(seed_samples=False) as lib:
+        assert lib.path == tmp_path / "mine.sqlite3" and lib.created

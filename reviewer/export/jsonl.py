@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewer.export.common import ExportResult, atomic_file, open_reader, select_reports
+from reviewer.export.common import EXPORT_VERSION, ExportResult, atomic_file, open_reader, select_reports
 from reviewer.model import ORIGIN_EDITED
 from reviewer.store import records
 
@@ -25,7 +25,7 @@ def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, id
                 loaded = records.read(conn, r.id, with_text=False)
                 d = loaded.record.to_json()
                 d["library"] = {
-                    "id": r.id, "status": r.status, "version": r.version, "reviewer": r.reviewer,
+                    "export_version": EXPORT_VERSION, "id": r.id, "status": r.status, "version": r.version, "reviewer": r.reviewer,
                     "verified_at": r.verified_at, "source_name": r.source_name,
                     "edited": [cid for cid, o in loaded.origins.items() if o == ORIGIN_EDITED],
                     "parsed": {cid: v for cid, v in loaded.parsed.items()

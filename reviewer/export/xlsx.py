@@ -15,6 +15,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from reviewer.errors import ReviewerError
 from reviewer.export.common import (
+    EXPORT_VERSION,
     TABLES,
     ExportResult,
     atomic_path,
@@ -126,6 +127,9 @@ def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids
                **filters: object) -> ExportResult:
     conn = open_reader(lib)
     wb = Workbook(write_only=True)
+    wb.properties.creator = "年报审核台 Report Reviewer"
+    wb.properties.title = "政府信息公开工作年度报告 统计表"
+    wb.properties.description = f"report-reviewer export v{EXPORT_VERSION}"
     try:
         reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
         by_id = {r.id: r for r in reports}

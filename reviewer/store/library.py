@@ -274,7 +274,8 @@ class Library:
         """Set cell values: one transaction, one audit line per changed cell, one batch per call.
 
         A value may be a number, None (blank) or what a reviewer typed (read by `parse_user_value`). Cells
-        whose value does not change are left out. Editing a verified report puts it back in review."""
+        whose value does not change are left out. Editing a verified report puts it back in review.
+        `expected_version` is the version the caller's view shows (None skips the check: scripts only)."""
         name = who(reviewer)
         if kind not in CELL_KINDS:
             raise ValidationError(f"未知的修改类型 {kind}")
