@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.runner.finished.connect(lambda: self._busy(False))
         self._update_title()
         self.refresh_library()
+        self._shown_once = False
         self._restore_state()
 
     # -- reviewer --------------------------------------------------------------------------------------
@@ -330,13 +331,18 @@ class MainWindow(QMainWindow):
         geometry = self.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for name, splitter in self._splitters().items():
-            state = self.settings.state(name)
-            if state is not None:
-                splitter.restoreState(state)
         widths = self.settings.state("columns")
         if widths is not None:
             self.review.column_widths = json.loads(bytes(widths.data()).decode("utf-8") or "{}")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # splitters restore once the window has its size, or they get squeezed
+            self._shown_once = True
+            for name, splitter in self._splitters().items():
+                state = self.settings.state(name)
+                if state is not None:
+                    splitter.restoreState(state)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"split/main": self.splitter, "split/review": self.review.h_split, "split/problems": self.review.v_split}

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -77,8 +78,12 @@ class ReviewPane(QWidget):
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(tr("修改原因（可选）：写在这里，记入下一次修改"))
+        self.reason.setClearButtonEnabled(True)
         rl.addWidget(self.table_note)
         rl.addWidget(self.tabs)
+        rl.addWidget(self.reason)
         self.h_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.h_split.addWidget(self.text)
         self.h_split.addWidget(right)
@@ -206,13 +211,18 @@ class ReviewPane(QWidget):
         edits = self.session.edits_for(changes)
         if not edits:
             return True
+        typed = self.reason.text().strip()
+        reason = reason or typed or None
         if not reason and self.require_reason():
             text, ok = QInputDialog.getText(self, tr("修改原因"), tr("请说明修改原因（必填）："))
             if not ok or not text.strip():
                 self.message.emit(tr("未填写原因，修改已取消"))
                 return False
             reason = text.strip()
-        return self.undo.push(edits, kind, reason, self._write, describe(edits, kind, self.cell_label))
+        saved = self.undo.push(edits, kind, reason, self._write, describe(edits, kind, self.cell_label))
+        if saved and typed:
+            self.reason.clear()  # a reason goes with one edit
+        return saved
 
     def cell_label(self, cid: str) -> str:
         return cell_label(cid, self.session.record.template if self.session else None)

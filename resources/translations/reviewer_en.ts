@@ -636,6 +636,10 @@ updated {at}</translation>
         <translation>Category</translation>
     </message>
     <message>
+        <source>修改原因（可选）：写在这里，记入下一次修改</source>
+        <translation>Reason (optional): written here, it goes with the next edit</translation>
+    </message>
+    <message>
         <source>最后修改：{who} {at}</source>
         <translation>Last change: {who} {at}</translation>
     </message>

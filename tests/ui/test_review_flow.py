@@ -134,8 +134,12 @@ def test_typed_edit_is_saved_and_undone_in_one_step(qtbot, window, library):  # 
     view = window.review.views["table3"]
     window.review.tabs.setCurrentWidget(view)
     cid = "table3:granted:natural"
+    window.review.reason.setText("原件第3页为12")  # optional: goes with the next edit
     _edit_cell(qtbot, view, cid, "12")
     assert shown(window, cid) == "12"
+    entry = next(e for e in library.history(rid) if e.cell == cid)
+    assert (entry.kind, entry.old, entry.new, entry.reason) == ("edit", 0, 12, "原件第3页为12")
+    assert window.review.reason.text() == ""
     assert view.grid_model().cell_id(view.currentIndex()) == "table3:partial:natural"  # moved down
     assert library.load(rid).record.get(cid) == 12
     assert EDITED in marks(window, cid)

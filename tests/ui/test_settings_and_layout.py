@@ -62,3 +62,30 @@ def test_table4_is_the_forms_single_row_of_fifteen_numbers() -> None:
         "table4:review:total", "table4:litigation_direct:upheld"]
     assert grid.slots[0][5].text == "行政诉讼" and (0, 5, 1, 10) in grid.spans
     assert grid.slots[0][0].text == "行政复议" and (0, 0, 2, 5) in grid.spans
+
+
+def test_window_layout_and_column_widths_are_remembered(qtbot, library, settings) -> None:  # noqa: ANN001
+    from ui.main_window import MainWindow
+
+    first = MainWindow(library, library.path, settings, "zh_CN")
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # within the offscreen screen (800×600): restoreGeometry keeps windows on screen
+    first.show()
+    qtbot.waitExposed(first)
+    rid = library.import_paths([str(sample("003"))], reviewer="t").imported[0]
+    first.open_report(rid)
+    first.splitter.setSizes([300, 400])
+    sizes = first.splitter.sizes()
+    assert sizes != [360, 1240]  # not the default
+    first.review.views["table3"].setColumnWidth(2, 260)
+    first.close()  # saves the state
+
+    second = MainWindow(library, library.path, settings, "zh_CN")
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    second.open_report(rid)
+    assert second.size() == first.size()
+    assert second.splitter.sizes() == sizes
+    assert second.review.views["table3"].columnWidth(2) == 260
+    second.close()
