@@ -122,7 +122,8 @@ class GridView(QTableView):
         model = self.grid_model()
         grid = model.grid
         fm = self.fontMetrics()
-        base = fm.height() + 6
+        base = fm.height() + 4
+        self.verticalHeader().setMinimumSectionSize(base)
         heights = [base] * grid.rows
         spans = {(r, c): (rows, cols) for r, c, rows, cols in grid.spans}
         covered = {(r + i, c + j) for (r, c), (rows, cols) in spans.items()

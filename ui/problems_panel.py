@@ -130,7 +130,7 @@ class ProblemsPanel(QWidget):
         self.prev_button.setToolTip(tr("上一个问题 (Shift+F8)"))
         self.next_button = QPushButton(tr("下一个"), self)
         self.next_button.setToolTip(tr("下一个问题 (F8)"))
-        top = QHBoxLayout()
+        top = self._bar = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
         top.addWidget(QLabel("<b>" + tr("问题") + "</b>　"))
         top.addWidget(self.summary, 1)
@@ -147,6 +147,10 @@ class ProblemsPanel(QWidget):
         self.next_button.clicked.connect(self.next)
         self.prev_button.clicked.connect(self.previous)
         self.set_findings([], None)
+
+    def add_to_bar(self, widget: QWidget, stretch: int = 0) -> None:
+        """Put a widget in the panel's bar, before its buttons."""
+        self._bar.insertWidget(2, widget, stretch)
 
     def set_findings(self, findings: list[Finding], template: str | None) -> None:
         current = self.current()

@@ -28,6 +28,7 @@ def shot(out: str, db: Path, *files: Path) -> None:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
+    from reviewer.model import finding_key
     from ui.library_access import close_library, open_library
 
     tmp = Path(tempfile.mkdtemp(prefix="reviewer-shots-"))
@@ -39,8 +40,8 @@ def main() -> int:
     sug = next(f.suggestion for f in report.record.findings if f.suggestion)
     change = lib.set_cells(rid, {sug["cell"]: sug["value"]}, reviewer="王审核", reason="与原件核对",
                            expected_version=report.version, kind="suggestion")
-    lib.verify(rid, reviewer="王审核", note="已核对", expected_version=change.version,
-               acknowledgements={})
+    acks = {finding_key(f): "已与原件核对" for f in change.findings if f.severity == "warning"}
+    lib.verify(rid, reviewer="王审核", note="已核对", expected_version=change.version, acknowledgements=acks)
     close_library(lib)
     shot("report-verified.png", tmp / "c.sqlite", SEED_003)  # already held: the window opens it
     return 0
