@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,21 +25,34 @@ HEADER = ["report_id", "agency", "year", "format", "status", "status_label", "ta
           "row_label", "column_group", "column_label", "value", "parsed_value", "edited", "origin"]
 
 
+def _csv_line(fields: list[object]) -> str:
+    """One CSV line of text fields, quoted as the csv module quotes them (without the line end)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="").writerow(fields)
+    return buf.getvalue()
+
+
+def _num(v: object) -> str:
+    return "" if v is None else str(v)
+
+
 def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False, bom: bool = True,
                    ids: list[int] | None = None, **filters: object) -> ExportResult:
+    """Lines are assembled from pre-quoted pieces (the report's and each cell's labels are quoted once), which
+    is what makes 2 million rows take seconds."""
     conn = open_reader(lib)
     n_rows = 0
     try:
         reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
         by_id = {r.id: r for r in reports}
-        label_cache: dict[tuple[str | None, str | None, str], tuple[str, ...]] = {}
+        label_cache: dict[tuple[str | None, str | None, str], str] = {}
         with atomic_file(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(HEADER)
+            f.write(_csv_line(HEADER) + "\r\n")
             for rid, cells in iter_cells(conn, list(by_id)):
                 r = by_id[rid]
-                head = (rid, escape_text(r.agency or ""), r.year, r.template or "", r.status, r.status_label)
-                rows = []
+                head = _csv_line([rid, escape_text(r.agency or ""), _num(r.year), r.template or "", r.status,
+                                  r.status_label]) + ","
+                lines = []
                 for cid, v, p, origin in cells:
                     key = (r.template, r.variant, cid)
                     lab = label_cache.get(key)
@@ -46,11 +60,11 @@ def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False,
                         table, rest = cid.split(":", 1)
                         row, col = rest.rsplit(":", 1)
                         cl = labels(r.template, r.variant if table == "table2" else None, cid)
-                        lab = label_cache[key] = tuple(escape_text(x) for x in (
-                            table, row, col, cl.row_group, cl.row_label, cl.column_group, cl.column_label))
-                    rows.append((*head, *lab, v, p, 1 if origin == ORIGIN_EDITED else 0, origin))
-                w.writerows(rows)
-                n_rows += len(rows)
+                        lab = label_cache[key] = _csv_line([escape_text(x) for x in (
+                            table, row, col, cl.row_group, cl.row_label, cl.column_group, cl.column_label)]) + ","
+                    lines.append(f"{head}{lab}{_num(v)},{_num(p)},{1 if origin == ORIGIN_EDITED else 0},{origin}\r\n")
+                f.write("".join(lines))
+                n_rows += len(lines)
     finally:
         conn.close()
     return ExportResult(Path(path), "csv", len(reports), n_rows)
