@@ -1,13 +1,12 @@
-"""Metadata of the open report: agency, year and region editable and checked; the format version shown.
+"""Metadata of the open report: agency, year and region editable; the format version shown.
 
-The panel checks what a form can check (an agency is named, a plausible year); the store checks again when it
-saves. The format (2019 / 2021 template) and the parser version are shown, not edited: the store keeps the
-template the parse found, and a different template needs a re-parse. Saving asks through `saveRequested`.
+The store checks what is saved (`update_metadata` refuses a bad year with a reason, shown here). The format
+(2019 / 2021 template) and the parser version are shown, not edited: the store keeps the template the parse
+found, and a different template needs a re-parse. Saving asks through `saveRequested`.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -18,18 +17,7 @@ from reviewer.formats import load_formats
 from ui.i18n import tr
 from ui.library_panel import status_icon, status_names
 
-FIRST_YEAR = 2008  # the disclosure regulations took effect on 2008-05-01
-
-
-def check_metadata(agency: str, year: int | None) -> list[str]:
-    """Problems a reviewer must fix before the metadata can be saved (empty when it can)."""
-    problems = []
-    if not agency.strip():
-        problems.append(tr("请填写机关名称"))
-    last = _dt.date.today().year
-    if year is None or not FIRST_YEAR <= year <= last:
-        problems.append(tr("年度应在 {a} 至 {b} 之间").format(a=FIRST_YEAR, b=last))
-    return problems
+NO_YEAR = 1999  # the spin box's "unknown" (the store accepts 2000–2100)
 
 
 class MetadataPanel(QWidget):
@@ -40,7 +28,7 @@ class MetadataPanel(QWidget):
         self.agency = QLineEdit(self)
         self.agency.setPlaceholderText(tr("机关名称"))
         self.year = QSpinBox(self)
-        self.year.setRange(FIRST_YEAR - 1, _dt.date.today().year)
+        self.year.setRange(NO_YEAR, 2100)
         self.year.setSpecialValueText(tr("未识别"))
         self.region = QLineEdit(self)
         self.region.setPlaceholderText(tr("地区"))
@@ -103,7 +91,7 @@ class MetadataPanel(QWidget):
 
     def values(self) -> dict[str, Any]:
         year = self.year.value()
-        return {"agency": self.agency.text().strip(), "year": None if year < FIRST_YEAR else year,
+        return {"agency": self.agency.text().strip(), "year": None if year == NO_YEAR else year,
                 "region": self.region.text().strip() or None}
 
     def dirty(self) -> bool:
@@ -111,9 +99,8 @@ class MetadataPanel(QWidget):
 
     def _changed(self, *_: Any) -> None:
         dirty = self.dirty()
-        problems = check_metadata(self.agency.text(), self.values()["year"]) if dirty else []
-        self.problem.setText("；".join(problems))
-        self.save_button.setEnabled(dirty and not problems)
+        self.problem.clear()
+        self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
 
     def _save(self) -> None:

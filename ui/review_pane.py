@@ -273,9 +273,8 @@ class ReviewPane(QWidget):
         except ReviewerError as exc:
             self.metadata.show_error(str(exc))
             return
-        self.undo.drop(self.session.report_id)
-        self.open(self.session)
-        self.changed.emit(applied)
+        self.load_metadata()
+        self._after(applied)  # the findings may change (a year or an agency links to last year's report)
 
     # -- selection both ways ---------------------------------------------------------------------------
     def _spans_of(self, cells: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

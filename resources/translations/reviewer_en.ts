@@ -536,14 +536,6 @@ updated {at}</translation>
         <translation>Suggestion: set {cell} to {value}.</translation>
     </message>
     <message>
-        <source>请填写机关名称</source>
-        <translation>Enter the agency</translation>
-    </message>
-    <message>
-        <source>年度应在 {a} 至 {b} 之间</source>
-        <translation>The year must be between {a} and {b}</translation>
-    </message>
-    <message>
         <source>机关名称</source>
         <translation>Agency name</translation>
     </message>

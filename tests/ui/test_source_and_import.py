@@ -119,3 +119,21 @@ def test_the_systems_dark_mode_is_respected(qtbot, window):  # noqa: ANN001
     finally:
         app.setPalette(original)
     qtbot.waitUntil(lambda: not window.review.style_.dark, timeout=3000)
+
+
+def test_metadata_is_edited_saved_and_audited(qtbot, window, library):  # noqa: ANN001
+    rid = open_sample(qtbot, window, "003")
+    meta = window.review.metadata
+    assert not meta.save_button.isEnabled()
+    meta.agency.setText("高青县行政审批服务局（测试）")
+    meta.region.setText("山东省淄博市高青县")
+    assert meta.save_button.isEnabled()
+    meta.save_button.click()
+    summary = library.summary(rid)
+    assert (summary.agency, summary.region) == ("高青县行政审批服务局（测试）", "山东省淄博市高青县")
+    entries = {e.cell: (e.old, e.new) for e in library.history(rid) if e.kind == "metadata"}
+    assert entries["region"][1] == "山东省淄博市高青县" and entries["agency"][0] == "高青县行政审批服务局"
+    assert "（测试）" in window.windowTitle()
+    assert not meta.save_button.isEnabled()  # saved: nothing pending
+    row = window.library_panel.model.row_of(rid)
+    assert window.library_panel.model.summary(row).agency == "高青县行政审批服务局（测试）"
