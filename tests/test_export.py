@@ -224,7 +224,7 @@ def test_filters_and_unknown_format(lib: Library, tmp_path: Path) -> None:
 
     r = export(lib, tmp_path / "x.jsonl", "jsonl", include_all=True, year=2020)
     assert r.reports == 1
-    r = export(lib, tmp_path / "y.jsonl", "jsonl", include_all=True, status="审核中")
+    r = export(lib, tmp_path / "y.jsonl", "jsonl", status="审核中")  # a status filter needs no include_all
     assert r.reports == 1
     clean = next(s.id for s in lib.list_reports() if s.source_name.startswith(CLEAN))
     r = export(lib, tmp_path / "z.csv", "csv", include_all=True, ids=[clean])

@@ -91,11 +91,12 @@ def open_reader(lib: Library) -> sqlite3.Connection:
 
 def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: list[int] | None = None,
                    status: str | None = None, agency: str | None = None, year: int | None = None) -> list[ReportRow]:
-    """Verified reports by default; `include_all` adds the others (each export shows the status)."""
+    """Verified reports by default; `include_all` adds the others (each export shows the status). A `status`
+    filter selects that status whatever `include_all` says."""
     from reviewer.store.normalize import agency_key
 
     where, params = [], []
-    if not include_all:
+    if not include_all and not status:
         where.append("status = ?")
         params.append(STATUS_VERIFIED)
     if status:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
@@ -81,25 +81,33 @@ class _Sheet:
         self.ws.merged_cells.ranges.add(CellRange(min_col=c0, min_row=r0, max_col=c1, max_row=r1))
 
 
-def _cell(ws: WriteOnlyWorksheet, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
-          align: Alignment | None = None, border: bool = True) -> WriteOnlyCell:
+def _styles(wb: Workbook) -> None:
+    """Named styles, registered once: a cell then takes its style by name (assigning font, fill and border
+    objects to each cell would hash them every time, and dominate the export)."""
+    bold = Font(bold=True)
+    specs = {
+        "rr-title": {"font": bold, "fill": TITLE_FILL, "alignment": LEFT, "border": BORDER},
+        "rr-header": {"font": bold, "fill": HEADER_FILL, "alignment": CENTER, "border": BORDER},
+        "rr-label": {"alignment": LEFT, "border": BORDER},
+        "rr-value": {"border": BORDER},
+        "rr-edited": {"fill": EDITED_FILL, "border": BORDER},
+        "rr-position": {"fill": POSITION_FILL, "border": BORDER},
+        "rr-plain": {},
+    }
+    for name, attrs in specs.items():
+        wb.add_named_style(NamedStyle(name=name, **attrs))
+
+
+def _cell(ws: WriteOnlyWorksheet, value: Any, style: str = "rr-value") -> WriteOnlyCell:
     c = WriteOnlyCell(ws, value=esc(value))
-    if font is not None:
-        c.font = font
-    if fill is not None:
-        c.fill = fill
-    if align is not None:
-        c.alignment = align
-    if border:
-        c.border = BORDER
+    c.style = style
     return c
 
 
 def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]]) -> None:
     ws = sheet.ws
-    bold = Font(bold=True)
     width = max(form.width, 1)
-    top = sheet.append([_cell(ws, title, font=bold, fill=TITLE_FILL, align=LEFT)] + [None] * (width - 1))
+    top = sheet.append([_cell(ws, title, "rr-title")] + [None] * (width - 1))
     sheet.merge(top, 1, top, width)
     first = sheet.row + 1
     for slots in form.rows:
@@ -107,19 +115,20 @@ def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[
         for s in slots:
             if s.kind == CELL and s.cell is not None:
                 v, origin = values.get(s.cell, (None, ""))
-                fill = EDITED_FILL if origin == ORIGIN_EDITED else POSITION_FILL if origin == ORIGIN_POSITION else None
-                out.append(_cell(ws, v, fill=fill))
+                style = "rr-edited" if origin == ORIGIN_EDITED else "rr-position" if origin == ORIGIN_POSITION \
+                    else "rr-value"
+                out.append(_cell(ws, v, style))
             elif s.kind == BLANK:
                 out.append(_cell(ws, None))
             elif s.kind in (HEADER, CAPTION):
-                out.append(_cell(ws, s.text, font=bold, fill=HEADER_FILL, align=CENTER))
+                out.append(_cell(ws, s.text, "rr-header"))
             else:
-                out.append(_cell(ws, s.text, align=LEFT))
+                out.append(_cell(ws, s.text, "rr-label"))
         sheet.append(out)
     for r0, c0, r1, c1 in form.merges:
         sheet.merge(first + r0, c0 + 1, first + r1, c1 + 1)
     if not form.rows:
-        sheet.append([_cell(ws, "（报告中没有此表）", border=False)])
+        sheet.append([_cell(ws, "（报告中没有此表）", "rr-plain")])
     sheet.append([])
 
 
@@ -130,6 +139,7 @@ def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids
     wb.properties.creator = "年报审核台 Report Reviewer"
     wb.properties.title = "政府信息公开工作年度报告 统计表"
     wb.properties.description = f"report-reviewer export v{EXPORT_VERSION}"
+    _styles(wb)
     try:
         reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
         by_id = {r.id: r for r in reports}
@@ -159,8 +169,7 @@ PROVENANCE_HEADER = ["报告编号", "机关", "年度", "地区", "格式", "�
 def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
     sheet = _Sheet(wb.create_sheet(PROVENANCE), [9, 28, 7, 14, 7, 12, 8, 30, 66, 8, 10, 10, 24, 30, 40, 24, 24, 6, 6])
     ws = sheet.ws
-    bold = Font(bold=True)
-    sheet.append([_cell(ws, h, font=bold, fill=HEADER_FILL, align=CENTER) for h in PROVENANCE_HEADER])
+    sheet.append([_cell(ws, h, "rr-header") for h in PROVENANCE_HEADER])
     for r in reports:
         v = conn.execute("SELECT id, note FROM verifications WHERE report_id = ? ORDER BY id DESC LIMIT 1",
                          (r.id,)).fetchone()
@@ -168,7 +177,7 @@ def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
         if v is not None:
             acks = "\n".join(f"{k}：{why}" for k, why in conn.execute(
                 "SELECT finding_key, reason FROM acknowledgements WHERE verification_id = ? ORDER BY rowid", (v[0],)))
-        sheet.append([_cell(ws, x, align=LEFT) for x in (
+        sheet.append([_cell(ws, x, "rr-label") for x in (
             r.id, r.agency, r.year, r.region, r.template, r.variant, r.status_label, r.source_name, r.sha256,
             r.source_format, r.parser_version, r.reviewer, r.verified_at, v[1] if v else None, acks or None,
             r.imported_at, r.updated_at, r.errors, r.warnings)])
@@ -183,8 +192,7 @@ KIND_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "paste": "�
 def _audit(wb: Workbook, conn: Any, reports: list[Any]) -> int:
     sheet = _Sheet(wb.create_sheet(AUDIT), [9, 24, 10, 12, 36, 6, 30, 14, 10, 10, 30, 8, 8])
     ws = sheet.ws
-    bold = Font(bold=True)
-    sheet.append([_cell(ws, h, font=bold, fill=HEADER_FILL, align=CENTER) for h in AUDIT_HEADER])
+    sheet.append([_cell(ws, h, "rr-header") for h in AUDIT_HEADER])
     by_id = {r.id: r for r in reports}
     n = 0
     import json
@@ -202,7 +210,7 @@ def _audit(wb: Workbook, conn: Any, reports: list[Any]) -> int:
             t = cell.split(":", 1)[0]
             lab = labels(r.template, r.variant if t == "table2" else None, cell)
             table, row, col = TABLE_SHORT.get(t, t), lab.row_label, lab.column_label
-        sheet.append([_cell(ws, x, align=LEFT) for x in (
+        sheet.append([_cell(ws, x, "rr-label") for x in (
             rid, at, who, KIND_LABELS.get(kind, kind), cell, table, row, col, old_v, new_v, reason, batch, eid)])
         n += 1
     sheet.ws.freeze_panes = "A2"

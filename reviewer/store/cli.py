@@ -83,8 +83,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--all", action="store_true", help="也导出未核实的报告（标明其状态）")
     p.add_argument("--no-bom", action="store_true", help="CSV 不写 UTF-8 BOM")
-    p.add_argument("--status")
-    p.add_argument("--agency")
+    p.add_argument("--status", help="只导出此状态的报告（可为未核实的状态）")
+    p.add_argument("--agency", help="机关名称的一部分")
     p.add_argument("--year", type=int)
     p.set_defaults(func=cmd_export)
 
