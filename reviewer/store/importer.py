@@ -191,7 +191,7 @@ class _Run:
                 self.tick(path)
                 continue
             sha = hashlib.sha256(data).hexdigest()
-            with self.lib._lock:
+            with self.lib.lock:
                 row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
             if row is not None:
                 self.summary.duplicates.append((path, row[0]))
@@ -208,7 +208,7 @@ class _Run:
         another process makes it a duplicate, not a failure of the chunk)."""
         at = now()
         done: list[str] = []
-        with self.lib._lock, write(self.lib.connection) as c:
+        with self.lib.lock, write(self.lib.connection) as c:
             for item, (record, reason) in zip(items, results, strict=True):
                 done.append(item[0])
                 if record is None:
@@ -236,7 +236,7 @@ class _Run:
         """A file given twice in one run: a duplicate of the first copy if that was imported, else failed too."""
         conn = self.lib.connection
         for path, sha in self.repeats:
-            with self.lib._lock:
+            with self.lib.lock:
                 row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
             if row is not None:
                 self.summary.duplicates.append((path, row[0]))
@@ -266,7 +266,7 @@ def run_import(lib: Library, paths: list[str | Path], *, reviewer: str | None = 
     n = workers or min(os.cpu_count() or 1, 8)
     chunks = _chunks(run.prepared(files), CHUNK)
     conn = lib.connection
-    with lib._lock:
+    with lib.lock:
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process; fsync at checkpoints
     try:
         if n <= 1 or len(files) <= IN_PROCESS_MAX:
@@ -277,7 +277,7 @@ def run_import(lib: Library, paths: list[str | Path], *, reviewer: str | None = 
         else:
             _pooled(run, chunks, n)
     finally:
-        with lib._lock:
+        with lib.lock:
             conn.execute("PRAGMA synchronous=FULL")
     run.settle_repeats()
     return run.summary

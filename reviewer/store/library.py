@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.api import PARSER_VERSION
-from reviewer.errors import ReviewerError, StaleWriteError, ValidationError
+from reviewer.errors import ReviewerError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.store import crossreport, records
 from reviewer.store.config import SAMPLES_DIR, default_library_path
@@ -26,7 +26,6 @@ from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, s
 from reviewer.store.types import (
     CELL_KINDS,
     KIND_METADATA,
-    KIND_STATUS,
     METADATA_FIELDS,
     STATUS_IN_REVIEW,
     STATUS_LABELS,
@@ -45,6 +44,7 @@ from reviewer.store.types import (
     VerificationRefused,
     status_code,
 )
+from reviewer.store.writes import audit, bump, claim, next_batch
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -94,6 +94,11 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def lock(self) -> threading.RLock:
+        """Held by every call; the importer takes it around each chunk it writes."""
+        return self._lock
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -231,39 +236,6 @@ class Library:
         return Verification(vid, who_, at, note, version, acks)
 
     # -- writing -----------------------------------------------------------------------------------
-    @staticmethod
-    def _claim(c: sqlite3.Connection, report_id: int, expected_version: int | None) -> ReportSummary:
-        """Inside a write transaction: the report, refused if another writer got there first."""
-        s = records.summary(c, report_id)
-        if expected_version is not None and s.version != expected_version:
-            raise StaleWriteError(
-                f"报告 {report_id}（{s.agency or s.source_name} {s.year or ''}）已被其他窗口或程序修改："
-                f"当前版本为 {s.version}，本次修改基于版本 {expected_version}。请重新载入后再修改。")
-        return s
-
-    @staticmethod
-    def _next_batch(c: sqlite3.Connection) -> int:
-        return int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM edits").fetchone()[0])
-
-    @staticmethod
-    def _audit(c: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Append to the trail: (report_id, batch, kind, cell, old, new, reviewer, at, reason)."""
-        c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-    def _bump(self, c: sqlite3.Connection, s: ReportSummary, *, at: str, reviewer: str | None,
-              status: str | None = None, batch: int, reason: str | None = None,
-              verified_at: str | None = None) -> tuple[int, str]:
-        """New version (and status, with its audit line) of a report within the current transaction."""
-        new_status = status or s.status
-        if new_status != s.status:
-            self._audit(c, [(s.id, batch, KIND_STATUS, None, s.status, new_status, reviewer, at, reason)])
-        version = s.version + 1
-        c.execute("UPDATE reports SET version = ?, status = ?, reviewer = coalesce(?, reviewer), updated_at = ?, "
-                  "verified_at = CASE WHEN ? = 'verified' THEN coalesce(?, verified_at) ELSE NULL END WHERE id = ?",
-                  (version, new_status, reviewer, at, new_status, verified_at, s.id))
-        return version, new_status
-
     def _change(self, c: sqlite3.Connection, report_id: int, version: int, cells: list[str],
                 findings: list[Finding], batch: int | None, related: list[int]) -> Change:
         s = records.summary(c, report_id)
@@ -282,7 +254,7 @@ class Library:
         values = {cid: check_value(cid, v) for cid, v in changes.items()}
         reason = (reason or "").strip() or None
         with self._lock, write(self._conn) as c:
-            s = self._claim(c, report_id, expected_version)
+            s = claim(c, report_id, expected_version)
             current: dict[str, tuple[Value, Value, str]] = {}
             if values:
                 marks = ",".join("?" * len(values))
@@ -296,8 +268,8 @@ class Library:
             changed = [cid for cid, v in values.items() if not same(current[cid][0], v)]
             if not changed:
                 return self._change(c, report_id, s.version, [], records.stored_findings(c, report_id), None, [])
-            at, batch = now(), self._next_batch(c)
-            self._audit(c, [(report_id, batch, kind, cid, current[cid][0], values[cid], name, at, reason)
+            at, batch = now(), next_batch(c)
+            audit(c, [(report_id, batch, kind, cid, current[cid][0], values[cid], name, at, reason)
                             for cid in changed])
             c.executemany("UPDATE cells SET value = ?, origin = ? WHERE report_id = ? AND cell = ?",
                           [(values[cid], origin_after(values[cid], current[cid][1], current[cid][2]), report_id, cid)
@@ -306,7 +278,7 @@ class Library:
             c.execute(f"UPDATE conflicts SET resolved_at = ?, resolution = 'edited' WHERE report_id = ? "
                       f"AND resolved_at IS NULL AND cell IN ({marks})", [at, report_id, *changed])
             why = "核实后修改了数值" if s.status == STATUS_VERIFIED else "开始修改"
-            version, _ = self._bump(c, s, at=at, reviewer=name, status=STATUS_IN_REVIEW, batch=batch, reason=why)
+            version, _ = bump(c, s, at=at, reviewer=name, status=STATUS_IN_REVIEW, batch=batch, reason=why)
             findings, _ = crossreport.recheck(c, report_id)
             row = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
             related = crossreport.recheck_dependents(c, row[0], row[1], exclude=report_id)
@@ -326,11 +298,11 @@ class Library:
             raise ValidationError("请通过“核实”操作将报告标记为已核实（需处理所有错误并说明所有警告）")
         name = who(reviewer)
         with self._lock, write(self._conn) as c:
-            s = self._claim(c, report_id, expected_version)
+            s = claim(c, report_id, expected_version)
             if s.status == code:
                 return self._change(c, report_id, s.version, [], records.stored_findings(c, report_id), None, [])
-            at, batch = now(), self._next_batch(c)
-            version, _ = self._bump(c, s, at=at, reviewer=name, status=code, batch=batch,
+            at, batch = now(), next_batch(c)
+            version, _ = bump(c, s, at=at, reviewer=name, status=code, batch=batch,
                                     reason=(reason or "").strip() or None)
             akey, year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
             related: list[int] = []
@@ -345,7 +317,7 @@ class Library:
         name = who(reviewer)
         acks = {k: (r or "").strip() for k, r in (acknowledgements or {}).items()}
         with self._lock, write(self._conn) as c:
-            s = self._claim(c, report_id, expected_version)
+            s = claim(c, report_id, expected_version)
             findings, _ = crossreport.recheck(c, report_id)
             errors = [f for f in findings if f.severity == "error"]
             warnings = [f for f in findings if f.severity == "warning"]
@@ -358,8 +330,8 @@ class Library:
                 if missing:
                     parts.append(f"{len(missing)} 个警告未说明理由（" + "、".join(sorted({f.rule for f in missing})) + "）")
                 raise VerificationRefused(f"报告 {report_id} 不能核实：" + "，".join(parts), errors, missing)
-            at, batch = now(), self._next_batch(c)
-            version, _ = self._bump(c, s, at=at, reviewer=name, status=STATUS_VERIFIED, batch=batch,
+            at, batch = now(), next_batch(c)
+            version, _ = bump(c, s, at=at, reviewer=name, status=STATUS_VERIFIED, batch=batch,
                                     reason=(note or "").strip() or "核实", verified_at=at)
             cur = c.execute("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
                             "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
@@ -382,20 +354,20 @@ class Library:
             raise ValidationError("只能修改 " + "、".join(METADATA_FIELDS) + "；不能修改 " + "、".join(sorted(unknown)))
         clean = {k: _meta_value(k, v) for k, v in fields.items()}
         with self._lock, write(self._conn) as c:
-            s = self._claim(c, report_id, expected_version)
+            s = claim(c, report_id, expected_version)
             old_key, old_year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
             old = {"agency": s.agency, "year": s.year, "region": s.region}
             changed = {k: v for k, v in clean.items() if old[k] != v}
             if not changed:
                 return self._change(c, report_id, s.version, [], records.stored_findings(c, report_id), None, [])
-            at, batch = now(), self._next_batch(c)
-            self._audit(c, [(report_id, batch, KIND_METADATA, k, old[k], v, name, at, (reason or "").strip() or None)
+            at, batch = now(), next_batch(c)
+            audit(c, [(report_id, batch, KIND_METADATA, k, old[k], v, name, at, (reason or "").strip() or None)
                             for k, v in changed.items()])
             new = {**old, **changed}
             c.execute("UPDATE reports SET agency = ?, agency_key = ?, year = ?, region = ? WHERE id = ?",
                       (new["agency"], agency_key(new["agency"]), new["year"], new["region"], report_id))
             status = STATUS_IN_REVIEW if s.status == STATUS_VERIFIED else s.status
-            version, _ = self._bump(c, s, at=at, reviewer=name, status=status, batch=batch, reason="核实后修改了机关或年度")
+            version, _ = bump(c, s, at=at, reviewer=name, status=status, batch=batch, reason="核实后修改了机关或年度")
             findings, _ = crossreport.recheck(c, report_id)
             related = crossreport.recheck_dependents(c, old_key, old_year, exclude=report_id)
             related += [r for r in crossreport.recheck_dependents(c, agency_key(new["agency"]), new["year"],

@@ -25,6 +25,7 @@ from reviewer.store.types import (
     ReparseResult,
     Value,
 )
+from reviewer.store.writes import audit, bump, claim, next_batch
 
 if TYPE_CHECKING:
     from reviewer.store.library import Library
@@ -33,12 +34,12 @@ if TYPE_CHECKING:
 def run_reparse(lib: Library, report_id: int, *, reviewer: str | None,
                 expected_version: int | None) -> ReparseResult:
     name, data = lib.source(report_id)
-    with lib._lock:
+    with lib.lock:
         (path,) = lib.connection.execute("SELECT source_path FROM reports WHERE id = ?", (report_id,)).fetchone()
     record = parse_bytes(data, name, path=path)  # outside the write lock: parsing a PDF takes a while
     actor = (reviewer or "").strip() or None
-    with lib._lock, write(lib.connection) as c:
-        s = lib._claim(c, report_id, expected_version)
+    with lib.lock, write(lib.connection) as c:
+        s = claim(c, report_id, expected_version)
         old_key, old_parser = c.execute("SELECT agency_key, parser_version FROM reports WHERE id = ?",
                                         (report_id,)).fetchone()
         old_cells = {cid: (p, v) for cid, p, v in
@@ -96,11 +97,11 @@ def run_reparse(lib: Library, report_id: int, *, reviewer: str | None,
                    record.table2_variant, record.parser_version, report_id))
         c.execute("UPDATE documents SET text = ?, extra = ? WHERE report_id = ?",
                   (record.text, extra_json(record), report_id))
-        batch = lib._next_batch(c)
-        lib._audit(c, [(report_id, batch, KIND_REPARSE, None, old_parser, record.parser_version, actor, at,
+        batch = next_batch(c)
+        audit(c, [(report_id, batch, KIND_REPARSE, None, old_parser, record.parser_version, actor, at,
                         f"重新应用 {len(reapplied)} 处修改，{len(found)} 处冲突")])
         status = STATUS_IN_REVIEW if s.status == STATUS_VERIFIED and (values_changed or found) else s.status
-        version, _ = lib._bump(c, s, at=at, reviewer=actor, status=status, batch=batch,
+        version, _ = bump(c, s, at=at, reviewer=actor, status=status, batch=batch,
                                reason="重新解析后数值有变化")
         findings, _ = crossreport.recheck(c, report_id)
         crossreport.recheck_dependents(c, old_key, s.year, exclude=report_id)

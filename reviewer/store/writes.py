@@ -1,0 +1,46 @@
+"""Helpers of every write transaction: claim a report at the expected version, append to the audit trail,
+move the report to its next version."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from reviewer.errors import StaleWriteError
+from reviewer.store import records
+from reviewer.store.types import KIND_STATUS, ReportSummary
+
+
+def claim(c: sqlite3.Connection, report_id: int, expected_version: int | None) -> ReportSummary:
+    """Inside a write transaction: the report, refused if another writer got there first."""
+    s = records.summary(c, report_id)
+    if expected_version is not None and s.version != expected_version:
+        raise StaleWriteError(
+            f"报告 {report_id}（{s.agency or s.source_name} {s.year or ''}）已被其他窗口或程序修改："
+            f"当前版本为 {s.version}，本次修改基于版本 {expected_version}。请重新载入后再修改。")
+    return s
+
+
+def next_batch(c: sqlite3.Connection) -> int:
+    """The batch id of the lines a call is about to append (the id its first line will get)."""
+    return int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM edits").fetchone()[0])
+
+
+def audit(c: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Append to the trail: (report_id, batch, kind, cell, old, new, reviewer, at, reason)."""
+    c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def bump(c: sqlite3.Connection, s: ReportSummary, *, at: str, reviewer: str | None, status: str | None = None,
+         batch: int, reason: str | None = None, verified_at: str | None = None) -> tuple[int, str]:
+    """New version (and status, with its audit line) of a report within the current transaction."""
+    new_status = status or s.status
+    if new_status != s.status:
+        audit(c, [(s.id, batch, KIND_STATUS, None, s.status, new_status, reviewer, at, reason)])
+    version = s.version + 1
+    c.execute("UPDATE reports SET version = ?, status = ?, reviewer = coalesce(?, reviewer), updated_at = ?, "
+              "verified_at = CASE WHEN ? = 'verified' THEN coalesce(?, verified_at) ELSE NULL END WHERE id = ?",
+              (version, new_status, reviewer, at, new_status, verified_at, s.id))
+    return version, new_status
