@@ -10,7 +10,6 @@ from typing import Any
 from reviewer.errors import ValidationError
 from reviewer.model import ORIGIN_EDITED, CellSource, Finding, Record, Unplaced
 from reviewer.store.types import (
-    STATUS_LABELS,
     Conflict,
     NotFoundError,
     ReportSummary,
@@ -160,7 +159,3 @@ def read(conn: sqlite3.Connection, report_id: int, *, with_text: bool = True, fi
 def origin_after(value: Value, parsed: Value, parsed_origin: str) -> str:
     """An edited cell whose value is back to the parsed one is no longer 'edited' (an undo clears the mark)."""
     return parsed_origin if same(value, parsed) else ORIGIN_EDITED
-
-
-def status_label(code: str) -> str:
-    return STATUS_LABELS.get(code, code)
