@@ -206,10 +206,10 @@ def test_verify_with_acknowledged_warnings(lib: Library) -> None:
     rid = _id_of(lib, "004_")
     rep = lib.load(rid)
     warnings = [f for f in rep.record.findings if f.severity == "warning"]
-    assert len(warnings) == 3
+    assert {"POSITION", "UNPLACED", "BLANK"} <= {f.rule for f in warnings}
     acks = {finding_key(f): "已与原件核对" for f in warnings}
     with pytest.raises(VerificationRefused) as err:
-        lib.verify(rid, reviewer="张三", acknowledgements=dict(list(acks.items())[:2]), expected_version=rep.version)
+        lib.verify(rid, reviewer="张三", acknowledgements=dict(list(acks.items())[:-1]), expected_version=rep.version)
     assert len(err.value.unacknowledged) == 1
     with pytest.raises(VerificationRefused):  # a blank reason is no reason
         lib.verify(rid, reviewer="张三", acknowledgements={k: " " for k in acks}, expected_version=rep.version)
