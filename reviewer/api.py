@@ -8,14 +8,17 @@ from pathlib import Path
 from reviewer.model import Document, Record
 from reviewer.reading import read_bytes
 
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"  # bump on any change of parsing or rules: stored findings are re-checked
 
 
-def parse_document(doc: Document, source: dict | None = None) -> Record:
-    """Parse a read document into a record and check it (findings filled in)."""
+def parse_document(doc: Document, source: dict | None = None, template: str | None = None) -> Record:
+    """Parse a read document into a record and check it (findings filled in).
+
+    `template` forces the national format ("2019" or "2021") instead of detecting it.
+    """
     from reviewer.parsing import parse
 
-    record = parse(doc)
+    record = parse(doc, template)
     record.source = dict(source or {})
     record.source.setdefault("format", doc.source_format)
     if doc.encoding:
@@ -25,11 +28,11 @@ def parse_document(doc: Document, source: dict | None = None) -> Record:
     return record
 
 
-def parse_bytes(data: bytes, name: str, path: str | None = None) -> Record:
+def parse_bytes(data: bytes, name: str, path: str | None = None, template: str | None = None) -> Record:
     """Read and parse a report from its bytes. Raises `ReadError` with a one-line reason."""
     doc = read_bytes(data, name)
     source = {"path": path or name, "sha256": hashlib.sha256(data).hexdigest(), "format": doc.source_format}
-    return parse_document(doc, source)
+    return parse_document(doc, source, template)
 
 
 def parse_file(path: str | Path) -> Record:

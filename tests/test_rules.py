@@ -101,3 +101,15 @@ def test_every_title_variant_passes_the_cheap_title_filter() -> None:
         for tdef in fmt.tables.values():
             for v in tdef.title_variants:
                 assert any(w in v for w in TITLE_WORDS), v
+
+
+def test_the_format_can_be_forced() -> None:
+    """A reviewer who knows a 2020 report used the 2021 form re-parses it under that form."""
+    from reviewer import parse_bytes
+
+    data = next(SAMPLES.glob("003_*.txt")).read_bytes()
+    rec = parse_bytes(data, "003.txt", template="2021")
+    assert rec.template == "2021"
+    assert "other.overdue_correction" in rec.tables["table3"] and "procurement" not in rec.tables["table2"]
+    assert rec.tables["table3"]["new_received"]["natural"] == 3
+    assert parse_bytes(data, "003.txt").template == "2019"

@@ -45,7 +45,8 @@ def _prose(doc: Document, sections: dict[str, Section]) -> str:
     return "\n".join(parts)
 
 
-def parse(doc: Document) -> Record:
+def parse(doc: Document, template: str | None = None) -> Record:
+    """Parse a document; `template` ("2019"/"2021") forces the format where the reviewer knows better."""
     meta = extract_meta(doc.text)
     record = Record(source={"format": doc.source_format}, agency=meta.agency, year=meta.year,
                     region=meta.region, text=doc.text)
@@ -54,7 +55,9 @@ def parse(doc: Document) -> Record:
     # the format is told by the labels inside the tables; fall back on the whole text
     probe = find_sections(doc.rows, formats["2021"])
     table_text = "\n".join(_region_text(doc, s) for s in probe.values()) or doc.text
-    record.template = detect_template(table_text, meta.year)
+    if template is not None and template not in formats:
+        raise ValueError(f"unknown format {template!r}; known: {', '.join(formats)}")
+    record.template = template or detect_template(table_text, meta.year)
     fmt: FormatDef = formats[record.template]
     same_titles = all(fmt.tables[t].title_variants == formats["2021"].tables[t].title_variants for t in fmt.tables)
     sections = probe if same_titles else find_sections(doc.rows, fmt)
