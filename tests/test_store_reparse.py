@@ -8,6 +8,7 @@ import pytest
 
 import reviewer.store.reparse as reparse_module
 from reviewer import parse_bytes
+from reviewer.api import PARSER_VERSION
 from reviewer.model import Record
 from reviewer.store import Library, VerificationRefused
 
@@ -58,7 +59,7 @@ def test_reparse_keeps_edits_and_flags_a_conflict(lib: Library, monkeypatch: pyt
     assert [f.cells for f in conflict] == [[B]] and conflict[0].severity == "warning"
     assert [c.cell for c in rep.conflicts] == [B]
     trail = lib.history(rid)
-    assert trail[-1].kind == "reparse" and (trail[-1].old, trail[-1].new) == ("1.0", "9.9")
+    assert trail[-1].kind == "reparse" and (trail[-1].old, trail[-1].new) == (PARSER_VERSION, "9.9")
     assert len([e for e in trail if e.cell in (A, B, C)]) == 3  # the trail was not rewritten
     # the conflict is a warning to acknowledge at verification, or it goes once the cell is edited again
     with pytest.raises(VerificationRefused) as err:
