@@ -113,3 +113,14 @@ def test_the_format_can_be_forced() -> None:
     assert "other.overdue_correction" in rec.tables["table3"] and "procurement" not in rec.tables["table2"]
     assert rec.tables["table3"]["new_received"]["natural"] == 3
     assert parse_bytes(data, "003.txt").template == "2019"
+
+
+def test_a_column_left_blank_is_one_warning() -> None:
+    """Shanghai's 2019 report leaves the 总计 of every detail row blank: one warning for the column."""
+    rec = _rec("000")
+    details = [r for r in rec.tables["table3"] if r not in ("new_received", "carried_over", "total", "carried_forward")]
+    for row in details:
+        rec.set(f"table3:{row}:total", None)
+    blanks = [f for f in check(rec) if f.rule == "BLANK"]
+    assert len(blanks) == 1
+    assert set(blanks[0].cells) == {f"table3:{r}:total" for r in details} and "总计" in blanks[0].message

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewer.formats import TABLE_SHORT, column_kind, label_of, table2_variant
+from reviewer.formats import TABLE_SHORT, column_kind, label_of, load_format, load_formats, table2_variant
 from reviewer.model import ORIGIN_EDITED, Finding, Number, Record, split_cell_id
 from reviewer.values import parse_printed
 
@@ -47,22 +47,49 @@ def malformed_findings(record: Record, values: dict[str, Number | None]) -> list
 
 
 def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
-    """A blank is not a 0: one warning per row listing its blank cells (a missing table is reported once)."""
+    """A blank is not a 0. A column left blank down many rows (Shanghai leaves the 总计 of detail rows empty)
+    is one warning; other blanks one warning per row. A missing table is reported once, elsewhere."""
     missing = {f.params.get("table") for f in record.parse_notes if f.rule == "MISSING"}
     variant = table2_variant(record.table2_variant or "")
     skip_total = f"table2:{variant.total_row}:{variant.columns[0].key}" if variant else None
-    by_row: dict[tuple[str, str], list[str]] = {}
+    blanks: list[tuple[str, str, str, str]] = []
     for cid, v in values.items():
         if v is not None or cid == skip_total or parse_printed(getattr(record.provenance.get(cid), "text", "")).kind == "bad":
             continue
-        table, row, _col = split_cell_id(cid)
-        if table in missing:
-            continue
-        by_row.setdefault((table, row), []).append(cid)
+        table, row, col = split_cell_id(cid)
+        if table not in missing:
+            blanks.append((cid, table, row, col))
+    by_col: dict[tuple[str, str], list[str]] = {}
+    for cid, table, _row, col in blanks:
+        by_col.setdefault((table, col), []).append(cid)
+    wide = {key for key, cells in by_col.items() if len(cells) >= BLANK_COLUMN_MIN}
     out = []
+    for (table, col), cells in by_col.items():
+        if (table, col) in wide:
+            label = column_label(record.template, table, col)
+            out.append(Finding(rule="BLANK", severity="warning", cells=cells, name="blank cell",
+                               message=f"{TABLE_SHORT[table]}“{label}”列有 {len(cells)} 个单元格为空（空白不等于 0，请核实）",
+                               message_id="blank_column", params={"table": table, "column": col, "count": len(cells)}))
+    by_row: dict[tuple[str, str], list[str]] = {}
+    for cid, table, row, col in blanks:
+        if (table, col) not in wide:
+            by_row.setdefault((table, row), []).append(cid)
     for (table, row), cells in by_row.items():
         label = label_of(record.template, table, row) if not (table == "table2" and variant) else row
         out.append(Finding(rule="BLANK", severity="warning", cells=cells, name="blank cell",
                            message=f"{TABLE_SHORT[table]}“{label}”一行有 {len(cells)} 个单元格为空（空白不等于 0，请核实）",
                            message_id="blank_cells", params={"table": table, "row": row, "count": len(cells)}))
     return out
+
+
+BLANK_COLUMN_MIN = 4  # this many blanks down one column make one finding for the column
+
+
+def column_label(template: str | None, table: str, col: str) -> str:
+    if template in load_formats():
+        tdef = load_format(template).tables.get(table)
+        if tdef is not None:
+            for c in tdef.columns:
+                if c.key == col:
+                    return c.label
+    return col
