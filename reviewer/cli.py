@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer.errors import ReviewerError
-from reviewer.formats import TABLE_SHORT, load_formats
+from reviewer.formats import TABLE_SHORT, full_row_label, load_formats
 from reviewer.model import Record
 
 
@@ -41,7 +41,7 @@ def summary_text(record: Record) -> str:
             label = rkey
             if tdef is not None:
                 try:
-                    label = tdef.row(rkey).label
+                    label = full_row_label(tdef.row(rkey))
                 except KeyError:
                     pass
             vals = " ".join(_fmt_value(v) for v in cols.values())
