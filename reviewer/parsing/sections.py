@@ -25,7 +25,16 @@ class Section:
 
 
 def row_text(row: list[Cell]) -> str:
-    return "".join(c.text for c in row)
+    """The row's text; a merged cell repeated across columns (a title row spanning a table) counts once."""
+    parts: list[str] = []
+    for c in row:
+        if c.text and (not parts or parts[-1] != c.text):
+            parts.append(c.text)
+    return "".join(parts)
+
+
+def _distinct_cells(row: list[Cell]) -> int:
+    return len({c.text for c in row if c.text})
 
 
 def _title_score(text: str, variants: tuple[str, ...], numeral: str) -> int:
@@ -56,7 +65,7 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
         best: tuple[int, int] | None = None  # (score, row index)
         for i in range(floor, len(rows)):
             row = rows[i]
-            if len(row) > 3:
+            if len(row) > 3 and _distinct_cells(row) > 2:
                 continue
             text = row_text(row)
             if len(text) > 2 * _MAX_TITLE or not any(w in text for w in TITLE_WORDS):
@@ -76,7 +85,7 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
         end = ordered[k + 1][1] if k + 1 < len(ordered) else len(rows)
         if k + 1 == len(ordered) or table == "table4":
             for j in range(ti + 1, end):
-                if len(rows[j]) <= 2 and _NEXT_SECTION.match(clean(row_text(rows[j]))):
+                if (len(rows[j]) <= 2 or _distinct_cells(rows[j]) == 1) and _NEXT_SECTION.match(clean(row_text(rows[j]))):
                     end = j
                     break
         sections[table] = Section(table, ti, ti + 1, end)
