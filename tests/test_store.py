@@ -234,8 +234,10 @@ def test_set_status_and_metadata(lib: Library) -> None:
     meta = [e for e in lib.history(rid) if e.kind == "metadata"]
     assert {(e.cell, e.old, e.new) for e in meta} == {("agency", "高青县行政审批服务局", "高青县审批局"),
                                                       ("year", 2020, 2021)}
-    with pytest.raises(ValidationError):
-        lib.update_metadata(rid, expected_version=ch.version, reviewer="张三", template="2021")
+    with pytest.raises(ValidationError, match="parser_version"):
+        lib.update_metadata(rid, expected_version=ch.version, reviewer="张三", parser_version="9.9")
+    with pytest.raises(ValidationError, match="未知的格式"):
+        lib.update_metadata(rid, expected_version=ch.version, reviewer="张三", template="2020")
     with pytest.raises(ValidationError):
         lib.update_metadata(rid, expected_version=ch.version, reviewer="张三", year="明年")
 
@@ -283,6 +285,39 @@ def test_report_list_reads_rows_in_pages(lib: Library, monkeypatch: pytest.Monke
         rows[5]
     with pytest.raises(ValidationError):
         lib.list_reports(order="agency; DROP TABLE reports")
+
+
+def test_list_orders_both_ways_and_text_finds_a_year(lib: Library) -> None:
+    rows = lib.list_reports()
+    by_year = [s.year for s in lib.list_reports(order="year")]
+    assert by_year == sorted(s.year for s in rows)
+    assert [s.year for s in lib.list_reports(order="year", descending=True)] == sorted(by_year, reverse=True)
+    assert [s.id for s in lib.list_reports(descending=True)] == rows.ids[::-1]
+    errors = [(s.errors, s.warnings) for s in lib.list_reports(order="errors", descending=True)]
+    assert errors == sorted(errors, reverse=True) and errors[0][0] > 0
+    files = [s.source_name for s in lib.list_reports(order="file")]
+    assert files == sorted(files)
+    assert {s.year for s in lib.list_reports(text="2020")} == {2020}  # typed in the filter box
+    assert lib.years() == sorted({s.year for s in rows}, reverse=True)
+    counts = lib.count()
+    assert counts["all"] == 5 and counts["with_errors"] == sum(1 for s in rows if s.errors) == 1
+
+
+def test_report_list_finds_and_replaces_a_row_without_reading_others(lib: Library,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.store.types import ReportList
+
+    monkeypatch.setattr(ReportList, "PAGE", 2)
+    rows = lib.list_reports()
+    rid = rows.ids[3]
+    assert rows.index_of(rid) == 3 and rows.index_of(10_000) == -1 and rows.pages_read == 0
+    first = rows[3]
+    assert rows.pages_read == 1
+    changed = first._replace(status="in_review", errors=7)
+    assert rows.put(changed) == 3 and rows[3] == changed and rows.pages_read == 1
+    other = lib.summary(rows.ids[0])._replace(errors=9)
+    assert rows.put(other) == 0 and rows.pages_read == 1  # a page not read is read fresh when shown
+    assert rows[0] == lib.summary(rows.ids[0])
 
 
 def test_default_library_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

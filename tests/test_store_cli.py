@@ -105,6 +105,14 @@ def test_reparse_command(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["set", str(rid), CELL, "3", "--reason", "r", "--db", db, "--reviewer", "张三"]) == 0
     assert main(["reparse", str(rid), "--db", db]) == 0
     assert "重新应用 1 处修改，0 处冲突" in capsys.readouterr().out
+    assert main(["set", str(rid), "table3:other:natural", "2", "--reason", "r", "--db", db, "--reviewer", "张三"]) == 0
+    assert main(["reparse", str(rid), "--format", "2021", "--reason", "2021年格式", "--db", db]) == 2  # who?
+    assert "审核人" in capsys.readouterr().err
+    assert main(["reparse", str(rid), "--format", "2021", "--reason", "2021年格式", "--db", db,
+                 "--reviewer", "张三"]) == 0
+    out = capsys.readouterr().out
+    assert "格式 2019 → 2021" in out and "重新应用 1 处修改" in out
+    assert "未能应用 table3:other:natural" in out and "由 0 改为 2" in out
 
 
 def test_unknown_report(db: str, capsys: pytest.CaptureFixture[str]) -> None:

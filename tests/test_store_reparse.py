@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 import reviewer.store.reparse as reparse_module
-from reviewer import parse_bytes
-from reviewer.api import PARSER_VERSION
-from reviewer.model import Record
+from reviewer.api import PARSER_VERSION, parse_document
+from reviewer.model import Document, Record
 from reviewer.store import Library, VerificationRefused
 
 from .fixtures.reports import FAULTY
@@ -20,9 +19,9 @@ C = "table3:granted:total"  # edited; the new parse reads what the reviewer type
 D = "table4:review:upheld"  # not edited; the new parse reads it differently
 
 
-def _new_parser(data: bytes, name: str, path: str | None = None) -> Record:
+def _new_parser(doc: Document, source: dict | None = None, template: str | None = None) -> Record:
     """A 'newer parser': reads B as 7, C as 5 and D as 1, version 9.9."""
-    rec = parse_bytes(data, name, path=path)
+    rec = parse_document(doc, source, template)
     rec.set(B, 7)
     rec.set(C, 5)
     rec.set(D, 1)
@@ -45,7 +44,7 @@ def test_reparse_keeps_edits_and_flags_a_conflict(lib: Library, monkeypatch: pyt
     v = lib.load(rid).version
     ch = lib.set_cells(rid, {A: 3, B: 5, C: 5}, reviewer="张三", reason="核对原件", expected_version=v)
     ch = lib.update_metadata(rid, expected_version=ch.version, reviewer="张三", region="淄博市高青县")
-    monkeypatch.setattr(reparse_module, "parse_bytes", _new_parser)
+    monkeypatch.setattr(reparse_module, "parse_document", _new_parser)
     result = lib.reparse(rid, reviewer="李四")
     assert result.version == ch.version + 1 and result.parser_version == "9.9"
     assert sorted(result.reapplied) == sorted([A, B, C])
@@ -72,7 +71,7 @@ def test_reparse_keeps_edits_and_flags_a_conflict(lib: Library, monkeypatch: pyt
 
 def test_reparse_without_edits_takes_the_new_parse(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     rid = _faulty(lib)
-    monkeypatch.setattr(reparse_module, "parse_bytes", _new_parser)
+    monkeypatch.setattr(reparse_module, "parse_document", _new_parser)
     result = lib.reparse(rid)
     assert result.reapplied == [] and result.conflicts == []
     assert lib.load(rid).record.get(B) == 7
@@ -83,7 +82,7 @@ def test_reparse_of_a_verified_report_whose_values_change(lib: Library, monkeypa
     v = lib.load(rid).version
     ch = lib.set_cells(rid, {A: 3}, reviewer="张三", expected_version=v)
     lib.verify(rid, reviewer="张三", expected_version=ch.version)
-    monkeypatch.setattr(reparse_module, "parse_bytes", _new_parser)
+    monkeypatch.setattr(reparse_module, "parse_document", _new_parser)
     lib.reparse(rid)
     rep = lib.load(rid)
     assert rep.status == "in_review"  # the values it was verified with changed (D)
@@ -96,6 +95,6 @@ def test_reparse_after_an_undo_takes_the_new_parse(lib: Library, monkeypatch: py
     v = lib.load(rid).version
     ch = lib.set_cells(rid, {B: 5}, reviewer="张三", expected_version=v)
     lib.set_cells(rid, {B: 0}, reviewer="张三", expected_version=ch.version, kind="undo")
-    monkeypatch.setattr(reparse_module, "parse_bytes", _new_parser)
+    monkeypatch.setattr(reparse_module, "parse_document", _new_parser)
     result = lib.reparse(rid)
     assert result.conflicts == [] and lib.load(rid).record.get(B) == 7

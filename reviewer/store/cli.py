@@ -76,6 +76,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("reparse", parents=[common], help="用当前解析器重新解析报告，保留审核人的修改")
     p.add_argument("report", type=int, metavar="REPORT")
+    p.add_argument("--format", dest="template", choices=["2019", "2021"],
+                   help="按指定格式（2019年试行格式 / 2021年修订格式）解析，以后重新解析也沿用")
+    p.add_argument("--reason", help="修改格式的原因（记入修改记录）")
     p.set_defaults(func=cmd_reparse)
 
     p = sub.add_parser("export", parents=[common], help="导出已核实的报告（--all 包括其他状态）")
@@ -259,11 +262,18 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_reparse(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        result = lib.reparse(args.report, reviewer=_who(args))
-    print(f"#{args.report} 已用解析器 {result.parser_version} 重新解析：重新应用 {len(result.reapplied)} 处修改，"
-          f"{len(result.conflicts)} 处冲突")
+        s = lib.summary(args.report)
+        result = lib.reparse(args.report, reviewer=_who(args), template=args.template, reason=args.reason,
+                             expected_version=s.version)
+    fmt = f"，格式 {result.template_before} → {result.template}" if result.format_changed else ""
+    print(f"#{args.report} 已用解析器 {result.parser_version} 重新解析{fmt}：重新应用 {len(result.reapplied)} 处修改，"
+          f"{len(result.conflicts) - len(result.lost)} 处冲突")
     for c in result.conflicts:
-        print(f"  冲突 {c.cell}：原解析 {_v(c.replaced)}，新解析 {_v(c.parsed)}，保留审核值 {_v(c.edited)}")
+        if c.missing:
+            print(f"  未能应用 {c.cell}：新的解析中没有该单元格；审核人曾由 {_v(c.replaced)} 改为 {_v(c.edited)}"
+                  "（仍在修改记录中）")
+        else:
+            print(f"  冲突 {c.cell}：原解析 {_v(c.replaced)}，新解析 {_v(c.parsed)}，保留审核值 {_v(c.edited)}")
     return 0
 
 

@@ -23,6 +23,7 @@ from reviewer.store.edits import CellEdit, as_changes
 from reviewer.store.migrations import migrate
 from reviewer.store.normalize import agency_key
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
+from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.types import (
     CELL_KINDS,
     KIND_METADATA,
@@ -31,6 +32,7 @@ from reviewer.store.types import (
     STATUS_LABELS,
     STATUS_VERIFIED,
     STATUSES,
+    TEMPLATE_FIELD,
     Acknowledgement,
     AuditEntry,
     Change,
@@ -50,9 +52,18 @@ Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
 
-# Orders of `list_reports` (fixed SQL, never built from user text).
-ORDERS = {"id": "id", "agency": "agency_key, year, id", "year": "year, agency_key, id", "status": "status, id",
-          "updated": "updated_at DESC, id"}
+# Orders of `list_reports`: the terms of each (fixed SQL, never built from user text); `descending` flips them.
+ORDERS: dict[str, tuple[str, ...]] = {
+    "id": ("id",), "agency": ("agency_key", "year", "id"), "year": ("year", "agency_key", "id"),
+    "status": ("status", "id"), "updated": ("updated_at DESC", "id"), "errors": ("errors", "warnings", "id"),
+    "warnings": ("warnings", "errors", "id"), "region": ("region", "agency_key", "id"), "file": ("source_name", "id"),
+}
+
+
+def _order_sql(order: str, descending: bool) -> str:
+    if not descending:
+        return ", ".join(ORDERS[order])
+    return ", ".join(t[:-5] if t.endswith(" DESC") else t + " DESC" for t in ORDERS[order])
 
 
 def who(reviewer: str | None) -> str:
@@ -120,10 +131,10 @@ class Library:
 
     # -- reading -----------------------------------------------------------------------------------
     def list_reports(self, *, status: str | None = None, agency: str | None = None, year: int | None = None,
-                     text: str | None = None, order: str = "id", limit: int | None = None,
+                     text: str | None = None, order: str = "id", descending: bool = False, limit: int | None = None,
                      offset: int = 0) -> ReportList:
         """Reports matching every given filter. `agency` matches part of the name (whitespace and punctuation
-        ignored); `text` matches part of the agency, region or file name; `order` is one of ORDERS.
+        ignored); `text` matches part of the agency, region, file name or year; `order` is one of ORDERS.
 
         Returns a `ReportList`: its length at once, its rows read in pages as they are accessed."""
         where: list[str] = []
@@ -140,14 +151,15 @@ class Library:
             where.append("year = ?")
             params.append(int(year))
         if text:
-            where.append("(agency LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\')")
-            params.extend([_like(text.strip())] * 3)
+            where.append("(agency LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\' "
+                         "OR CAST(year AS TEXT) LIKE ? ESCAPE '\\')")
+            params.extend([_like(text.strip())] * 4)
         if order not in ORDERS:
             raise ValidationError(f"未知的排序 {order}；可用：" + "、".join(ORDERS))
         sql = "SELECT id FROM reports"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY " + ORDERS[order]
+        sql += " ORDER BY " + _order_sql(order, descending)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([int(limit), int(offset)])
@@ -167,13 +179,21 @@ class Library:
         return [by_id[i] for i in ids if i in by_id]
 
     def count(self) -> dict[str, int]:
-        """Reports by status (and 'all')."""
+        """Reports by status, 'all', and 'with_errors' (reports with at least one error)."""
         with self._lock:
             rows = self._conn.execute("SELECT status, count(*) FROM reports GROUP BY status").fetchall()
+            (with_errors,) = self._conn.execute("SELECT count(*) FROM reports WHERE errors > 0").fetchone()
         out = {s: 0 for s in STATUSES}
         out.update(dict(rows))
         out["all"] = sum(n for _s, n in rows)
+        out["with_errors"] = int(with_errors)
         return out
+
+    def years(self) -> list[int]:
+        """The years the library holds reports of, latest first (for a filter's choices)."""
+        with self._lock:
+            return [y for (y,) in self._conn.execute(
+                "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC")]
 
     def summary(self, report_id: int) -> ReportSummary:
         with self._lock:
@@ -191,11 +211,13 @@ class Library:
                 akey, year = loaded.agency_key, loaded.record.year
                 prev = crossreport.previous_id(c, akey, year)
                 verification = self._latest_verification(c, report_id)
+                chosen = forced_template(c, report_id)
         return StoredReport(
             summary=loaded.summary, record=loaded.record, text=loaded.record.text, version=loaded.summary.version,
             origins=loaded.origins,
             acknowledged={a.finding_key: a.reason for a in verification.acknowledgements} if verification else {},
-            parsed=loaded.parsed, conflicts=loaded.conflicts, verification=verification, previous_id=prev)
+            parsed=loaded.parsed, conflicts=loaded.conflicts, verification=verification, previous_id=prev,
+            forced_template=chosen)
 
     def source(self, report_id: int) -> tuple[str, bytes]:
         """The stored source file: its name and bytes."""
@@ -346,13 +368,25 @@ class Library:
             return self._change(c, report_id, version, [], findings, batch, related)
 
     def update_metadata(self, report_id: int, *, expected_version: int | None, reviewer: str | None = None,
-                        reason: str | None = None, **fields: Any) -> Change:
-        """Correct the agency, year or region (audited like a cell; kept across re-parses)."""
+                        reason: str | None = None, progress: Progress | None = None, cancel: Cancel | None = None,
+                        **fields: Any) -> Change:
+        """Correct the agency, year, region or format version (audited like a cell; kept across re-parses).
+
+        A new `template` ("2019" / "2021") re-parses the stored source under that format (see `reparse`): the
+        result is then a `ReparseResult`, and the other fields are corrected in the same transaction."""
         name = who(reviewer)
-        unknown = set(fields) - set(METADATA_FIELDS)
+        allowed = (*METADATA_FIELDS, TEMPLATE_FIELD)
+        unknown = set(fields) - set(allowed)
         if unknown:
-            raise ValidationError("只能修改 " + "、".join(METADATA_FIELDS) + "；不能修改 " + "、".join(sorted(unknown)))
+            raise ValidationError("只能修改 " + "、".join(allowed) + "；不能修改 " + "、".join(sorted(unknown)))
+        template = fields.pop(TEMPLATE_FIELD, None)
         clean = {k: _meta_value(k, v) for k, v in fields.items()}
+        if template is not None:
+            template = check_template(template)
+            if template != self.summary(report_id).template:
+                return self.reparse(report_id, template=template, reviewer=name, reason=reason,
+                                    expected_version=expected_version, progress=progress, cancel=cancel,
+                                    metadata=clean)
         with self._lock, write(self._conn) as c:
             s = claim(c, report_id, expected_version)
             old_key, old_year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
@@ -374,13 +408,28 @@ class Library:
                                                                   exclude=report_id) if r not in related]
             return self._change(c, report_id, version, [], findings, batch, related)
 
-    def reparse(self, report_id: int, *, reviewer: str | None = None,
-                expected_version: int | None = None) -> ReparseResult:
-        """Parse the stored source again (after a parser update), re-apply the reviewer's edits by cell id and
-        flag a conflict where the new parse differs from the value the reviewer had replaced."""
+    def reparse(self, report_id: int, *, template: str | None = None, reviewer: str | None = None,
+                reason: str | None = None, expected_version: int | None = None, progress: Progress | None = None,
+                cancel: Cancel | None = None, metadata: Mapping[str, Any] | None = None) -> ReparseResult:
+        """Parse the stored source again and re-apply the reviewer's edits by cell id, flagging a conflict where
+        the new parse differs from the value the reviewer had replaced.
+
+        `template` ("2019" / "2021") parses under that format (a reviewer's decision: `reviewer` required,
+        audited as a metadata entry with `reason`, and kept by later re-parses); None keeps the format a
+        reviewer chose before, or detects it. Edits whose cell the new format lacks are listed in
+        `ReparseResult.lost` and stay in the trail. `progress(done, total, message)` is called after each step
+        and `cancel()` polled before each; a cancelled re-parse changes nothing (`cancelled` is set). The write
+        is one transaction."""
         from reviewer.store.reparse import run_reparse
 
-        return run_reparse(self, report_id, reviewer=reviewer, expected_version=expected_version)
+        return run_reparse(self, report_id, reviewer=reviewer, expected_version=expected_version, template=template,
+                           reason=reason, metadata=metadata, progress=progress, cancel=cancel)
+
+    def forced_template(self, report_id: int) -> str | None:
+        """The format a reviewer chose for the report (kept by re-parses), or None when it is detected."""
+        with self._lock:
+            records.summary(self._conn, report_id)
+            return forced_template(self._conn, report_id)
 
     # -- export ------------------------------------------------------------------------------------
     def export(self, path: str | Path, fmt: str, **options: Any) -> Any:

@@ -24,6 +24,9 @@ KIND_STATUS = "status"
 KIND_REPARSE = "reparse"
 KIND_IMPORT = "import"
 METADATA_FIELDS = ("agency", "year", "region")
+# The format version (national template "2019" / "2021") is metadata too, but changing it re-parses the report:
+# audited as a metadata entry of this field, and the latest such entry is the format later re-parses keep.
+TEMPLATE_FIELD = "template"
 
 
 class NotFoundError(ReviewerError):
@@ -104,8 +107,8 @@ class Conflict:
 
     def finding(self) -> Finding:
         if self.missing:
-            msg = (f"重新解析后没有单元格 {self.cell}；审核人曾将其由 {_v(self.replaced)} 改为 {_v(self.edited)}，"
-                   "该修改未能重新应用")
+            msg = (f"重新解析后没有单元格 {cell_name(self.cell)}；审核人曾将其由 {_v(self.replaced)} 改为 "
+                   f"{_v(self.edited)}，该修改未能重新应用（仍在修改记录中）")
         else:
             msg = (f"重新解析后该单元格读作 {_v(self.parsed)}，与审核人所替换的原解析值 {_v(self.replaced)} 不同；"
                    f"已保留审核人的值 {_v(self.edited)}，请确认")
@@ -117,6 +120,23 @@ class Conflict:
 
 def _v(v: Value) -> str:
     return "空" if v is None else str(v)
+
+
+def cell_name(cid: str) -> str:
+    """A cell by its Chinese labels in the first national format that has its row (a cell of a format the report
+    no longer has still reads as the form printed it), with its id: `表三 （六）其他处理·自然人（table3:other:natural）`."""
+    from reviewer.formats import TABLE_SHORT, label_of, load_formats
+    from reviewer.model import split_cell_id
+
+    try:
+        table, row, col = split_cell_id(cid)
+    except ValueError:
+        return cid
+    for template, fmt in load_formats().items():
+        tdef = fmt.tables.get(table)
+        if tdef is not None and any(r.key == row for r in tdef.rows):
+            return f"{TABLE_SHORT.get(table, table)} {label_of(template, table, row, col)}（{cid}）"
+    return cid
 
 
 @dataclass(slots=True)
@@ -147,6 +167,7 @@ class StoredReport:
     conflicts: list[Conflict] = field(default_factory=list)  # unresolved re-parse conflicts
     verification: Verification | None = None  # the latest one
     previous_id: int | None = None  # last year's report used for R7/R8
+    forced_template: str | None = None  # the format a reviewer chose (kept by re-parses); None: detected
 
     @property
     def id(self) -> int:
@@ -173,13 +194,28 @@ class Change:
 
 
 @dataclass(slots=True)
-class ReparseResult:
-    report_id: int
-    version: int
-    reapplied: list[str]
-    conflicts: list[Conflict]
-    findings: list[Finding]
-    parser_version: str
+class ReparseResult(Change):
+    """What a re-parse changed (a `Change`: `cells` are those whose value changed, appeared or went away).
+
+    `template_before` -> `template` is the format before and after; `lost` lists the reviewer's edits whose cell
+    the new parse does not have (a format change): they stay in the audit trail and are shown as REPARSE
+    warnings. `cancelled`: stopped before the write, nothing changed."""
+
+    reapplied: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # unresolved after the re-parse, lost edits included
+    parser_version: str = ""
+    template: str | None = None
+    template_before: str | None = None
+    forced_template: str | None = None  # the format a reviewer chose, kept by later re-parses (None: detected)
+    cancelled: bool = False
+
+    @property
+    def lost(self) -> list[Conflict]:
+        return [c for c in self.conflicts if c.missing]
+
+    @property
+    def format_changed(self) -> bool:
+        return self.template != self.template_before
 
 
 @dataclass(slots=True)
@@ -216,10 +252,35 @@ class ReportList(Sequence[ReportSummary]):
         self._ids = ids
         self._fetch = fetch
         self._pages: dict[int, list[ReportSummary]] = {}
+        self._positions: dict[int, int] | None = None
 
     @property
     def ids(self) -> list[int]:
         return list(self._ids)
+
+    @property
+    def pages_read(self) -> int:
+        """How many pages were read so far (a view of 100,000 reports reads the pages it shows)."""
+        return len(self._pages)
+
+    def index_of(self, report_id: int) -> int:
+        """The position of a report in the list, or -1 (no row is read)."""
+        if self._positions is None:
+            self._positions = {rid: i for i, rid in enumerate(self._ids)}
+        return self._positions.get(report_id, -1)
+
+    def put(self, summary: ReportSummary) -> int:
+        """A report changed: its new summary replaces the row read before (a row not read yet will be read
+        fresh). Returns its position, or -1 when the report is not in the list."""
+        i = self.index_of(summary.id)
+        page = self._pages.get(i // self.PAGE) if i >= 0 else None
+        if page is not None:
+            j = i % self.PAGE
+            if j < len(page) and page[j].id == summary.id:
+                page[j] = summary
+            else:  # the page lacks a row (a report deleted meanwhile): read it again when next shown
+                del self._pages[i // self.PAGE]
+        return i
 
     def __len__(self) -> int:
         return len(self._ids)
