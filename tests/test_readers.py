@@ -655,3 +655,12 @@ def test_reencoded_sample_parses_to_the_same_record(name: str, encoding: str) ->
     assert (record.agency, record.year, record.template) == (expected["agency"], expected["year"],
                                                                expected["template"])
     assert _tables(record) == _tables(expected)
+
+
+def test_hostile_spans_are_refused_quickly() -> None:
+    """colspan/rowspan bombs would expand to millions of cells: a one-line reason instead."""
+    row = "<tr>" + "<td colspan=1000 rowspan=1000>x</td>" * 50 + "</tr>"
+    page = ("<html><body><table>" + row * 2000 + "</table></body></html>").encode()
+    with pytest.raises(ReadError) as excinfo:
+        read_bytes(page, "evil.html")
+    assert_one_line_error(excinfo, "evil.html", "表格过大")

@@ -68,8 +68,10 @@ def read_bytes(data: bytes, name: str) -> Document:
             from reviewer.reading.text import read_text
 
             doc = read_text(data, name, markdown=(fmt == "md"))
-    except ReadError:
-        raise
+    except ReadError as exc:
+        if str(exc).startswith(name):
+            raise
+        raise ReadError(f"{name}: {exc}") from exc
     except Exception as exc:  # a reader library failed on malformed input: say so in one line
         raise ReadError(f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:120]}）") from exc
     if not doc.text.strip():

@@ -25,6 +25,7 @@ from reviewer.reading.text import TextBuilder, collapse, span_copy
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 NS = {"w": W_NS}
+MAX_COLUMNS = 256  # the report's tables have at most 16 columns
 MAX_UNZIPPED = 400 * 1024 * 1024  # a report's XML is a few MB; refuse zip bombs
 
 
@@ -119,6 +120,8 @@ def table_grid(tbl: etree._Element) -> list[list[str]]:
         line: list[str] = [""] * _int_attr(tr.find("w:trPr/w:gridBefore", NS), 0)
         for tc in _own(tr, W_TC):
             span = max(_int_attr(tc.find("w:tcPr/w:gridSpan", NS), 1), 1)
+            if len(line) + span > MAX_COLUMNS:
+                raise ReadError(f"Word 文档中的表格过宽（超过 {MAX_COLUMNS} 列），不像年度报告")
             col = len(line)
             if _continues(tc, "vMerge") and grid:
                 above = grid[-1]

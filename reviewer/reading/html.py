@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
+from reviewer.errors import ReadError
 from reviewer.model import Document
 from reviewer.reading.text import TextBuilder, collapse, decode_bytes, span_copy
 
@@ -24,6 +25,8 @@ BLOCK_TAGS = frozenset({
     "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
     "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 })
+MAX_COLUMNS = 256  # the report's tables have at most 16 columns; a wider grid is a hostile or broken page
+MAX_GRID_CELLS = 200_000
 MAX_SPAN = 1000  # a colspan/rowspan beyond this is a typo (browsers cap colspan at 1000 and rowspan at 65534)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -106,7 +109,10 @@ def _inline_text(el: etree._Element) -> str:
 
 
 def table_grid(table: etree._Element) -> list[list[str]]:
-    """The table as a rectangular grid of cell texts, rowspan/colspan expanded (labels repeated, see span_copy)."""
+    """The table as a rectangular grid of cell texts, rowspan/colspan expanded (labels repeated, see span_copy).
+
+    A grid wider than MAX_COLUMNS or larger than MAX_GRID_CELLS is a hostile or broken page: `ReadError`.
+    """
     rows = list(_rows_of(table))
     taken: dict[tuple[int, int], str] = {}  # (row, col) -> text of the cell covering that position
     for r, row in enumerate(rows):
@@ -117,6 +123,8 @@ def table_grid(table: etree._Element) -> list[list[str]]:
             text = _inline_text(cell)
             rowspan = min(_span(cell.get("rowspan")), len(rows) - r)
             colspan = _span(cell.get("colspan"))
+            if col + colspan > MAX_COLUMNS or len(taken) + rowspan * colspan > MAX_GRID_CELLS:
+                raise ReadError(f"网页中的表格过大（超过 {MAX_COLUMNS} 列或 {MAX_GRID_CELLS} 个单元格），不像年度报告")
             copy = span_copy(text)
             for rr in range(r, r + rowspan):
                 for c in range(col, col + colspan):
