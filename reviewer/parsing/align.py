@@ -16,6 +16,7 @@ from reviewer.parsing.rows import DataRow
 
 MATCH = 0.6  # a label at least this similar names the row
 POSITION_BONUS = 0.05
+MAX_DATA_ROWS = 1000  # a table of the form has under 30 rows; the alignment is quadratic
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ def is_weak(drow: DataRow, groups: tuple[str, ...]) -> bool:
 def align(data: list[DataRow], rows: tuple[RowDef, ...], groups: tuple[str, ...] = (),
           positional: bool = True, value_range: tuple[int, int] | None = None) -> list[Placement]:
     """The best alignment; where labels wrap, the reading of wrapped text (before/after) that fits best."""
+    if len(data) > MAX_DATA_ROWS:
+        return []  # not a report's table (the caller reports every value as unplaced)
     best_total, best = _align(data, rows, groups, positional, value_range, "both")
     placed = {p.data for p in best}
     unsure = any(not p.by_position and p.score < 0.9 for p in best) or any(
