@@ -12,8 +12,7 @@ import pytest
 
 from reviewer.export import export, unescape_text
 from reviewer.export.common import labels
-from reviewer.export.layout import form_for
-from reviewer.export.xlsx import AUDIT, PROVENANCE, SHEET_NAMES
+from reviewer.export.xlsx import AUDIT, PROVENANCE, SHEET_NAMES, form_for
 from reviewer.model import Record, finding_key
 from reviewer.store import Library
 

@@ -1,4 +1,4 @@
-"""A Qt table model over one table of a record, laid out like the official form (`ui.form_layout`).
+"""A Qt table model over one table of a record, laid out like the official form (`reviewer.formlayout`).
 
 `data()` serves cached display strings and the cached marks; it never touches the record or settings.
 `setData` validates through the core (`parse_user_value`) and hands the value to the edit handler (which goes
@@ -15,9 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from reviewer.errors import ValidationError
+from reviewer.formlayout import CAPTION, CELL, HEADER, LABEL, FormGrid
 from reviewer.model import Number
 from reviewer.values import parse_user_value
-from ui.form_layout import CAPTION, CELL, HEADER, LABEL, FormGrid
 from ui.marks import EDITED, Marks, MarkStyle
 
 Value = Number | None
@@ -175,7 +175,7 @@ class GridModel(QAbstractTableModel):
 if __name__ == "__main__":
     from PySide6.QtWidgets import QTableView
 
-    from ui.form_layout import build
+    from reviewer.formlayout import build
     from ui.marks import compute_marks
     from ui.preview import run_preview, sample_record
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ValidationError
+from reviewer.formlayout import CELL
 from reviewer.values import parse_user_value
-from ui.form_layout import CELL
 from ui.grid_model import GridModel, Value
 from ui.i18n import tr
 
@@ -126,8 +126,7 @@ class GridView(QTableView):
         self.verticalHeader().setMinimumSectionSize(base)
         heights = [base] * grid.rows
         spans = {(r, c): (rows, cols) for r, c, rows, cols in grid.spans}
-        covered = {(r + i, c + j) for (r, c), (rows, cols) in spans.items()
-                   for i in range(rows) for j in range(cols) if i or j}
+        covered = grid.covered()
         for r, row in enumerate(grid.slots):
             for c, slot in enumerate(row):
                 if slot.kind == CELL or not slot.text or (r, c) in covered:
@@ -250,7 +249,7 @@ class GridView(QTableView):
 
 
 if __name__ == "__main__":
-    from ui.form_layout import build
+    from reviewer.formlayout import build
     from ui.marks import MarkStyle, compute_marks
     from ui.preview import run_preview, sample_record
 

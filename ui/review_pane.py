@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import ReviewerError, StaleWriteError
 from reviewer.formats import load_format
+from reviewer.formlayout import TABLES, HeaderTexts, build, template_of
 from reviewer.model import Finding, split_cell_id
 from reviewer.store.edits import CellEdit
-from ui.form_layout import TABLES, HeaderTexts, build, template_of
 from ui.grid_model import GridModel
 from ui.grid_view import GridView
 from ui.i18n import tr

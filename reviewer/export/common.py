@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 # A cell text starting with one of these would be read as a formula by Excel (and LibreOffice): OWASP's list.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-TABLES = ("table2", "table3", "table4")
 EXPORT_VERSION = 1  # of the layout of every export file; raise it when a column or sheet changes meaning
 
 

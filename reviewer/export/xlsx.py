@@ -3,6 +3,7 @@ per report, plus a sheet of provenance and one of the audit trail. Streamed (ope
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,6 @@ from openpyxl.worksheet.cell_range import CellRange
 from reviewer.errors import ReviewerError
 from reviewer.export.common import (
     EXPORT_VERSION,
-    TABLES,
     ExportResult,
     atomic_path,
     esc,
@@ -26,8 +26,8 @@ from reviewer.export.common import (
     open_reader,
     select_reports,
 )
-from reviewer.export.layout import BLANK, CAPTION, CELL, HEADER, Form, form_for
 from reviewer.formats import TABLE_SHORT
+from reviewer.formlayout import BLANK, CAPTION, CELL, HEADER, TABLES, HeaderTexts, Slot, layout
 from reviewer.model import ORIGIN_EDITED, ORIGIN_POSITION
 from reviewer.store.types import STATUS_LABELS
 
@@ -48,6 +48,38 @@ _thin = Side(style="thin", color="808080")
 BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+
+
+# The corner of a provincial table 2 reads 信息内容 here, like the national one (the review grid shows the
+# variant's name there).
+TEXTS = HeaderTexts(variant=HeaderTexts().content)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A table's form in Excel's terms: merges are (row0, col0, row1, col1), zero-based and inclusive, and the
+    slots they cover are blank (Excel keeps only a merge's top-left cell)."""
+
+    width: int
+    rows: list[list[Slot]]
+    merges: list[tuple[int, int, int, int]]
+
+    def positions(self) -> dict[str, tuple[int, int]]:
+        return {s.cid: (r, c) for r, row in enumerate(self.rows) for c, s in enumerate(row) if s.cid}
+
+
+NO_TABLE = Form(1, [], [])
+
+
+def form_for(template: str | None, variant: str | None, tid: str, cells: list[str]) -> Form:
+    """The form of one table of a report (`reviewer.formlayout`), as printed, given the cell ids it has."""
+    grid = layout(template, variant, tid, cells, TEXTS, as_printed=True)
+    covered = grid.covered()
+    hidden = [grid.slots[r][c].cid for r, c in covered if grid.slots[r][c].kind == CELL]
+    if hidden:
+        raise ValueError(f"a merge covers the value cell {hidden[0]}")
+    rows = [[Slot(BLANK) if (r, c) in covered else s for c, s in enumerate(line)] for r, line in enumerate(grid.slots)]
+    return Form(max(grid.cols, 1), rows, grid.merged_ranges())
 
 
 @lru_cache(maxsize=512)
@@ -106,15 +138,15 @@ def _cell(ws: WriteOnlyWorksheet, value: Any, style: str = "rr-value") -> WriteO
 
 def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]]) -> None:
     ws = sheet.ws
-    width = max(form.width, 1)
+    width = form.width
     top = sheet.append([_cell(ws, title, "rr-title")] + [None] * (width - 1))
     sheet.merge(top, 1, top, width)
     first = sheet.row + 1
     for slots in form.rows:
         out: list[Any] = []
         for s in slots:
-            if s.kind == CELL and s.cell is not None:
-                v, origin = values.get(s.cell, (None, ""))
+            if s.kind == CELL and s.cid is not None:
+                v, origin = values.get(s.cid, (None, ""))
                 style = "rr-edited" if origin == ORIGIN_EDITED else "rr-position" if origin == ORIGIN_POSITION \
                     else "rr-value"
                 out.append(_cell(ws, v, style))
@@ -151,8 +183,8 @@ def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids
             values = {cid: (v, o) for cid, v, _p, o in cells}
             for t in TABLES:
                 ids_t = tuple(cid for cid, *_ in cells if cid.startswith(t + ":"))
-                form = _form(r.template, r.variant if t == "table2" else None, t, ids_t)
-                _write_block(sheets[t], form if ids_t else Form(form.title, 1), f"{title} · {TABLE_SHORT[t]}", values)
+                form = _form(r.template, r.variant if t == "table2" else None, t, ids_t) if ids_t else NO_TABLE
+                _write_block(sheets[t], form, f"{title} · {TABLE_SHORT[t]}", values)
         _provenance(wb, conn, reports)
         n_audit = _audit(wb, conn, reports)
         with atomic_path(path) as tmp:

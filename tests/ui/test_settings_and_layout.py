@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reviewer.formlayout import CELL, HEADER, LABEL, build
 from tests.ui.conftest import sample
-from ui.form_layout import CELL, HEADER, LABEL, build
 from ui.settings import REGISTRY, Settings
 
 
