@@ -164,12 +164,11 @@ def _grid(table: str, rows: list[_Row], cols: list[_Col], present: dict[str, set
     return b.grid
 
 
-def _flat(table: str, rows: list[_Row], cols: list[_Col], as_printed: bool) -> FormGrid:
+def _flat(table: str, rows: list[_Row], cols: list[_Col]) -> FormGrid:
     """Table 4: 行政复议 | 行政诉讼 (未经复议直接起诉 · 复议后起诉) over five results each, and one row of values.
 
-    A row without a group has one label level less than the others. As printed (`as_printed`), its label stays
-    on the top header row and its results span the rows below; otherwise its label spans down and its results
-    sit on the last header row with the others'."""
+    As printed on the form: a row without a group (行政复议) has its label on the top header row and its
+    results spanning the rows below."""
     paths = [((r.path[0],) if r.path else ()) + (r.label,) for r in rows]
     levels = max(len(p) for p in paths)
     ncol = len(cols)
@@ -185,9 +184,9 @@ def _flat(table: str, rows: list[_Row], cols: list[_Col], as_printed: bool) -> F
             n = 1
             while j + n < len(paths) and paths[j + n][:level + 1] == p[:level + 1]:
                 n += 1
-            down = 1 if as_printed or level < len(p) - 1 else levels - len(p) + 1
+            down = 1
             b.put(level, x, Slot(HEADER, text), rows=down, cols=n * ncol)
-        results = len(p) if as_printed else levels
+        results = len(p)
         for k, col in enumerate(cols):
             b.put(results, x + k, Slot(HEADER, col.label), rows=levels - results + 1)
             b.put(levels + 1, x + k, Slot(CELL, cid=f"{table}:{rows[j].key}:{col.key}"))
@@ -238,10 +237,9 @@ def _national(template: str, table: str) -> tuple[str, tuple[_Row, ...], tuple[_
 
 
 def layout(template: str | None, variant: str | None, table: str, cells: Iterable[str],
-           texts: HeaderTexts | None = None, *, as_printed: bool = False) -> FormGrid:
+           texts: HeaderTexts | None = None) -> FormGrid:
     """The form of one table of a report, given the cell ids it has (in record order) and, for table 2, its
-    provincial variant. `as_printed` concerns table 4 only (see `_flat`): the export lays it out as printed,
-    the review grid (the default) does not."""
+    provincial variant. The export and the review grid both lay it out as printed on the form."""
     texts = texts or HeaderTexts()
     present: dict[str, set[str]] = {}
     col_order: list[str] = []
@@ -268,7 +266,7 @@ def layout(template: str | None, variant: str | None, table: str, cells: Iterabl
     if not rows:
         return FormGrid(table)
     if kind == "flat" and len(cols) == len(cols_def):
-        return _flat(table, rows, cols, as_printed)
+        return _flat(table, rows, cols)
     if kind == "blocks" and len(cols) == len(cols_def):
         return _blocks(table, rows, cols, texts.content)
     return _grid(table, rows, cols, present, corner, over)
@@ -289,11 +287,11 @@ def template_of(record: Record) -> str:
     return "2021" if "other.other" in rows or "other" not in rows else "2019"
 
 
-def build(record: Record, table: str, texts: HeaderTexts | None = None, *, as_printed: bool = False) -> FormGrid:
+def build(record: Record, table: str, texts: HeaderTexts | None = None) -> FormGrid:
     """The form of one table of a record (its format guessed from its rows when unknown)."""
     cells = [f"{table}:{row}:{col}" for row, values in record.tables.get(table, {}).items() for col in values]
     variant = record.table2_variant if table == "table2" else None
-    return layout(template_of(record), variant, table, cells, texts, as_printed=as_printed)
+    return layout(template_of(record), variant, table, cells, texts)
 
 
 if __name__ == "__main__":

@@ -79,3 +79,17 @@ def parse_user_value(text: str) -> Number | None:
     if p.unit == "元":
         raise ValidationError("金额请以万元为单位输入")
     return p.value
+
+
+def format_value(v: Number | None, blank: str = "", keep_point: bool = False) -> str:
+    """A value as a reviewer reads it: integers plain, decimals without trailing zeros, a blank as `blank`.
+
+    `keep_point` shows a whole decimal as "3.0", so an amount still reads as an amount.
+    """
+    if v is None:
+        return blank
+    if isinstance(v, float):
+        if v.is_integer():
+            return f"{v:.1f}" if keep_point else str(int(v))
+        return f"{v:.6f}".rstrip("0").rstrip(".")
+    return str(v)

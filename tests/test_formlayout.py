@@ -59,19 +59,16 @@ def test_header_texts_are_the_callers() -> None:
     assert blocks.slots[1][0] == Slot(HEADER, "Content")
 
 
-@pytest.mark.parametrize("as_printed", [False, True])
-def test_table4_is_one_row_of_fifteen(as_printed: bool) -> None:
-    grid = layout("2021", None, "table4", form_cells("2021", "table4"), as_printed=as_printed)
+def test_table4_is_one_row_of_fifteen() -> None:
+    grid = layout("2021", None, "table4", form_cells("2021", "table4"))
     assert (grid.rows, grid.cols, grid.header_rows, grid.label_cols) == (4, 15, 3, 0)
     assert [s.cid for s in grid.slots[3]] == form_cells("2021", "table4")
     assert grid.slots[0][5].text == "行政诉讼" and (0, 5, 1, 10) in grid.spans
     assert grid.slots[1][5].text == "未经复议直接起诉" and (1, 5, 1, 5) in grid.spans
     assert [s.text for s in grid.slots[2][5:10]] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     assert grid.slots[0][0].text == "行政复议"
-    if as_printed:  # the printed form: 行政复议 on the top row, its results down the two rows below
-        assert (0, 0, 1, 5) in grid.spans and grid.slots[1][0].text == "结果维持" and (1, 0, 2, 1) in grid.spans
-    else:  # the review grid: 行政复议 down two rows, its results on the last header row
-        assert (0, 0, 2, 5) in grid.spans and grid.slots[2][0].text == "结果维持"
+    # as printed on the form: 行政复议 on the top row, its results down the two rows below
+    assert (0, 0, 1, 5) in grid.spans and grid.slots[1][0].text == "结果维持" and (1, 0, 2, 1) in grid.spans
 
 
 def test_table2_by_its_blocks() -> None:

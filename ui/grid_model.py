@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 from reviewer.errors import ValidationError
 from reviewer.formlayout import CAPTION, CELL, HEADER, LABEL, FormGrid
 from reviewer.model import Number
+from reviewer.values import format_value as core_format_value
 from reviewer.values import parse_user_value
 from ui.marks import EDITED, Marks, MarkStyle
 
@@ -34,11 +35,7 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def format_value(v: Value) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:.6f}".rstrip("0").rstrip(".") if not v.is_integer() else f"{v:.1f}"
-    return str(v)
+    return core_format_value(v, keep_point=True)
 
 
 class GridModel(QAbstractTableModel):

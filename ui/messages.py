@@ -12,6 +12,7 @@ from typing import Any
 
 from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats
 from reviewer.model import Finding, split_cell_id
+from reviewer.values import format_value
 from ui.i18n import tr
 
 
@@ -77,11 +78,7 @@ def _relation_op(template: str | None, rule: str) -> str:
 
 
 def _fmt(v: Any) -> str:
-    if v is None:
-        return tr("空")
-    if isinstance(v, float):
-        return f"{v:.6f}".rstrip("0").rstrip(".")
-    return str(v)
+    return format_value(v, blank=tr("空"))
 
 
 def render(finding: Finding, language: str, template: str | None = None) -> str:

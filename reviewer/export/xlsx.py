@@ -73,7 +73,7 @@ NO_TABLE = Form(1, [], [])
 
 def form_for(template: str | None, variant: str | None, tid: str, cells: list[str]) -> Form:
     """The form of one table of a report (`reviewer.formlayout`), as printed, given the cell ids it has."""
-    grid = layout(template, variant, tid, cells, TEXTS, as_printed=True)
+    grid = layout(template, variant, tid, cells, TEXTS)
     covered = grid.covered()
     hidden = [grid.slots[r][c].cid for r, c in covered if grid.slots[r][c].kind == CELL]
     if hidden:

@@ -10,6 +10,7 @@ from typing import Any
 
 from reviewer.formats import TABLE_SHORT, FormatDef, TableDef, full_row_label
 from reviewer.model import Number, Record
+from reviewer.values import format_value
 
 EPS = 1e-6
 
@@ -84,11 +85,7 @@ def holds(inst: Instance, values: dict[str, Number | None]) -> bool | None:
 
 
 def fmt_num(v: Number | None) -> str:
-    if v is None:
-        return "空"
-    if isinstance(v, float):
-        return f"{v:.6f}".rstrip("0").rstrip(".")
-    return str(v)
+    return format_value(v, blank="空")
 
 
 def message(inst: Instance, values: dict[str, Number | None]) -> tuple[str, dict[str, Any]]:
