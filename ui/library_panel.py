@@ -1,21 +1,24 @@
 """The library: every report with agency, year, status (icon shape and colour) and its errors and warnings.
 
-Filter by text, status and year; Enter or double-click opens a report. The list refreshes row by row from
-each write (`update_row`), and as a whole after an import.
+Filter by text, status and year; Enter or double-click opens a report. The rows are the store's lazy
+`ReportList` (a library of 100,000 reports lists at once; rows are read as they are shown); filters and
+sorting are queries of the store. The list refreshes row by row from each write (`update_row`), and as a
+whole after an import (`refresh`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     QRectF,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -26,6 +29,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +39,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+Query = Callable[..., Sequence[Any]]  # Library.list_reports
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ORDER = ("new", "in_review", "verified")
 
@@ -84,40 +90,88 @@ def status_icon(status: str, size: int = 14) -> QIcon:
 
 
 class LibraryModel(QAbstractTableModel):
+    """The library's reports as rows: a lazy `ReportList` from the store (its length at once, its rows read in
+    pages as the view shows them). Filters and sorting go to the store (`Library.list_reports`), so a library
+    of 100,000 reports is never read whole; `data()` only reads through the list's page cache."""
+
     COLUMNS = ("status", "agency", "year", "errors", "warnings", "region", "source_name")
+    # the store's order for each column (`Library.list_reports(order=...)`)
+    ORDERS = {"status": "status", "agency": "agency", "year": "year", "errors": "errors", "warnings": "warnings",
+              "region": "region", "source_name": "file"}
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: Sequence[Any] = ()
+        self._query: Query | None = None
+        self._filters: dict[str, Any] = {}
+        self._order: tuple[str, bool] = ("id", False)
         self._icons = {s: status_icon(s) for s in STATUS_ORDER}
         self._names = status_names()
 
     def headers(self) -> list[str]:
         return [tr("状态"), tr("机关"), tr("年度"), tr("错误"), tr("警告"), tr("地区"), tr("文件")]
 
-    def set_reports(self, summaries: list[Any]) -> None:
+    # -- the rows ----------------------------------------------------------------------------------------
+    def set_query(self, query: Query | None) -> None:
+        """Where the rows come from: `Library.list_reports` (filters and order as keywords)."""
+        self._query = query
+        self.reload()
+
+    def set_filters(self, *, text: str = "", status: str | None = None, year: int | None = None) -> None:
+        self._filters = {"text": text.strip() or None, "status": status, "year": year}
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a header: the store sorts (column -1: the library's order)."""
+        key = self.ORDERS[self.COLUMNS[column]] if 0 <= column < len(self.COLUMNS) else "id"
+        new = (key, order == Qt.SortOrder.DescendingOrder)
+        if new != self._order:
+            self._order = new
+            self.reload()
+
+    def reload(self) -> None:
+        """Ask the store again with the current filters and order."""
+        if self._query is not None:
+            order, descending = self._order
+            self.set_reports(self._query(**self._filters, order=order, descending=descending))
+
+    def set_reports(self, summaries: Sequence[Any]) -> None:
+        """Show these rows; a `ReportList` is kept as it is (never copied: its rows are read when shown)."""
         self.beginResetModel()
-        self._rows = list(summaries)
+        self._rows = summaries
         self.endResetModel()
 
     def update_row(self, summary: Any) -> bool:
         """One report changed: refresh exactly its row."""
-        for i, s in enumerate(self._rows):
-            if s.id == summary.id:
-                self._rows[i] = summary
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
-                return True
-        return False
+        i = self.row_of(summary.id)
+        if i < 0:
+            return False
+        if isinstance(self._rows, list):
+            self._rows[i] = summary
+        else:
+            self._rows.put(summary)
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+        return True
 
     def summary(self, row: int) -> Any:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, report_id: int) -> int:
+        index_of = getattr(self._rows, "index_of", None)
+        if index_of is not None:
+            return int(index_of(report_id))
         return next((i for i, s in enumerate(self._rows) if s.id == report_id), -1)
 
-    def years(self) -> list[int]:
-        return sorted({s.year for s in self._rows if s.year}, reverse=True)
+    def ids(self) -> list[int]:
+        """Report ids in the order shown, without reading the rows of a `ReportList`."""
+        ids = getattr(self._rows, "ids", None)
+        return list(ids) if ids is not None else [s.id for s in self._rows]
 
+    @property
+    def rows(self) -> Sequence[Any]:
+        return self._rows
+
+    # -- Qt ------------------------------------------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -132,7 +186,7 @@ class LibraryModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        s = self._rows[index.row()]
+        s = self._rows[index.row()]  # a page of the list is read the first time one of its rows is shown
         key = self.COLUMNS[index.column()]
         if role == SUMMARY_ROLE:
             return s
@@ -150,69 +204,51 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "errors", "warnings"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{file}\n更新于 {at}").format(file=s.source_name, at=local_time(s.updated_at))
+            return tr("{agency} {year}\n地区：{region}\n文件：{file}\n更新于 {at}").format(
+                agency=s.agency or "", year=s.year or "", region=s.region or "—", file=s.source_name,
+                at=local_time(s.updated_at))
         return None
 
 
-class LibraryFilter(QSortFilterProxyModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.text = ""
-        self.status: str | None = None
-        self.year: int | None = None
-        self.setSortRole(Qt.ItemDataRole.DisplayRole)
-
-    def set_filter(self, text: str, status: str | None, year: int | None) -> None:
-        self.beginFilterChange()
-        self.text, self.status, self.year = text.strip().lower(), status, year
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, LibraryModel)
-        s = model.summary(row)
-        if s is None:
-            return False
-        if self.status and s.status != self.status:
-            return False
-        if self.year and s.year != self.year:
-            return False
-        if self.text:
-            hay = " ".join(str(x) for x in (s.agency, s.region, s.source_name, s.year) if x).lower()
-            return self.text in hay
-        return True
-
-
 class LibraryPanel(QWidget):
+    """The list with its filters. The rows come from the library (`set_library`); a filter or a click on a
+    header asks the store again. Region and file columns are hidden by default (their header's context menu
+    shows them; the tooltip of a row names both) so the list fits its default width."""
+
     openRequested = Signal(int)
+    HIDDEN = ("region", "source_name")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.library: Any = None
         self.model = LibraryModel(self)
-        self.proxy = LibraryFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("筛选：机关、地区、文件名…"))
+        self.search.setPlaceholderText(tr("筛选：机关、地区、文件名、年度…"))
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox(self)
         self.status.addItem(tr("全部状态"), None)
         for code, name in status_names().items():
             self.status.addItem(status_icon(code), name, code)
         self.year = QComboBox(self)
+        self.year.addItem(tr("全部年度"), None)
         self.view = QTableView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the library's order
         self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the library's order
-        self.proxy.sort(-1)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((74, 150, 46, 40, 40, 64)):
-            self.view.setColumnWidth(col, width)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height for all: no row is measured
+        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self._set_column_widths()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status)
@@ -227,19 +263,76 @@ class LibraryPanel(QWidget):
         self.view.doubleClicked.connect(self._activated)
         self.view.installEventFilter(self)
 
-    def set_reports(self, summaries: list[Any]) -> None:
-        self.model.set_reports(summaries)
+    def _set_column_widths(self) -> None:
+        """Widths from the texts they show (Chinese or English), the agency taking what is left."""
+        header = self.view.horizontalHeader()
+        head, body = header.fontMetrics(), self.view.fontMetrics()
+        titles = self.model.headers()
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 14  # the sort indicator
+        samples = {"status": max(status_names().values(), key=body.horizontalAdvance), "year": "2024",
+                   "errors": "000", "warnings": "000"}
+        for col, key in enumerate(LibraryModel.COLUMNS):
+            if key in samples:
+                extra = 18 + 6 if key == "status" else 0  # the status icon
+                width = max(head.horizontalAdvance(titles[col]) + arrow, body.horizontalAdvance(samples[key]) + 12 + extra)
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                self.view.setColumnWidth(col, width)
+            elif key == "agency":
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                self.view.setColumnWidth(col, body.horizontalAdvance("淄博市临淄区") + 16)
+                self.view.setColumnHidden(col, key in self.HIDDEN)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        titles = self.model.headers()
+        for col, key in enumerate(LibraryModel.COLUMNS):
+            if key in self.HIDDEN:
+                action = menu.addAction(tr("显示“{column}”列").format(column=titles[col]))
+                action.setCheckable(True)
+                action.setChecked(not self.view.isColumnHidden(col))
+                action.toggled.connect(lambda on, c=col: self.view.setColumnHidden(c, not on))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
+
+    # -- rows from the library ---------------------------------------------------------------------------
+    def set_library(self, library: Any) -> None:
+        """Show this library's reports (`list_reports` for the rows, `years` for the year filter)."""
+        self.library = library
+        self._fill_years()
+        self.model.set_query(library.list_reports if library is not None else None)
+
+    def refresh(self) -> None:
+        """The library changed (an import): ask again, keeping the selection."""
+        if self.library is None:
+            return
+        current = self.current_id()
+        self._fill_years()
+        self.model.reload()
+        if current is not None:
+            self.select(current)
+
+    def _fill_years(self) -> None:
+        years = self.library.years() if self.library is not None else []
         current = self.year.currentData()
         self.year.blockSignals(True)
         self.year.clear()
         self.year.addItem(tr("全部年度"), None)
-        for y in self.model.years():
+        for y in years:
             self.year.addItem(str(y), y)
         self.year.setCurrentIndex(max(0, self.year.findData(current)))
         self.year.blockSignals(False)
 
     def _filter(self, *_: Any) -> None:
-        self.proxy.set_filter(self.search.text(), self.status.currentData(), self.year.currentData())
+        current = self.current_id()
+        self.model.set_filters(text=self.search.text(), status=self.status.currentData(), year=self.year.currentData())
+        if current is not None:
+            self.select(current)
+
+    def current_id(self) -> int | None:
+        s = self.view.currentIndex().data(SUMMARY_ROLE) if self.view.currentIndex().isValid() else None
+        return s.id if s is not None else None
 
     def _activated(self, index: QModelIndex) -> None:
         s = index.data(SUMMARY_ROLE)
@@ -256,24 +349,22 @@ class LibraryPanel(QWidget):
     def select(self, report_id: int) -> None:
         row = self.model.row_of(report_id)
         if row >= 0:
-            idx = self.proxy.mapFromSource(self.model.index(row, 0))
-            if idx.isValid():
-                self.view.selectRow(idx.row())
+            self.view.selectRow(row)
 
     def queue(self) -> list[int]:
         """Report ids in the order shown (the review queue)."""
-        return [self.proxy.index(r, 0).data(SUMMARY_ROLE).id for r in range(self.proxy.rowCount())]
+        return self.model.ids()
 
     def next_after(self, report_id: int) -> int | None:
-        """The next report in the queue that is not verified yet."""
-        ids = self.queue()
-        if report_id not in ids:
+        """The next report in the queue that is not verified yet (rows read only as far as needed)."""
+        i = self.model.row_of(report_id)
+        n = self.model.rowCount()
+        if i < 0:
             return None
-        i = ids.index(report_id)
-        for rid in ids[i + 1:] + ids[:i]:
-            row = self.model.row_of(rid)
-            if self.model.summary(row).status != "verified":
-                return rid
+        for k in range(1, n):
+            s = self.model.summary((i + k) % n)
+            if s is not None and s.status != "verified":
+                return int(s.id)
         return None
 
 
@@ -282,7 +373,7 @@ if __name__ == "__main__":
 
     def make() -> LibraryPanel:
         panel = LibraryPanel()
-        panel.set_reports(sample_library().list_reports())
+        panel.set_library(sample_library())
         panel.openRequested.connect(lambda rid: print("open", rid))
         return panel
 

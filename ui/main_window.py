@@ -30,6 +30,7 @@ from ui.i18n import tr
 from ui.library_access import close_library, default_reviewer, open_library
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
+from ui.reparse import Reparser
 from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
 from ui.settings import Settings
@@ -56,7 +57,9 @@ class MainWindow(QMainWindow):
         self.undo = UndoStacks(self)
         self.runner = TaskRunner(self)
         self.library_panel = LibraryPanel(self)
+        self.library_panel.set_library(library)
         self.review = ReviewPane(self.undo, language, lambda: bool(self.settings.get("require_reason")), self)
+        self.reparser = Reparser(self)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -103,20 +106,18 @@ class MainWindow(QMainWindow):
 
     # -- library and reports ---------------------------------------------------------------------------
     def refresh_library(self) -> None:
-        reports = self.library.list_reports()
-        self.library_panel.set_reports(reports)
+        self.library_panel.refresh()
         if self.session is not None:
             self.library_panel.select(self.session.report_id)
-        self._overview(reports)
+        self._overview(self.library.count())
 
-    def _overview(self, reports: list[Any]) -> None:
-        """What the library holds, shown while no report is open."""
+    def _overview(self, count: dict[str, int]) -> None:
+        """What the library holds, shown while no report is open (counted by the store, no row is read)."""
         names = status_names()
-        by_status = {code: sum(1 for s in reports if s.status == code) for code in names}
-        counts = " · ".join(f"{names[c]} {n}" for c, n in by_status.items())
-        errors = sum(1 for s in reports if s.errors)
+        counts = " · ".join(f"{names[c]} {count.get(c, 0)}" for c in names)
+        errors = count.get("with_errors", 0)
         self.placeholder.setText(
-            "<h2>" + tr("资料库：{n} 份报告").format(n=len(reports)) + "</h2>"
+            "<h2>" + tr("资料库：{n} 份报告").format(n=count.get("all", 0)) + "</h2>"
             + f"<p>{counts}</p><p>" + tr("{n} 份报告有错误待处理").format(n=errors) + "</p><br/><p>"
             + tr("从左侧资料库选择一份报告（回车或双击打开），<br/>或把报告文件、文件夹拖到这里导入（Ctrl+O）。")
             + "</p><p>" + tr("F8 / Shift+F8：下一个 / 上一个问题 · Ctrl+.：采纳建议 · Ctrl+Z：撤销 · Ctrl+Enter：核实")
@@ -247,25 +248,8 @@ class MainWindow(QMainWindow):
 
     # -- review actions --------------------------------------------------------------------------------
     def reparse(self) -> None:
-        if self.session is None:
-            return
-        library_path, rid = self.library_path, self.session.report_id
-
-        def task(progress: Any, cancel: Any) -> Any:
-            lib = open_library(library_path, seed_samples=False)
-            try:
-                progress(0, 1, tr("正在重新解析…"))
-                return lib.reparse(rid)
-            finally:
-                close_library(lib)
-
-        def done(_result: Any) -> None:
-            self.undo.drop(rid)
-            self.open_report(rid)
-            self.show_status(tr("已重新解析"))
-
-        self.runner.start(task, label=tr("正在重新解析…"), on_success=done,
-                          on_failure=lambda m: self.inform(tr("重新解析失败"), m, QMessageBox.Icon.Warning))
+        """Re-parse the open report with the current parser, off the GUI thread (see `ui.reparse`)."""
+        self.reparser.reparse()
 
     def verify(self) -> VerifyDialog | None:
         """Ctrl+Enter: refused while errors remain; otherwise each warning needs a reason."""

@@ -1,8 +1,9 @@
-"""Metadata of the open report: agency, year and region editable; the format version shown.
+"""Metadata of the open report: agency, year, region and the format version, editable.
 
-The store checks what is saved (`update_metadata` refuses a bad year with a reason, shown here). The format
-(2019 / 2021 template) and the parser version are shown, not edited: the store keeps the template the parse
-found, and a different template needs a re-parse. Saving asks through `saveRequested`.
+The store checks what is saved (`update_metadata` refuses a bad year with a reason, shown here); saving asks
+through `saveRequested`. The format (2019 / 2021 template) is a choice of its own: another format re-reads the
+tables (a re-parse, off the GUI thread), so choosing one asks through `formatRequested` at once, and the
+window confirms it first; until the report is reloaded the choice shows the format the report has.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from reviewer.formats import load_formats
 from ui.i18n import tr
@@ -20,8 +21,15 @@ from ui.library_panel import status_icon, status_names
 NO_YEAR = 1999  # the spin box's "unknown" (the store accepts 2000–2100)
 
 
+def format_names() -> dict[str, str]:
+    """The national formats by template, in the UI's language."""
+    names = {"2019": tr("2019年试行格式"), "2021": tr("2021年修订格式")}
+    return {t: names.get(t, f.name) for t, f in load_formats().items()}
+
+
 class MetadataPanel(QWidget):
     saveRequested = Signal(dict)
+    formatRequested = Signal(str)  # the reviewer chose another format: "2019" or "2021"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +40,12 @@ class MetadataPanel(QWidget):
         self.year.setSpecialValueText(tr("未识别"))
         self.region = QLineEdit(self)
         self.region.setPlaceholderText(tr("地区"))
-        self.template = QLabel(self)
+        self.template = QComboBox(self)
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for code, name in format_names().items():
+            self.template.addItem(name, code)
+        self._template: str | None = None
+        self._forced: str | None = None
         self.status_icon = QLabel(self)
         self.status = QLabel(self)
         self.save_button = QPushButton(tr("保存"), self)
@@ -58,12 +71,16 @@ class MetadataPanel(QWidget):
         self.region.textChanged.connect(self._changed)
         self.year.valueChanged.connect(self._changed)
         self.save_button.clicked.connect(self._save)
-        self.revert_button.clicked.connect(lambda: self.load(self._loaded))
+        self.revert_button.clicked.connect(self._revert)
+        self.template.activated.connect(self._format_chosen)
         self.load({})
 
-    def load(self, meta: dict[str, Any]) -> None:
-        self._loaded = {"agency": meta.get("agency") or "", "year": meta.get("year"),
-                        "region": meta.get("region") or None}
+    def _revert(self) -> None:
+        """The agency, year and region as loaded (the status and the format are left alone)."""
+        self._show_fields(self._loaded)
+        self._changed()
+
+    def _show_fields(self, meta: dict[str, Any]) -> None:
         for w in (self.agency, self.region, self.year):
             w.blockSignals(True)
         self.agency.setText(meta.get("agency") or "")
@@ -71,14 +88,47 @@ class MetadataPanel(QWidget):
         self.year.setValue(meta.get("year") or self.year.minimum())
         for w in (self.agency, self.region, self.year):
             w.blockSignals(False)
+
+    def load(self, meta: dict[str, Any]) -> None:
+        self._loaded = {"agency": meta.get("agency") or "", "year": meta.get("year"),
+                        "region": meta.get("region") or None, "template": meta.get("template"),
+                        "table2_variant": meta.get("table2_variant"), "parser_version": meta.get("parser_version")}
+        self._show_fields(meta)
         self.set_status(meta.get("status"), meta.get("status_detail") or "")
-        template = meta.get("template")
-        fmt = load_formats().get(template or "")
-        self.template.setText(fmt.name if fmt else tr("未识别"))
-        variant = meta.get("table2_variant")
-        self.template.setToolTip(tr("表格格式：{t}；表二：{v}；解析器版本：{p}").format(
-            t=template or tr("未识别"), v=variant or tr("国家格式"), p=meta.get("parser_version") or "—"))
+        self.set_format(meta.get("template"), forced=meta.get("forced_template", self._forced))
         self._changed()
+
+    def set_format(self, template: str | None, *, forced: str | None = None) -> None:
+        """Show the report's format; `forced`: the format a reviewer chose (kept by re-parses), else detected."""
+        self._template, self._forced = template, forced
+        self.template.blockSignals(True)
+        unknown = self.template.findData(None)
+        if template is None and unknown < 0:
+            self.template.insertItem(0, tr("未识别"), None)
+        elif template is not None and unknown >= 0:
+            self.template.removeItem(unknown)
+        self.template.setCurrentIndex(max(0, self.template.findData(template)))
+        self.template.blockSignals(False)
+        how = tr("审核人指定") if forced and forced == template else tr("自动识别")
+        self.template.setToolTip(tr("表格格式：{t}（{how}）；表二：{v}；解析器版本：{p}\n"
+                                    "改选格式会按新格式重新读取表格。").format(
+            t=format_names().get(template or "", tr("未识别")), how=how,
+            v=self._loaded.get("table2_variant") or tr("国家格式"), p=self._loaded.get("parser_version") or "—"))
+
+    def reset_format(self) -> None:
+        """Back to the report's format (the change was not confirmed, was cancelled or failed)."""
+        self.template.blockSignals(True)
+        self.template.setCurrentIndex(max(0, self.template.findData(self._template)))
+        self.template.blockSignals(False)
+
+    @property
+    def current_format(self) -> str | None:
+        return self._template
+
+    def _format_chosen(self, index: int) -> None:
+        code = self.template.itemData(index)
+        if code and code != self._template:
+            self.formatRequested.emit(str(code))
 
     def set_status(self, status: str | None, detail: str = "") -> None:
         """The review status, by icon shape and word (not by colour alone)."""
@@ -95,7 +145,7 @@ class MetadataPanel(QWidget):
                 "region": self.region.text().strip() or None}
 
     def dirty(self) -> bool:
-        return self.values() != self._loaded
+        return any(v != self._loaded.get(k) for k, v in self.values().items())
 
     def _changed(self, *_: Any) -> None:
         dirty = self.dirty()
@@ -121,6 +171,7 @@ if __name__ == "__main__":
         panel.load({"agency": r.agency, "year": r.year, "region": r.region, "template": r.template, "status": "new",
                     "table2_variant": r.table2_variant, "parser_version": r.parser_version})
         panel.saveRequested.connect(lambda fields: panel.show_error(str(fields)))
+        panel.formatRequested.connect(lambda t: (panel.show_error(t), panel.reset_format()))
         return panel
 
     run_preview(make, size=(1100, 60))

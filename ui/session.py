@@ -47,6 +47,11 @@ class ReportSession:
         self.parsed: dict[str, Value] = dict(stored.parsed)
         self._parsed_origin = {c: o for c, o in self.origins.items() if o != "edited"}
         self.acknowledged: dict[str, str] = dict(stored.acknowledged)
+        self.forced_template: str | None = getattr(stored, "forced_template", None)  # a reviewer's choice
+
+    def edited_cells(self) -> list[str]:
+        """Cells whose value the reviewer changed (what a re-parse re-applies)."""
+        return [c for c, o in self.origins.items() if o == "edited"]
 
     # -- reading ---------------------------------------------------------------------------------------
     @property

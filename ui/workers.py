@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from ui.i18n import tr
 
@@ -58,7 +58,9 @@ class TaskRunner(QObject):
         self._dialog: QProgressDialog | None = None
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[str], None] | None = None
+        self._cancel_until: int | None = None
         self.cancelled = False
+        self.cancellable = True
         app = QCoreApplication.instance()
         if app is not None:  # never leave a thread running when the application quits
             app.aboutToQuit.connect(self.shutdown)
@@ -72,10 +74,14 @@ class TaskRunner(QObject):
         return self._dialog
 
     def start(self, fn: TaskFn, *, label: str, on_success: Callable[[Any], None],
-              on_failure: Callable[[str], None], show_dialog: bool = True) -> bool:
+              on_failure: Callable[[str], None], show_dialog: bool = True, cancel_until: int | None = None) -> bool:
+        """Run `fn(progress, cancel)` in a worker. `cancel_until`: from this step on (a `done` the task reports)
+        the task no longer stops (it writes in one transaction): Cancel is disabled and says so."""
         if self.busy:
             return False
         self.cancelled = False
+        self.cancellable = True
+        self._cancel_until = cancel_until
         self._on_success, self._on_failure = on_success, on_failure
         self._task = _Task(fn)
         self._thread = QThread(self)
@@ -97,7 +103,7 @@ class TaskRunner(QObject):
         return True
 
     def cancel(self) -> None:
-        if self._task is not None:
+        if self._task is not None and self.cancellable:
             self.cancelled = True
             self._task.cancel_event.set()
             if self._dialog is not None:
@@ -105,6 +111,13 @@ class TaskRunner(QObject):
 
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, label: str) -> None:
+        if self._cancel_until is not None and done >= self._cancel_until and self.cancellable:
+            self.cancellable = False
+            if self._dialog is not None:
+                button = self._dialog.findChild(QPushButton)
+                if button is not None:
+                    button.setEnabled(False)
+                    button.setToolTip(tr("正在写入，已不能取消"))
         if self._dialog is not None:
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total else 0)

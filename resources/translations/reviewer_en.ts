@@ -110,6 +110,24 @@
         <translation>Verified</translation>
     </message>
     <message>
+        <source>{agency} {year}
+地区：{region}
+文件：{file}
+更新于 {at}</source>
+        <translation>{agency} {year}
+Region: {region}
+File: {file}
+Updated {at}</translation>
+    </message>
+    <message>
+        <source>筛选：机关、地区、文件名、年度…</source>
+        <translation>Filter: agency, region, file name, year…</translation>
+    </message>
+    <message>
+        <source>显示“{column}”列</source>
+        <translation>Show the “{column}” column</translation>
+    </message>
+    <message>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
@@ -132,16 +150,6 @@
     <message>
         <source>文件</source>
         <translation>File</translation>
-    </message>
-    <message>
-        <source>{file}
-更新于 {at}</source>
-        <translation>{file}
-updated {at}</translation>
-    </message>
-    <message>
-        <source>筛选：机关、地区、文件名…</source>
-        <translation>Filter: agency, region, file name…</translation>
     </message>
     <message>
         <source>全部状态</source>
@@ -224,12 +232,102 @@ updated {at}</translation>
         <translation>Import</translation>
     </message>
     <message>
+        <source>正在按“{fmt}”解析表格…</source>
+        <translation>Parsing the tables as “{fmt}”…</translation>
+    </message>
+    <message>
+        <source>正在解析表格…</source>
+        <translation>Parsing the tables…</translation>
+    </message>
+    <message>
+        <source>正在读取存档的原件…</source>
+        <translation>Reading the stored source file…</translation>
+    </message>
+    <message>
+        <source>正在读取文件内容…</source>
+        <translation>Reading the file&apos;s content…</translation>
+    </message>
+    <message>
+        <source>正在写入资料库…</source>
+        <translation>Writing to the library…</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>更改格式</source>
+        <translation>Change the format</translation>
+    </message>
+    <message>
+        <source>把这份报告的格式从“{old}”改为“{new}”？</source>
+        <translation>Change this report&apos;s format from “{old}” to “{new}”?</translation>
+    </message>
+    <message>
+        <source>将按新格式重新读取表格，表格的行随之改变（2019年试行格式的“（六）其他处理”为一行，2021年修订格式为三行）。</source>
+        <translation>The tables will be read again under the new format, and their rows change with it (the 2019 trial format has one “(6) Other handling” row, the 2021 revised format three).</translation>
+    </message>
+    <message>
+        <source>这份报告已有 {n} 处修改：两种格式都有的单元格保留您的修改；新格式中没有的单元格上的修改无法应用，将在完成后列出，并作为警告留在问题列表中。</source>
+        <translation>This report has {n} edits: cells that both formats have keep your edits; edits of cells the new format does not have cannot be applied: they will be listed when done and stay as warnings in the problems list.</translation>
+    </message>
+    <message>
+        <source>此操作不能用“撤销”（Ctrl+Z）撤回，这份报告的撤销历史将清空；但它会记入修改记录（审核人、时间、原格式 → 新格式、原因）。改回原格式即可恢复原来的行和其中的修改。</source>
+        <translation>This cannot be undone with Undo (Ctrl+Z), and the report&apos;s undo history will be cleared; it is recorded in the edit history (reviewer, time, old format → new format, reason). Choosing the original format again brings back its rows and the edits made in them.</translation>
+    </message>
+    <message>
+        <source>原因（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>原因（可选）</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <source>改为“{new}”</source>
+        <translation>Change to “{new}”</translation>
+    </message>
+    <message>
+        <source>正在按“{fmt}”重新读取表格…</source>
+        <translation>Reading the tables again as “{fmt}”…</translation>
+    </message>
+    <message>
         <source>正在重新解析…</source>
         <translation>Re-parsing…</translation>
     </message>
     <message>
-        <source>已重新解析</source>
-        <translation>Re-parsed</translation>
+        <source>这份报告已被其他窗口或程序修改，已重新载入，请再试一次。
+{reason}</source>
+        <translation>This report was changed by another window or program and has been reloaded; please try again.
+{reason}</translation>
+    </message>
+    <message>
+        <source>已取消重新解析：报告没有改变</source>
+        <translation>Re-parse cancelled: the report did not change</translation>
+    </message>
+    <message>
+        <source>已改为“{fmt}”：重新应用 {n} 处修改</source>
+        <translation>Changed to “{fmt}”: {n} edits re-applied</translation>
+    </message>
+    <message>
+        <source>已重新解析：重新应用 {n} 处修改</source>
+        <translation>Re-parsed: {n} edits re-applied</translation>
+    </message>
+    <message>
+        <source>，{n} 处与新解析不一致（见问题列表）</source>
+        <translation>, {n} differ from the new parse (see the problems list)</translation>
+    </message>
+    <message>
+        <source>（取消时已在写入，操作已完成）</source>
+        <translation> (it was already writing when Cancel was pressed: the operation completed)</translation>
+    </message>
+    <message>
+        <source>部分修改未能应用</source>
+        <translation>Some edits could not be applied</translation>
+    </message>
+    <message>
+        <source>以下 {n} 处修改所在的单元格在新格式中没有，未能应用；它们仍在修改记录中，并作为警告列在问题列表里（核实时需说明）。改回原格式可恢复。</source>
+        <translation>The cells of these {n} edits do not exist in the new format, so the edits were not applied; they remain in the edit history and are listed as warnings in the problems list (to be explained when verifying). Choosing the original format again restores them.</translation>
     </message>
     <message>
         <source>重新解析失败</source>
@@ -536,6 +634,14 @@ updated {at}</translation>
         <translation>Suggestion: set {cell} to {value}.</translation>
     </message>
     <message>
+        <source>2019年试行格式</source>
+        <translation>2019 trial format</translation>
+    </message>
+    <message>
+        <source>2021年修订格式</source>
+        <translation>2021 revised format</translation>
+    </message>
+    <message>
         <source>机关名称</source>
         <translation>Agency name</translation>
     </message>
@@ -556,8 +662,18 @@ updated {at}</translation>
         <translation>Format</translation>
     </message>
     <message>
-        <source>表格格式：{t}；表二：{v}；解析器版本：{p}</source>
-        <translation>Form: {t}; table 2: {v}; parser version: {p}</translation>
+        <source>审核人指定</source>
+        <translation>chosen by a reviewer</translation>
+    </message>
+    <message>
+        <source>自动识别</source>
+        <translation>detected</translation>
+    </message>
+    <message>
+        <source>表格格式：{t}（{how}）；表二：{v}；解析器版本：{p}
+改选格式会按新格式重新读取表格。</source>
+        <translation>Table format: {t} ({how}); table 2: {v}; parser version: {p}
+Choosing another format reads the tables again under it.</translation>
     </message>
     <message>
         <source>国家格式</source>
@@ -788,6 +904,10 @@ updated {at}</translation>
     <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在写入，已不能取消</source>
+        <translation>Writing: it can no longer be cancelled</translation>
     </message>
     <message>
         <source>正在导入示例报告…</source>

@@ -54,7 +54,7 @@ Cancel = Callable[[], bool]
 
 # Orders of `list_reports`: the terms of each (fixed SQL, never built from user text); `descending` flips them.
 ORDERS: dict[str, tuple[str, ...]] = {
-    "id": ("id",), "agency": ("agency_key", "year", "id"), "year": ("year", "agency_key", "id"),
+    "id": ("id",), "agency": ("agency_key", "year", "id"), "year": ("year", "id"),
     "status": ("status", "id"), "updated": ("updated_at DESC", "id"), "errors": ("errors", "warnings", "id"),
     "warnings": ("warnings", "errors", "id"), "region": ("region", "agency_key", "id"), "file": ("source_name", "id"),
 }
