@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import tr
+from ui.marks import MarkStyle
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Query = Callable[..., Sequence[Any]]  # Library.list_reports
@@ -99,8 +101,11 @@ class LibraryModel(QAbstractTableModel):
     ORDERS = {"status": "status", "agency": "agency", "year": "year", "errors": "errors", "warnings": "warnings",
               "region": "region", "source_name": "file"}
 
+    ICON_COLUMNS = {"errors": "error", "warnings": "warning"}  # headers shown by the marks' icons
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.header_icons: dict[str, QIcon] = {}  # set by the panel from its palette
         self._rows: Sequence[Any] = ()
         self._query: Query | None = None
         self._filters: dict[str, Any] = {}
@@ -179,7 +184,17 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        """The counts of errors and warnings are headed by the marks' icons (narrow in every language; the
+        status bar's legend names them), with their word as tooltip."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        key = self.COLUMNS[section]
+        icon = self.header_icons.get(self.ICON_COLUMNS.get(key, ""))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if icon is not None else self.headers()[section]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.headers()[section]
         return None
 
@@ -222,6 +237,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.library: Any = None
         self.model = LibraryModel(self)
+        self._set_header_icons()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("筛选：机关、地区、文件名、年度…"))
         self.search.setClearButtonEnabled(True)
@@ -263,18 +279,29 @@ class LibraryPanel(QWidget):
         self.view.doubleClicked.connect(self._activated)
         self.view.installEventFilter(self)
 
+    def _set_header_icons(self) -> None:
+        style = MarkStyle.for_palette(self.palette())
+        self.model.header_icons = {kind: style.icon(kind) for kind in LibraryModel.ICON_COLUMNS.values()}
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "view"):  # dark mode switched
+            self._set_header_icons()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LibraryModel.COLUMNS) - 1)
+
     def _set_column_widths(self) -> None:
-        """Widths from the texts they show (Chinese or English), the agency taking what is left."""
+        """Widths from what they show (Chinese or English), the agency taking what is left."""
         header = self.view.horizontalHeader()
         head, body = header.fontMetrics(), self.view.fontMetrics()
-        titles = self.model.headers()
         arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 14  # the sort indicator
         samples = {"status": max(status_names().values(), key=body.horizontalAdvance), "year": "2024",
                    "errors": "000", "warnings": "000"}
         for col, key in enumerate(LibraryModel.COLUMNS):
             if key in samples:
                 extra = 18 + 6 if key == "status" else 0  # the status icon
-                width = max(head.horizontalAdvance(titles[col]) + arrow, body.horizontalAdvance(samples[key]) + 12 + extra)
+                title = self.model.headerData(col, Qt.Orientation.Horizontal)
+                heading = head.horizontalAdvance(title) if title else 14  # an icon
+                width = max(heading + arrow, body.horizontalAdvance(samples[key]) + 12 + extra)
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
                 self.view.setColumnWidth(col, width)
             elif key == "agency":

@@ -100,5 +100,9 @@ def test_the_list_fits_the_panel_at_the_default_size(qtbot, window, library):  #
     for c in shown:  # every header text fits its column (Chinese here; widths come from the texts)
         title = model.headerData(c, Qt.Orientation.Horizontal)
         assert header.fontMetrics().horizontalAdvance(title) < header.sectionSize(c), title
+    for key, word in (("errors", "错误"), ("warnings", "警告")):  # counts headed by the marks' icons
+        c = model.COLUMNS.index(key)
+        assert model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DecorationRole) is not None
+        assert model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == word
     agency = model.COLUMNS.index("agency")
     assert header.sectionSize(agency) >= 120  # the agency takes the room that is left
