@@ -1,0 +1,268 @@
+"""Figures of the library by year, for charts: requests received and how they were handled (table 3),
+administrative reviews and lawsuits by outcome (table 4), reports and reports with open errors. No Qt.
+
+    from reviewer.store.stats import by_year
+    stats = by_year(library)                      # verified reports only
+    stats = by_year(library, include_all=True)    # every status
+    [(y.year, y.value("requests.received"), y.blanks("requests.received")) for y in stats.years]
+
+Series are named `requests.<key>` (REQUEST_SERIES) and `<group>.<outcome>` (APPEAL_GROUPS × APPEAL_OUTCOMES),
+each the sum of the `total` column (table 3) or of the outcome column (table 4) of the rows in `series_cells`.
+A blank cell (NULL) is not a zero: the value of a series is the sum of the numbers printed, and `blanks` says
+how many reports of that year left at least one of its cells blank (or lack the table), so a chart can say
+"N reports not counted" instead of silently counting them as 0.
+
+A library may hold two files of the same agency and year (a corrected version): by default one report stands
+for each agency and year, the verified one first, else the latest imported (as `crossreport.previous_id`
+chooses), and the others are counted in `superseded`.
+
+Efficiency: one narrow query on `reports`, then per year and format one query over `cells` that seeks
+exactly the cells of the series by primary key (report_id, cell), grouped by cell in SQLite. The blanks
+come back as the ids of the reports concerned (`group_concat`), so the work in Python is per cell, not per
+report. Given a path, the figures are read through a read-only connection of their own (one snapshot), so a
+background thread can compute them while the library is written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer.formats import load_formats
+from reviewer.model import Number
+from reviewer.store.normalize import agency_key
+from reviewer.store.types import STATUS_VERIFIED, STATUSES, status_code
+
+if TYPE_CHECKING:
+    from reviewer.store.library import Library
+
+# How requests were handled (table 3, column `total`): each is one row or the sum of a group of rows.
+REQUEST_OUTCOMES = ("granted", "partial", "denied", "unable", "not_processed", "other", "carried_forward")
+REQUEST_SERIES = ("received", "carried_over", *REQUEST_OUTCOMES, "total")
+# Rows of table 3 under each request series; a group (`denied`) takes every row `denied.*`, and `other` is the
+# single row of the 2019 format or the three `other.*` rows of the 2021 format.
+_REQUEST_ROWS = {"received": "new_received", "carried_over": "carried_over", "granted": "granted",
+                 "partial": "partial", "total": "total", "carried_forward": "carried_forward"}
+_REQUEST_GROUPS = ("denied", "unable", "not_processed", "other")
+
+# Table 4: administrative reviews and lawsuits; `litigation` adds the two kinds of lawsuit.
+APPEAL_GROUPS = ("review", "litigation", "litigation_direct", "litigation_after_review")
+APPEAL_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
+_APPEAL_ROWS = {"review": ("review",), "litigation": ("litigation_direct", "litigation_after_review"),
+                "litigation_direct": ("litigation_direct",), "litigation_after_review": ("litigation_after_review",)}
+
+SERIES = (*(f"requests.{k}" for k in REQUEST_SERIES),
+          *(f"{g}.{o}" for g in APPEAL_GROUPS for o in APPEAL_OUTCOMES))
+
+
+@cache
+def series_cells(template: str | None) -> Mapping[str, tuple[str, ...]]:
+    """Series key -> the cell ids it sums, for a national format ("2019", "2021"). An unknown format (None)
+    gets the cells of every format, which it lacks: its reports count as blanks."""
+    formats = load_formats()
+    chosen = [formats[template]] if template in formats else list(formats.values())
+    rows3: list[str] = []
+    for fmt in chosen:
+        rows3 += [r.key for r in fmt.tables["table3"].rows if r.key not in rows3]
+    out: dict[str, tuple[str, ...]] = {}
+    for key in REQUEST_SERIES:
+        if key in _REQUEST_ROWS:
+            rows = [_REQUEST_ROWS[key]]
+        else:
+            rows = [r for r in rows3 if r == key or r.startswith(key + ".")]
+        out[f"requests.{key}"] = tuple(f"table3:{r}:total" for r in rows)
+    for group in APPEAL_GROUPS:
+        for outcome in APPEAL_OUTCOMES:
+            out[f"{group}.{outcome}"] = tuple(f"table4:{r}:{outcome}" for r in _APPEAL_ROWS[group])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One series in one year: the sum of the numbers printed, and how many reports left a cell of it blank."""
+
+    value: Number = 0
+    blanks: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class YearStats:
+    year: int
+    reports: int  # reports counted in this year
+    with_errors: int  # of which with at least one open error
+    figures: Mapping[str, Figure] = field(default_factory=dict)
+
+    def figure(self, key: str) -> Figure:
+        if key not in SERIES:
+            raise KeyError(key)
+        return self.figures.get(key, Figure())
+
+    def value(self, key: str) -> Number:
+        return self.figure(key).value
+
+    def blanks(self, key: str) -> int:
+        return self.figure(key).blanks
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStats:
+    """The figures of the reports a filter selects, by year (ascending)."""
+
+    statuses: tuple[str, ...]
+    agency: str | None
+    years: tuple[YearStats, ...]
+    undated: int = 0  # reports selected that have no year (in no year's figures)
+    superseded: int = 0  # other files of an agency and year, left out (one report per agency and year)
+
+    @property
+    def reports(self) -> int:
+        return sum(y.reports for y in self.years)
+
+    def year(self, year: int) -> YearStats | None:
+        return next((y for y in self.years if y.year == year), None)
+
+    def values(self, key: str) -> list[Number]:
+        return [y.value(key) for y in self.years]
+
+    def blanks(self, key: str) -> list[int]:
+        return [y.blanks(key) for y in self.years]
+
+
+def by_year(source: Library | str | Path, *, include_all: bool = False, statuses: Iterable[str] | None = None,
+            agency: str | None = None, one_per_agency_year: bool = True) -> LibraryStats:
+    """The figures of the library by year.
+
+    Verified reports only by default; `include_all` takes every status, `statuses` (codes or labels) a chosen
+    set. `agency` keeps the agencies whose name contains it (whitespace and punctuation ignored, as the
+    library list does). `source` is a `Library` (read through its connection, under its lock) or the path of
+    a library file (read through a read-only connection of its own: safe in a background thread)."""
+    chosen = _statuses(include_all, statuses)
+    if isinstance(source, (str, Path)):
+        conn = open_reader(source)
+        try:
+            return _compute(conn, chosen, agency, one_per_agency_year)
+        finally:
+            conn.close()
+    with source.lock:
+        conn = source.connection
+        conn.execute("BEGIN")
+        try:
+            return _compute(conn, chosen, agency, one_per_agency_year)
+        finally:
+            conn.execute("COMMIT")
+
+
+def open_reader(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to a library file, in one snapshot until closed."""
+    target = Path(path).resolve()
+    if not target.is_file():
+        raise FileNotFoundError(f"资料库文件不存在：{target}")
+    conn = sqlite3.connect(target.as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("BEGIN")
+    return conn
+
+
+def _statuses(include_all: bool, statuses: Iterable[str] | None) -> tuple[str, ...]:
+    if statuses is not None:
+        codes = {status_code(s) for s in statuses}
+        return tuple(s for s in STATUSES if s in codes)
+    return STATUSES if include_all else (STATUS_VERIFIED,)
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# (id, agency_key, year, template, status, errors) of one report
+_Row = tuple[int, str | None, int | None, str | None, str, int]
+
+
+def _select(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | None) -> list[_Row]:
+    sql = ("SELECT id, agency_key, year, template, status, errors FROM reports "
+           "WHERE status IN (SELECT value FROM json_each(?))")
+    params: list[object] = [json.dumps(list(statuses))]
+    key = agency_key(agency) if agency else None
+    if key:
+        sql += " AND agency_key LIKE ? ESCAPE '\\'"
+        params.append(_like(key))
+    return list(conn.execute(sql + " ORDER BY id", params))
+
+
+def _one_per_agency_year(rows: list[_Row]) -> list[_Row]:
+    """The report standing for each agency and year: a verified one first, then the latest imported."""
+    best: dict[tuple[str, int | None], _Row] = {}
+    for row in rows:  # ascending id: a later one of the same rank replaces an earlier one
+        rid, akey, year, _t, status, _e = row
+        k = (akey if akey is not None else f"#{rid}", year)
+        held = best.get(k)
+        if held is None or (status == STATUS_VERIFIED) >= (held[4] == STATUS_VERIFIED):
+            best[k] = row
+    return sorted(best.values())
+
+
+# Per cell of one format: the sum of the numbers, and the reports where the cell is blank or missing.
+_CELL_SQL = """
+SELECT cl.value, sum(c.value), group_concat(CASE WHEN c.value IS NULL THEN ids.value END)
+FROM json_each(?1) AS ids CROSS JOIN json_each(?2) AS cl
+LEFT JOIN cells AS c ON c.report_id = ids.value AND c.cell = cl.value
+GROUP BY cl.value
+"""
+
+
+def _compute(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | None,
+             one_per_agency_year: bool) -> LibraryStats:
+    rows = _select(conn, statuses, agency)
+    kept = _one_per_agency_year(rows) if one_per_agency_year else rows
+    superseded = len(rows) - len(kept)
+    undated = sum(1 for r in kept if r[2] is None)
+    groups: dict[int, dict[str | None, list[int]]] = {}
+    errors: dict[int, int] = {}
+    formats = load_formats()
+    for rid, _k, year, template, _s, errs in kept:
+        if year is None:
+            continue
+        fmt = template if template in formats else None
+        groups.setdefault(year, {}).setdefault(fmt, []).append(rid)
+        errors[year] = errors.get(year, 0) + (1 if errs else 0)
+    years: list[YearStats] = []
+    for year in sorted(groups):
+        sums: dict[str, Number] = {}
+        blank_ids: dict[str, set[int]] = {}
+        for template, ids in groups[year].items():
+            cells = series_cells(template)
+            wanted = sorted({cid for cs in cells.values() for cid in cs})
+            per_cell: dict[str, tuple[Number | None, set[int]]] = {}
+            for cid, total, blanks in conn.execute(_CELL_SQL, (json.dumps(ids), json.dumps(wanted))):
+                per_cell[cid] = (total, {int(x) for x in blanks.split(",")} if blanks else set())
+            for key, cs in cells.items():
+                for cid in cs:
+                    total, blank = per_cell.get(cid, (None, set(ids)))
+                    if total is not None:
+                        sums[key] = sums.get(key, 0) + total
+                    if blank:
+                        blank_ids.setdefault(key, set()).update(blank)
+        figures = {key: Figure(sums.get(key, 0), len(blank_ids.get(key, ()))) for key in SERIES}
+        n = sum(len(ids) for ids in groups[year].values())
+        years.append(YearStats(year, n, errors.get(year, 0), figures))
+    return LibraryStats(statuses, agency.strip() if agency and agency.strip() else None, tuple(years), undated,
+                        superseded)
+
+
+__all__ = [
+    "APPEAL_GROUPS",
+    "APPEAL_OUTCOMES",
+    "REQUEST_OUTCOMES",
+    "REQUEST_SERIES",
+    "SERIES",
+    "Figure",
+    "LibraryStats",
+    "YearStats",
+    "by_year",
+    "open_reader",
+    "series_cells",
+]
