@@ -20,6 +20,7 @@ from reviewer.store.stats import (
     SERIES,
     LibraryStats,
     by_year,
+    marker,
     series_cells,
 )
 
@@ -213,3 +214,18 @@ def test_copy_of_the_library_file_gives_the_same_figures(lib: Library, tmp_path:
         if side.exists():
             shutil.copy(side, Path(str(copy) + suffix))
     assert by_year(copy, include_all=True) == expected
+
+
+def test_the_marker_changes_with_every_write_and_only_then(lib: Library, generated: tuple[Path, list[Any]]) -> None:
+    first = marker(lib)
+    assert marker(lib.path) == first == marker(lib)
+    rid = next(s.id for s in lib.list_reports(year=2022))
+    lib.set_cells(rid, {"table4:review:upheld": 5}, reviewer=REVIEWER, expected_version=lib.summary(rid).version)
+    edited = marker(lib)
+    assert edited != first
+    other = next(s.id for s in lib.list_reports(year=2019))
+    verify(lib, other)
+    verified = marker(lib)
+    assert verified != edited
+    lib.import_paths([generated[0]], reviewer=REVIEWER, workers=1)  # all duplicates: nothing written
+    assert marker(lib) == verified

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import ReviewerError
 from ui import menus
+from ui.charts_panel import ChartsDock
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
 from ui.library_access import close_library, default_reviewer, open_library
@@ -43,6 +44,7 @@ from ui.workers import TaskRunner
 class MainWindow(QMainWindow):
     reportOpened = Signal(int)
     verified = Signal(int)
+    libraryChanged = Signal()  # after an import, an edit or a verification (the charts refresh)
 
     def __init__(self, library: Any, library_path: Path, settings: Settings, language: str,
                  parent: QWidget | None = None) -> None:
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
         self.actions_ = menus.build(self)
+        self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
         self.setAcceptDrops(True)
         self.library_panel.openRequested.connect(self.open_report)
         self.review.changed.connect(self._report_changed)
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.library_panel.select(self.session.report_id)
         self._overview(self.library.count())
+        self.libraryChanged.emit()
 
     def _overview(self, count: dict[str, int]) -> None:
         """What the library holds, shown while no report is open (counted by the store, no row is read)."""
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         self.review.show_status()
         self._update_title()
         self._update_actions()
+        self.libraryChanged.emit()
 
     def _update_title(self) -> None:
         app = tr("年报审核台")

@@ -913,5 +913,185 @@ Choosing another format reads the tables again under it.</translation>
         <source>正在导入示例报告…</source>
         <translation>Importing the sample reports…</translation>
     </message>
+    <message>
+        <source>本年新收申请</source>
+        <translation>New requests this year</translation>
+    </message>
+    <message>
+        <source>上年结转申请</source>
+        <translation>Carried over from last year</translation>
+    </message>
+    <message>
+        <source>予以公开</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>部分公开</source>
+        <translation>Partly granted</translation>
+    </message>
+    <message>
+        <source>不予公开</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <source>无法提供</source>
+        <translation>Unable to provide</translation>
+    </message>
+    <message>
+        <source>不予处理</source>
+        <translation>Not processed</translation>
+    </message>
+    <message>
+        <source>其他处理</source>
+        <translation>Otherwise handled</translation>
+    </message>
+    <message>
+        <source>结转下年度办理</source>
+        <translation>Carried forward to next year</translation>
+    </message>
+    <message>
+        <source>办理结果总计</source>
+        <translation>Total handled</translation>
+    </message>
+    <message>
+        <source>结果维持</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>结果纠正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>其他结果</source>
+        <translation>Other outcome</translation>
+    </message>
+    <message>
+        <source>尚未审结</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>总计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>行政复议</source>
+        <translation>Administrative reviews</translation>
+    </message>
+    <message>
+        <source>行政诉讼</source>
+        <translation>Lawsuits</translation>
+    </message>
+    <message>
+        <source>报告份数</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>其中有错误的报告</source>
+        <translation>of which with errors</translation>
+    </message>
+    <message>
+        <source>{kind}：{outcome}</source>
+        <translation>{kind}: {outcome}</translation>
+    </message>
+    <message>
+        <source>{value}（{n} 份空白）</source>
+        <translation>{value} ({n} blank)</translation>
+    </message>
+    <message>
+        <source>{n} 份报告此项有空白单元格：空白不计为 0，合计只含已填写的数字</source>
+        <translation>{n} reports left a cell of this blank: a blank is not counted as 0, the sum holds the numbers filled in</translation>
+    </message>
+    <message>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>仅已核实的报告</source>
+        <translation>Verified reports only</translation>
+    </message>
+    <message>
+        <source>所有状态的报告</source>
+        <translation>Reports of every status</translation>
+    </message>
+    <message>
+        <source>图表默认只统计已核实的报告</source>
+        <translation>By default the charts count verified reports only</translation>
+    </message>
+    <message>
+        <source>统计范围</source>
+        <translation>Reports counted</translation>
+    </message>
+    <message>
+        <source>按机关名称筛选</source>
+        <translation>Filter by agency name</translation>
+    </message>
+    <message>
+        <source>机关名称筛选</source>
+        <translation>Agency filter</translation>
+    </message>
+    <message>
+        <source>统计：</source>
+        <translation>Count:</translation>
+    </message>
+    <message>
+        <source>依申请公开（件）：办理结果（堆叠柱）与本年新收申请（折线）</source>
+        <translation>Requests: how they were handled (stacked bars) and new requests (line)</translation>
+    </message>
+    <message>
+        <source>{kind}（件）：按结果（堆叠柱）</source>
+        <translation>{kind} by outcome (stacked bars)</translation>
+    </message>
+    <message>
+        <source>依申请公开图表；确切数字见下方表格</source>
+        <translation>Chart of requests; the exact numbers are in the table below</translation>
+    </message>
+    <message>
+        <source>{kind}图表；确切数字见下方表格</source>
+        <translation>Chart of {kind}; the exact numbers are in the table below</translation>
+    </message>
+    <message>
+        <source>各年度数字</source>
+        <translation>Figures by year</translation>
+    </message>
+    <message>
+        <source>无法统计：{reason}</source>
+        <translation>Cannot count: {reason}</translation>
+    </message>
+    <message>
+        <source>还没有已核实的报告。选择“所有状态的报告”可查看全部报告的数字。</source>
+        <translation>No report is verified yet. Choose “Reports of every status” to see the figures of all reports.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的报告。</source>
+        <translation>No report matches.</translation>
+    </message>
+    <message>
+        <source>已核实的报告 {n} 份，其中 {e} 份有错误</source>
+        <translation>{n} verified reports, {e} of them with errors</translation>
+    </message>
+    <message>
+        <source>所有状态的报告 {n} 份，其中 {e} 份有错误</source>
+        <translation>{n} reports of every status, {e} of them with errors</translation>
+    </message>
+    <message>
+        <source>{n} 份没有年度，未计入</source>
+        <translation>{n} without a year, not counted</translation>
+    </message>
+    <message>
+        <source>同一机关同一年度的另 {n} 份文件未重复计入</source>
+        <translation>{n} other files of the same agency and year not counted twice</translation>
+    </message>
+    <message>
+        <source>空白单元格不计为 0：{years} 年有报告的部分数字空白，图中只计已填写的数字，空白的份数见下表括号。</source>
+        <translation>A blank cell is not counted as 0: in {years} some reports left figures blank; the charts count the numbers filled in, and the table says in brackets how many reports left blanks.</translation>
+    </message>
+    <message>
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>按年度查看申请、复议和诉讼的数字（默认只统计已核实的报告）</source>
+        <translation>Requests, reviews and lawsuits by year (verified reports only by default)</translation>
+    </message>
 </context>
 </TS>

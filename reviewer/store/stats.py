@@ -157,6 +157,23 @@ def by_year(source: Library | str | Path, *, include_all: bool = False, statuses
             conn.execute("COMMIT")
 
 
+Marker = tuple[object, ...]
+_MARKER_SQL = "SELECT count(*), total(version), max(id), total(errors), max(updated_at) FROM reports"
+
+
+def marker(source: Library | str | Path) -> Marker:
+    """A cheap token that changes whenever a report is imported or written (or its count of errors changes):
+    a view can skip recomputing the figures while it stays the same."""
+    if isinstance(source, (str, Path)):
+        conn = open_reader(source)
+        try:
+            return tuple(conn.execute(_MARKER_SQL).fetchone())
+        finally:
+            conn.close()
+    with source.lock:
+        return tuple(source.connection.execute(_MARKER_SQL).fetchone())
+
+
 def open_reader(path: str | Path) -> sqlite3.Connection:
     """A read-only connection to a library file, in one snapshot until closed."""
     target = Path(path).resolve()
@@ -261,8 +278,10 @@ __all__ = [
     "SERIES",
     "Figure",
     "LibraryStats",
+    "Marker",
     "YearStats",
     "by_year",
+    "marker",
     "open_reader",
     "series_cells",
 ]
