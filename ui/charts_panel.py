@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -60,6 +61,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the exact number of a table cell
 BLANKS_ROLE = Qt.ItemDataRole.UserRole + 2  # reports with a blank cell in that series and year
 REFRESH_DELAY_MS = 300
+LABEL_MARGIN_PX = 10  # room for half a tick label below 0 and above the top tick
 POLL_MS = 30
 
 # Stacks, bottom up. Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -227,6 +229,7 @@ def legend_widget(entries: Sequence[tuple[str, str | None, str]], parent: QWidge
             rows.addLayout(line)
         assert line is not None
         icon = QLabel(box)
+        icon.setObjectName(f"legend-swatch-{key}")
         icon.setPixmap(swatch(colour) if colour else _line_swatch(box.palette().color(QPalette.ColorRole.Text)))
         text = QLabel(name, box)
         text.setObjectName(f"legend-{key}")
@@ -296,28 +299,25 @@ class ChartsPanel(QWidget):
         bar.addWidget(self.agency, 1)
         bar.addWidget(self.summary, 2)
 
-        self.fg = self.palette().color(QPalette.ColorRole.Text)
-        bg = self.palette().color(QPalette.ColorRole.Base)
+        # plot items are created once here; `show_stats` updates them in place, `_apply_palette` recolours them
         req_names, app_names = request_names(), appeal_names()
-        self.requests_plot = self._plot(pg, bg, tr("依申请公开（件）：办理结果（堆叠柱）与本年新收申请（折线）"))
+        self._titles: dict[str, str] = {}
+        self._tops: dict[int, float] = {}  # per plot: the top of its highest bar
+        self.requests_plot = self._plot(pg, "requests", tr("依申请公开（件）：办理结果（堆叠柱）与本年新收申请（折线）"))
         self.request_bars: dict[str, pg.BarGraphItem] = {}
         for key in REQUEST_STACK:
-            item = pg.BarGraphItem(x=[], height=[], width=0.6, brush=REQUEST_COLOURS[key],
-                                   pen=pg.mkPen(bg, width=1), name=req_names[key])
+            item = pg.BarGraphItem(x=[], height=[], width=0.6, brush=REQUEST_COLOURS[key], name=req_names[key])
             self.requests_plot.addItem(item)
             self.request_bars[key] = item
-        self.received_line = self.requests_plot.plot([], [], pen=pg.mkPen(self.fg, width=2), symbol="o",
-                                                     symbolSize=7, symbolBrush=self.fg, symbolPen=self.fg,
-                                                     name=req_names["received"])
+        self.received_line = self.requests_plot.plot([], [], symbol="o", symbolSize=7, name=req_names["received"])
         self.appeal_plots: dict[str, pg.PlotItem] = {}
         self.appeal_bars: dict[str, dict[str, pg.BarGraphItem]] = {}
         for group, title in appeal_titles().items():
-            plot = self._plot(pg, bg, tr("{kind}（件）：按结果（堆叠柱）").format(kind=title))
+            plot = self._plot(pg, group, tr("{kind}（件）：按结果（堆叠柱）").format(kind=title))
             self.appeal_plots[group] = plot
             self.appeal_bars[group] = {}
             for key in APPEAL_STACK:
-                item = pg.BarGraphItem(x=[], height=[], width=0.6, brush=APPEAL_COLOURS[key],
-                                       pen=pg.mkPen(bg, width=1), name=app_names[key])
+                item = pg.BarGraphItem(x=[], height=[], width=0.6, brush=APPEAL_COLOURS[key], name=app_names[key])
                 plot.addItem(item)
                 self.appeal_bars[group][key] = item
 
@@ -366,23 +366,53 @@ class ChartsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
+        self._apply_palette()
 
-    def _plot(self, pg: Any, bg: QColor, title: str) -> pg.PlotItem:
+    def _plot(self, pg: Any, key: str, title: str) -> pg.PlotItem:
         axis = _integer_axis()
-        widget = pg.PlotWidget(self, background=bg,
-                               axisItems={"bottom": axis(orientation="bottom"), "left": axis(orientation="left")})
+        widget = pg.PlotWidget(self, axisItems={"bottom": axis(orientation="bottom"), "left": axis(orientation="left")})
         widget.setMinimumSize(QSize(220, 160))
         plot = widget.getPlotItem()
-        plot.setTitle(title, color=self.fg, size="10pt")
-        for name in ("left", "bottom"):
-            ax = plot.getAxis(name)
-            ax.setPen(self.fg)
-            ax.setTextPen(self.fg)
+        self._titles[key] = title
+        plot.getViewBox().sigResized.connect(lambda _vb, plot=plot: self._fit_height(plot))
         plot.showGrid(y=True, alpha=0.25)
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         return plot
+
+    def _plots(self) -> dict[str, pg.PlotItem]:
+        return {"requests": self.requests_plot, **self.appeal_plots}
+
+    def _apply_palette(self) -> None:
+        """Background, text and lines in the colours of the palette (light or dark); the series keep theirs."""
+        import pyqtgraph as pg
+
+        fg = self.palette().color(QPalette.ColorRole.Text)
+        bg = self.palette().color(QPalette.ColorRole.Base)
+        for key, plot in self._plots().items():
+            plot.getViewWidget().setBackground(bg)
+            plot.setTitle(self._titles[key], color=fg, size="10pt")
+            for name in ("left", "bottom"):
+                ax = plot.getAxis(name)
+                ax.setPen(fg)
+                ax.setTextPen(fg)
+        separator = pg.mkPen(bg, width=1)  # a thin gap between the stacked parts
+        for bars in (self.request_bars, *self.appeal_bars.values()):
+            for item in bars.values():
+                item.setOpts(pen=separator)
+        self.received_line.setPen(pg.mkPen(fg, width=2))
+        self.received_line.setSymbolBrush(fg)
+        self.received_line.setSymbolPen(fg)
+        icon = self.findChild(QLabel, "legend-swatch-received")
+        if icon is not None:
+            icon.setPixmap(_line_swatch(fg))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and hasattr(self, "received_line"):
+            self._apply_palette()
 
     # -- refreshing --------------------------------------------------------------------------------
     @property
@@ -486,16 +516,22 @@ class ChartsPanel(QWidget):
         self.note.setVisible(bool(self.note.text()))
         self.refreshed.emit(stats)
 
-    @staticmethod
-    def _frame(plot: pg.PlotItem, years: list[int], top: float) -> None:
+    def _frame(self, plot: pg.PlotItem, years: list[int], top: float) -> None:
         plot.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years], []])
         if years:
             plot.setXRange(min(years) - 0.6, max(years) + 0.6, padding=0)
         else:
             plot.setXRange(0, 1, padding=0)
-        top = max(1.0, float(top))
-        # a margin below 0 and above the top tick: a label is drawn only where it fits inside the axis
-        plot.setYRange(-0.05 * top, top * 1.1, padding=0)
+        self._tops[id(plot)] = max(1.0, float(top))
+        self._fit_height(plot)
+
+    def _fit_height(self, plot: pg.PlotItem) -> None:
+        """Y from 0 to the top with LABEL_MARGIN_PX below and above: a tick label is drawn only where it fits
+        inside the axis, so the 0 and the top tick keep theirs whatever the height of the plot."""
+        top = self._tops.get(id(plot), 1.0)
+        pixels = max(60.0, plot.getViewBox().height())
+        pad = top * LABEL_MARGIN_PX / (pixels - 2 * LABEL_MARGIN_PX)
+        plot.setYRange(-pad, top * 1.04 + pad, padding=0)
 
     def _summary_text(self, stats: LibraryStats) -> str:
         verified_only = len(stats.statuses) == 1

@@ -186,3 +186,17 @@ def test_the_dock_opens_from_the_view_menu_and_follows_the_window(qtbot: Any, wi
     qtbot.waitUntil(lambda: not panel.busy(), timeout=WAIT_MS)
     action.trigger()
     assert not window.charts.isVisible()
+
+
+def test_a_dark_palette_recolours_the_charts_not_the_series(qtbot: Any, panel: ChartsPanel) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette(panel.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    granted = panel.request_bars["granted"].opts["brush"]
+    panel.setPalette(dark)
+    assert panel.requests_plot.getViewWidget().backgroundBrush().color() == QColor("#1e1e1e")
+    assert panel.received_line.opts["pen"].color() == QColor("#eeeeee")
+    assert panel.requests_plot.getAxis("left").textPen().color() == QColor("#eeeeee")
+    assert panel.request_bars["granted"].opts["brush"] == granted
