@@ -614,8 +614,8 @@ __all__ = ["ChartsDock", "ChartsPanel", "StatsTableModel", "format_number", "tab
 
 
 def preview_library(directory: Path | None = None, generated: int = 24) -> Any:
-    """The samples plus reports of 2019–2024 (generated when the benchmarks are at hand); the reports without
-    findings verified, except every third generated one, so both filters show something."""
+    """The samples plus reports of 2019–2024 (generated when the benchmarks are at hand); two in three of the
+    reports without findings verified, so the two filters show different figures."""
     import tempfile
 
     from ui.preview import sample_library
