@@ -332,6 +332,9 @@ class MainWindow(QMainWindow):
                 state = self.settings.state(name)
                 if state is not None:
                     splitter.restoreState(state)
+            header = self.settings.state("library/header")
+            if header is not None:  # column widths, order and hidden columns of the library list
+                self.library_panel.view.horizontalHeader().restoreState(header)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"split/main": self.splitter, "split/review": self.review.h_split, "split/problems": self.review.v_split}
@@ -340,6 +343,7 @@ class MainWindow(QMainWindow):
         self.settings.set_state("geometry", self.saveGeometry())
         for name, splitter in self._splitters().items():
             self.settings.set_state(name, splitter.saveState())
+        self.settings.set_state("library/header", self.library_panel.view.horizontalHeader().saveState())
         self.review.remember_widths()
         self.settings.set_state("columns", QByteArray(json.dumps(self.review.column_widths).encode("utf-8")))
         self.settings.sync()

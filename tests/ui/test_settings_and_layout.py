@@ -78,6 +78,7 @@ def test_window_layout_and_column_widths_are_remembered(qtbot, library, settings
     sizes = first.splitter.sizes()
     assert sizes != [360, 1240]  # not the default
     first.review.views["table3"].setColumnWidth(2, 260)
+    first.library_panel.view.setColumnWidth(1, 211)  # the agency column of the library list
     first.close()  # saves the state
 
     second = MainWindow(library, library.path, settings, "zh_CN")
@@ -88,4 +89,5 @@ def test_window_layout_and_column_widths_are_remembered(qtbot, library, settings
     assert second.size() == first.size()
     assert second.splitter.sizes() == sizes
     assert second.review.views["table3"].columnWidth(2) == 260
+    assert second.library_panel.view.columnWidth(1) == 211
     second.close()
