@@ -157,18 +157,25 @@ def full_row_label(rdef: RowDef) -> str:
 
 
 def label_of(template: str | None, table: str, row: str, col: str | None = None) -> str:
-    """Chinese label of a row (and column) for messages and exports."""
-    if template in load_formats():
-        tdef = load_format(template).tables.get(table)
-        if tdef is not None:
-            try:
-                rlabel = full_row_label(tdef.row(row))
-            except KeyError:
-                rlabel = row
-            if col is None:
-                return rlabel
-            try:
-                return f"{rlabel}·{tdef.column(col).label}"
-            except KeyError:
-                return f"{rlabel}·{col}"
+    """Chinese label of a row (and column) for messages and exports.
+
+    The report's own format is asked first, then the other formats: a cell kept from an edit made under the
+    other format (the reviewer changed the format) is still named in words.
+    """
+    formats = load_formats()
+    order = ([template] if template in formats else []) + [t for t in formats if t != template]
+    for t in order:
+        tdef = formats[t].tables.get(table)
+        if tdef is None:
+            continue
+        try:
+            rlabel = full_row_label(tdef.row(row))
+        except KeyError:
+            continue
+        if col is None:
+            return rlabel
+        try:
+            return f"{rlabel}·{tdef.column(col).label}"
+        except KeyError:
+            return f"{rlabel}·{col}"
     return row if col is None else f"{row}·{col}"
