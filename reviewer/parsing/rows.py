@@ -59,13 +59,14 @@ class Region:
     footer_rows: list[int] = field(default_factory=list)
 
 
-_FOOTER = re.compile(r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\d+页(共\d+页)?$|^\d+/\d+$")
+# a page number between dashes ("- 4 -", "— 5 —"), "第3页 共8页", "3/8"; a lone "-3" is a signed value
+_FOOTER = re.compile(r"^[-—–－]+\d{1,3}[-—–－]+$|^第\d+页(共\d+页)?$|^\d+/\d+$")
 
 
 def is_page_footer(row: list[Cell]) -> bool:
     """A page number printed into the table by extraction: "- 4 -", "— 5 —", "第3页"."""
-    text = "".join(c.text for c in row).replace(" ", "")
-    return bool(text) and bool(_FOOTER.match(text)) and any(ch in text for ch in "-—–－页/")
+    text = clean("".join(c.text for c in row)).replace(" ", "").replace("\u3000", "")
+    return bool(text) and bool(_FOOTER.match(text))
 
 
 def is_prose(row: list[Cell]) -> bool:

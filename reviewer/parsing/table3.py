@@ -31,6 +31,10 @@ def column_order(region: Region, tdef: TableDef) -> list[str]:
     for idx, row in region.label_rows:
         if first_data is not None and idx > first_data:
             break
+        one_row = [c.key for cell in row for c in tdef.columns
+                   if norm(cell.text) and any(norm(cell.text) == norm(v) for v in c.variants)]
+        if sorted(dict.fromkeys(one_row)) == sorted(default):
+            return list(dict.fromkeys(one_row))  # one header row names every column: its order is certain
         for cell in row:
             n = norm(cell.text)
             if not n:
