@@ -29,7 +29,9 @@ from .builders import T3_BOTTOM, T3_COLUMNS, T3_RESULTS_HEAD, T3_TOP, T4_COLUMNS
 SEED_NAMES = ("000_b710f638428fe90f", "001_0e482e19bd443c5d", "002_45714cd7a3994f14", "003_572269c7f2b1c0ee",
               "004_0dc7f1f0762d964b")
 SYNTH_2019 = "000-as-2019"
-RECORDS = (*SEED_NAMES, "huaian-2024", SYNTH_2019)
+DISTINCT = "001-distinct"  # every cell a different figure: a value in the wrong place shows
+DISTINCT_2019 = "001-distinct-2019"
+RECORDS = (*SEED_NAMES, "huaian-2024", SYNTH_2019, DISTINCT, DISTINCT_2019)
 
 # --- the records ------------------------------------------------------------------------------------------
 
@@ -40,15 +42,45 @@ def _record(name: str) -> tuple[dict[str, Any], dict[str, list[str]]]:
     if name == "huaian-2024":
         return b.truth(name), b.split_prose(b.huaian_text())
     if name == SYNTH_2019:
-        return _as_2019("000_b710f638428fe90f", 2020)
+        return _as_2019(*_record("000_b710f638428fe90f"), 2020)
+    if name == DISTINCT:
+        return _distinct(*_record("001_0e482e19bd443c5d"))
+    if name == DISTINCT_2019:
+        return _as_2019(*_record(DISTINCT), 2020)
     return b.truth(name), b.split_prose(b.seed_text(name))
 
 
-def _as_2019(source: str, year: int) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """A 2021-format seed turned into a report on `year` in the 2019 format (（六） one row, 2019 table 2)."""
-    rec = copy.deepcopy(b.truth(source))
+def _distinct(truth: dict[str, Any], prose: dict[str, list[str]]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The record with a different figure in nearly every cell, every relation of the form kept."""
+    rec = copy.deepcopy(truth)
+    t3 = rec["table3"]
+    parts = T3_COLUMNS[:-1]
+    results = [k for k in t3 if k not in ("new_received", "carried_over", "total", "carried_forward")]
+    for i, key in enumerate(results):
+        row = dict(zip(parts, (i + 3, i % 3, i % 2, (i + 1) % 2, i % 4, (i + 2) % 3), strict=True))
+        t3[key] = {**row, "total": sum(row.values())}
+    col_sum = {c: sum(t3[k][c] for k in results) for c in parts}
+    t3["total"] = {**col_sum, "total": sum(col_sum.values())}
+    over = dict(zip(parts, (4, 1, 0, 2, 0, 1), strict=True))
+    forward = dict(zip(parts, (6, 2, 1, 0, 3, 0), strict=True))
+    new = {c: col_sum[c] + forward[c] - over[c] for c in parts}
+    for key, row in (("new_received", new), ("carried_over", over), ("carried_forward", forward)):
+        t3[key] = {**row, "total": sum(row.values())}
+    t4 = rec["table4"]
+    for g, (up, corr, oth, pend) in zip(T4_GROUPS, ((15, 4, 3, 2), (7, 1, 5, 6), (9, 8, 11, 10)), strict=True):
+        t4[g] = {"upheld": up, "corrected": corr, "other": oth, "pending": pend, "total": up + corr + oth + pend}
+    rec["table2"] = {"regulations": {"issued": 1, "repealed": 2, "in_force": 3},
+                     "normative_documents": {"issued": 4, "repealed": 5, "in_force": 16},
+                     "licensing": {"decisions": 1234}, "penalty": {"decisions": 56}, "coercion": {"decisions": 7},
+                     "fees": {"amount": 8.5}}
+    return rec, prose
+
+
+def _as_2019(truth: dict[str, Any], prose: dict[str, list[str]], year: int) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """A 2021-format record turned into a report on `year` in the 2019 format (（六） one row, 2019 table 2)."""
+    rec = copy.deepcopy(truth)
     old = str(rec["year"])
-    prose = {k: [line.replace(old, str(year)) for line in v] for k, v in b.split_prose(b.seed_text(source)).items()}
+    prose = {k: [line.replace(old, str(year)) for line in v] for k, v in prose.items()}
     rec["year"], rec["template"] = year, "2019"
     t3 = rec["table3"]
     parts = [t3.pop(k) for k in ("other.overdue_correction", "other.unpaid_fee", "other.other")]
@@ -76,15 +108,17 @@ def _as_2019(source: str, year: int) -> tuple[dict[str, Any], dict[str, list[str
 @dataclass(frozen=True)
 class Variant:
     name: str
-    out: str = "tsv"  # tsv | lines (one cell per line, no tabs) | md | html
+    out: str = "tsv"  # tsv | lines (one cell per line, no tabs) | pdftext (cells apart by spaces) | md | html
     groups: str = "repeat"  # repeat | first | absent | heading | subtotal | joined | span (html)
     numbering: str = "full"  # full | none | half | enum (1、) | dot (1．)
     spaced: bool = False  # 本 年 新 收 …
-    wording: str = ""  # "" | 2019 (2019 wording in a 2021 report) | hubei (notes inside labels)
+    wording: str = ""  # "" | 2019 (2019 wording in a 2021 report) | hubei (notes inside labels) | loose
+    wrap: bool = False  # long labels wrapped inside their cell (a line break, <br>)
     t3_header: str = "form"  # form | flat | one_row | split | reordered
-    t4: str = "form"  # form | rows5 | flat15 | vertical | scrambled
+    t4: str = "form"  # form | rows5 | flat15 | vertical | scrambled | transposed (5 rows × 3 groups)
+    lead: bool = False  # a lead-in line with figures between each section title and its table
     t2_captions: bool = True
-    titles: str = "plain"  # plain | variants | md | bold
+    titles: str = "plain"  # plain | variants | md | bold | bare (no numbering)
     blank: str | None = None  # the mark of blanked cells ("" for an empty cell)
     digits: str = "ascii"  # ascii | fullwidth | thousands
     noise: bool = False  # page footers inside table 3, a note row after it
@@ -156,8 +190,21 @@ VARIANTS: tuple[Variant, ...] = (
     _v("lines-title-cn-year", out="lines", title="cn_year", groups="first"),
     _v("tsv-blank-total-column", blank="", blank_total=True),
     _v("html-blank-total-column", out="html", groups="span", blank="", blank_total=True),
+    _v("tsv-loose-wording", wording="loose"),
+    _v("lines-loose-wording-wrapped", out="lines", wording="loose", wrap=True, groups="first"),
+    _v("html-wrapped-labels", out="html", groups="span", wrap=True, html=frozenset({"nested"})),
+    _v("md-wrapped-loose", out="md", wrap=True, wording="loose", groups="first"),
+    _v("pdftext", out="pdftext", groups="first"),
+    _v("pdftext-no-numbering-dash", out="pdftext", groups="first", numbering="none", blank="—"),
+    _v("tsv-bare-titles", titles="bare"),
+    _v("tsv-t4-transposed", t4="transposed"),
+    _v("html-t4-transposed-lead", out="html", groups="span", t4="transposed", lead=True),
+    _v("tsv-t4-transposed-no-header", t4="transposed_bare", expect="reported"),
+    _v("tsv-lead-lines", lead=True),
+    _v("pdftext-lead-lines", out="pdftext", groups="first", lead=True),
+    _v("html-heading-rows-no-numbering", out="html", groups="heading", numbering="none"),
     _v("tsv-2019-table3-in-2021", t3_2019=True, expect="reported",
-       records=tuple(r for r in RECORDS if r not in ("003_572269c7f2b1c0ee", SYNTH_2019))),
+       records=tuple(r for r in RECORDS if r not in ("003_572269c7f2b1c0ee", SYNTH_2019, DISTINCT_2019))),
 )
 
 # --- rendering the tables as grids of spans -------------------------------------------------------------------
@@ -166,9 +213,23 @@ _CN = "一二三四五六七八九十"
 _FULLWIDTH = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 
 
+LOOSE = {  # wordings of real reports that shorten or reword the form's labels
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "（二）部分公开",
+    "3.危及“三安全一稳定”": '3.危及"三安全一稳定"',
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": "1.申请人无正当理由逾期不补正",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": "2.申请人逾期未按收费通知要求缴纳费用",
+    "5.要求行政机关确认或重新出具已获取信息": "5.要求行政机关确认或重新出具已获取信息的",
+    "一、本年新收政府信息公开申请数量": "一、本年新收政府信息公开申请数",
+    "二、上年结转政府信息公开申请数量": "二、上年结转政府信息公开申请数",
+    "（七）总计": "（七）合计",
+    "四、结转下年度继续办理": "四、结转下年度继续办理数量",
+    "本年收费金额（单位：万元）": "本年收费金额(万元)",
+}
+
+
 def relabel(text: str, v: Variant) -> str:
     """A form label as a report may print it: other numbering, spaces inside, 2019 wording, Hubei notes."""
-    t = text
+    t = LOOSE.get(text, text) if v.wording == "loose" else text
     if v.numbering == "none":
         t = re.sub(rf"^([{_CN}]+、|（[{_CN}]+）|\d+\.)\s*", "", t)
     elif v.numbering == "half":
@@ -181,6 +242,8 @@ def relabel(text: str, v: Variant) -> str:
         t = re.sub(rf"^([{_CN}]+)、", r"\1．", t)
     if v.spaced and len(t) >= 3:
         t = " ".join(t)
+    if v.wrap and len(t) > 10:
+        t = t[:7] + "\n" + t[7:]
     return t
 
 
@@ -384,6 +447,10 @@ def table4_grid(rec: dict[str, Any], v: Variant) -> list[list[Span]]:
                 [Span(r("复议后起诉")), *values[10:15]]]
     if v.t4 == "flat15":
         return [values]
+    if v.t4.startswith("transposed"):
+        heads = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+        return [*([[Span(""), *(Span(r(x)) for x in heads)]] if v.t4 == "transposed" else []),
+                *([Span(r(label)), *(values[5 * g + k] for g in range(3))] for k, label in enumerate(T4_LABELS))]
     if v.t4 == "vertical":
         return [[Span(r("行政复议"))], [Span(r("行政诉讼"))], *([x] for x in values)]
     if v.t4 == "scrambled":  # the two header rows read out of order, the group labels last
@@ -415,6 +482,7 @@ def with_noise(grid: list[list[Span]], header_rows: int, running: str) -> list[l
 
 TITLES = {
     "plain": (b.HEADING2, b.HEADING3, b.HEADING4),
+    "bare": ("主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况"),
     "variants": ("二、主动公开政府信息", "三、收到和处理政府信息公开申请情况", "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况"),
 }
 
@@ -440,13 +508,17 @@ def blocks(name: str, v: Variant) -> tuple[dict[str, Any], list[tuple[str, Any]]
     if v.noise:
         t3 = with_noise(t3, t3_head, f"{rec['agency']}{rec['year']}年政府信息公开工作年度报告")
     tables = [table2_grid(rec, v, name), t3, table4_grid(rec, v)]
-    heads = TITLES["variants" if v.titles == "variants" else "plain"]
+    heads = TITLES[v.titles if v.titles in TITLES else "plain"]
     out: list[tuple[str, Any]] = [("title", t) for t in title_lines(rec, prose["title"], v)]
     out += [("p", t) for t in prose["intro"]]
     out.append(("h", "一、总体情况"))
     out += [("p", t) for t in prose["overview"]]
-    for head, table, hrows in zip(heads, tables, (0, t3_head, 0), strict=True):
+    leads = (f"{rec['year']}年主动公开情况统计如下", "本年度收到和处理申请情况（单位：件）",
+             f"{rec['year']}年行政复议、行政诉讼情况如下")
+    for head, table, hrows, lead in zip(heads, tables, (0, t3_head, 0), leads, strict=True):
         out.append(("h", head))
+        if v.lead:
+            out.append(("p", lead))
         out.append(("table", (table, hrows)))
     out.append(("h", b.HEADING5))
     out += [("p", t) for t in prose["problems"]]
@@ -495,7 +567,9 @@ def render_text(items: list[tuple[str, Any]], v: Variant) -> str:
             grid, hrows = content
             rows = expand(grid, repeat_rows=v.groups == "repeat")
             if v.out == "lines":
-                parts.append("\n".join(c.replace("\n", "") for row in rows for c in row if c.strip()))
+                parts.append("\n".join(c for row in rows for c in row if c.strip()))
+            elif v.out == "pdftext":
+                parts.append("\n".join("  ".join(c for c in row if c.strip()) for row in rows))
             elif v.out == "md":
                 parts.append(_markdown(rows, v))
             else:
@@ -602,6 +676,9 @@ def render(name: str, v: Variant) -> tuple[dict[str, Any], bytes, str]:
         rec = copy.deepcopy(rec)
         for key in ("other.overdue_correction", "other.unpaid_fee", "other.other"):
             rec["table3"][key] = dict.fromkeys(T3_COLUMNS)
+    if v.t4 == "transposed_bare":  # which column is which group is not printed: blank, values reported
+        rec = copy.deepcopy(rec)
+        rec["table4"] = {g: dict.fromkeys(T4_COLUMNS) for g in T4_GROUPS}
     if v.out == "html":
         return rec, render_html(items, v).encode("utf-8"), "report.html"
     text = render_text(items, v)
@@ -626,7 +703,8 @@ def _expected_error_cells(want: dict[str, Any]) -> set[str]:
     return {c for f in want.get("expected_findings", []) for c in f["cells"]}
 
 
-CASES = [pytest.param(name, v, id=f"{v.name}-{name[:6]}") for v in VARIANTS for name in v.records]
+CASES = [pytest.param(name, v, id=f"{v.name}-{name if '-' in name[:4] else name[:3]}") for v in VARIANTS
+         for name in v.records]
 
 
 @pytest.mark.parametrize(("name", "variant"), CASES)
@@ -634,8 +712,8 @@ def test_variant_reads_as_the_truth(name: str, variant: Variant) -> None:
     want, data, filename = render(name, variant)
     rec = parse_bytes(data, filename)
     assert (rec.agency, rec.year, rec.template) == (want["agency"], want["year"], want["template"])
-    if variant.out == "lines" and "regulations" not in want["table2"]:
-        # a provincial table printed one cell per line has lost which label cells were merged (the depth of
+    if variant.out in ("lines", "pdftext") and "regulations" not in want["table2"]:
+        # a provincial table printed one cell per line (or its merged cells dropped) has lost which label cells were merged (the depth of
         # each label): a human cannot rebuild the label paths either. Every value is still read, in order.
         assert rec.table2_variant is not None
         assert [r["value"] for r in rec.tables["table2"].values()] == [r["value"] for r in want["table2"].values()]
