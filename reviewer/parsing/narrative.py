@@ -7,29 +7,50 @@ import re
 from reviewer.model import Number
 
 _N = r"(\d[\d,]*)"
+_UNIT = r"(?:件|条|个|宗|起)"
+# words that turn a nearby figure into another subject's: a change on last year, a review or lawsuit, a petition
+_OFF = "同比|较上年|比上年|较去年|增加|减少|增长|下降|复议|诉讼|信访|举报"
+
+
+_OFF_RE = re.compile(_OFF)
+
+
+def _gap(n: int) -> str:
+    """Up to n characters inside one clause: no figure, no clause break (the _OFF words are checked on the
+    match: a per-character look-ahead would cost more than the rest of the prose search)."""
+    return rf"[^。；;，,\d]{{0,{n}}}?"
+
+
+_CHANGE = r"(?P<chg>(?:同比|较上年|比上年|较去年)[^。；;，,]{0,12}[，,])?"  # "同比增加5件，" before the figure
+_CHECKED = frozenset({"proactive_items", "requests_received", "requests_answered", "carried_over", "carried_forward"})
+
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "proactive_items": (
-        re.compile(r"(?:主动公开|发布|公开)[^。；，,]{0,20}?信息[^。；，,\d]{0,8}?" + _N + r"余?条"),
+    "proactive_items": (  # 主动公开 first: "发布信息N条" is often one channel's count
+        re.compile(r"主动公开" + _gap(20) + r"信息" + _gap(8) + _N + r"余?条"),
+        re.compile(r"(?:发布|公开)" + _gap(20) + r"信息" + _gap(8) + _N + r"余?条"),
     ),
     "requests_received": (
-        re.compile(r"(?:收到|受理|接收|接到|新收)[^。；，,\d]{0,20}?申请[^。；，,\d]{0,4}?" + _N + r"(?:件|条|个|宗)"),
-        re.compile(r"(?:收到|受理|接收|接到|新收)[^。；，,\d]{0,6}?" + _N + r"(?:件|条|个|宗)[^。；，,]{0,8}申请"),
+        re.compile(r"(?:收到|受理|接收|接到|新收)" + _gap(20) + r"申请" + _CHANGE + _gap(6) + _N + _UNIT),
+        re.compile(r"(?:收到|受理|接收|接到|新收)" + _gap(6) + _N + _UNIT + _gap(8) + r"申请"),
     ),
     "requests_answered": (
         re.compile(r"申请[^。；]{0,20}?(?:答复|办结|办理完结)(?:申请)?数?(?:共)?" + _N + r"件"),
+        re.compile(r"(?:答复|办结|办理完结)" + _gap(12) + r"申请" + _gap(4) + _N + r"件"),
+        re.compile(r"(?:办结|办理完结)(?:申请)?(?:共)?" + _N + r"件"),  # "已办结54件" in a sentence of its own
     ),
-    "carried_over": (re.compile(r"上一?年度?结转(?:的|申请)*" + _N + r"件"),),
+    "carried_over": (re.compile(r"上一?年度?结转" + _gap(12) + _N + r"件"),),
     "carried_forward": (
-        re.compile(_N + r"件[^。；，,\d]{0,4}?(?:顺延|结转|转入)(?:到|至)?下一?年度"),
-        re.compile(r"结转下一?年度(?:继续办理)?(?:的|申请)*" + _N + r"件"),
+        re.compile(_N + r"件" + _gap(4) + r"(?:顺延|结转|转入)(?:到|至)?下一?年度"),
+        re.compile(r"结转(?:到|至)?下一?年度" + _gap(10) + _N + r"件"),
     ),
     "granted_or_partial": (re.compile(r"予以公开(?:及|和|或)部分公开[^。；，,\d]{0,6}?" + _N + r"件"),),
     "denied_total": (re.compile(r"(?<!予以公开、)不予公开(?:的|申请)*" + _N + r"件"),),
     "unable_total": (re.compile(r"无法提供(?:的|申请)*" + _N + r"件"),),
     "not_processed_total": (re.compile(r"不予处理(?:的|申请)*" + _N + r"件"),),
-    "review_total": (re.compile(r"行政复议(?:案件|申请)?(?:共)?" + _N + r"件"),),
+    # not "行政复议和行政诉讼案件共N件" (a combined count) nor "行政复议结果维持N件" (one outcome)
+    "review_total": (re.compile(r"行政复议(?:案件|申请)?(?:共计|共)?" + _N + _UNIT),),
     "processing_fee_yuan": (re.compile(r"信息处理费[^。；\d]{0,12}?(\d[\d,]*(?:\.\d+)?)元"),),
-    "litigation_total": (re.compile(r"行政诉讼(?:案件)?(?:共)?" + _N + r"件"),),
+    "litigation_total": (re.compile(r"(?<!复议[和与及、])行政诉讼(?:案件)?(?:共计|共)?" + _N + _UNIT),),
 }
 
 
@@ -40,15 +61,23 @@ FLAGS: dict[str, re.Pattern[str]] = {
 }
 
 
+def _own_subject(m: re.Match[str]) -> bool:
+    """The match does not run through words of another subject (a change on last year, a review …)."""
+    text = m.group(0)
+    if "chg" in m.re.groupindex and m.group("chg"):
+        text = text.replace(m.group("chg"), "", 1)
+    return not _OFF_RE.search(text)
+
+
 def extract_narrative(prose: str) -> dict[str, Number]:
     """First stated figure per key; `prose` is the report text outside the tables, line breaks removed."""
     flat = re.sub(r"\s+", "", prose)
     out: dict[str, Number] = {}
     for key, pats in PATTERNS.items():
         for pat in pats:
-            m = pat.search(flat)
+            m = next((m for m in pat.finditer(flat) if key not in _CHECKED or _own_subject(m)), None)
             if m:
-                raw = m.group(1).replace(",", "")
+                raw = m.group(m.re.groups).replace(",", "")  # the figure is each pattern's last group
                 out[key] = float(raw) if "." in raw else int(raw)
                 break
     for key, pat in FLAGS.items():
