@@ -728,6 +728,14 @@ def test_variant_reads_as_the_truth(name: str, variant: Variant) -> None:
         assert rec.unplaced and any(f.rule == "UNPLACED" for f in rec.findings)
 
 
+def test_an_escaped_pipe_stays_inside_its_cell() -> None:
+    from reviewer.reading.layout import text_to_rows
+
+    rows = text_to_rows("| 信息内容 | 本年增\\|减 | 处理决定数量 |\n| --- | --- | --- |\n| 行政许可 | -3 | 12 |")
+    assert [c.text for c in rows[0]] == ["信息内容", "本年增\\|减", "处理决定数量"]
+    assert [c.text for c in rows[1]] == ["行政许可", "-3", "12"]
+
+
 def test_every_listed_variation_is_distinct() -> None:
     names = [v.name for v in VARIANTS]
     assert len(names) == len(set(names))

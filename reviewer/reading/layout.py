@@ -45,8 +45,16 @@ def _split(text: str, start: int, line: str, sep: str) -> list[Cell]:
     return cells
 
 
+_PIPE = re.compile(r"(?<!\\)\|")  # a cell separator; "\|" is a pipe inside a cell (escaped Markdown)
+
+
 def _split_pipes(text: str, start: int, line: str) -> list[Cell]:
-    cells = _split(text, start, line, "|")
+    cells = []
+    pos = 0
+    for m in _PIPE.finditer(line):
+        cells.append(_cell(text, start + pos, start + m.start()))
+        pos = m.end()
+    cells.append(_cell(text, start + pos, start + len(line)))
     # a leading/trailing pipe makes an empty first/last field that is not a cell
     if line.strip().startswith("|") and cells and not cells[0].text:
         cells = cells[1:]
