@@ -54,6 +54,20 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
+# a key's patterns are tried only when the prose holds one of these words (most reports lack most subjects)
+NEEDS: dict[str, tuple[str, ...]] = {
+    "requests_answered": ("答复", "办结", "办理完结"),
+    "carried_over": ("结转",),
+    "carried_forward": ("下年度", "下一年度"),
+    "granted_or_partial": ("部分公开",),
+    "denied_total": ("不予公开",),
+    "unable_total": ("无法提供",),
+    "not_processed_total": ("不予处理",),
+    "review_total": ("行政复议",),
+    "processing_fee_yuan": ("信息处理费",),
+    "litigation_total": ("行政诉讼",),
+}
+
 # statements without a figure, kept as 1 when the prose makes them
 FLAGS: dict[str, re.Pattern[str]] = {
     "all_finished": re.compile(r"(?:均已|全部|均)(?:按时|按期|依法)?(?:办结|答复完毕|办理完毕)"),
@@ -74,6 +88,9 @@ def extract_narrative(prose: str) -> dict[str, Number]:
     flat = re.sub(r"\s+", "", prose)
     out: dict[str, Number] = {}
     for key, pats in PATTERNS.items():
+        needs = NEEDS.get(key)
+        if needs and not any(w in flat for w in needs):
+            continue
         for pat in pats:
             m = next((m for m in pat.finditer(flat) if key not in _CHECKED or _own_subject(m)), None)
             if m:
