@@ -178,4 +178,9 @@ def label_of(template: str | None, table: str, row: str, col: str | None = None)
             return f"{rlabel}·{tdef.column(col).label}"
         except KeyError:
             return f"{rlabel}·{col}"
+    if col is not None and table == "table2":  # a provincial table: rows are label paths
+        for variant in load_table2_variants():
+            for c in variant.columns:
+                if c.key == col:
+                    return f"{row}·{c.label}"
     return row if col is None else f"{row}·{col}"
