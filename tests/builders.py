@@ -201,22 +201,30 @@ def table4_grid(t4: dict[str, dict[str, Any]]) -> Grid:
     ]
 
 
-def expand(grid: Grid) -> list[list[str]]:
-    """The grid a reader must produce: a spanning label stands in every position it covers, a spanning
-    number only in its first (a value is read once)."""
-    taken: dict[tuple[int, int], str] = {}
+def covered(grid: Grid) -> dict[tuple[int, int], tuple[Span, int, int]]:
+    """Every grid position a cell covers once its spans are expanded: (row, col) -> (cell, its row, its col)."""
+    taken: dict[tuple[int, int], tuple[Span, int, int]] = {}
     for r, row in enumerate(grid):
         col = 0
         for cell in row:
             while (r, col) in taken:
                 col += 1
-            copy = "" if re.fullmatch(r"[+\-]?\d[\d,]*(\.\d+)?(万元|元)?", cell.text.strip()) else cell.text
             for rr in range(r, r + cell.rowspan):
                 for c in range(col, col + cell.colspan):
-                    taken[(rr, c)] = cell.text if (rr, c) == (r, col) else copy
+                    taken[(rr, c)] = (cell, r, col)
             col += cell.colspan
-    width = max(c for _, c in taken) + 1
-    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(grid))]
+    return taken
+
+
+def expand(grid: Grid) -> list[list[str]]:
+    """The grid a reader must produce: a spanning label stands in every position it covers, a spanning
+    number only in its first (a value is read once)."""
+    texts: dict[tuple[int, int], str] = {}
+    for (rr, c), (cell, r, col) in covered(grid).items():
+        number = re.fullmatch(r"[+\-]?\d[\d,]*(\.\d+)?(万元|元)?", cell.text.strip())
+        texts[(rr, c)] = cell.text if (rr, c) == (r, col) or not number else ""
+    width = max(c for _, c in texts) + 1
+    return [[texts.get((r, c), "") for c in range(width)] for r in range(len(grid))]
 
 
 # --- a report: prose from a sample, tables from its expected record ---------------------------------------

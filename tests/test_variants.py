@@ -530,17 +530,8 @@ def blocks(name: str, v: Variant) -> tuple[dict[str, Any], list[tuple[str, Any]]
 def expand(grid: list[list[Span]], repeat_rows: bool) -> list[list[str]]:
     """A rectangular grid of texts as a copy from Word prints it: a merged cell once, its other positions
     empty (or, with `repeat_rows`, a label merged over rows repeated on each row)."""
-    taken: dict[tuple[int, int], str] = {}
-    for r, row in enumerate(grid):
-        col = 0
-        for cell in row:
-            while (r, col) in taken:
-                col += 1
-            for rr in range(r, r + cell.rowspan):
-                for c in range(col, col + cell.colspan):
-                    first = (rr, c) == (r, col)
-                    taken[(rr, c)] = cell.text if first or (repeat_rows and c == col and rr > r) else ""
-            col += cell.colspan
+    taken = {(rr, c): cell.text if (rr, c) == (r, col) or (repeat_rows and c == col and rr > r) else ""
+             for (rr, c), (cell, r, col) in b.covered(grid).items()}
     out = []
     for r in range(len(grid)):
         width = max((c for rr, c in taken if rr == r), default=-1) + 1

@@ -30,9 +30,7 @@ def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -
 
 
 def close_library(library: Any) -> None:
-    close = getattr(library, "close", None)
-    if callable(close):
-        close()
+    library.close()
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.store.types import ReportList
 from ui.i18n import tr
 from ui.marks import MarkStyle
 
@@ -106,7 +107,7 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.header_icons: dict[str, QIcon] = {}  # set by the panel from its palette
-        self._rows: Sequence[Any] = ()
+        self._rows = ReportList([], lambda ids: [])  # nothing listed yet
         self._query: Query | None = None
         self._filters: dict[str, Any] = {}
         self._order: tuple[str, bool] = ("id", False)
@@ -140,8 +141,8 @@ class LibraryModel(QAbstractTableModel):
             order, descending = self._order
             self.set_reports(self._query(**self._filters, order=order, descending=descending))
 
-    def set_reports(self, summaries: Sequence[Any]) -> None:
-        """Show these rows; a `ReportList` is kept as it is (never copied: its rows are read when shown)."""
+    def set_reports(self, summaries: ReportList) -> None:
+        """Show these rows; the `ReportList` is kept as it is (never copied: its rows are read when shown)."""
         self.beginResetModel()
         self._rows = summaries
         self.endResetModel()
@@ -151,10 +152,7 @@ class LibraryModel(QAbstractTableModel):
         i = self.row_of(summary.id)
         if i < 0:
             return False
-        if isinstance(self._rows, list):
-            self._rows[i] = summary
-        else:
-            self._rows.put(summary)
+        self._rows.put(summary)
         self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
         return True
 
@@ -162,18 +160,14 @@ class LibraryModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, report_id: int) -> int:
-        index_of = getattr(self._rows, "index_of", None)
-        if index_of is not None:
-            return int(index_of(report_id))
-        return next((i for i, s in enumerate(self._rows) if s.id == report_id), -1)
+        return self._rows.index_of(report_id)
 
     def ids(self) -> list[int]:
         """Report ids in the order shown, without reading the rows of a `ReportList`."""
-        ids = getattr(self._rows, "ids", None)
-        return list(ids) if ids is not None else [s.id for s in self._rows]
+        return self._rows.ids
 
     @property
-    def rows(self) -> Sequence[Any]:
+    def rows(self) -> ReportList:
         return self._rows
 
     # -- Qt ------------------------------------------------------------------------------------------------

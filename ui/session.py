@@ -47,7 +47,7 @@ class ReportSession:
         self.parsed: dict[str, Value] = dict(stored.parsed)
         self._parsed_origin = {c: o for c, o in self.origins.items() if o != "edited"}
         self.acknowledged: dict[str, str] = dict(stored.acknowledged)
-        self.forced_template: str | None = getattr(stored, "forced_template", None)  # a reviewer's choice
+        self.forced_template: str | None = stored.forced_template  # a reviewer's choice
 
     def edited_cells(self) -> list[str]:
         """Cells whose value the reviewer changed (what a re-parse re-applies)."""

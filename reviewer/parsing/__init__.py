@@ -16,6 +16,8 @@ from reviewer.parsing.table4 import parse_table4
 
 __all__ = ["parse", "detect_template"]
 
+MISSING_NAMES = {"table2": "表二（主动公开）", "table3": "表三（依申请）", "table4": "表四（复议诉讼）"}
+
 
 def detect_template(text: str, year: int | None) -> str:
     """2019 or 2021, by the labels each format alone uses; by the year when the labels do not tell."""
@@ -80,13 +82,12 @@ def parse(doc: Document, template: str | None = None) -> Record:
     for table in ("table2", "table3", "table4"):
         if table not in sections:
             b.note(Finding(rule="MISSING", severity="warning", cells=[f"{table}:*"], name="table not found",
-                           message=f"未找到{ {'table2': '表二（主动公开）', 'table3': '表三（依申请）', 'table4': '表四（复议诉讼）'}[table] }",
-                           message_id="table_missing", params={"table": table}))
-            if table != "table2" or True:
-                tdef = fmt.tables[table]
-                for r in tdef.rows:
-                    for c in tdef.row_columns(r):
-                        b.put(table, r.key, c, None)
+                           message=f"未找到{MISSING_NAMES[table]}", message_id="table_missing",
+                           params={"table": table}))
+            tdef = fmt.tables[table]
+            for r in tdef.rows:  # a table not found is all blanks, never zeros
+                for c in tdef.row_columns(r):
+                    b.put(table, r.key, c, None)
     if meta.year and meta.period_year and meta.year != meta.period_year:
         b.note(Finding(rule="YEAR", severity="warning", cells=[], name="year mismatch",
                        message=f"标题年度为 {meta.year}，统计期限为 {meta.period_year} 年",

@@ -46,6 +46,11 @@ def malformed_findings(record: Record, values: dict[str, Number | None]) -> list
     return out
 
 
+def _printed_bad(record: Record, cid: str) -> bool:
+    src = record.provenance.get(cid)
+    return src is not None and parse_printed(src.text).kind == "bad"
+
+
 def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
     """A blank is not a 0. A column left blank down many rows (Shanghai leaves the 总计 of detail rows empty)
     is one warning; other blanks one warning per row. A missing table is reported once, elsewhere."""
@@ -54,8 +59,8 @@ def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
     skip_total = f"table2:{variant.total_row}:{variant.columns[0].key}" if variant else None
     blanks: list[tuple[str, str, str, str]] = []
     for cid, v in values.items():
-        if v is not None or cid == skip_total or parse_printed(getattr(record.provenance.get(cid), "text", "")).kind == "bad":
-            continue
+        if v is not None or cid == skip_total or _printed_bad(record, cid):
+            continue  # a malformed number is reported by malformed_findings
         table, row, col = split_cell_id(cid)
         if table not in missing:
             blanks.append((cid, table, row, col))
