@@ -28,20 +28,22 @@ def parse_document(doc: Document, source: dict | None = None, template: str | No
     return record
 
 
+def source_of(doc: Document, data: bytes, path: str) -> dict:
+    """The record's `source`: where the report came from, its content hash and its input format."""
+    return {"path": path, "sha256": hashlib.sha256(data).hexdigest(), "format": doc.source_format}
+
+
 def parse_bytes(data: bytes, name: str, path: str | None = None, template: str | None = None) -> Record:
     """Read and parse a report from its bytes. Raises `ReadError` with a one-line reason."""
     doc = read_bytes(data, name)
-    source = {"path": path or name, "sha256": hashlib.sha256(data).hexdigest(), "format": doc.source_format}
-    return parse_document(doc, source, template)
+    return parse_document(doc, source_of(doc, data, path or name), template)
 
 
 def parse_file(path: str | Path) -> Record:
-    p = Path(path)
     from reviewer.reading import read_document
 
-    doc, data = read_document(p)
-    source = {"path": str(p), "sha256": hashlib.sha256(data).hexdigest(), "format": doc.source_format}
-    return parse_document(doc, source)
+    doc, data = read_document(path)
+    return parse_document(doc, source_of(doc, data, str(path)))
 
 
 def refresh_findings(record: Record, previous: Record | None = None) -> Record:

@@ -82,6 +82,13 @@ def read_bytes(data: bytes, name: str) -> Document:
 def read_document(path: str | Path) -> tuple[Document, bytes]:
     """Read a report file; returns the document and the file's bytes (kept by the store)."""
     p = Path(path)
+    data = load_bytes(p)
+    return read_bytes(data, p.name), data
+
+
+def load_bytes(path: str | Path) -> bytes:
+    """A report file's bytes, refused in one line when too large or unreadable."""
+    p = Path(path)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
@@ -97,4 +104,4 @@ def read_document(path: str | Path) -> tuple[Document, bytes]:
         raise ReadError(f"{p}: 没有读取权限") from exc
     except OSError as exc:
         raise ReadError(f"{p}: 无法读取（{exc.strerror or exc}）") from exc
-    return read_bytes(data, p.name), data
+    return data

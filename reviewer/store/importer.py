@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from reviewer.api import PARSER_VERSION, parse_bytes
 from reviewer.errors import ReviewerError
 from reviewer.model import Finding, Record, Tables
-from reviewer.reading import MAX_BYTES
+from reviewer.reading import load_bytes
 from reviewer.store import crossreport
 from reviewer.store.db import now, write
 from reviewer.store.normalize import agency_key
@@ -107,13 +107,6 @@ def parse_chunk(items: list[tuple[str, bytes]]) -> list[Parsed]:
     return out
 
 
-def _read(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ReviewerError(f"{path.name}: 文件过大（{size / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
-    return path.read_bytes()
-
-
 def insert_report(c: sqlite3.Connection, item: Item, rep: Prepared, reviewer: str | None,
                   at: str) -> tuple[int, int | None]:
     """Write one parsed report (inside the caller's transaction). Returns its id and, when the library already
@@ -181,7 +174,7 @@ class _Run:
                 return
             path = str(p)
             try:
-                data = _read(p)
+                data = load_bytes(p)
             except ReviewerError as exc:
                 self.summary.failed.append((path, str(exc)))
                 self.tick(path)

@@ -17,12 +17,11 @@ Steps, reported through `progress(done, STEPS, message)`: the stored source, rea
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from reviewer.api import parse_document
+from reviewer.api import parse_document, source_of
 from reviewer.errors import ValidationError
 from reviewer.formats import load_formats
 from reviewer.reading import read_bytes
@@ -107,8 +106,7 @@ def run_reparse(lib: Library, report_id: int, *, reviewer: str | None, expected_
     doc = read_bytes(data, name)  # outside the write lock: reading a PDF takes a while
     if step(2, STEP_PARSE):
         return _cancelled(lib, s.id)
-    source = {"path": path or name, "sha256": hashlib.sha256(data).hexdigest(), "format": doc.source_format}
-    record = parse_document(doc, source, template or forced)
+    record = parse_document(doc, source_of(doc, data, path or name), template or forced)
     if step(3, STEP_WRITE):
         return _cancelled(lib, s.id)
     with lib.lock, write(lib.connection) as c:  # from here on one transaction: cancel is no longer polled
