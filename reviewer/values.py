@@ -54,10 +54,6 @@ def parse_printed(text: str) -> Parsed:
     return Parsed(value, "number", m.group("unit"), bool(sign))
 
 
-def is_value_text(text: str) -> bool:
-    return parse_printed(text).kind == "number"
-
-
 def to_wan_yuan(value: Number, unit: str | None) -> tuple[Number, bool]:
     """Money is kept in 万元: a value printed in 元 is converted (returns the value and whether it was)."""
     if unit == "元":

@@ -121,10 +121,6 @@ class MetadataPanel(QWidget):
         self.template.setCurrentIndex(max(0, self.template.findData(self._template)))
         self.template.blockSignals(False)
 
-    @property
-    def current_format(self) -> str | None:
-        return self._template
-
     def _format_chosen(self, index: int) -> None:
         code = self.template.itemData(index)
         if code and code != self._template:

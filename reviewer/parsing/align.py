@@ -61,10 +61,6 @@ def context_similarity(own: str, before: str, after: str, variants: tuple[str, .
     return s
 
 
-def row_similarity(drow: DataRow, rdef: RowDef, groups: tuple[str, ...]) -> float:
-    return context_similarity(*_context(drow, groups), rdef.variants)
-
-
 def is_weak(drow: DataRow, groups: tuple[str, ...]) -> bool:
     """A row whose own label is lost (empty or a stray fragment once group labels are removed)."""
     return len(strip_groups(drow.label, groups)) <= 1

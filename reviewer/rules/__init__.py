@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats, table2_variant
+from reviewer.formats import label_of, load_format, load_formats, table2_variant
 from reviewer.model import Finding, Number, Record, split_cell_id
 from reviewer.rules.cells import blank_findings, malformed_findings, value_findings
 from reviewer.rules.cross import cross_findings
@@ -79,7 +79,3 @@ def check(record: Record, previous: Record | None = None) -> list[Finding]:
     if previous is not None:
         out.extend(cross_findings(record, previous))
     return out
-
-
-def table_name(table: str) -> str:
-    return TABLE_SHORT.get(table, table)
