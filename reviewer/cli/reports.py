@@ -1,9 +1,8 @@
-"""The `reviewer` command: parse and check reports; the library commands live in `reviewer.store.cli`."""
+"""`reviewer parse` and `reviewer check`: read reports and print records or findings, no library involved."""
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections.abc import Sequence
@@ -108,9 +107,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reviewer", description="年报审核台：解析、核对政府信息公开工作年度报告")
-    sub = parser.add_subparsers(dest="command", required=True)
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("parse", help="解析报告，输出记录")
     p.add_argument("files", nargs="+", help="报告文件或文件夹")
     p.add_argument("--format", choices=["json", "text"], default="text")
@@ -119,24 +116,3 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("files", nargs="+")
     c.add_argument("--format", choices=["json", "text"], default="text")
     c.set_defaults(func=cmd_check)
-    if importlib.util.find_spec("reviewer.store") and importlib.util.find_spec("reviewer.store.cli"):
-        from reviewer.store.cli import register
-
-        register(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args) or 0)
-    except ReviewerError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 FORMATS_DIR = RESOURCES / "formats"
 TABLE_TITLES = {"table2": "主动公开政府信息情况", "table3": "收到和处理政府信息公开申请情况",
                 "table4": "政府信息公开行政复议、行政诉讼情况"}

@@ -13,6 +13,7 @@ import sys
 import time
 from typing import Any
 
+from reviewer.cli.reports import summary_text
 from reviewer.errors import ValidationError
 from reviewer.model import finding_key
 from reviewer.store.config import default_reviewer, save_config
@@ -159,8 +160,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from reviewer.cli import summary_text
-
     with _open(args) as lib:
         rep = lib.load(args.report)
         trail = lib.history(args.report)

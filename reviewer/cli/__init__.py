@@ -1,0 +1,36 @@
+"""The `reviewer` command. Each module of this package registers its own subcommands.
+
+`reports` reads files without a library (parse, check); `library` works on a library (import, list, show, set,
+verify, status, reparse, export, config). A new group of commands is a new module added to `_GROUPS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reviewer.cli import library, reports
+from reviewer.errors import ReviewerError
+
+_GROUPS = (reports, library)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reviewer", description="年报审核台：解析、核对政府信息公开工作年度报告")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for group in _GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except ReviewerError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
