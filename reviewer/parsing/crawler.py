@@ -1,0 +1,277 @@
+"""Crawler text: a report saved by a scraper, its table cells joined without separators.
+
+Such a file starts with a header block (`标题:`, `发布时间:`, `发布机构:`, `栏目:`, `原文链接:`), may carry page
+chrome before the title (`当前位置：首页…`, `-->`) and `附件下载` after the body, and often holds the whole body
+on one line. `relayout` cuts it into rows the parser can read: header lines, the title, prose sentences, section
+titles, and inside each table one row per printed row — its label text, then its value segments. A segment
+is a run of digits that may still hold several cells ("121214"); the fused-table solver splits it.
+Every cell keeps its span in the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reviewer.formats import FormatDef, load_formats
+from reviewer.model import Cell, Document
+from reviewer.parsing.labels import norm
+
+# keys of the header block scrapers write before the body ("标题: …")
+HEADER_KEYS = ("标题", "发布时间", "发布日期", "发布机构", "发文机关", "栏目", "原文链接", "链接", "来源", "网址",
+               "索引号", "文号", "成文日期", "主题分类", "采集时间", "抓取时间", "url", "URL", "title")
+_HEADER = re.compile(r"^\s*(" + "|".join(HEADER_KEYS) + r")\s*[:：]\s*(.*)$")
+TITLE_KEYS = ("标题", "title")
+
+_CJK = "\u4e00-\u9fff"
+_UNITS = "万元|元|个|件|项|次|条|宗"
+# a printed value: a signed or plain number (thousands grouped), a decimal, an optional unit fused after it
+_VALUE = re.compile(rf"[+\-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{_UNITS})?")
+_NULL = re.compile(r"[—–－/／]+|-+(?!\d)")
+_NUMBERING_SEP = re.compile(rf"[.．、)）]\s*[{_CJK}“\"（(]")
+_SPACE = re.compile(r"[\s\u3000\u00a0]+")
+_OPEN, _CLOSE = "（(【[", "）)】]"
+_PROSE_UNITS = set("年月日号%％")
+
+
+def header_value(line: str) -> str | None:
+    """A crawler header line's content when it is the title ("标题: X" -> "X"); "" for other header lines
+    (never an agency); None when the line is not a header line."""
+    m = _HEADER.match(line)
+    if not m:
+        return None
+    return m.group(2).strip() if m.group(1) in TITLE_KEYS else ""
+
+
+@cache
+def _row_variants(template: str) -> tuple[tuple[str, ...], ...]:
+    """The normalised label variants of table 3's rows (the most distinctive labels of the form)."""
+    tdef = load_formats()[template].tables["table3"]
+    return tuple(tuple(sorted({norm(v) for v in r.variants if len(norm(v)) >= 3}, key=len, reverse=True))
+                 for r in tdef.rows)
+
+
+@cache
+def _fused_label(variant: str) -> re.Pattern[str]:
+    gap = r"[\s“”\"'‘’、，,]*"
+    body = gap.join(re.escape(ch) for ch in variant)
+    # the label, optional closing marks, then a digit with no space before it; not a figure of prose (件, 年 …)
+    return re.compile(body + r"[”\"’）)]*[+\-−]?\d[\d,.]*(?![\d件条个项次宗人家年月日号%％余元])")
+
+
+def is_fused(text: str) -> bool:
+    """True when table rows print their values glued to their labels ("予以公开4000004").
+
+    Counted over table 3's distinctive row labels: prose states a figure after a label too ("予以公开4件"), but
+    not a bare run of digits followed by the next label.
+    """
+    if len(text) < 200:
+        return False
+    seen = 0
+    for template in load_formats():
+        hits = sum(1 for variants in _row_variants(template)
+                   if any(v in text and _fused_label(v).search(text) for v in variants[:2]))
+        seen = max(seen, hits)
+    return seen >= 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    start: int
+    end: int
+    kind: str  # "title" (a section title) | "doc" (the report's title) | "chrome" (site text, cut off)
+
+
+@cache
+def _section_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Numbered section titles: 二/三/四 from the formats' title variants, 一/五/六 by their usual words."""
+    out: list[tuple[str, re.Pattern[str]]] = []
+    variants: dict[str, set[str]] = {}
+    for fmt in load_formats().values():
+        for table, numeral in (("table2", "二"), ("table3", "三"), ("table4", "四")):
+            variants.setdefault(numeral, set()).update(fmt.tables[table].title_variants)
+    for numeral, vs in variants.items():
+        alts = "|".join(re.escape(v) for v in sorted(vs, key=len, reverse=True))
+        out.append((numeral, re.compile(rf"{numeral}\s*[、.．]\s*(?:{alts})(?:情况)?")))
+    out.append(("一", re.compile(r"一\s*[、.．]\s*总体情况")))
+    out.append(("五", re.compile(rf"五\s*[、.．]\s*[{_CJK}、，]{{0,16}}?(?:主要问题|改进)[{_CJK}]{{0,10}}?情况")))
+    out.append(("六", re.compile(rf"六\s*[、.．]\s*[{_CJK}]{{0,6}}?其他需要报告的事项")))
+    return tuple(out)
+
+
+_DOC_TITLE = re.compile(rf"(?:19|20)\d\d\s*年度?[{_CJK}（）()]{{0,24}}?(?:政府信息公开|政务公开)[{_CJK}]{{0,12}}?报告")
+_TAIL = re.compile(r"附件下载|附件[:：]|相关附件|【打印本页】|打印本页|关闭窗口")
+_CHROME_END = re.compile(r"-->|—>|>>|»")
+
+
+def _title_anchor(text: str, lo: int, hi: int) -> _Anchor | None:
+    """The report's title inside [lo, hi): the agency before the year back to a separator, up to 报告."""
+    m = _DOC_TITLE.search(text, lo, min(hi, lo + 3000))
+    if not m:
+        return None
+    start = m.start()
+    k = start
+    while k > lo and start - k < 40 and re.match(rf"[{_CJK}（）()]", text[k - 1]):
+        k -= 1
+    return _Anchor(k, m.end(), "doc")
+
+
+def _cells_of_values(text: str, start: int, end: int) -> list[Cell]:
+    """Hard segments of a value chunk: apart by spaces; a sign starts a segment, a unit ends one."""
+    out: list[Cell] = []
+    pos = start
+    while pos < end:
+        sp = _SPACE.match(text, pos, end)
+        if sp:
+            pos = sp.end()
+            continue
+        m = _VALUE.match(text, pos, end) or _NULL.match(text, pos, end)
+        if not m or m.end() == pos:
+            pos += 1
+            continue
+        out.append(Cell(m.group(), m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def _table_rows(text: str, start: int, end: int) -> list[list[Cell]]:
+    """A fused table region cut into rows: [label cell, value segment cells…] per value chunk.
+
+    Digits inside parentheses are label text (notes such as "如-8", "（单位：万元）"); a digit followed by "."
+    "、" and a label is the next row's numbering ("…00001.属于国家秘密").
+    """
+    rows: list[list[Cell]] = []
+    label_start = start
+    pos = start
+    depth = 0
+    while pos < end:
+        ch = text[pos]
+        if ch in _OPEN:
+            depth += 1
+            pos += 1
+            continue
+        if ch in _CLOSE:
+            depth = max(0, depth - 1)
+            pos += 1
+            continue
+        if depth or not (ch.isdigit() or ch in "+-−—–－/／"):
+            pos += 1
+            continue
+        # a value chunk: value tokens and spaces
+        chunk_start = pos
+        q = pos
+        last_end = pos
+        while q < end:
+            sp = _SPACE.match(text, q, end)
+            if sp:
+                q = sp.end()
+                continue
+            m = _VALUE.match(text, q, end) or _NULL.match(text, q, end)
+            if not m or m.end() == q:
+                break
+            q = last_end = m.end()
+        if last_end == chunk_start:
+            pos += 1
+            continue
+        prev = text[chunk_start - 1] if chunk_start > start else ""
+        after = text[last_end] if last_end < end else ""
+        if not any(c.isdigit() for c in text[chunk_start:last_end]) and (
+                re.match(rf"[{_CJK}]", prev) and re.match(rf"[{_CJK}]", after)):
+            pos = last_end  # "增/减": a mark between two characters of a label
+            continue
+        if after and after in _PROSE_UNITS:
+            pos = last_end  # "2024年", "12月31日": a date or a figure of a sentence, not a cell
+            continue
+        chunk_end = last_end
+        if _NUMBERING_SEP.match(text, chunk_end, end) and text[chunk_end - 1].isdigit():
+            chunk_end -= 1  # the next row's numbering
+        label = _trimmed(text, label_start, chunk_start)
+        values = _cells_of_values(text, chunk_start, chunk_end)
+        if values:
+            rows.append([label, *values])
+            label_start = chunk_end
+        pos = max(chunk_end, pos + 1)
+    tail = _trimmed(text, label_start, end)
+    if tail.text:
+        rows.append([tail])
+    return rows
+
+
+def _trimmed(text: str, start: int, end: int) -> Cell:
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    s = raw.strip()
+    return Cell(s, start + lead, start + lead + len(s)) if s else Cell("", start, start)
+
+
+def _prose_rows(text: str, start: int, end: int) -> list[list[Cell]]:
+    """Prose cut into sentences (and lines): one cell each."""
+    rows: list[list[Cell]] = []
+    for m in re.finditer(r"[^\n。]*(?:。|\n|$)", text[start:end]):
+        cell = _trimmed(text, start + m.start(), start + m.end())
+        if cell.text:
+            rows.append([cell])
+    return rows
+
+
+def _anchors(text: str, lo: int, hi: int) -> list[_Anchor]:
+    found: list[_Anchor] = []
+    for _numeral, pat in _section_patterns():
+        for m in pat.finditer(text, lo, hi):
+            found.append(_Anchor(m.start(), m.end(), "title"))
+    found.sort(key=lambda a: a.start)
+    out: list[_Anchor] = []
+    for a in found:  # overlapping matches: keep the first
+        if not out or a.start >= out[-1].end:
+            out.append(a)
+    return out
+
+
+def relayout(doc: Document, fmt: FormatDef | None = None) -> Document | None:
+    """The document cut into rows for a fused crawler text, or None when it is not one."""
+    text = doc.text
+    if not is_fused(text):
+        return None
+    rows: list[list[Cell]] = []
+    pos = 0
+    # the header block: "key: value" lines at the top
+    for line in text.split("\n"):
+        if line.strip() and header_value(line) is None:
+            break
+        cell = _trimmed(text, pos, pos + len(line))
+        if cell.text:
+            rows.append([cell])
+        pos += len(line) + 1
+    body_start = min(pos, len(text))
+    tail = _TAIL.search(text, body_start)
+    body_end = tail.start() if tail else len(text)
+    anchors = _anchors(text, body_start, body_end)
+    first = anchors[0].start if anchors else body_end
+    # before the first section: page chrome, the title, the opening paragraph
+    head_rows: list[list[Cell]] = []
+    chrome = None
+    for m in _CHROME_END.finditer(text, body_start, first):
+        chrome = m
+    lead_start = chrome.end() if chrome is not None and chrome.start() - body_start < 400 else body_start
+    if lead_start > body_start:
+        head_rows.append([_trimmed(text, body_start, lead_start)])
+    title = _title_anchor(text, lead_start, first)
+    if title is not None:
+        head_rows.extend(_prose_rows(text, lead_start, title.start))
+        head_rows.append([_trimmed(text, title.start, title.end)])
+        head_rows.extend(_prose_rows(text, title.end, first))
+    else:
+        head_rows.extend(_prose_rows(text, lead_start, first))
+    rows.extend(r for r in head_rows if r[0].text)
+    for k, a in enumerate(anchors):
+        nxt = anchors[k + 1].start if k + 1 < len(anchors) else body_end
+        rows.append([_trimmed(text, a.start, a.end)])
+        if text[a.start].lstrip() in "二三四":
+            rows.extend(_table_rows(text, a.end, nxt))
+        else:
+            rows.extend(_prose_rows(text, a.end, nxt))
+    if tail is not None:
+        rows.extend(_prose_rows(text, tail.start(), len(text)))
+    return Document(text=text, rows=rows, source_format=doc.source_format, encoding=doc.encoding,
+                    notes=list(doc.notes))

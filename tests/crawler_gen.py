@@ -1,0 +1,107 @@
+"""Crawler text built from a truth record: the report as a scraper saves a government page.
+
+The scraper takes the page's text without separators: every table cell joined to the next in the page's
+order (a merged cell once, in its first row), units and signs fused in, the whole body on one line (or one
+line per block), page chrome before the title (`当前位置：首页…-->`), `附件下载` after the body, and a header
+block before it (`标题:`, `发布时间:`, `发布机构:`, `栏目:`, `原文链接:`).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from . import test_variants as tv
+from .builders import HEADING5, HEADING6, Span
+
+
+@dataclass(frozen=True)
+class Crawl:
+    name: str
+    lines: bool = False  # one line per block (title, paragraph, table) instead of the whole body on one line
+    header: bool = True  # the crawler's header block
+    chrome: bool = True  # the site's breadcrumb before the title
+    spaced: str = ""  # "" | "table2" (table 2's value cells apart by a space, "行政许可52 0 7") | "all"
+    units: bool = False  # counts of table 2 printed with 个, money in 元 ("185000元")
+    digits: str = "ascii"
+
+
+STYLES: tuple[Crawl, ...] = (
+    Crawl("fused-one-line"),
+    Crawl("fused-lines", lines=True, header=False),
+    Crawl("fused-no-header", header=False),
+    Crawl("fused-table2-spaced", spaced="table2"),
+    Crawl("fused-units", units=True, chrome=False),
+    Crawl("fused-spaced", spaced="all", lines=True),
+)
+
+
+def _flat(grid: list[list[Span]], spaced: bool) -> str:
+    """The table's text as get_text() returns it: every cell in page order, nothing between them —
+    except a space between value cells when the page padded them."""
+    out: list[str] = []
+    for row in grid:
+        prev_value = False
+        for cell in row:
+            text = cell.text.replace("\n", "")
+            value = bool(text) and (text[0].isdigit() or text[0] in "+-")
+            if spaced and value and prev_value:
+                out.append(" ")
+            out.append(text)
+            prev_value = value
+    return "".join(out)
+
+
+def _units(rec: dict[str, Any], grid: list[list[Span]]) -> list[list[Span]]:
+    """Table 2 with units fused in: counts with 个, money in 元."""
+    out = []
+    for row in grid:
+        line = []
+        fees = rec["template"] == "2021" and row and row[0].text == "行政事业性收费"
+        for cell in row:
+            t = cell.text
+            if fees and t and t[0].isdigit():  # 本年收费金额 is in 万元: printed in 元
+                t = f"{round(float(t) * 10000)}元"
+            elif t.endswith("万元"):
+                amount = float(t[:-2])
+                t = f"{round(amount * 10000)}元"
+            elif t and t.lstrip("+-").isdigit() and not t.startswith(("+", "-")):
+                t = f"{t}个"
+            line.append(Span(t, cell.rowspan, cell.colspan))
+        out.append(line)
+    return out
+
+
+def crawler_text(name: str, style: Crawl) -> tuple[dict[str, Any], str]:
+    """The expected record and the crawler text of truth record `name`."""
+    v = tv.Variant("crawl", digits=style.digits)
+    rec, items = tv.blocks(name, v)
+    rec = copy.deepcopy(rec)
+    agency, year = rec["agency"], rec["year"]
+    title = f"{agency}{year}年政府信息公开工作年度报告"
+    parts: list[str] = []
+    tables = 0
+    for kind, content in items:
+        if kind == "title":
+            continue
+        if kind == "table":
+            grid, _h = content
+            if tables == 0 and style.units:
+                grid = _units(rec, grid)
+            spaced = style.spaced == "all" or (style.spaced == "table2" and tables == 0)
+            parts.append(_flat(grid, spaced))
+            tables += 1
+        else:
+            parts.append(str(content))
+    sep = "\n" if style.lines else ""
+    body = sep.join(parts)
+    lead = "当前位置：首页 > 政务公开 > 政府信息公开年报 -->" if style.chrome else ""
+    text = f"{lead}{title}{sep}{body}{sep}附件下载：{title}.docx 【打印本页】【关闭窗口】"
+    if style.header:
+        text = (f"标题:{title}\n发布时间:{year + 1}-01-20 09:30\n发布机构:{agency}\n栏目:政府信息公开年报\n"
+                f"原文链接:http://www.example.gov.cn/art/{year + 1}/1/20/art_1_2.html\n\n{text}")
+    return rec, text + "\n"
+
+
+__all__ = ["Crawl", "STYLES", "crawler_text", "HEADING5", "HEADING6"]
