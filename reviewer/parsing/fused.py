@@ -15,17 +15,19 @@ Nothing is guessed: an undecided cell stays null and is reported.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewer.model import Number
-from reviewer.rules.relations import EPS, Instance, holds
+from reviewer.rules.relations import EPS, Instance, holds, total
 from reviewer.values import parse_printed
 
 MAX_DIGITS = 9  # a count of more than 999 999 999 is not a report's figure
 CANDIDATE_CAP = 2000  # candidate splits kept per slot
 SOLUTION_CAP = 256  # best combinations kept
 NODE_BUDGET = 200_000  # search steps before falling back on each slot's own candidates
+MAX_BROKEN = 6  # relations a combination may break beyond the fixed rows' before the search gives up
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +56,17 @@ class Candidate:
     split: Split
     values: tuple[Number | None, ...]
     violations: int  # relations of the slot alone that it breaks
+    miss: float = 0.0  # by how much they miss, summed (a printed slip is usually small)
 
 
 @dataclass(slots=True)
 class SlotResult:
     """What was decided for a slot.
 
-    status: "printed" (one segment per cell, nothing split) · "unique" (one split) · "agreed" (several splits
-    fit, the placed cells are those they agree on) · "least" (the report does not add up: the split breaking
-    the fewest relations) · "ambiguous" (several splits fit and disagree) · "failed" (no split at all).
+    status: "printed" (one segment per cell, nothing split) · "only" (the one split the column count and the
+    number rules allow) · "unique" (the relations leave one split, or several agreeing on every value) ·
+    "least" (the report does not add up: the split breaking the fewest relations) · "ambiguous" (several
+    splits fit and disagree: those cells undecided) · "failed" (no split at all).
     """
 
     slot: Slot
@@ -109,21 +113,35 @@ def _local(slot: Slot, relations: Sequence[Instance]) -> list[Instance]:
 
 def candidates(slot: Slot, relations: Sequence[Instance], strict: bool = True,
                cap: int = CANDIDATE_CAP) -> list[Candidate]:
+    """The splits of a slot's segments into its cells (see `enumerate_splits`)."""
+    return enumerate_splits(slot, relations, strict, cap)[0]
+
+
+def miss(inst: Instance, values: dict[str, Number | None]) -> float:
+    """By how much a relation misses (0 when it holds or a blank leaves it undecided)."""
+    lhs, rhs = total(values, inst.lhs), total(values, inst.rhs)
+    if lhs is None or rhs is None:
+        return 0.0
+    return float(max(0, lhs - rhs)) if inst.op == "le" else float(abs(lhs - rhs))
+
+
+def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = True,
+                     cap: int = CANDIDATE_CAP) -> tuple[list[Candidate], bool]:
     """The splits of a slot's segments into its cells, in print order.
 
     `strict`: only those keeping every relation local to the slot (row totals); otherwise all, each with the
     count of local relations it breaks (the fewest kept). A cell that is the sum of cells printed before it
-    can only be that sum, which keeps the search small.
+    can only be that sum, which keeps the search small. The flag says whether a relation ruled a split out.
     """
     n, segs = len(slot.cells), slot.segments
     k = len(segs)
     if k == 0:
-        return [Candidate((None,) * n, (None,) * n, 0)]
+        return [Candidate((None,) * n, (None,) * n, 0)], False
     chars_after = [0] * (k + 1)
     for i in range(k - 1, -1, -1):
         chars_after[i] = chars_after[i + 1] + len(segs[i].text)
     if k > n or chars_after[0] < n:
-        return []
+        return [], False
     digit_seg = [any(ch.isdigit() for ch in sg.text) for sg in segs]
     index = {c: i for i, c in enumerate(slot.cells)}
     checks: dict[int, list[Instance]] = {}
@@ -140,8 +158,9 @@ def candidates(slot: Slot, relations: Sequence[Instance], strict: bool = True,
     values: dict[str, Number | None] = {}
     out: list[Candidate] = []
     best = [0 if strict else 1 << 30]
+    ruled = [False]
 
-    def rec(i: int, o: int, c: int, viol: int) -> None:
+    def rec(i: int, o: int, c: int, viol: int, missed: float) -> None:
         if len(out) >= cap:
             return
         if c == n:
@@ -149,7 +168,7 @@ def candidates(slot: Slot, relations: Sequence[Instance], strict: bool = True,
                 if not strict and viol < best[0]:
                     best[0] = viol
                     out[:] = [x for x in out if x.violations <= viol]
-                out.append(Candidate(tuple(pieces), tuple(vals), viol))
+                out.append(Candidate(tuple(pieces), tuple(vals), viol, missed))
             return
         seg = segs[i]
         text = seg.text
@@ -175,170 +194,251 @@ def candidates(slot: Slot, relations: Sequence[Instance], strict: bool = True,
                     break
                 continue
             if strict and target is not None and value is not None and str(value) != target:
+                ruled[0] = True
                 if len(ptext) > len(target) + 2:
                     break
                 continue
             pieces[c] = Piece(ptext, seg.start + o, seg.start + e)
             vals[c] = value
             values[slot.cells[c]] = value
-            v = viol
+            v, m = viol, missed
             for inst in checks.get(c, ()):
                 if holds(inst, values) is False:
                     v += 1
+                    m += miss(inst, values)
             if v > best[0]:
+                ruled[0] = True
                 continue
             if e == length:
-                rec(i + 1, 0, c + 1, v)
+                rec(i + 1, 0, c + 1, v, m)
             else:
-                rec(i, e, c + 1, v)
+                rec(i, e, c + 1, v, m)
         pieces[c] = None
         vals[c] = None
         values.pop(slot.cells[c], None)
 
-    rec(0, 0, 0, 0)
-    return out
+    rec(0, 0, 0, 0, 0.0)
+    return out, ruled[0]
 
 
-class _Bounds:
-    """Interval sums of every relation across slots, kept while the search assigns slots.
+SET_CAP = 4096  # reachable sums kept per relation and depth; beyond it only their range
 
-    A relation whose sides can no longer meet (their intervals apart) is certainly broken before all its cells
-    are assigned: the branch-and-bound counts it at once. A relation through a blank cell is undecided, never
-    broken.
+
+class _Sums:
+    """Every relation across slots as Σ lhs − Σ rhs, kept while the search assigns slots in order.
+
+    For each relation and depth the sums the slots still to assign can reach are known in advance, so a
+    relation that can no longer hold — and the least it can miss by — is known long before its last cell is
+    assigned. That bound keeps the branch-and-bound small. A relation through a blank cell is undecided,
+    never broken.
     """
 
-    def __init__(self, rels: Sequence[Instance], values: dict[str, Number | None],
-                 ranges: dict[str, tuple[Number, Number, bool]]) -> None:
+    def __init__(self, rels: Sequence[Instance], fixed: dict[str, Number | None], order: list[Slot],
+                 cands: list[list[Candidate]]) -> None:
         self.rels = list(rels)
         n = len(self.rels)
-        self.lo = [[0.0, 0.0] for _ in range(n)]
-        self.hi = [[0.0, 0.0] for _ in range(n)]
-        self.open = [0] * n  # cells not yet assigned
-        self.nullable = [0] * n  # unassigned cells that may turn out blank
-        self.blank = [0] * n  # assigned blank cells: the relation is undecided
-        self.flag = [0] * n
-        self.total = 0
-        self.by_cell: dict[str, list[tuple[int, int]]] = {}
+        owner: dict[str, int] = {c: d for d, slot in enumerate(order) for c in slot.cells}
+        self.part = [0.0] * n
+        self.dead = [False] * n
+        self.blank = [0] * n  # assigned blank cells (the relation is then undecided)
+        self.nullable = [False] * n
+        self.touch: list[list[int]] = [[] for _ in order]  # relations each depth's slot enters
         for ri, r in enumerate(self.rels):
-            for side, cells in enumerate((r.lhs, r.rhs)):
+            for sign, cells in ((1, r.lhs), (-1, r.rhs)):
                 for c in cells:
-                    if c in ranges:
-                        lo, hi, nullable = ranges[c]
-                        self.lo[ri][side] += lo
-                        self.hi[ri][side] += hi
-                        self.open[ri] += 1
-                        self.nullable[ri] += nullable
-                        self.by_cell.setdefault(c, []).append((ri, side))
+                    if c in owner:
+                        d = owner[c]
+                        if not self.touch[d] or self.touch[d][-1] != ri:
+                            self.touch[d].append(ri)
+                        continue
+                    v = fixed.get(c)
+                    if v is None:
+                        self.dead[ri] = True
                     else:
-                        v = values.get(c)
-                        if v is None:
-                            self.blank[ri] += 1
-                        else:
-                            self.lo[ri][side] += v
-                            self.hi[ri][side] += v
-            self._reflag(ri)
-        self.ranges = ranges
+                        self.part[ri] += sign * v
+        # contribution of each candidate to each relation it enters: Σ lhs − Σ rhs (None: through a blank)
+        self.contrib: list[list[dict[int, float | None]]] = []
+        for d, slot in enumerate(order):
+            index = {c: k for k, c in enumerate(slot.cells)}
+            rows = []
+            for cand in cands[d]:
+                cm: dict[int, float | None] = {}
+                for ri in self.touch[d]:
+                    r = self.rels[ri]
+                    total_: float | None = 0.0
+                    for sign, cells in ((1, r.lhs), (-1, r.rhs)):
+                        for c in cells:
+                            if c in index and total_ is not None:
+                                v = cand.values[index[c]]
+                                total_ = None if v is None else total_ + sign * v
+                    if total_ is None:
+                        self.nullable[ri] = True
+                    cm[ri] = total_
+                rows.append(cm)
+            self.contrib.append(rows)
+        # reachable[ri][d]: the sums slots d.. can still add (sorted), or a (lo, hi) range when too many
+        self.reach: list[dict[int, list[float] | tuple[float, float]]] = [{} for _ in range(len(order) + 1)]
+        for ri in range(n):
+            if self.dead[ri] or self.nullable[ri]:
+                continue
+            cur: list[float] | tuple[float, float] = [0.0]
+            self.reach[len(order)][ri] = cur
+            for d in range(len(order) - 1, -1, -1):
+                if ri in self.touch[d]:
+                    opts = sorted({float(cm[ri]) for cm in self.contrib[d]})  # type: ignore[arg-type]
+                    if isinstance(cur, list) and len(cur) * len(opts) <= 4 * SET_CAP:
+                        nxt = sorted({a + b for a in cur for b in opts})
+                        cur = nxt if len(nxt) <= SET_CAP else (nxt[0], nxt[-1])
+                    else:
+                        lo, hi = (cur[0], cur[-1])
+                        cur = (lo + opts[0], hi + opts[-1])
+                self.reach[d][ri] = cur
+        self.flag = [0] * n
+        self.gap = [0.0] * n
+        self.total = 0
+        self.total_gap = 0.0
+        for ri in range(n):
+            self._bound(ri, 0)
 
-    def _broken(self, ri: int) -> int:
-        if self.blank[ri] or (self.open[ri] and self.nullable[ri]):
-            return 0
-        (ll, rl), (lh, rh) = self.lo[ri], self.hi[ri]
-        if self.rels[ri].op == "le":
-            return int(ll > rh + EPS)
-        return int(lh < rl - EPS or ll > rh + EPS)
+    def _bound(self, ri: int, depth: int) -> None:
+        """Recompute the least a relation can break (0/1) and miss by, with slots depth.. still open."""
+        flag, gap = 0, 0.0
+        reach = self.reach[depth].get(ri)
+        if not self.dead[ri] and not self.blank[ri] and reach is not None:
+            p = self.part[ri]
+            if self.rels[ri].op == "le":
+                low = p + (reach[0] if isinstance(reach, list) else reach[0])
+                gap = max(0.0, low)
+            elif isinstance(reach, list):
+                k = bisect_left(reach, -p)
+                near = [abs(p + reach[j]) for j in (k - 1, k) if 0 <= j < len(reach)]
+                gap = min(near)
+            else:
+                gap = max(0.0, reach[0] + p, -(reach[1] + p))
+            flag = int(gap > EPS)
+        self.total += flag - self.flag[ri]
+        self.total_gap += (gap if flag else 0.0) - (self.gap[ri] if self.flag[ri] else 0.0)
+        self.flag[ri], self.gap[ri] = flag, gap
 
-    def _reflag(self, ri: int) -> None:
-        f = self._broken(ri)
-        self.total += f - self.flag[ri]
-        self.flag[ri] = f
+    def assign(self, depth: int, j: int, sign: int) -> None:
+        """Assign (sign 1) or take back (sign -1) candidate j of the slot at `depth`."""
+        for ri, v in self.contrib[depth][j].items():
+            if v is None:
+                self.blank[ri] += sign
+            else:
+                self.part[ri] += sign * v
+            self._bound(ri, depth + 1 if sign > 0 else depth)
 
-    def assign(self, cells: Sequence[str], vals: Sequence[Number | None], sign: int) -> None:
-        """Assign (sign 1) or take back (sign -1) a slot's values."""
-        touched: set[int] = set()
-        for c, v in zip(cells, vals, strict=True):
-            lo, hi, nullable = self.ranges[c]
-            for ri, side in self.by_cell.get(c, ()):
-                touched.add(ri)
-                self.open[ri] -= sign
-                self.nullable[ri] -= sign * nullable
-                if v is None:
-                    self.blank[ri] += sign
-                    self.lo[ri][side] -= sign * lo
-                    self.hi[ri][side] -= sign * hi
-                else:
-                    self.lo[ri][side] += sign * (v - lo)
-                    self.hi[ri][side] += sign * (v - hi)
-        for ri in touched:
-            self._reflag(ri)
+    def exact(self) -> tuple[int, float]:
+        """Relations broken once every slot is assigned: nullable ones are evaluated now."""
+        v, m = self.total, self.total_gap
+        for ri in range(len(self.rels)):
+            if self.nullable[ri] and not self.dead[ri] and not self.blank[ri]:
+                p = self.part[ri]
+                g = max(0.0, p) if self.rels[ri].op == "le" else abs(p)
+                if g > EPS:
+                    v, m = v + 1, m + g
+        return v, round(m, 6)
+
+    def cost(self) -> tuple[int, float]:
+        return self.total, round(self.total_gap, 6)
 
 
 def solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str, Number | None] | None = None,
           budget: int = NODE_BUDGET) -> list[SlotResult]:
+    """Decide every slot's split, each table (the slots its relations join) as one problem."""
+    table = {id(s): s.cells[0].split(":", 1)[0] if s.cells else "" for s in slots}
+    results: dict[int, SlotResult] = {}
+    for t in dict.fromkeys(table.values()):
+        group = [s for s in slots if table[id(s)] == t]
+        rels = [r for r in relations if r.table == t]
+        for slot, res in zip(group, _solve(group, rels, known, budget), strict=True):
+            results[id(slot)] = res
+    return [results[id(s)] for s in slots]
+
+
+def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str, Number | None] | None,
+           budget: int) -> list[SlotResult]:
     """Decide every slot's split together: the combinations breaking the fewest relations, and what they share.
 
+    The search minimises (relations broken, by how much they miss): where a report does not add up, a printed
+    slip is small, and a split that moves digits between columns makes other sums miss by far more.
     `known` holds the values of cells outside the slots (rows printed apart), so relations through them count.
     """
     cands: list[list[Candidate]] = []
+    ruled: list[bool] = []
     for slot in slots:
-        cs = candidates(slot, relations, strict=True)
+        cs, by_rule = enumerate_splits(slot, relations, strict=True)
         if not cs:
-            cs = candidates(slot, relations, strict=False)
-        cs.sort(key=lambda x: x.violations)
+            cs, by_rule = enumerate_splits(slot, relations, strict=False)
+        cs.sort(key=lambda x: (x.violations, x.miss))
         cands.append(cs)
+        ruled.append(by_rule)
     values: dict[str, Number | None] = dict(known or {})
-    multi = sorted((i for i, cs in enumerate(cands) if len(cs) > 1), key=lambda i: (len(cands[i]), i))
+    # slots that cannot keep their own row total first (they are where a report goes wrong), then the fewest
+    multi = sorted((i for i, cs in enumerate(cands) if len(cs) > 1),
+                   key=lambda i: (cands[i][0].violations == 0, len(cands[i]), i))
     for i, cs in enumerate(cands):
         if len(cs) == 1:
             values.update(zip(slots[i].cells, cs[0].values, strict=True))
-    ranges: dict[str, tuple[Number, Number, bool]] = {}
-    for i in multi:
-        for k, c in enumerate(slots[i].cells):
-            vs = [x.values[k] for x in cands[i]]
-            nums = [v for v in vs if v is not None]
-            ranges[c] = (min(nums, default=0), max(nums, default=0), len(nums) < len(vs))
     local = {id(r) for s in slots for r in _local(s, relations)}
-    bounds = _Bounds([r for r in relations if id(r) not in local], values, ranges)
-    base = sum(cs[0].violations for cs in cands if len(cs) == 1)
-    best = [1 << 30]
+    sums = _Sums([r for r in relations if id(r) not in local], values, [slots[i] for i in multi],
+                 [cands[i] for i in multi])
+    fixed = [cs[0] for cs in cands if len(cs) == 1]
+    base = (sum(c.violations for c in fixed), sum(c.miss for c in fixed))
+    best: list[tuple[int, float]] = [(1 << 30, 0.0)]
     sols: list[tuple[int, ...]] = []
     choice: list[int] = [0] * len(multi)
     nodes = [0]
 
-    def rec(d: int, viol: int) -> bool:
+    def cost(own: tuple[int, float], done: bool = False) -> tuple[int, float]:
+        v, m = sums.exact() if done else sums.cost()
+        return own[0] + v, round(own[1] + m, 6)
+
+    def rec(d: int, own: tuple[int, float]) -> bool:
         if d == len(multi):
-            if viol + bounds.total < best[0]:
-                best[0] = viol + bounds.total
+            c = cost(own, done=True)
+            if c > best[0]:
+                return True
+            if c < best[0]:
+                best[0] = c
                 sols.clear()
             if len(sols) < SOLUTION_CAP:
                 sols.append(tuple(choice))
             return True
-        slot = slots[multi[d]]
         for j, cand in enumerate(cands[multi[d]]):
             nodes[0] += 1
             if nodes[0] > budget:
                 return False
-            v = viol + cand.violations
-            if v > best[0]:
+            mine = (own[0] + cand.violations, own[1] + cand.miss)
+            if mine[0] > best[0][0]:
                 break  # candidates are sorted by their own violations
-            bounds.assign(slot.cells, cand.values, 1)
-            if v + bounds.total <= best[0]:
+            sums.assign(d, j, 1)
+            if cost(mine) <= best[0]:
                 choice[d] = j
-                if not rec(d + 1, v):
-                    bounds.assign(slot.cells, cand.values, -1)
+                if not rec(d + 1, mine):
+                    sums.assign(d, j, -1)
                     return False
-            bounds.assign(slot.cells, cand.values, -1)
+            sums.assign(d, j, -1)
         return True
 
-    complete = rec(0, base)
+    complete = False
+    for limit in range(MAX_BROKEN + 1):  # fewest broken relations first: a tight limit prunes hard
+        best[0] = (base[0] + limit, float("inf"))
+        complete = rec(0, base)
+        if not complete or sols:
+            break
+    complete = complete and bool(sols)
     out: list[SlotResult] = []
     for i, slot in enumerate(slots):
         cs = cands[i]
         if not cs:
             out.append(SlotResult(slot, "failed", undecided=list(slot.cells)))
             continue
+        split = len(slot.segments) != len(slot.cells) and bool(slot.segments)
         if len(cs) == 1:
-            res = SlotResult(slot, "printed" if not (len(slot.segments) != len(slot.cells) and slot.segments)
-                             else "unique", violations=cs[0].violations)
+            status = "printed" if not split else ("unique" if ruled[i] else "only")
+            res = SlotResult(slot, status, violations=best[0][0] if complete else cs[0].violations)
             res.placed = dict(zip(slot.cells, cs[0].split, strict=True))
             out.append(res)
             continue
@@ -346,29 +446,57 @@ def solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str,
         if complete:
             used = sorted({s[d] for s in sols})
         else:  # over budget: the slot's own best candidates
-            low = cs[0].violations
-            used = [j for j, c in enumerate(cs) if c.violations == low]
-        chosen = [cs[j] for j in used]
-        out.append(_agree(slot, chosen, cs, best[0] if complete else cs[0].violations))
+            low = (cs[0].violations, cs[0].miss)
+            used = [j for j, c in enumerate(cs) if (c.violations, c.miss) == low]
+        out.append(_agree(slot, [cs[j] for j in used], cs, best[0][0] if complete else cs[0].violations))
+    _blame(out, cands, relations, values)
     return out
 
 
+def _blame(results: list[SlotResult], cands: list[list[Candidate]], relations: Sequence[Instance],
+           known: dict[str, Number | None]) -> None:
+    """Where the report does not add up, a slot is "least" only if another of its splits breaks no more
+    relations (the one placed merely misses by less); a slot the holding relations decide is "unique"."""
+    values: dict[str, Number | None] = dict(known)
+    for res in results:
+        for c in res.slot.cells:
+            p = res.placed.get(c)
+            values[c] = piece_value(p.text, "money")[1] if p is not None else None
+    for res, cs in zip(results, cands, strict=True):
+        if res.status != "least":
+            continue
+        mine = set(res.slot.cells)
+        rels = [r for r in relations if set(r.cells) & mine]
+        broken = sum(1 for r in rels if holds(r, values) is False)
+        others: list[tuple[int, float, Split]] = []
+        for cand in cs:
+            if cand.values == tuple(values[c] for c in res.slot.cells):
+                continue
+            trial = {**values, **dict(zip(res.slot.cells, cand.values, strict=True))}
+            others.append((sum(1 for r in rels if holds(r, trial) is False), cand.miss, cand.split))
+        others.sort(key=lambda o: (o[0], o[1]))
+        res.violations = broken
+        rivals = [o[2] for o in others if o[0] <= broken]
+        if rivals:  # as few relations broken, only a larger miss
+            res.alternatives = rivals[:8]
+        elif cs[0].violations:  # the row's own total cannot hold: show the next best splits
+            res.alternatives = [o[2] for o in others[:5]]
+        else:
+            res.status, res.alternatives = "unique", []
+
+
 def _agree(slot: Slot, chosen: list[Candidate], every: list[Candidate], violations: int) -> SlotResult:
-    if len(chosen) == 1:
-        res = SlotResult(slot, "unique" if violations == 0 else "least", violations=violations)
-        res.placed = dict(zip(slot.cells, chosen[0].split, strict=True))
-        if violations:
-            res.alternatives = [c.split for c in every if c is not chosen[0]][:8]
-        return res
-    res = SlotResult(slot, "agreed", violations=violations, alternatives=[c.split for c in chosen][:8])
+    res = SlotResult(slot, "unique" if violations == 0 else "least", violations=violations)
     for k, cell in enumerate(slot.cells):
-        vals = {c.values[k] for c in chosen}
-        if len(vals) == 1:
+        if len({c.values[k] for c in chosen}) == 1:
             res.placed[cell] = chosen[0].split[k]
         else:
             res.undecided.append(cell)
     if res.undecided:
         res.status = "ambiguous"
+        res.alternatives = [c.split for c in chosen][:8]
+    elif violations:
+        res.alternatives = [c.split for c in every if c not in chosen][:8]
     return res
 
 

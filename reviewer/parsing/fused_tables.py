@@ -153,22 +153,25 @@ def _write(res: SlotResult, template: str, b: Builder) -> None:
         return  # one printed segment per cell: nothing was split
     chosen = [res.placed.get(c) for c in slot.cells]
     alts = [split_text(a) for a in res.alternatives]
-    if res.status in ("unique", "agreed") and not res.undecided:
+    if res.status in ("only", "unique") and not res.undecided and not (res.violations and res.alternatives):
         split_cells = [c for c in slot.cells if res.placed.get(c) is not None]
+        how = "按列数拆分" if res.status == "only" else "按运算拆分"
         b.note(Finding(rule="SPLIT", severity="info", cells=split_cells, name="split by arithmetic",
-                       message=f"{where}印为“{printed}”，已按运算拆分为 {split_text(tuple(chosen))}",
-                       message_id="split_arithmetic", params={**params, "split": split_text(tuple(chosen))}))
+                       message=f"{where}印为“{printed}”，已{how}为 {split_text(tuple(chosen))}",
+                       message_id="split_arithmetic" if res.status != "only" else "split_only",
+                       params={**params, "split": split_text(tuple(chosen))}))
         return
-    if res.status == "least":
+    if not res.undecided:
         b.note(Finding(rule="SPLIT", severity="warning", cells=list(slot.cells), name="split breaking fewest relations",
-                       message=(f"{where}印为“{printed}”，任何拆分都不能使各项关系全部成立；已按违反关系最少的拆分"
+                       message=(f"{where}印为“{printed}”，任何拆分都不能使各项关系全部成立；已按违反关系最少、相差最小的拆分"
                                 f" {split_text(tuple(chosen))} 放置。其他拆分：{'；'.join(alts) or '无'}"),
                        message_id="split_least", params={**params, "split": split_text(tuple(chosen)),
                                                           "alternatives": alts}))
         return
-    # ambiguous: several splits fit; the cells they disagree on are left for the reviewer
+    # several splits fit equally well; the cells they disagree on are left for the reviewer
+    why = "各项关系都成立" if not res.violations else "违反的关系一样少"
     b.note(Finding(rule="SPLIT", severity="warning", cells=list(res.undecided), name="ambiguous split",
-                   message=(f"{where}印为“{printed}”，可拆分为：{'；'.join(alts)}。各项关系都成立，"
+                   message=(f"{where}印为“{printed}”，可拆分为：{'；'.join(alts)}。{why}，"
                             f"无法确定，{len(res.undecided)} 个单元格留空，请核对原文选择"),
                    message_id="split_ambiguous", params={**params, "alternatives": alts,
                                                            "undecided": list(res.undecided)}))
