@@ -52,12 +52,28 @@ def _row_variants(template: str) -> tuple[tuple[str, ...], ...]:
                  for r in tdef.rows)
 
 
-@cache
-def _fused_label(variant: str) -> re.Pattern[str]:
-    gap = r"[\s“”\"'‘’、，,]*"
-    body = gap.join(re.escape(ch) for ch in variant)
-    # the label, optional closing marks, then a digit with no space before it; not a figure of prose (件, 年 …)
-    return re.compile(body + r"[”\"’）)]*[+\-−]?\d[\d,.]*(?![\d件条个项次宗人家年月日号%％余元])")
+_CLOSING = "”\"’）)"
+_NOT_A_CELL = set("件条个项次宗人家年月日号%％余元")
+
+
+def _glued(text: str, variant: str) -> bool:
+    """The label printed with a digit right after it ("予以公开4000004"), not a figure of prose ("4件")."""
+    at = text.find(variant)
+    tries = 0
+    while at >= 0 and tries < 8:
+        j = at + len(variant)
+        while j < len(text) and text[j] in _CLOSING:
+            j += 1
+        if j < len(text) and text[j] in "+-−":
+            j += 1
+        if j < len(text) and text[j].isdigit():
+            while j < len(text) and (text[j].isdigit() or text[j] in ",."):
+                j += 1
+            if j >= len(text) or text[j] not in _NOT_A_CELL:
+                return True
+        at = text.find(variant, at + 1)
+        tries += 1
+    return False
 
 
 def is_fused(text: str) -> bool:
@@ -68,12 +84,14 @@ def is_fused(text: str) -> bool:
     """
     if len(text) < 200:
         return False
-    seen = 0
     for template in load_formats():
-        hits = sum(1 for variants in _row_variants(template)
-                   if any(v in text and _fused_label(v).search(text) for v in variants[:2]))
-        seen = max(seen, hits)
-    return seen >= 4
+        hits = 0
+        for variants in _row_variants(template):
+            if any(_glued(text, v) for v in variants[:2]):
+                hits += 1
+                if hits >= 4:
+                    return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

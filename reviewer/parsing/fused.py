@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reviewer.model import Number
 from reviewer.rules.relations import EPS, Instance, holds, total
@@ -82,6 +83,7 @@ class SlotResult:
         return len(self.slot.segments) != len(self.slot.cells) and bool(self.slot.segments)
 
 
+@lru_cache(maxsize=65536)
 def piece_value(text: str, kind: str) -> tuple[bool, Number | None]:
     """Whether `text` can be one cell of a column of `kind`, and its value (None for a printed blank)."""
     p = parse_printed(text)
@@ -107,8 +109,10 @@ def piece_value(text: str, kind: str) -> tuple[bool, Number | None]:
 
 
 def _local(slot: Slot, relations: Sequence[Instance]) -> list[Instance]:
+    """The relations among the slot's own cells (its row total)."""
     cells = set(slot.cells)
-    return [r for r in relations if set(r.cells) <= cells]
+    first = {c.split(":", 2)[1] for c in slot.cells}  # rows of the slot: a cheap test first
+    return [r for r in relations if r.cells[0].split(":", 2)[1] in first and set(r.cells) <= cells]
 
 
 def candidates(slot: Slot, relations: Sequence[Instance], strict: bool = True,
@@ -126,98 +130,159 @@ def miss(inst: Instance, values: dict[str, Number | None]) -> float:
 
 
 def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = True,
-                     cap: int = CANDIDATE_CAP) -> tuple[list[Candidate], bool]:
+                     cap: int = CANDIDATE_CAP, local: Sequence[Instance] | None = None
+                     ) -> tuple[list[Candidate], bool]:
     """The splits of a slot's segments into its cells, in print order.
 
     `strict`: only those keeping every relation local to the slot (row totals); otherwise all, each with the
-    count of local relations it breaks (the fewest kept). A cell that is the sum of cells printed before it
-    can only be that sum, which keeps the search small. The flag says whether a relation ruled a split out.
+    count of local relations it breaks (the fewest kept). A total printed after its parts can only be their
+    sum; a total printed last is taken first (each length of the run's tail), and then no part may exceed
+    it — which keeps the search small. The flag says whether a relation ruled a split out.
     """
-    n, segs = len(slot.cells), slot.segments
+    n, segs = len(slot.cells), list(slot.segments)
     k = len(segs)
     if k == 0:
         return [Candidate((None,) * n, (None,) * n, 0)], False
-    chars_after = [0] * (k + 1)
-    for i in range(k - 1, -1, -1):
-        chars_after[i] = chars_after[i + 1] + len(segs[i].text)
-    if k > n or chars_after[0] < n:
+    if k > n or sum(len(sg.text) for sg in segs) < n:
         return [], False
-    digit_seg = [any(ch.isdigit() for ch in sg.text) for sg in segs]
     index = {c: i for i, c in enumerate(slot.cells)}
     checks: dict[int, list[Instance]] = {}
     sums: dict[int, list[int]] = {}
-    for inst in _local(slot, relations):
+    for inst in (local if local is not None else _local(slot, relations)):
         idx = [index[c] for c in inst.cells]
         checks.setdefault(max(idx), []).append(inst)
         if inst.op == "eq" and len(inst.lhs) == 1:
             target, parts = index[inst.lhs[0]], [index[c] for c in inst.rhs]
             if target > max(parts):
                 sums[target] = parts
+    # after cell c, the totals still to come whose parts are partly assigned: their digits need room
+    pending = {c: [(t, [p for p in parts if p <= c]) for t, parts in sums.items() if t > c and min(parts) <= c]
+               for c in range(n)}
     pieces: list[Piece | None] = [None] * n
     vals: list[Number | None] = [None] * n
     values: dict[str, Number | None] = {}
     out: list[Candidate] = []
     best = [0 if strict else 1 << 30]
     ruled = [False]
+    kinds = slot.kinds
+    last = n - 1
+    ceiling_parts = set(sums.get(last, ())) if strict and all(kd == "count" for kd in kinds) else set()
 
-    def rec(i: int, o: int, c: int, viol: int, missed: float) -> None:
-        if len(out) >= cap:
-            return
-        if c == n:
-            if i == k:
+    def explore(S: list[Piece], N: int, ceiling: int | None) -> None:
+        """Fill cells [0, N) from segments S; with N == n - 1 the last cell is already set (to `ceiling`)."""
+        ks = len(S)
+        after = [0] * (ks + 1)
+        for j in range(ks - 1, -1, -1):
+            after[j] = after[j + 1] + len(S[j].text)
+        digit_seg = [any(ch.isdigit() for ch in sg.text) for sg in S]
+
+        def rec(i: int, o: int, c: int, viol: int, missed: float, partial: int) -> None:
+            if len(out) >= cap:
+                return
+            if c == N:
+                if i != ks:
+                    return
+                if N < n:  # the last cell was set first: its own checks now
+                    for inst in checks.get(last, ()):
+                        if holds(inst, values) is False:
+                            if strict:
+                                ruled[0] = True
+                                return
+                            viol += 1
+                            missed += miss(inst, values)
                 if not strict and viol < best[0]:
                     best[0] = viol
                     out[:] = [x for x in out if x.violations <= viol]
-                out.append(Candidate(tuple(pieces), tuple(vals), viol, missed))
-            return
-        seg = segs[i]
-        text = seg.text
-        length = len(text)
-        rest = n - c - 1
-        target: str | None = None
-        if c in sums:
-            parts = [vals[j] for j in sums[c]]
-            if all(isinstance(v, int) for v in parts):
-                target = str(sum(parts))  # type: ignore[arg-type]
-        for e in range(o + 1, length + 1):
-            if e < length:
-                if not (k - i <= rest <= (length - e) + chars_after[i + 1]):
+                if viol <= best[0]:
+                    out.append(Candidate(tuple(pieces), tuple(vals), viol, missed))
+                return
+            seg = S[i]
+            text = seg.text
+            length = len(text)
+            rest = N - c - 1
+            target: str | None = None
+            if c in sums:
+                parts = [vals[j] for j in sums[c]]
+                if all(isinstance(v, int) for v in parts):
+                    target = str(sum(parts))  # type: ignore[arg-type]
+            for e in range(o + 1, length + 1):
+                if e < length:
+                    if not (ks - i <= rest <= (length - e) + after[i + 1]):
+                        continue
+                elif not (ks - i - 1 <= rest <= after[i + 1]):
                     continue
-            elif not (k - i - 1 <= rest <= chars_after[i + 1]):
-                continue
-            ptext = text[o:e]
-            ok, value = piece_value(ptext, slot.kinds[c])
-            if value is None and digit_seg[i]:
-                ok = False  # a lone sign is not a printed blank: "-3" is one cell
-            if not ok:
-                if sum(ch.isdigit() for ch in ptext) > MAX_DIGITS + 4:
-                    break
-                continue
-            if strict and target is not None and value is not None and str(value) != target:
-                ruled[0] = True
-                if len(ptext) > len(target) + 2:
-                    break
-                continue
-            pieces[c] = Piece(ptext, seg.start + o, seg.start + e)
-            vals[c] = value
-            values[slot.cells[c]] = value
-            v, m = viol, missed
-            for inst in checks.get(c, ()):
-                if holds(inst, values) is False:
-                    v += 1
-                    m += miss(inst, values)
-            if v > best[0]:
-                ruled[0] = True
-                continue
-            if e == length:
-                rec(i + 1, 0, c + 1, v, m)
-            else:
-                rec(i, e, c + 1, v, m)
-        pieces[c] = None
-        vals[c] = None
-        values.pop(slot.cells[c], None)
+                ptext = text[o:e]
+                ok, value = piece_value(ptext, kinds[c])
+                if value is None and digit_seg[i]:
+                    ok = False  # a lone sign is not a printed blank: "-3" is one cell
+                if not ok:
+                    if e - o > MAX_DIGITS + 6:
+                        break
+                    continue
+                if strict and target is not None and value is not None and str(value) != target:
+                    ruled[0] = True
+                    if len(ptext) > len(target) + 2:
+                        break
+                    continue
+                part = partial
+                if ceiling is not None and c in ceiling_parts and isinstance(value, int):
+                    part += value
+                    if part > ceiling:
+                        ruled[0] = True
+                        break  # a longer piece is a larger part
+                if pending[c] and isinstance(value, int):
+                    vals[c] = value
+                    room = (length - e) + after[i + 1] - rest
+                    need = 0
+                    for t, ps in pending[c]:
+                        if t == last and ceiling is not None:
+                            continue
+                        sub = sum(vals[p] for p in ps)  # type: ignore[misc]
+                        if isinstance(sub, int) and sub > 0:
+                            need += len(str(sub)) - 1
+                    if need > room:
+                        ruled[0] = True
+                        if kinds[c] != "money":
+                            break  # a longer piece only needs more room
+                        continue
+                pieces[c] = Piece(ptext, seg.start + o, seg.start + e)
+                vals[c] = value
+                values[slot.cells[c]] = value
+                v, m = viol, missed
+                for inst in checks.get(c, ()):
+                    if holds(inst, values) is False:
+                        v += 1
+                        m += miss(inst, values)
+                if v > best[0]:
+                    ruled[0] = True
+                    continue
+                if e == length:
+                    rec(i + 1, 0, c + 1, v, m, part)
+                else:
+                    rec(i, e, c + 1, v, m, part)
+            pieces[c] = None
+            vals[c] = None
+            values.pop(slot.cells[c], None)
 
-    rec(0, 0, 0, 0, 0.0)
+        rec(0, 0, 0, 0, 0.0, 0)
+
+    if not ceiling_parts or n < 2:
+        explore(segs, n, None)
+        return out, ruled[0]
+    tail = segs[-1]
+    for tl in range(1, len(tail.text) + 1):  # the total printed last: each length of the run's tail
+        ttext = tail.text[len(tail.text) - tl:]
+        ok, value = piece_value(ttext, kinds[last])
+        if not ok or not isinstance(value, int):
+            continue
+        head = tail.text[: len(tail.text) - tl]
+        S = segs[:-1] + ([Piece(head, tail.start, tail.start + len(head))] if head else [])
+        if len(S) > last or sum(len(sg.text) for sg in S) < last:
+            continue
+        pieces[last] = Piece(ttext, tail.end - tl, tail.end)
+        vals[last] = value
+        values[slot.cells[last]] = value
+        explore(S, last, value)
     return out, ruled[0]
 
 
@@ -368,9 +433,10 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
     cands: list[list[Candidate]] = []
     ruled: list[bool] = []
     for slot in slots:
-        cs, by_rule = enumerate_splits(slot, relations, strict=True)
+        own = _local(slot, relations)
+        cs, by_rule = enumerate_splits(slot, relations, strict=True, local=own)
         if not cs:
-            cs, by_rule = enumerate_splits(slot, relations, strict=False)
+            cs, by_rule = enumerate_splits(slot, relations, strict=False, local=own)
         cs.sort(key=lambda x: (x.violations, x.miss))
         cands.append(cs)
         ruled.append(by_rule)

@@ -9,7 +9,9 @@ breaking the fewest relations when the report itself does not add up.
 
 from __future__ import annotations
 
-from reviewer.formats import FormatDef, TableDef, column_kind, full_row_label
+from functools import lru_cache
+
+from reviewer.formats import FormatDef, TableDef, column_kind, full_row_label, load_format
 from reviewer.model import Cell, CellSource, Finding, cell_id, split_cell_id
 from reviewer.parsing.align import MATCH, align
 from reviewer.parsing.builder import Builder
@@ -18,7 +20,7 @@ from reviewer.parsing.labels import similarity
 from reviewer.parsing.rows import DataRow, Region, Value
 from reviewer.parsing.table2 import detect_variant, parse_variant
 from reviewer.parsing.table3 import group_norms
-from reviewer.rules.relations import instances
+from reviewer.rules.relations import Instance, instances
 from reviewer.values import parse_printed
 
 _HEADER_MARKS = ("信息内容", "申请人情况", "本列数据")
@@ -109,14 +111,18 @@ def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Build
         slots += _table3(regions["table3"][0], fmt.tables["table3"], template, b)
     if "table4" in regions:
         slots += _table4(regions["table4"][0], fmt.tables["table4"], template)
-    results = solve(slots, instances(fmt))
+    results = solve(slots, _relations(template))
     for res in results:
         _write(res, template, b)
 
 
-def _row_name(template: str, cid: str) -> str:
-    from reviewer.formats import load_format
+@lru_cache(maxsize=8)
+def _relations(template: str) -> tuple[Instance, ...]:
+    return tuple(instances(load_format(template)))
 
+
+@lru_cache(maxsize=1024)
+def _row_name(template: str, cid: str) -> str:
     table, row, _col = split_cell_id(cid)
     tdef = load_format(template).tables[table]
     return full_row_label(tdef.row(row))
