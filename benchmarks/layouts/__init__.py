@@ -66,10 +66,9 @@ def value_findings(expected: list[dict[str, Any]], want: dict[str, Any] | None =
     kept = [f for f in expected if f.get("rule") not in ("row labels lost",)]
     if want is None:
         return kept
+    from reviewer.formats import load_table2_variants
     from reviewer.model import Record
     from reviewer.rules import check
-
-    from reviewer.formats import load_table2_variants
 
     variant = want.get("table2_variant") or (
         load_table2_variants()[0].id if "regulations" not in want.get("table2", {}) else None)
