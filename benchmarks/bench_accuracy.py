@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if str(Path(__file__).resolve().parent.parent) not in sys.path:  # run as a script: the project's root
+    sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.layouts import Case, load_all  # noqa: E402
 from reviewer import parse_bytes  # noqa: E402
@@ -122,7 +123,7 @@ def _row(label: str, fmt: str, s: Score) -> str:
     pct = 100 * s.exact / s.cells if s.cells else 0.0
     flagged = f"{s.flagged}/{s.expected}" if s.expected else "—"
     ms = 1000 * s.seconds / max(1, s.cases - s.failed)
-    return (f"| {label:<22} | {fmt:<5} | {s.cases:>5} | {s.cells:>7} | {pct:>7.2f} % | {s.silent:>6} | {flagged:>9} "
+    return (f"| {label:<24} | {fmt:<5} | {s.cases:>5} | {s.cells:>7} | {pct:>7.2f} % | {s.silent:>6} | {flagged:>9} "
             f"| {s.false_errors:>6} | {ms:>7.1f} |")
 
 
@@ -134,13 +135,19 @@ def main() -> None:
     args = ap.parse_args()
     layouts = load_all()
     names = [n for n in layouts if not args.layout or n in args.layout]
-    print("| layout                 | fmt   | cases |   cells |   exact   | silent | expected  | false  | ms/case |")
-    print("|------------------------|-------|------:|--------:|----------:|-------:|----------:|-------:|--------:|")
+    print("| layout                   | fmt   | cases |   cells |   exact   | silent | expected  | false  | ms/case |")
+    print("|--------------------------|-------|------:|--------:|----------:|-------:|----------:|-------:|--------:|")
     overall = Score()
     for name in names:
         per_fmt: dict[str, Score] = {}
+        per_group: dict[tuple[str, str], Score] = {}
         for case in layouts[name]():
-            per_fmt.setdefault(case.fmt, Score()).add(score(case))
+            s = score(case)
+            per_fmt.setdefault(case.fmt, Score()).add(s)
+            if case.group:
+                per_group.setdefault((case.group, case.fmt), Score()).add(s)
+        for (group, fmt), s in per_group.items():
+            print(_row(f"  {group}", fmt, s))
         total = Score()
         for fmt, s in per_fmt.items():
             total.add(s)

@@ -22,7 +22,8 @@ class Crawl:
     lines: bool = False  # one line per block (title, paragraph, table) instead of the whole body on one line
     header: bool = True  # the crawler's header block
     chrome: bool = True  # the site's breadcrumb before the title
-    spaced: str = ""  # "" | "table2" (table 2's value cells apart by a space, "行政许可52 0 7") | "all"
+    spaced: str = ""  # "" | "table2" (table 2's value cells apart by a space, "行政许可52 0 7") | "all" | "cells"
+    # ("cells": every cell apart by a space, labels too: a scraper joining text nodes with " ")
     units: bool = False  # counts of table 2 printed with 个, money in 元 ("185000元")
     digits: str = "ascii"
 
@@ -34,12 +35,15 @@ STYLES: tuple[Crawl, ...] = (
     Crawl("fused-table2-spaced", spaced="table2"),
     Crawl("fused-units", units=True, chrome=False),
     Crawl("fused-spaced", spaced="all", lines=True),
+    Crawl("one-line-spaced-cells", spaced="cells"),
 )
 
 
-def _flat(grid: list[list[Span]], spaced: bool) -> str:
+def _flat(grid: list[list[Span]], spaced: bool, every: bool = False) -> str:
     """The table's text as get_text() returns it: every cell in page order, nothing between them —
-    except a space between value cells when the page padded them."""
+    except a space between value cells when the page padded them (`every`: between all cells)."""
+    if every:
+        return " ".join(c.text.replace("\n", "") for row in grid for c in row if c.text)
     out: list[str] = []
     for row in grid:
         prev_value = False
@@ -90,11 +94,11 @@ def crawler_text(name: str, style: Crawl) -> tuple[dict[str, Any], str]:
             if tables == 0 and style.units:
                 grid = _units(rec, grid)
             spaced = style.spaced == "all" or (style.spaced == "table2" and tables == 0)
-            parts.append(_flat(grid, spaced))
+            parts.append(_flat(grid, spaced, every=style.spaced == "cells"))
             tables += 1
         else:
             parts.append(str(content))
-    sep = "\n" if style.lines else ""
+    sep = "\n" if style.lines else (" " if style.spaced == "cells" else "")
     body = sep.join(parts)
     lead = "当前位置：首页 > 政务公开 > 政府信息公开年报 -->" if style.chrome else ""
     text = f"{lead}{title}{sep}{body}{sep}附件下载：{title}.docx 【打印本页】【关闭窗口】"

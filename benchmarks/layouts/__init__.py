@@ -21,7 +21,7 @@ class Case:
     `want` holds the record as the report prints it (agency, year, template, table2–4: what must be read back);
     `expected` the findings a reviewer must see ({"rule": English name or rule id, "cells": [...]}; no cells:
     any finding of that rule). `table2_in_order`: a provincial table whose label paths the layout loses is
-    compared by its values in order.
+    compared by its values in order. `group` names a sub-layout the table also shows apart.
     """
 
     layout: str
@@ -32,6 +32,7 @@ class Case:
     want: dict[str, Any]
     expected: list[dict[str, Any]] = field(default_factory=list)
     table2_in_order: bool = False
+    group: str = ""  # a sub-layout shown on its own line (a crawl style, a variation)
 
 
 Generator = Callable[[], Iterable[Case]]

@@ -15,4 +15,5 @@ def fused() -> Iterator[Case]:
         for name in tv.RECORDS:
             want, text = cg.crawler_text(name, style)
             yield Case("fused crawler text", "txt", f"{style.name}/{name}", text.encode("utf-8"), "report.txt", want,
-                       value_findings(want.get("expected_findings", []), want), "regulations" not in want["table2"])
+                       value_findings(want.get("expected_findings", []), want), "regulations" not in want["table2"],
+                       group=style.name)

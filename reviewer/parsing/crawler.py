@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from reviewer.formats import FormatDef, load_formats
+from reviewer.formats import load_formats
 from reviewer.model import Cell, Document
 from reviewer.parsing.labels import norm
 
@@ -246,10 +246,16 @@ def _anchors(text: str, lo: int, hi: int) -> list[_Anchor]:
     return out
 
 
-def relayout(doc: Document, fmt: FormatDef | None = None) -> Document | None:
-    """The document cut into rows for a fused crawler text, or None when it is not one."""
+def one_line_body(text: str) -> bool:
+    """True when the report's body, tables included, is one long line (cells apart by spaces or not)."""
+    return any(len(line) > 1500 and "收到和处理政府信息公开申请" in line and "本年新收" in line
+               for line in text.split("\n"))
+
+
+def relayout(doc: Document) -> Document | None:
+    """The document cut into rows for a crawler text (cells fused, or the whole body on one line), or None."""
     text = doc.text
-    if not is_fused(text):
+    if not (is_fused(text) or one_line_body(text)):
         return None
     rows: list[list[Cell]] = []
     pos = 0
