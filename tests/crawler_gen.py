@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import test_variants as tv
-from .builders import HEADING5, HEADING6, Span
+from .builders import HEADING2, HEADING3, HEADING4, HEADING5, HEADING6, Span
+
+TABLE_TITLES = (HEADING2, HEADING3, HEADING4)
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Crawl:
     # ("cells": every cell apart by a space, labels too: a scraper joining text nodes with " ")
     units: bool = False  # counts of table 2 printed with 个, money in 元 ("185000元")
     digits: str = "ascii"
+    bare_titles: bool = False  # the three table titles without their numbers
+    entity: str = " "  # what stands between padded cells (a scraper may leave "&nbsp;" undecoded)
 
 
 STYLES: tuple[Crawl, ...] = (
@@ -36,10 +40,11 @@ STYLES: tuple[Crawl, ...] = (
     Crawl("fused-units", units=True, chrome=False),
     Crawl("fused-spaced", spaced="all", lines=True),
     Crawl("one-line-spaced-cells", spaced="cells"),
+    Crawl("bare-titles-nbsp", spaced="table2", bare_titles=True, entity="&nbsp;", header=False),
 )
 
 
-def _flat(grid: list[list[Span]], spaced: bool, every: bool = False) -> str:
+def _flat(grid: list[list[Span]], spaced: bool, every: bool = False, pad: str = " ") -> str:
     """The table's text as get_text() returns it: every cell in page order, nothing between them —
     except a space between value cells when the page padded them (`every`: between all cells)."""
     if every:
@@ -51,7 +56,7 @@ def _flat(grid: list[list[Span]], spaced: bool, every: bool = False) -> str:
             text = cell.text.replace("\n", "")
             value = bool(text) and (text[0].isdigit() or text[0] in "+-")
             if spaced and value and prev_value:
-                out.append(" ")
+                out.append(pad)
             out.append(text)
             prev_value = value
     return "".join(out)
@@ -94,8 +99,10 @@ def crawler_text(name: str, style: Crawl) -> tuple[dict[str, Any], str]:
             if tables == 0 and style.units:
                 grid = _units(rec, grid)
             spaced = style.spaced == "all" or (style.spaced == "table2" and tables == 0)
-            parts.append(_flat(grid, spaced, every=style.spaced == "cells"))
+            parts.append(_flat(grid, spaced, every=style.spaced == "cells", pad=style.entity))
             tables += 1
+        elif kind == "h" and style.bare_titles and content in TABLE_TITLES:
+            parts.append(str(content)[2:])
         else:
             parts.append(str(content))
     sep = "\n" if style.lines else (" " if style.spaced == "cells" else "")

@@ -138,3 +138,19 @@ def test_the_crawler_header_never_becomes_the_agency() -> None:
     text = text.replace(f"发布机构:{want['agency']}", "发布机构:临清市人民政府办公室")
     rec = parse_bytes(text.encode("utf-8"), "report.txt")
     assert rec.agency == want["agency"] and rec.region == "临清市"
+
+
+@pytest.mark.parametrize("name", [n for n in RECORDS if n[:3].isdigit() and "-" not in n])
+def test_a_header_block_and_breadcrumb_before_a_seed_leave_agency_year_and_tables(name: str) -> None:
+    """The same seed text saved by a scraper: a header block, then the site's breadcrumb before the title."""
+    from .builders import SAMPLES, truth
+
+    want = truth(name)
+    text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+    saved = (f"标题：{want['agency']}{want['year']}年政府信息公开工作年度报告\n发布时间：{want['year'] + 1}-01-15\n"
+             f"发布机构：某某市人民政府办公室\n栏目：年度报告\n原文链接：http://www.example.gov.cn/a.html\n\n"
+             f"当前位置：首页 > 政务公开 > 政府信息公开年报 > {text}")
+    rec = parse_bytes(saved.encode("utf-8"), "saved.txt")
+    assert (rec.agency, rec.year, rec.template) == (want["agency"], want["year"], want["template"])
+    assert not any(k in (rec.agency or "") + (rec.region or "") for k in ("标题", "发布", "当前位置", "首页", "某某"))
+    assert wrong_cells(rec, {**want, "table2": {}}) == []

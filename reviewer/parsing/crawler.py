@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from reviewer.formats import load_formats
+from reviewer.formats import load_formats, load_table2_variants
 from reviewer.model import Cell, Document
 from reviewer.parsing.labels import norm
 
@@ -30,7 +30,7 @@ _UNITS = "万元|元|个|件|项|次|条|宗"
 _VALUE = re.compile(rf"[+\-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{_UNITS})?")
 _NULL = re.compile(r"[—–－/／]+|-+(?!\d)")
 _NUMBERING_SEP = re.compile(rf"[.．、)）]\s*[{_CJK}“\"（(]")
-_SPACE = re.compile(r"[\s\u3000\u00a0]+")
+_SPACE = re.compile(r"(?:[\s\u3000\u00a0]|&nbsp;|&#160;|&ensp;|&emsp;)+")  # entities a scraper left undecoded
 _OPEN, _CLOSE = "（(【[", "）)】]"
 _PROSE_UNITS = set("年月日号%％")
 
@@ -42,6 +42,20 @@ def header_value(line: str) -> str | None:
     if not m:
         return None
     return m.group(2).strip() if m.group(1) in TITLE_KEYS else ""
+
+
+_CHROME_START = re.compile(r"^\s*(?:当前位置|您当前的位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]|^\s*首页\s*[>»›＞]")
+_CHROME_SEP = re.compile(r"-->|->|—>|>>|[>»›＞]")
+
+
+def strip_chrome(line: str) -> str:
+    """A line without the site's breadcrumb before its text ("当前位置：首页 > 政务公开 > X" -> "X")."""
+    if not (_CHROME_START.search(line) or "-->" in line):
+        return line
+    last = None
+    for m in _CHROME_SEP.finditer(line):
+        last = m
+    return line[last.end():].strip() if last is not None else ""
 
 
 @cache
@@ -233,14 +247,42 @@ def _prose_rows(text: str, start: int, end: int) -> list[list[Cell]]:
     return rows
 
 
+@cache
+def _bare_titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Unnumbered table titles: a title variant followed closely by one of the table's column labels."""
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for table, numeral in (("table2", "二"), ("table3", "三"), ("table4", "四")):
+        titles: set[str] = set()
+        cols: set[str] = set()
+        for fmt in load_formats().values():
+            titles.update(fmt.tables[table].title_variants)
+            cols.update(v for c in fmt.tables[table].columns for v in c.variants if len(v) >= 3)
+        if table == "table2":  # a provincial table's own header
+            cols.update(m for v in load_table2_variants() for m in v.detect if len(m) >= 3)
+        alts = "|".join(re.escape(v) for v in sorted(titles, key=len, reverse=True))
+        heads = "|".join(re.escape(v) for v in sorted(cols, key=len, reverse=True))
+        out.append((numeral, re.compile(rf"(?:{alts})(?:情况)?(?=[^。]{{0,80}}?(?:{heads}))")))
+    return tuple(out)
+
+
 def _anchors(text: str, lo: int, hi: int) -> list[_Anchor]:
-    found: list[_Anchor] = []
-    for _numeral, pat in _section_patterns():
+    found: list[tuple[_Anchor, str]] = []
+    for numeral, pat in _section_patterns():
         for m in pat.finditer(text, lo, hi):
-            found.append(_Anchor(m.start(), m.end(), "title"))
-    found.sort(key=lambda a: a.start)
+            found.append((_Anchor(m.start(), m.end(), "title"), numeral))
+    at = {n: a for a, n in found}
+    floor = lo
+    for numeral, pat in _bare_titles():  # 二, 三, 四 in order: each after the one before
+        if numeral in at:
+            floor = max(floor, at[numeral].end)
+            continue
+        m = pat.search(text, floor, hi)  # a table title printed without its number
+        if m:
+            found.append((_Anchor(m.start(), m.end(), "table" + numeral), numeral))
+            floor = m.end()
+    found.sort(key=lambda an: an[0].start)
     out: list[_Anchor] = []
-    for a in found:  # overlapping matches: keep the first
+    for a, _n in found:  # overlapping matches: keep the first
         if not out or a.start >= out[-1].end:
             out.append(a)
     return out
@@ -291,7 +333,7 @@ def relayout(doc: Document) -> Document | None:
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1].start if k + 1 < len(anchors) else body_end
         rows.append([_trimmed(text, a.start, a.end)])
-        if text[a.start].lstrip() in "二三四":
+        if text[a.start] in "二三四" or a.kind.startswith("table"):
             rows.extend(_table_rows(text, a.end, nxt))
         else:
             rows.extend(_prose_rows(text, a.end, nxt))

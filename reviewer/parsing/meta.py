@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewer.parsing.crawler import header_value
+from reviewer.parsing.crawler import header_value, strip_chrome
 from reviewer.values import clean
 
 _TITLE_A = re.compile(r"^(?P<agency>.+?)(?:关于)?(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)")
@@ -33,7 +33,8 @@ def _lines(text: str, limit: int = 80) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
         header = header_value(line)  # a crawler's header line: only 标题 is kept (its value)
-        t = clean(line if header is None else header).replace(" ", "").replace("\u3000", "").lstrip("#").strip()
+        t = clean(strip_chrome(line) if header is None else header).replace(" ", "").replace("\u3000", "")
+        t = t.lstrip("#").strip()
         t = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), t)
         if t:
             out.append(t)
