@@ -10,6 +10,7 @@ breaking the fewest relations when the report itself does not add up.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from reviewer.formats import FormatDef, TableDef, column_kind, full_row_label, load_format
 from reviewer.model import Cell, CellSource, Finding, cell_id, split_cell_id
@@ -144,42 +145,46 @@ def _write(res: SlotResult, template: str, b: Builder) -> None:
     if not slot.segments:
         return
     table = split_cell_id(slot.cells[0])[0]
-    rows = list(dict.fromkeys(_row_name(template, c) for c in slot.cells))
-    where = f"{SHORT[table]}“{'、'.join(rows)}”"
     printed = " ".join(p.text for p in slot.segments)
-    params = {"table": table, "printed": printed, "cells": list(slot.cells)}
+    rows = "、".join(dict.fromkeys(_row_name(template, c) for c in slot.cells))
+    params: dict[str, Any] = {"table": table, "rows": rows, "printed": printed, "cells": list(slot.cells),
+                              "count": len(slot.cells)}
+    runs = [Value(Cell(p.text, p.start, p.end), parse_printed(p.text)) for p in slot.segments]
     if res.status == "failed":
-        b.unplaced(table, [Value(Cell(p.text, p.start, p.end), parse_printed(p.text)) for p in slot.segments],
-                   f"{where}印为“{printed}”，无法拆分为 {len(slot.cells)} 个单元格")
-        b.note(Finding(rule="SPLIT", severity="warning", cells=list(slot.cells), name="cannot split",
-                       message=f"{where}印为“{printed}”，无法按格式拆分为 {len(slot.cells)} 个单元格，已列为未放置数值",
-                       message_id="split_failed", params=params))
+        b.unplaced(table, runs, f"{SHORT[table]}“{rows}”印为“{printed}”，无法拆分为 {len(slot.cells)} 个单元格")
+        _note(b, "split_failed", "warning", "cannot split", list(slot.cells), params)
         return
     if res.status == "printed" or (not res.split and not res.alternatives):
         return  # one printed segment per cell: nothing was split
-    chosen = [res.placed.get(c) for c in slot.cells]
     alts = [split_text(a) for a in res.alternatives]
-    if res.status in ("only", "unique") and not res.undecided and not (res.violations and res.alternatives):
-        split_cells = [c for c in slot.cells if res.placed.get(c) is not None]
-        how = "按列数拆分" if res.status == "only" else "按运算拆分"
-        b.note(Finding(rule="SPLIT", severity="info", cells=split_cells, name="split by arithmetic",
-                       message=f"{where}印为“{printed}”，已{how}为 {split_text(tuple(chosen))}",
-                       message_id="split_arithmetic" if res.status != "only" else "split_only",
-                       params={**params, "split": split_text(tuple(chosen))}))
-        return
-    if not res.undecided:
-        b.note(Finding(rule="SPLIT", severity="warning", cells=list(slot.cells), name="split breaking fewest relations",
-                       message=(f"{where}印为“{printed}”，任何拆分都不能使各项关系全部成立；已按违反关系最少、相差最小的拆分"
-                                f" {split_text(tuple(chosen))} 放置。其他拆分：{'；'.join(alts) or '无'}"),
-                       message_id="split_least", params={**params, "split": split_text(tuple(chosen)),
-                                                          "alternatives": alts}))
-        return
-    # several splits fit equally well; the cells they disagree on are left for the reviewer
-    why = "各项关系都成立" if not res.violations else "违反的关系一样少"
-    b.note(Finding(rule="SPLIT", severity="warning", cells=list(res.undecided), name="ambiguous split",
-                   message=(f"{where}印为“{printed}”，可拆分为：{'；'.join(alts)}。{why}，"
-                            f"无法确定，{len(res.undecided)} 个单元格留空，请核对原文选择"),
-                   message_id="split_ambiguous", params={**params, "alternatives": alts,
-                                                           "undecided": list(res.undecided)}))
-    b.unplaced(table, [Value(Cell(p.text, p.start, p.end), parse_printed(p.text)) for p in slot.segments],
-               f"{where}的数字串拆分不唯一（{'；'.join(alts)}），未确定的单元格留空")
+    params.update(split=split_text(tuple(res.placed.get(c) for c in slot.cells)), alternatives=alts,
+                  others="；".join(alts) or "无")
+    if not res.undecided and not (res.violations and res.alternatives):
+        cells = [c for c in slot.cells if res.placed.get(c) is not None]
+        _note(b, "split_only" if res.status == "only" else "split_arithmetic", "info", "split by arithmetic", cells,
+              params)
+    elif not res.undecided:
+        _note(b, "split_least", "warning", "split breaking fewest relations", list(slot.cells), params)
+    else:  # several splits fit equally well: the cells they disagree on are left for the reviewer
+        params.update(undecided=list(res.undecided), blank=len(res.undecided))
+        _note(b, "split_ambiguous" if not res.violations else "split_tied", "warning", "ambiguous split",
+              list(res.undecided), params)
+        b.unplaced(table, runs, f"{SHORT[table]}“{rows}”的数字串拆分不唯一（{params['others']}），未确定的单元格留空")
+
+
+# the findings of splitting, in Chinese (ui/messages.py holds the same templates for other languages)
+MESSAGES = {
+    "split_arithmetic": "{table}“{rows}”印为“{printed}”，已按运算拆分为 {split}",
+    "split_only": "{table}“{rows}”印为“{printed}”，已按列数拆分为 {split}",
+    "split_least": ("{table}“{rows}”印为“{printed}”，任何拆分都不能使各项关系全部成立；已按违反关系最少、相差最小的拆分 {split} 放置。"
+                    "其他拆分：{others}"),
+    "split_ambiguous": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择",
+    "split_tied": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择",
+    "split_failed": "{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值",
+}
+
+
+def _note(b: Builder, message_id: str, severity: str, name: str, cells: list[str], params: dict[str, Any]) -> None:
+    text = MESSAGES[message_id].format(**{**params, "table": SHORT[params["table"]]})
+    b.note(Finding(rule="SPLIT", severity=severity, cells=cells, name=name, message=text, message_id=message_id,
+                   params=params))
