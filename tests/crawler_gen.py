@@ -30,11 +30,12 @@ class Crawl:
     digits: str = "ascii"
     bare_titles: bool = False  # the three table titles without their numbers
     entity: str = " "  # what stands between padded cells (a scraper may leave "&nbsp;" undecoded)
+    groups: str = "span"  # span: a group label once, in its first row (HTML rowspan) | repeat: on every row
 
 
 STYLES: tuple[Crawl, ...] = (
     Crawl("fused-one-line"),
-    Crawl("fused-lines", lines=True, header=False),
+    Crawl("fused-lines", lines=True, header=False, groups="repeat"),
     Crawl("fused-no-header", header=False),
     Crawl("fused-table2-spaced", spaced="table2"),
     Crawl("fused-units", units=True, chrome=False),
@@ -84,7 +85,7 @@ def _units(rec: dict[str, Any], grid: list[list[Span]]) -> list[list[Span]]:
 
 def crawler_text(name: str, style: Crawl) -> tuple[dict[str, Any], str]:
     """The expected record and the crawler text of truth record `name`."""
-    v = tv.Variant("crawl", digits=style.digits)
+    v = tv.Variant("crawl", digits=style.digits, groups=style.groups)
     rec, items = tv.blocks(name, v)
     rec = copy.deepcopy(rec)
     agency, year = rec["agency"], rec["year"]

@@ -614,6 +614,10 @@ Updated {at}</translation>
         <translation>{table} “{rows}” printed “{printed}” cannot be split into {count} cells; listed as unplaced values</translation>
     </message>
     <message>
+        <source>{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值</source>
+        <translation>{table} “{rows}” printed “{printed}” splits too many ways to try them all; its {count} cells are left undecided and listed as unplaced values</translation>
+    </message>
+    <message>
         <source>收费不是信息处理费</source>
         <translation>fee is not the processing fee</translation>
     </message>

@@ -212,8 +212,8 @@ def _table_rows(text: str, start: int, end: int) -> list[list[Cell]]:
                 re.match(rf"[{_CJK}]", prev) and re.match(rf"[{_CJK}]", after)):
             pos = last_end  # "增/减": a mark between two characters of a label
             continue
-        if after and after in _PROSE_UNITS:
-            pos = last_end  # "2024年", "12月31日": a date or a figure of a sentence, not a cell
+        if (after and after in _PROSE_UNITS) or prev == "第":
+            pos = last_end  # "2024年", "12月31日", "第20条": a date or an ordinal, not a cell
             continue
         chunk_end = last_end
         if _NUMBERING_SEP.match(text, chunk_end, end) and text[chunk_end - 1].isdigit():

@@ -26,6 +26,7 @@ from reviewer.values import parse_printed
 
 MAX_DIGITS = 9  # a count of more than 999 999 999 is not a report's figure
 CANDIDATE_CAP = 2000  # candidate splits kept per slot
+SPLIT_BUDGET = 150_000  # steps to enumerate one slot's splits; beyond it the slot is left undecided
 SOLUTION_CAP = 256  # best combinations kept
 NODE_BUDGET = 200_000  # search steps before falling back on each slot's own candidates
 MAX_BROKEN = 6  # relations a combination may break beyond the fixed rows' before the search gives up
@@ -67,7 +68,8 @@ class SlotResult:
     status: "printed" (one segment per cell, nothing split) · "only" (the one split the column count and the
     number rules allow) · "unique" (the relations leave one split, or several agreeing on every value) ·
     "least" (the report does not add up: the split breaking the fewest relations) · "ambiguous" (several
-    splits fit and disagree: those cells undecided) · "failed" (no split at all).
+    splits fit and disagree: those cells undecided) · "failed" (no split at all) · "too_many" (more ways to
+    split than the budget lets the search try: undecided).
     """
 
     slot: Slot
@@ -131,20 +133,21 @@ def miss(inst: Instance, values: dict[str, Number | None]) -> float:
 
 def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = True,
                      cap: int = CANDIDATE_CAP, local: Sequence[Instance] | None = None
-                     ) -> tuple[list[Candidate], bool]:
+                     ) -> tuple[list[Candidate], bool, bool]:
     """The splits of a slot's segments into its cells, in print order.
 
     `strict`: only those keeping every relation local to the slot (row totals); otherwise all, each with the
     count of local relations it breaks (the fewest kept). A total printed after its parts can only be their
     sum; a total printed last is taken first (each length of the run's tail), and then no part may exceed
-    it — which keeps the search small. The flag says whether a relation ruled a split out.
+    it — which keeps the search small. Returns the candidates, whether a relation ruled a split out, and
+    whether the enumeration finished within `SPLIT_BUDGET` steps (if not, the list may be incomplete).
     """
     n, segs = len(slot.cells), list(slot.segments)
     k = len(segs)
     if k == 0:
-        return [Candidate((None,) * n, (None,) * n, 0)], False
+        return [Candidate((None,) * n, (None,) * n, 0)], False, True
     if k > n or sum(len(sg.text) for sg in segs) < n:
-        return [], False
+        return [], False, True
     index = {c: i for i, c in enumerate(slot.cells)}
     checks: dict[int, list[Instance]] = {}
     sums: dict[int, list[int]] = {}
@@ -164,8 +167,11 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
     out: list[Candidate] = []
     best = [0 if strict else 1 << 30]
     ruled = [False]
+    steps = [0]
     kinds = slot.kinds
     last = n - 1
+    spans = [[index[c] for c in inst.cells] for inst in (local if local is not None else _local(slot, relations))]
+    boundaries = {c for c in range(1, n) if all(min(sp) >= c or max(sp) < c for sp in spans)}
     ceiling_parts = set(sums.get(last, ())) if strict and all(kd == "count" for kd in kinds) else set()
 
     def explore(S: list[Piece], N: int, ceiling: int | None) -> None:
@@ -175,8 +181,29 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
         for j in range(ks - 1, -1, -1):
             after[j] = after[j + 1] + len(S[j].text)
         digit_seg = [any(ch.isdigit() for ch in sg.text) for sg in S]
+        memo: dict[tuple[int, int, int], list[tuple[tuple[Piece | None, ...], tuple[Number | None, ...]]]] = {}
 
         def rec(i: int, o: int, c: int, viol: int, missed: float, partial: int) -> None:
+            """At a block boundary (no row relation spans it) the ways to finish depend only on where the
+            next cell starts: found once, then reused for every way the blocks before were split."""
+            if not strict or c not in boundaries or c >= N:
+                step(i, o, c, viol, missed, partial)
+                return
+            key = (i, o, c)
+            done = memo.get(key)
+            if done is None:
+                before = len(out)
+                step(i, o, c, viol, missed, partial)
+                if steps[0] <= SPLIT_BUDGET and len(out) < cap:
+                    memo[key] = [(x.split[c:], x.values[c:]) for x in out[before:]]
+                return
+            head_p, head_v = tuple(pieces[:c]), tuple(vals[:c])
+            for tail_p, tail_v in done:
+                if len(out) >= cap:
+                    return
+                out.append(Candidate(head_p + tail_p, head_v + tail_v, viol, missed))
+
+        def step(i: int, o: int, c: int, viol: int, missed: float, partial: int) -> None:
             if len(out) >= cap:
                 return
             if c == N:
@@ -206,6 +233,9 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
                 if all(isinstance(v, int) for v in parts):
                     target = str(sum(parts))  # type: ignore[arg-type]
             for e in range(o + 1, length + 1):
+                steps[0] += 1
+                if steps[0] > SPLIT_BUDGET:
+                    return
                 if e < length:
                     if not (ks - i <= rest <= (length - e) + after[i + 1]):
                         continue
@@ -268,7 +298,7 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
 
     if not ceiling_parts or n < 2:
         explore(segs, n, None)
-        return out, ruled[0]
+        return out, ruled[0], steps[0] <= SPLIT_BUDGET
     tail = segs[-1]
     for tl in range(1, len(tail.text) + 1):  # the total printed last: each length of the run's tail
         ttext = tail.text[len(tail.text) - tl:]
@@ -283,7 +313,7 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
         vals[last] = value
         values[slot.cells[last]] = value
         explore(S, last, value)
-    return out, ruled[0]
+    return out, ruled[0], steps[0] <= SPLIT_BUDGET
 
 
 SET_CAP = 4096  # reachable sums kept per relation and depth; beyond it only their range
@@ -432,11 +462,15 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
     """
     cands: list[list[Candidate]] = []
     ruled: list[bool] = []
-    for slot in slots:
+    too_many: set[int] = set()
+    for k, slot in enumerate(slots):
         own = _local(slot, relations)
-        cs, by_rule = enumerate_splits(slot, relations, strict=True, local=own)
-        if not cs:
-            cs, by_rule = enumerate_splits(slot, relations, strict=False, local=own)
+        cs, by_rule, done = enumerate_splits(slot, relations, strict=True, local=own)
+        if done and not cs:
+            cs, by_rule, done = enumerate_splits(slot, relations, strict=False, local=own)
+        if not done:  # too many ways to split: nothing this slot yields can be trusted
+            cs = []
+            too_many.add(k)
         cs.sort(key=lambda x: (x.violations, x.miss))
         cands.append(cs)
         ruled.append(by_rule)
@@ -499,7 +533,7 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
     for i, slot in enumerate(slots):
         cs = cands[i]
         if not cs:
-            out.append(SlotResult(slot, "failed", undecided=list(slot.cells)))
+            out.append(SlotResult(slot, "too_many" if i in too_many else "failed", undecided=list(slot.cells)))
             continue
         split = len(slot.segments) != len(slot.cells) and bool(slot.segments)
         if len(cs) == 1:

@@ -150,9 +150,10 @@ def _write(res: SlotResult, template: str, b: Builder) -> None:
     params: dict[str, Any] = {"table": table, "rows": rows, "printed": printed, "cells": list(slot.cells),
                               "count": len(slot.cells)}
     runs = [Value(Cell(p.text, p.start, p.end), parse_printed(p.text)) for p in slot.segments]
-    if res.status == "failed":
-        b.unplaced(table, runs, f"{SHORT[table]}“{rows}”印为“{printed}”，无法拆分为 {len(slot.cells)} 个单元格")
-        _note(b, "split_failed", "warning", "cannot split", list(slot.cells), params)
+    if res.status in ("failed", "too_many"):
+        b.unplaced(table, runs, f"{SHORT[table]}“{rows}”印为“{printed}”，未能拆分为 {len(slot.cells)} 个单元格")
+        _note(b, "split_failed" if res.status == "failed" else "split_too_many", "warning", "cannot split",
+              list(slot.cells), params)
         return
     if res.status == "printed" or (not res.split and not res.alternatives):
         return  # one printed segment per cell: nothing was split
@@ -181,6 +182,7 @@ MESSAGES = {
     "split_ambiguous": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择",
     "split_tied": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择",
     "split_failed": "{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值",
+    "split_too_many": "{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值",
 }
 
 
