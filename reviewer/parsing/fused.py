@@ -138,9 +138,11 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
 
     `strict`: only those keeping every relation local to the slot (row totals); otherwise all, each with the
     count of local relations it breaks (the fewest kept). A total printed after its parts can only be their
-    sum; a total printed last is taken first (each length of the run's tail), and then no part may exceed
-    it — which keeps the search small. Returns the candidates, whether a relation ruled a split out, and
-    whether the enumeration finished within `SPLIT_BUDGET` steps (if not, the list may be incomplete).
+    sum. The last block of a row (parts then their total, ending the run) is searched total first: each
+    length of the run's tail, then parts that never exceed it and leave room for no more than it can hold.
+    A block no relation joins to the cells before it is searched once per start position.
+    Returns the candidates, whether a relation ruled a split out, and whether the enumeration finished
+    within `SPLIT_BUDGET` steps (if not, the list may be incomplete).
     """
     n, segs = len(slot.cells), list(slot.segments)
     k = len(segs)
@@ -148,16 +150,26 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
         return [Candidate((None,) * n, (None,) * n, 0)], False, True
     if k > n or sum(len(sg.text) for sg in segs) < n:
         return [], False, True
+    own = list(local if local is not None else _local(slot, relations))
     index = {c: i for i, c in enumerate(slot.cells)}
     checks: dict[int, list[Instance]] = {}
     sums: dict[int, list[int]] = {}
-    for inst in (local if local is not None else _local(slot, relations)):
+    for inst in own:
         idx = [index[c] for c in inst.cells]
         checks.setdefault(max(idx), []).append(inst)
         if inst.op == "eq" and len(inst.lhs) == 1:
             target, parts = index[inst.lhs[0]], [index[c] for c in inst.rhs]
             if target > max(parts):
                 sums[target] = parts
+    spans = [[index[c] for c in inst.cells] for inst in own]
+    boundaries = {c for c in range(1, n) if all(min(sp) >= c or max(sp) < c for sp in spans)}
+    last = n - 1
+    kinds = slot.kinds
+    # the last block: parts [first, last) then their total, all counts; searched total first
+    tail_parts = sorted(sums.get(last, ()))
+    first = tail_parts[0] if tail_parts else n
+    total_first = (strict and tail_parts == list(range(first, last)) and (first == 0 or first in boundaries)
+                   and all(kinds[j] == "count" for j in range(first, n)))
     # after cell c, the totals still to come whose parts are partly assigned: their digits need room
     pending = {c: [(t, [p for p in parts if p <= c]) for t, parts in sums.items() if t > c and min(parts) <= c]
                for c in range(n)}
@@ -168,32 +180,45 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
     best = [0 if strict else 1 << 30]
     ruled = [False]
     steps = [0]
-    kinds = slot.kinds
-    last = n - 1
-    spans = [[index[c] for c in inst.cells] for inst in (local if local is not None else _local(slot, relations))]
-    boundaries = {c for c in range(1, n) if all(min(sp) >= c or max(sp) < c for sp in spans)}
-    ceiling_parts = set(sums.get(last, ())) if strict and all(kd == "count" for kd in kinds) else set()
+    memo: dict[tuple[int, int, int], list[tuple[tuple[Piece | None, ...], tuple[Number | None, ...]]]] = {}
 
-    def explore(S: list[Piece], N: int, ceiling: int | None) -> None:
-        """Fill cells [0, N) from segments S; with N == n - 1 the last cell is already set (to `ceiling`)."""
+    def assign(c: int, piece: Piece | None, value: Number | None) -> None:
+        pieces[c] = piece
+        vals[c] = value
+        if piece is None:
+            values.pop(slot.cells[c], None)
+        else:
+            values[slot.cells[c]] = value
+
+    def finish(viol: int, missed: float) -> None:
+        if not strict and viol < best[0]:
+            best[0] = viol
+            out[:] = [x for x in out if x.violations <= viol]
+        if viol <= best[0]:
+            out.append(Candidate(tuple(pieces), tuple(vals), viol, missed))
+
+    def explore(S: list[Piece], N: int, ceiling: int | None, i0: int, o0: int, c0: int) -> None:
+        """Fill cells [c0, N) from segments S, starting at S[i0][o0:]; N == n - 1: the total is set."""
         ks = len(S)
         after = [0] * (ks + 1)
         for j in range(ks - 1, -1, -1):
             after[j] = after[j + 1] + len(S[j].text)
         digit_seg = [any(ch.isdigit() for ch in sg.text) for sg in S]
-        memo: dict[tuple[int, int, int], list[tuple[tuple[Piece | None, ...], tuple[Number | None, ...]]]] = {}
 
         def rec(i: int, o: int, c: int, viol: int, missed: float, partial: int) -> None:
-            """At a block boundary (no row relation spans it) the ways to finish depend only on where the
-            next cell starts: found once, then reused for every way the blocks before were split."""
-            if not strict or c not in boundaries or c >= N:
+            """At a block boundary the ways to finish depend only on where the next cell starts: found once,
+            then reused for every way the blocks before were split."""
+            if not strict or c not in boundaries or c >= N or ceiling is not None:
                 step(i, o, c, viol, missed, partial)
                 return
             key = (i, o, c)
             done = memo.get(key)
             if done is None:
                 before = len(out)
-                step(i, o, c, viol, missed, partial)
+                if total_first and c == first:
+                    last_block(i, o)
+                else:
+                    step(i, o, c, viol, missed, partial)
                 if steps[0] <= SPLIT_BUDGET and len(out) < cap:
                     memo[key] = [(x.split[c:], x.values[c:]) for x in out[before:]]
                 return
@@ -203,25 +228,41 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
                     return
                 out.append(Candidate(head_p + tail_p, head_v + tail_v, viol, missed))
 
+        def last_block(i: int, o: int) -> None:
+            """The row's last block from S[i][o:]: each tail of the run as the total, then its parts."""
+            tail = S[-1]
+            start = o if i == ks - 1 else 0
+            for tl in range(1, len(tail.text) - start + 1):
+                steps[0] += 1
+                if steps[0] > SPLIT_BUDGET:
+                    return
+                ttext = tail.text[len(tail.text) - tl:]
+                ok, value = piece_value(ttext, kinds[last])
+                if not ok or not isinstance(value, int):
+                    continue
+                head = tail.text[: len(tail.text) - tl]
+                S2 = S[:-1] + ([Piece(head, tail.start, tail.start + len(head))] if head else [])
+                if len(S2) <= i or (len(S2) == i + 1 and len(S2[i].text) <= o and i == ks - 1):
+                    continue
+                assign(last, Piece(ttext, tail.end - tl, tail.end), value)
+                explore(S2, last, value, i, o, first)
+            assign(last, None, None)
+
         def step(i: int, o: int, c: int, viol: int, missed: float, partial: int) -> None:
             if len(out) >= cap:
                 return
             if c == N:
                 if i != ks:
                     return
-                if N < n:  # the last cell was set first: its own checks now
+                if N < n:  # the total was set first: its own checks now
                     for inst in checks.get(last, ()):
                         if holds(inst, values) is False:
-                            if strict:
-                                ruled[0] = True
-                                return
-                            viol += 1
-                            missed += miss(inst, values)
-                if not strict and viol < best[0]:
-                    best[0] = viol
-                    out[:] = [x for x in out if x.violations <= viol]
-                if viol <= best[0]:
-                    out.append(Candidate(tuple(pieces), tuple(vals), viol, missed))
+                            ruled[0] = True
+                            return
+                finish(viol, missed)
+                return
+            if total_first and c == first and ceiling is None:
+                last_block(i, o)
                 return
             seg = S[i]
             text = seg.text
@@ -232,14 +273,21 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
                 parts = [vals[j] for j in sums[c]]
                 if all(isinstance(v, int) for v in parts):
                     target = str(sum(parts))  # type: ignore[arg-type]
-            for e in range(o + 1, length + 1):
+            ends: range | tuple[int, ...] = range(o + 1, length + 1)
+            if strict and target is not None:  # the cell can only print the sum (a unit may follow)
+                e0 = o + len(target)
+                ends = tuple(e for e in (e0, e0 + 1, e0 + 2) if e <= length) if text.startswith(target, o) else ()
+                if not ends:
+                    ruled[0] = True
+            for e in ends:
                 steps[0] += 1
                 if steps[0] > SPLIT_BUDGET:
                     return
+                room = (length - e) + after[i + 1]  # characters left after this piece
                 if e < length:
-                    if not (ks - i <= rest <= (length - e) + after[i + 1]):
+                    if not (ks - i <= rest <= room):
                         continue
-                elif not (ks - i - 1 <= rest <= after[i + 1]):
+                elif not (ks - i - 1 <= rest <= room):
                     continue
                 ptext = text[o:e]
                 ok, value = piece_value(ptext, kinds[c])
@@ -255,29 +303,43 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
                         break
                     continue
                 part = partial
-                if ceiling is not None and c in ceiling_parts and isinstance(value, int):
+                if ceiling is not None and isinstance(value, int):
                     part += value
                     if part > ceiling:
                         ruled[0] = True
                         break  # a longer piece is a larger part
-                if pending[c] and isinstance(value, int):
-                    vals[c] = value
-                    room = (length - e) + after[i + 1] - rest
-                    need = 0
-                    for t, ps in pending[c]:
-                        if t == last and ceiling is not None:
+                    if rest:
+                        left = ceiling - part
+                        # the parts left share `room` digits: the longest has ceil(room / rest) of them …
+                        widest = -(-room // rest)
+                        if room > rest and 10 ** (widest - 1) > left:
+                            ruled[0] = True
                             continue
+                        # … and together they cannot exceed one part of all but rest - 1 digits, plus 9s
+                        if left > 10 ** (room - rest + 1) + 9 * rest:
+                            ruled[0] = True
+                            continue
+                        if rest == 1:  # the last part is what the total leaves: the rest must print it
+                            if e < length:
+                                nxt = text[e:] if i == ks - 1 else ""
+                            else:
+                                nxt = S[i + 1].text if i + 2 == ks else ""
+                            if not nxt or piece_value(nxt, kinds[c + 1]) != (True, left):
+                                ruled[0] = True
+                                continue
+                elif pending[c] and isinstance(value, int):
+                    vals[c] = value
+                    need = 0
+                    for _t, ps in pending[c]:
                         sub = sum(vals[p] for p in ps)  # type: ignore[misc]
                         if isinstance(sub, int) and sub > 0:
                             need += len(str(sub)) - 1
-                    if need > room:
+                    if need > room - rest:
                         ruled[0] = True
                         if kinds[c] != "money":
                             break  # a longer piece only needs more room
                         continue
-                pieces[c] = Piece(ptext, seg.start + o, seg.start + e)
-                vals[c] = value
-                values[slot.cells[c]] = value
+                assign(c, Piece(ptext, seg.start + o, seg.start + e), value)
                 v, m = viol, missed
                 for inst in checks.get(c, ()):
                     if holds(inst, values) is False:
@@ -290,29 +352,11 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
                     rec(i + 1, 0, c + 1, v, m, part)
                 else:
                     rec(i, e, c + 1, v, m, part)
-            pieces[c] = None
-            vals[c] = None
-            values.pop(slot.cells[c], None)
+            assign(c, None, None)
 
-        rec(0, 0, 0, 0, 0.0, 0)
+        rec(i0, o0, c0, 0, 0.0, 0)
 
-    if not ceiling_parts or n < 2:
-        explore(segs, n, None)
-        return out, ruled[0], steps[0] <= SPLIT_BUDGET
-    tail = segs[-1]
-    for tl in range(1, len(tail.text) + 1):  # the total printed last: each length of the run's tail
-        ttext = tail.text[len(tail.text) - tl:]
-        ok, value = piece_value(ttext, kinds[last])
-        if not ok or not isinstance(value, int):
-            continue
-        head = tail.text[: len(tail.text) - tl]
-        S = segs[:-1] + ([Piece(head, tail.start, tail.start + len(head))] if head else [])
-        if len(S) > last or sum(len(sg.text) for sg in S) < last:
-            continue
-        pieces[last] = Piece(ttext, tail.end - tl, tail.end)
-        vals[last] = value
-        values[slot.cells[last]] = value
-        explore(S, last, value)
+    explore(segs, n, None, 0, 0, 0)
     return out, ruled[0], steps[0] <= SPLIT_BUDGET
 
 
