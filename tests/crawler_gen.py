@@ -9,6 +9,7 @@ block before it (`标题:`, `发布时间:`, `发布机构:`, `栏目:`, `原文
 from __future__ import annotations
 
 import copy
+import random
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,10 +84,36 @@ def _units(rec: dict[str, Any], grid: list[list[Span]]) -> list[list[Span]]:
     return out
 
 
-def crawler_text(name: str, style: Crawl) -> tuple[dict[str, Any], str]:
-    """The expected record and the crawler text of truth record `name`."""
+def large_record(seed: int, high: int = 999) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """A report of a large agency (figures up to `high` in most cells), every relation of the form kept:
+    a seed's prose with tables 3 and 4 drawn at random (reproducibly)."""
+    rnd = random.Random(seed)
+    base, prose = tv._record("001_0e482e19bd443c5d")
+    rec = copy.deepcopy(base)
+    t3 = rec["table3"]
+    parts = tv.T3_COLUMNS[:-1]
+    results = [k for k in t3 if k not in ("new_received", "carried_over", "total", "carried_forward")]
+    for key in results:
+        row = {c: (rnd.randint(1, high) if rnd.random() < 0.6 else 0) for c in parts}
+        t3[key] = {**row, "total": sum(row.values())}
+    col = {c: sum(t3[k][c] for k in results) for c in parts}
+    t3["total"] = {**col, "total": sum(col.values())}
+    over = {c: rnd.randint(0, high // 5) for c in parts}
+    forward = {c: rnd.randint(0, high // 5) for c in parts}
+    for key, row in (("new_received", {c: col[c] + forward[c] - over[c] for c in parts}), ("carried_over", over),
+                     ("carried_forward", forward)):
+        t3[key] = {**row, "total": sum(row.values())}
+    for g in tv.T4_GROUPS:
+        v = [rnd.randint(0, high) for _ in range(4)]
+        rec["table4"][g] = {**dict(zip(tv.T4_COLUMNS[:4], v, strict=True)), "total": sum(v)}
+    return rec, prose
+
+
+def crawler_text(name: str, style: Crawl,
+                 record: tuple[dict[str, Any], dict[str, list[str]]] | None = None) -> tuple[dict[str, Any], str]:
+    """The expected record and the crawler text of truth record `name` (or of `record`: record and prose)."""
     v = tv.Variant("crawl", digits=style.digits, groups=style.groups)
-    rec, items = tv.blocks(name, v)
+    rec, items = tv.blocks(name, v, record)
     rec = copy.deepcopy(rec)
     agency, year = rec["agency"], rec["year"]
     title = f"{agency}{year}年政府信息公开工作年度报告"

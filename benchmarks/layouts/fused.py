@@ -17,3 +17,7 @@ def fused() -> Iterator[Case]:
             yield Case("fused crawler text", "txt", f"{style.name}/{name}", text.encode("utf-8"), "report.txt", want,
                        value_findings(want.get("expected_findings", []), want), "regulations" not in want["table2"],
                        group=style.name)
+    for seed in range(1, 6):  # large agencies: figures up to 999 in most cells of tables 3 and 4
+        want, text = cg.crawler_text("large", cg.STYLES[0], cg.large_record(seed))
+        yield Case("fused crawler text", "txt", f"large-{seed}", text.encode("utf-8"), "report.txt", want, [],
+                   group="fused-large-figures")
