@@ -154,3 +154,13 @@ def test_a_header_block_and_breadcrumb_before_a_seed_leave_agency_year_and_table
     assert (rec.agency, rec.year, rec.template) == (want["agency"], want["year"], want["template"])
     assert not any(k in (rec.agency or "") + (rec.region or "") for k in ("标题", "发布", "当前位置", "首页", "某某"))
     assert wrong_cells(rec, {**want, "table2": {}}) == []
+
+
+def test_a_split_only_a_heuristic_bound_decides_is_a_warning_with_the_alternatives() -> None:
+    """2019 规章 "5312": R9 (本年新制作 ≤ 对外公开总数) leaves 5 · 3 · 12, but R9 is a warning-level bound a
+    report may break, so 5 · 31 · 2 and 53 · 1 · 2 stay listed and the reviewer is asked to check."""
+    cells = tuple(f"table2:regulations:{c}" for c in ("made", "published", "total_published"))
+    (res,) = solve([Slot(cells, ("count",) * 3, (Piece("5312", 0, 4),))], instances(load_format("2019")))
+    assert res.status == "heuristic"
+    assert [p.text for p in res.placed.values() if p] == ["5", "3", "12"]
+    assert {" · ".join(p.text for p in a if p) for a in res.alternatives} == {"5 · 31 · 2", "53 · 1 · 2"}

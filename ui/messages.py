@@ -39,6 +39,7 @@ def rule_name(finding: Finding) -> str:
         "published late": tr("逾期公布"),
         "split by arithmetic": tr("按运算拆分"), "split breaking fewest relations": tr("按最少违反拆分"),
         "ambiguous split": tr("拆分不唯一"), "cannot split": tr("无法拆分"),
+        "split by a heuristic bound": tr("按经验关系拆分"),
     }
     return names.get(finding.name, finding.name)
 
@@ -74,6 +75,8 @@ def _templates() -> dict[str, str]:
                           "其他拆分：{others}"),
         "split_ambiguous": tr("{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择"),
         "split_tied": tr("{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择"),
+        "split_heuristic": tr("{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；"
+                              "若该关系不成立，也可拆分为：{others}，请核对"),
         "split_failed": tr("{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值"),
         "split_too_many": tr("{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值"),
         "published_late": tr("报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）"),

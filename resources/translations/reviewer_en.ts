@@ -590,6 +590,14 @@ Updated {at}</translation>
         <translation>cannot split</translation>
     </message>
     <message>
+        <source>按经验关系拆分</source>
+        <translation>split by a heuristic bound</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；若该关系不成立，也可拆分为：{others}，请核对</source>
+        <translation>{table} “{rows}” printed “{printed}”: split as {split} by a heuristic bound (such as newly published not exceeding the total published); if the bound does not hold here it also splits as: {others}. Please check</translation>
+    </message>
+    <message>
         <source>{table}“{rows}”印为“{printed}”，已按运算拆分为 {split}</source>
         <translation>{table} “{rows}” printed “{printed}”: split by arithmetic into {split}</translation>
     </message>

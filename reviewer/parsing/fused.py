@@ -69,7 +69,8 @@ class SlotResult:
     number rules allow) · "unique" (the relations leave one split, or several agreeing on every value) ·
     "least" (the report does not add up: the split breaking the fewest relations) · "ambiguous" (several
     splits fit and disagree: those cells undecided) · "failed" (no split at all) · "too_many" (more ways to
-    split than the budget lets the search try: undecided).
+    split than the budget lets the search try: undecided) · "heuristic" (placed, but only a warning-level
+    bound such as R9 ruled the alternatives out: they are listed).
     """
 
     slot: Slot
@@ -507,8 +508,14 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
     cands: list[list[Candidate]] = []
     ruled: list[bool] = []
     too_many: set[int] = set()
+    hard_only: dict[int, list[Candidate]] = {}  # splits the row's error-level relations alone allow
     for k, slot in enumerate(slots):
         own = _local(slot, relations)
+        hard = [r for r in own if r.rel.get("severity", "error") == "error"]
+        if len(hard) < len(own):  # a heuristic bound (R9) among the row's relations: what would it admit?
+            hcs, _r, hdone = enumerate_splits(slot, relations, strict=True, local=hard)
+            if hdone:
+                hard_only[k] = hcs
         cs, by_rule, done = enumerate_splits(slot, relations, strict=True, local=own)
         if done and not cs:
             cs, by_rule, done = enumerate_splits(slot, relations, strict=False, local=own)
@@ -594,6 +601,14 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
             used = [j for j, c in enumerate(cs) if (c.violations, c.miss) == low]
         out.append(_agree(slot, [cs[j] for j in used], cs, best[0][0] if complete else cs[0].violations))
     _blame(out, cands, relations, values)
+    for k, hcs in hard_only.items():  # decided only thanks to a heuristic bound: say so, list what it excluded
+        res = out[k]
+        if res.status in ("only", "unique") and not res.undecided:
+            placed = tuple(piece_value(p.text, "money")[1] if p else None
+                           for p in (res.placed.get(c) for c in res.slot.cells))
+            others = [c.split for c in hcs if c.values != placed]
+            if others:
+                res.status, res.alternatives = "heuristic", others[:8]
     return out
 
 

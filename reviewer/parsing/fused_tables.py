@@ -160,7 +160,9 @@ def _write(res: SlotResult, template: str, b: Builder) -> None:
     alts = [split_text(a) for a in res.alternatives]
     params.update(split=split_text(tuple(res.placed.get(c) for c in slot.cells)), alternatives=alts,
                   others="；".join(alts) or "无")
-    if not res.undecided and not (res.violations and res.alternatives):
+    if res.status == "heuristic":
+        _note(b, "split_heuristic", "warning", "split by a heuristic bound", list(slot.cells), params)
+    elif not res.undecided and not (res.violations and res.alternatives):
         cells = [c for c in slot.cells if res.placed.get(c) is not None]
         _note(b, "split_only" if res.status == "only" else "split_arithmetic", "info", "split by arithmetic", cells,
               params)
@@ -181,6 +183,8 @@ MESSAGES = {
                     "其他拆分：{others}"),
     "split_ambiguous": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择",
     "split_tied": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择",
+    "split_heuristic": ("{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；"
+                        "若该关系不成立，也可拆分为：{others}，请核对"),
     "split_failed": "{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值",
     "split_too_many": "{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值",
 }
