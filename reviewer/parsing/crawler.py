@@ -276,10 +276,10 @@ def _anchors(text: str, lo: int, hi: int) -> list[_Anchor]:
         if numeral in at:
             floor = max(floor, at[numeral].end)
             continue
-        m = pat.search(text, floor, hi)  # a table title printed without its number
-        if m:
-            found.append((_Anchor(m.start(), m.end(), "table" + numeral), numeral))
-            floor = m.end()
+        bare = pat.search(text, floor, hi)  # a table title printed without its number
+        if bare:
+            found.append((_Anchor(bare.start(), bare.end(), "table" + numeral), numeral))
+            floor = bare.end()
     found.sort(key=lambda an: an[0].start)
     out: list[_Anchor] = []
     for a, _n in found:  # overlapping matches: keep the first
@@ -310,9 +310,11 @@ def relayout(doc: Document) -> Document | None:
             rows.append([cell])
         pos += len(line) + 1
     body_start = min(pos, len(text))
-    tail = _TAIL.search(text, body_start)
+    anchors = _anchors(text, body_start, len(text))
+    # 附件下载, 打印本页 … after the last section: the page's own text ends there (a 附件 named in the prose
+    # before does not)
+    tail = _TAIL.search(text, anchors[-1].end if anchors else body_start)
     body_end = tail.start() if tail else len(text)
-    anchors = _anchors(text, body_start, body_end)
     first = anchors[0].start if anchors else body_end
     # before the first section: page chrome, the title, the opening paragraph
     head_rows: list[list[Cell]] = []
