@@ -32,6 +32,7 @@ class Crawl:
     bare_titles: bool = False  # the three table titles without their numbers
     entity: str = " "  # what stands between padded cells (a scraper may leave "&nbsp;" undecoded)
     groups: str = "span"  # span: a group label once, in its first row (HTML rowspan) | repeat: on every row
+    lead: bool = False  # a sentence with figures between each table title and its table
 
 
 STYLES: tuple[Crawl, ...] = (
@@ -43,7 +44,10 @@ STYLES: tuple[Crawl, ...] = (
     Crawl("fused-spaced", spaced="all", lines=True),
     Crawl("one-line-spaced-cells", spaced="cells"),
     Crawl("bare-titles-nbsp", spaced="table2", bare_titles=True, entity="&nbsp;", header=False),
+    Crawl("lead-sentences", spaced="table2", lead=True),
 )
+LEADS = {HEADING2: "本年度主动公开政府信息{n}条，其中规范性文件{m}件。", HEADING3: "本年度共收到申请{n}件，均已按时答复。",
+         HEADING4: "本年度发生行政复议{m}起，情况如下（单位：件）："}
 
 
 def _flat(grid: list[list[Span]], spaced: bool, every: bool = False, pad: str = " ") -> str:
@@ -131,6 +135,8 @@ def crawler_text(name: str, style: Crawl,
             tables += 1
         elif kind == "h" and style.bare_titles and content in TABLE_TITLES:
             parts.append(str(content)[2:])
+        elif kind == "h" and style.lead and content in LEADS:
+            parts.append(str(content) + LEADS[content].format(n=120 + len(parts), m=3))
         else:
             parts.append(str(content))
     sep = "\n" if style.lines else (" " if style.spaced == "cells" else "")

@@ -32,7 +32,7 @@ _NULL = re.compile(r"[—–－/／]+|-+(?!\d)")
 _NUMBERING_SEP = re.compile(rf"[.．、)）]\s*[{_CJK}“\"（(]")
 _SPACE = re.compile(r"(?:[\s\u3000\u00a0]|&nbsp;|&#160;|&ensp;|&emsp;)+")  # entities a scraper left undecoded
 _OPEN, _CLOSE = "（(【[", "）)】]"
-_PROSE_UNITS = set("年月日号%％")
+_PROSE_UNITS = set("年月日号%％，。；;起人家份余")  # after a figure of prose, never after a cell
 
 
 def header_value(line: str) -> str | None:

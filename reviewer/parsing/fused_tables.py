@@ -88,9 +88,16 @@ def _table3(region: Region, tdef: TableDef, template: str, b: Builder) -> list[S
             for j, r in enumerate(tdef.rows)]
 
 
-def _table4(region: Region, tdef: TableDef, template: str) -> list[Slot]:
-    """One slot of fifteen cells: the groups' rows in the form's order, whether printed as one run or three."""
-    values = [v for d in region.data for v in d.values]
+def _table4(region: Region, tdef: TableDef, template: str, b: Builder) -> list[Slot]:
+    """One slot of fifteen cells: the groups' rows in the form's order, whether printed as one run or three.
+
+    The values start after the header (its column labels); figures of a sentence before it are not cells.
+    """
+    marks = [v for c in tdef.columns for v in c.variants if len(v) >= 4]
+    start = next((k for k, d in enumerate(region.data) if any(m in d.label for m in marks)), 0)
+    for d in region.data[:start]:
+        b.unplaced("table4", d.values, f"表四表头之前的数值（“{d.label}”）")
+    values = [v for d in region.data[start:] for v in d.values]
     cols = tuple(c.key for c in tdef.columns)
     cells = tuple(cell_id("table4", r.key, c) for r in tdef.rows for c in cols)
     kinds = tuple(column_kind(template, "table4", c) for _r in tdef.rows for c in cols)
@@ -111,7 +118,7 @@ def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Build
     if "table3" in regions:
         slots += _table3(regions["table3"][0], fmt.tables["table3"], template, b)
     if "table4" in regions:
-        slots += _table4(regions["table4"][0], fmt.tables["table4"], template)
+        slots += _table4(regions["table4"][0], fmt.tables["table4"], template, b)
     results = solve(slots, _relations(template))
     for res in results:
         _write(res, template, b)
