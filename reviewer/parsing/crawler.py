@@ -112,7 +112,7 @@ def is_fused(text: str) -> bool:
 class _Anchor:
     start: int
     end: int
-    kind: str  # "title" (a section title) | "doc" (the report's title) | "chrome" (site text, cut off)
+    kind: str  # "title" (a numbered section title) | "doc" (the report's title) | "table二" … (a bare table title)
 
 
 @cache
