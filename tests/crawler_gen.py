@@ -33,6 +33,7 @@ class Crawl:
     entity: str = " "  # what stands between padded cells (a scraper may leave "&nbsp;" undecoded)
     groups: str = "span"  # span: a group label once, in its first row (HTML rowspan) | repeat: on every row
     lead: bool = False  # a sentence with figures between each table title and its table
+    row_lines: bool = False  # each table row on a line of its own (a scraper breaking lines at <tr>)
 
 
 STYLES: tuple[Crawl, ...] = (
@@ -45,6 +46,7 @@ STYLES: tuple[Crawl, ...] = (
     Crawl("one-line-spaced-cells", spaced="cells"),
     Crawl("bare-titles-nbsp", spaced="table2", bare_titles=True, entity="&nbsp;", header=False),
     Crawl("lead-sentences", spaced="table2", lead=True),
+    Crawl("fused-row-lines", lines=True, row_lines=True, chrome=False),
 )
 LEADS = {HEADING2: "本年度主动公开政府信息{n}条，其中规范性文件{m}件。", HEADING3: "本年度共收到申请{n}件，均已按时答复。",
          HEADING4: "本年度发生行政复议{m}起，情况如下（单位：件）："}
@@ -131,7 +133,10 @@ def crawler_text(name: str, style: Crawl,
             if tables == 0 and style.units:
                 grid = _units(rec, grid)
             spaced = style.spaced == "all" or (style.spaced == "table2" and tables == 0)
-            parts.append(_flat(grid, spaced, every=style.spaced == "cells", pad=style.entity))
+            if style.row_lines:
+                parts.append("\n".join(_flat([row], spaced, pad=style.entity) for row in grid))
+            else:
+                parts.append(_flat(grid, spaced, every=style.spaced == "cells", pad=style.entity))
             tables += 1
         elif kind == "h" and style.bare_titles and content in TABLE_TITLES:
             parts.append(str(content)[2:])
