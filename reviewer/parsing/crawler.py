@@ -32,7 +32,8 @@ _NULL = re.compile(r"[—–－/／]+|-+(?!\d)")
 _NUMBERING_SEP = re.compile(rf"[.．、)）]\s*[{_CJK}“\"（(]")
 _SPACE = re.compile(r"(?:[\s\u3000\u00a0]|&nbsp;|&#160;|&ensp;|&emsp;)+")  # entities a scraper left undecoded
 _OPEN, _CLOSE = "（(【[", "）)】]"
-_PROSE_UNITS = set("年月日号%％，。；;起人家份余")  # after a figure of prose, never after a cell
+_PROSE_UNITS = set("年月日号%％，。；;")  # after a figure of prose, never after a cell
+_MEASURE = set("起人家份余次名")  # "行政复议3起，": a measure word then a clause break (labels may start 人事…)
 
 
 def header_value(line: str) -> str | None:
@@ -212,16 +213,20 @@ def _table_rows(text: str, start: int, end: int) -> list[list[Cell]]:
                 re.match(rf"[{_CJK}]", prev) and re.match(rf"[{_CJK}]", after)):
             pos = last_end  # "增/减": a mark between two characters of a label
             continue
-        if (after and after in _PROSE_UNITS) or prev == "第":
+        then = text[last_end + 1] if last_end + 1 < end else ""
+        if (after and after in _PROSE_UNITS) or prev == "第" or (after in _MEASURE and then in "，。；;、"):
             pos = last_end  # "2024年", "12月31日", "第20条": a date or an ordinal, not a cell
             continue
         chunk_end = last_end
         if _NUMBERING_SEP.match(text, chunk_end, end) and text[chunk_end - 1].isdigit():
             chunk_end -= 1  # the next row's numbering
-        label = _trimmed(text, label_start, chunk_start)
         values = _cells_of_values(text, chunk_start, chunk_end)
         if values:
-            rows.append([label, *values])
+            stop = text.rfind("。", label_start, chunk_start)
+            if stop >= 0:  # a sentence before the label (a lead line) is prose, not part of the label
+                rows.extend(_prose_rows(text, label_start, stop + 1))
+                label_start = stop + 1
+            rows.append([_trimmed(text, label_start, chunk_start), *values])
             label_start = chunk_end
         pos = max(chunk_end, pos + 1)
     tail = _trimmed(text, label_start, end)
