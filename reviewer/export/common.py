@@ -89,12 +89,18 @@ def open_reader(lib: Library) -> sqlite3.Connection:
 
 
 def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: list[int] | None = None,
-                   status: str | None = None, agency: str | None = None, year: int | None = None) -> list[ReportRow]:
+                   status: str | None = None, agency: str | None = None, year: int | None = None,
+                   all_versions: bool = False) -> list[ReportRow]:
     """Verified reports by default; `include_all` adds the others (each export shows the status). A `status`
-    filter selects that status whatever `include_all` says."""
+    filter selects that status whatever `include_all` says. Retired reports never; of several reports of one
+    agency and year only the one that counts (`versions.RANK`), unless `all_versions` or the `ids` are given."""
     from reviewer.store.normalize import agency_key
+    from reviewer.store.versions import COUNTING_IDS
 
-    where, params = [], []
+    where: list[str] = ["retired_at IS NULL"]
+    params: list[object] = []
+    if ids is None and not all_versions:
+        where.append(f"id IN ({COUNTING_IDS})")
     if not include_all and not status:
         where.append("status = ?")
         params.append(STATUS_VERIFIED)
