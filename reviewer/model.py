@@ -239,3 +239,18 @@ def finding_key(finding: Finding) -> str:
     the one `assign_keys` gave it, else `base_key`. Stable while the finding stays (an edit of another cell
     keeps it)."""
     return finding.key or base_key(finding)
+
+
+NUMBER_PREFIX = {"error": "E", "warning": "W", "info": "I"}
+
+
+def number_findings(findings: list[Finding]) -> list[tuple[str, Finding]]:
+    """(E1 | W1 | I1 …, finding) in the findings' order, each severity counted on its own: how the command line,
+    the exports and the UI name a finding to a person (a confirmed one keeps its number)."""
+    n: dict[str, int] = {}
+    out = []
+    for f in findings:
+        p = NUMBER_PREFIX.get(f.severity, "I")
+        n[p] = n.get(p, 0) + 1
+        out.append((f"{p}{n[p]}", f))
+    return out
