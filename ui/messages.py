@@ -36,6 +36,7 @@ def rule_name(finding: Finding) -> str:
         "re-parse conflict": tr("重新解析冲突"), "unit converted": tr("单位换算"), "table not found": tr("缺少表格"),
         "year mismatch": tr("年度不一致"), "not a number": tr("不是数字"), "no total row": tr("缺少合计行"),
         "row with missing cells": tr("行内单元格缺失"), "fee is not the processing fee": tr("收费不是信息处理费"),
+        "published late": tr("逾期公布"),
     }
     return names.get(finding.name, finding.name)
 
@@ -82,6 +83,7 @@ def _templates() -> dict[str, str]:
         "value_kind_fractional_count": tr("{cell} 的数值 {value} 带小数，计数应为整数"),
         "value_kind_fractional_signed": tr("{cell} 的数值 {value} 带小数，增减数应为整数"),
         "value_kind_negative_money": tr("{cell} 的数值 {value} 为负数，金额不能为负"),
+        "published_late": tr("报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）"),
     }
 
 

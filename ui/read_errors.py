@@ -2,7 +2,7 @@
 
 The core's `ReadError` says in one Chinese line why a file could not be read, usually `文件名: 原因`. Here every
 reason the readers give has a template — the core's text with its varying parts named — translated through
-`tr()`; a message is matched against the templates and the translation filled with what the message held.
+`tr()` (and so does every `FetchError` of an import from the web); a message is matched against the templates and the translation filled with what the message held.
 In Chinese the text is shown as the core wrote it. A message no template matches is shown as it is (the test
 tests/ui/test_english_texts.py walks every `ReadError` of the core so that none is left without English).
 """
@@ -27,8 +27,33 @@ def _templates() -> dict[str, str]:
         "文件中没有可读的文字": tr("文件中没有可读的文字"),
         "这是二进制文件，不是文本报告": tr("这是二进制文件，不是文本报告"),
         "这是一个压缩包（ZIP），不是文本报告": tr("这是一个压缩包（ZIP），不是文本报告"),
-        "不支持的文件类型 {suffix}（支持 .txt .md .html .docx .pdf）":
-            tr("不支持的文件类型 {suffix}（支持 .txt .md .html .docx .pdf）"),
+        "不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf）":
+            tr("不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf）"),
+        "文件扩展名为 {suffix}，但内容不是 Word/WPS 文档（可能已损坏或被截断）":
+            tr("文件扩展名为 {suffix}，但内容不是 Word/WPS 文档（可能已损坏或被截断）"),
+        "{kind} 文件需要 LibreOffice 才能读取，本机未找到 LibreOffice。{hint}":
+            tr("{kind} 文件需要 LibreOffice 才能读取，本机未找到 LibreOffice。{hint}"),
+        "无法启动 LibreOffice（{detail}）。{hint}": tr("无法启动 LibreOffice（{detail}）。{hint}"),
+        "LibreOffice 转换 {kind} 文件超时（{seconds} 秒），文件可能已损坏":
+            tr("LibreOffice 转换 {kind} 文件超时（{seconds} 秒），文件可能已损坏"),
+        "LibreOffice 无法转换此 {kind} 文件，文件可能已损坏{detail}":
+            tr("LibreOffice 无法转换此 {kind} 文件，文件可能已损坏{detail}"),
+        "请安装 LibreOffice（https://www.libreoffice.org ；Debian/Ubuntu：sudo apt install libreoffice-writer）后重试，"
+        "或用 Word/WPS 将其另存为 .docx":
+            tr("请安装 LibreOffice（https://www.libreoffice.org ；Debian/Ubuntu：sudo apt install libreoffice-writer）"
+               "后重试，或用 Word/WPS 将其另存为 .docx"),
+        # fetching a report from the web (reviewer.fetch.FetchError)
+        "只能从 http 或 https 网址导入": tr("只能从 http 或 https 网址导入"),
+        "网址缺少主机名": tr("网址缺少主机名"),
+        "重定向到了非 http(s) 地址 {url}，已停止": tr("重定向到了非 http(s) 地址 {url}，已停止"),
+        "重定向超过 {count} 次，已停止": tr("重定向超过 {count} 次，已停止"),
+        "服务器返回 {code} {reason}": tr("服务器返回 {code} {reason}"),
+        "无法连接（{detail}）": tr("无法连接（{detail}）"),
+        "读取超时（{seconds} 秒内没有数据）": tr("读取超时（{seconds} 秒内没有数据）"),
+        "下载失败（{detail}）": tr("下载失败（{detail}）"),
+        "服务器返回的内容为空": tr("服务器返回的内容为空"),
+        "下载超过 {seconds} 秒，已停止": tr("下载超过 {seconds} 秒，已停止"),
+        "文件过大（超过 {limit} MB），已停止下载": tr("文件过大（超过 {limit} MB），已停止下载"),
         "文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏或被截断）":
             tr("文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏或被截断）"),
         "文件扩展名为 .pdf，但内容不是 PDF（可能已损坏或被截断）": tr("文件扩展名为 .pdf，但内容不是 PDF（可能已损坏或被截断）"),
@@ -55,7 +80,7 @@ def _templates() -> dict[str, str]:
 @cache
 def _pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"\{(\w+)\}", template)
-    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
     return re.compile(regex + r"\Z", re.DOTALL)
 
 

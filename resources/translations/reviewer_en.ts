@@ -192,8 +192,8 @@ Updated {at}</translation>
         <translation>Import reports</translation>
     </message>
     <message>
-        <source>报告 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</source>
-        <translation>Reports (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</translation>
+        <source>报告 (*.txt *.md *.html *.htm *.docx *.doc *.wps *.rtf *.pdf);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.md *.html *.htm *.docx *.doc *.wps *.rtf *.pdf);;All files (*)</translation>
     </message>
     <message>
         <source>导入文件夹</source>
@@ -398,6 +398,14 @@ Updated {at}</translation>
         <translation>Import folder…</translation>
     </message>
     <message>
+        <source>从网址导入…</source>
+        <translation>Import from Address…</translation>
+    </message>
+    <message>
+        <source>报告网页、PDF 或 Word 链接，或列出各年年报的栏目页</source>
+        <translation>A report page, a PDF or Word link, or a column page listing annual reports</translation>
+    </message>
+    <message>
         <source>用当前解析器重新读取这份报告，保留已做的修改</source>
         <translation>Read this report again with the current parser, keeping the edits</translation>
     </message>
@@ -570,6 +578,10 @@ Updated {at}</translation>
         <translation>fee is not the processing fee</translation>
     </message>
     <message>
+        <source>逾期公布</source>
+        <translation>Published late</translation>
+    </message>
+    <message>
         <source>{table}（整表）</source>
         <translation>{table} (whole table)</translation>
     </message>
@@ -655,7 +667,7 @@ Updated {at}</translation>
     </message>
     <message>
         <source>重新解析后该单元格读作 {parsed}，与审核人所替换的原解析值 {replaced} 不同；已保留审核人的值 {edited}，请确认</source>
-        <translation>Parsed again, this cell reads {parsed}, not the parsed value {replaced} the reviewer replaced; the reviewer's value {edited} was kept, please confirm</translation>
+        <translation>Parsed again, this cell reads {parsed}, not the parsed value {replaced} the reviewer replaced; the reviewer&apos;s value {edited} was kept, please confirm</translation>
     </message>
     <message>
         <source>重新解析后没有单元格 {cell}；审核人曾将其由 {replaced} 改为 {edited}，该修改未能重新应用（仍在修改记录中）</source>
@@ -684,6 +696,10 @@ Updated {at}</translation>
     <message>
         <source>{cell} 的数值 {value} 为负数，金额不能为负</source>
         <translation>{cell}: {value} is negative; an amount cannot be negative</translation>
+    </message>
+    <message>
+        <source>报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）</source>
+        <translation>Published on {published}, after the deadline of {deadline} set by Article 50 of the Regulations ({days} days late)</translation>
     </message>
     <message>
         <source>总计列</source>
@@ -1246,6 +1262,46 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Requests, reviews and lawsuits by year (verified reports only by default)</translation>
     </message>
     <message>
+        <source>选择要导入的报告</source>
+        <translation>Choose Reports to Import</translation>
+    </message>
+    <message>
+        <source>{url} 列出 {n} 份年度报告。勾选要导入的报告（空格键勾选）：</source>
+        <translation>{url} lists {n} annual reports. Check the ones to import (Space checks):</translation>
+    </message>
+    <message>
+        <source>导入所选</source>
+        <translation>Import Checked</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Check All</translation>
+    </message>
+    <message>
+        <source>从网址导入</source>
+        <translation>Import from Address</translation>
+    </message>
+    <message>
+        <source>报告网页、PDF 或 Word 文件的网址，或年报栏目页的网址：</source>
+        <translation>Address of a report page, a PDF or Word file, or a column page of annual reports:</translation>
+    </message>
+    <message>
+        <source>请输入以 http:// 或 https:// 开头的网址</source>
+        <translation>Enter an address starting with http:// or https://</translation>
+    </message>
+    <message>
+        <source>正在下载 {url}…</source>
+        <translation>Downloading {url}…</translation>
+    </message>
+    <message>
+        <source>另一项任务正在进行，请稍后再试</source>
+        <translation>Another task is running; try again when it has finished</translation>
+    </message>
+    <message>
+        <source>无法下载</source>
+        <translation>Download Failed</translation>
+    </message>
+    <message>
         <source>文件为空</source>
         <translation>the file is empty</translation>
     </message>
@@ -1282,8 +1338,76 @@ Choosing another format reads the tables again under it.</translation>
         <translation>this is a ZIP archive, not a text report</translation>
     </message>
     <message>
-        <source>不支持的文件类型 {suffix}（支持 .txt .md .html .docx .pdf）</source>
-        <translation>unsupported file type {suffix} (supported: .txt .md .html .docx .pdf)</translation>
+        <source>不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf）</source>
+        <translation>unsupported file type {suffix} (supported: .txt .md .html .docx .doc .wps .rtf .pdf)</translation>
+    </message>
+    <message>
+        <source>文件扩展名为 {suffix}，但内容不是 Word/WPS 文档（可能已损坏或被截断）</source>
+        <translation>the file is named {suffix} but is not a Word or WPS document (it may be damaged or truncated)</translation>
+    </message>
+    <message>
+        <source>{kind} 文件需要 LibreOffice 才能读取，本机未找到 LibreOffice。{hint}</source>
+        <translation>{kind} files are read through LibreOffice, which was not found on this computer. {hint}</translation>
+    </message>
+    <message>
+        <source>无法启动 LibreOffice（{detail}）。{hint}</source>
+        <translation>LibreOffice could not be started ({detail}). {hint}</translation>
+    </message>
+    <message>
+        <source>LibreOffice 转换 {kind} 文件超时（{seconds} 秒），文件可能已损坏</source>
+        <translation>LibreOffice took too long to convert the {kind} file ({seconds} s); the file may be damaged</translation>
+    </message>
+    <message>
+        <source>LibreOffice 无法转换此 {kind} 文件，文件可能已损坏{detail}</source>
+        <translation>LibreOffice could not convert this {kind} file; the file may be damaged {detail}</translation>
+    </message>
+    <message>
+        <source>请安装 LibreOffice（https://www.libreoffice.org ；Debian/Ubuntu：sudo apt install libreoffice-writer）后重试，或用 Word/WPS 将其另存为 .docx</source>
+        <translation>Install LibreOffice (https://www.libreoffice.org; Debian/Ubuntu: sudo apt install libreoffice-writer) and try again, or save the file as .docx with Word or WPS</translation>
+    </message>
+    <message>
+        <source>只能从 http 或 https 网址导入</source>
+        <translation>only http and https addresses can be imported</translation>
+    </message>
+    <message>
+        <source>网址缺少主机名</source>
+        <translation>the address has no host name</translation>
+    </message>
+    <message>
+        <source>重定向到了非 http(s) 地址 {url}，已停止</source>
+        <translation>redirected to a non-http(s) address {url}; stopped</translation>
+    </message>
+    <message>
+        <source>重定向超过 {count} 次，已停止</source>
+        <translation>more than {count} redirects; stopped</translation>
+    </message>
+    <message>
+        <source>服务器返回 {code} {reason}</source>
+        <translation>the server answered {code} {reason}</translation>
+    </message>
+    <message>
+        <source>无法连接（{detail}）</source>
+        <translation>cannot connect ({detail})</translation>
+    </message>
+    <message>
+        <source>读取超时（{seconds} 秒内没有数据）</source>
+        <translation>timed out (no data within {seconds} s)</translation>
+    </message>
+    <message>
+        <source>下载失败（{detail}）</source>
+        <translation>the download failed ({detail})</translation>
+    </message>
+    <message>
+        <source>服务器返回的内容为空</source>
+        <translation>the server sent nothing</translation>
+    </message>
+    <message>
+        <source>下载超过 {seconds} 秒，已停止</source>
+        <translation>the download took more than {seconds} s; stopped</translation>
+    </message>
+    <message>
+        <source>文件过大（超过 {limit} MB），已停止下载</source>
+        <translation>the file is too large (more than {limit} MB); the download was stopped</translation>
     </message>
     <message>
         <source>文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏或被截断）</source>
@@ -1347,7 +1471,7 @@ Choosing another format reads the tables again under it.</translation>
     </message>
     <message>
         <source>PDF 的字体缺少文字编码表，文字无法提取</source>
-        <translation>the PDF's fonts lack a character map: its text cannot be extracted</translation>
+        <translation>the PDF&apos;s fonts lack a character map: its text cannot be extracted</translation>
     </message>
     <message>
         <source>PDF 中没有文字层（可能是扫描件），本程序不做文字识别</source>

@@ -58,14 +58,15 @@ def _module_name(path: Path) -> str:
 
 
 def core_read_errors() -> list[tuple[str, str]]:
-    """(where, a sample message) for every `ReadError(...)` of the core: the f-string with each varying part
+    """(where, a sample message) for every `ReadError(...)` and `FetchError(...)` of the core: the f-string with each varying part
     replaced by an ASCII token, module constants resolved. A pure pass-through (`f"{name}: {exc}"`) is left out."""
     out = []
     for path in _core_files():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         module = None
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ReadError" and node.args):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("ReadError", "FetchError")
+                    and node.args):
                 continue
             arg = node.args[0]
             parts: list[str] = []
