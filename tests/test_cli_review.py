@@ -106,6 +106,8 @@ def test_retire_restore_and_choose_a_version(db: str, tmp_path: Path, capsys: py
     assert "again.txt" not in capsys.readouterr().out
     assert main(["list", "--retired", "--db", db]) == 0
     assert "again.txt" in capsys.readouterr().out
+    assert main(["import", str(tmp_path / "in"), "--db", db, "--quiet"]) == 0  # the file again: held, retired
+    assert f"已在库中（#{again}，已停用：reviewer restore {again} 可恢复）" in capsys.readouterr().out
     assert main(["restore", str(again), "--db", db]) == 0
     assert main(["show", str(again), "--db", db]) == 0
     out = capsys.readouterr().out

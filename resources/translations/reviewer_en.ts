@@ -62,6 +62,30 @@
         <translation>Import</translation>
     </message>
     <message>
+        <source>确认源文件错误</source>
+        <translation>Confirmed source defect</translation>
+    </message>
+    <message>
+        <source>撤销源文件错误确认</source>
+        <translation>Source defect withdrawn</translation>
+    </message>
+    <message>
+        <source>应为</source>
+        <translation>Should be</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>选定版本</source>
+        <translation>Version chosen</translation>
+    </message>
+    <message>
         <source>空</source>
         <translation>blank</translation>
     </message>

@@ -143,9 +143,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         summary = lib.import_paths(local, reviewer=_who(args), progress=_Bar(not args.quiet),
                                    workers=args.workers, fetched=fetched.fetched)
+        retired = {rid for _p, rid in summary.duplicates if lib.summary(rid).retired}
     print(summary.text())
     for path, rid in summary.duplicates:
-        print(f"  已在库中（#{rid}）：{path}")
+        print(f"  已在库中（#{rid}" + (f"，已停用：reviewer restore {rid} 可恢复" if rid in retired else "") + f"）：{path}")
     for rid in summary.versions_flagged:
         print(f"  #{rid} 与库中已有报告同机关同年度，作为另一版本保存")
     for _path, reason in summary.failed:
