@@ -97,6 +97,13 @@ def test_retire_restore_and_choose_a_version(db: str, tmp_path: Path, capsys: py
     assert f"2 个版本，以 #{again} 为准" in out and "2 个版本，以此为准" in out
     assert main(["choose-version", str(first), "--reason", "原版为准", "--db", db]) == 0
     assert f"其他版本：#{again}" in capsys.readouterr().out
+    for extra, expected in (([], {str(first)}), (["--all-versions"], {str(first), str(again)})):
+        out_csv = tmp_path / "x.csv"
+        assert main(["export", "--format", "csv", "--all", "--agency", "临清", "-o", str(out_csv), "--db", db,
+                     *extra]) == 0
+        ids = {line.split(",")[0] for line in out_csv.read_text("utf-8-sig").splitlines()[1:]}
+        assert ids == expected
+    capsys.readouterr()
     assert main(["versions", str(again), "--db", db]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[0] == str(first) and lines[0].endswith("以此为准") and not lines[1].endswith("以此为准")
