@@ -29,3 +29,19 @@ def test_history_rows_of_the_review_decisions(qapp, tmp_path: Path) -> None:
     assert by_kind["撤销源文件错误确认"][5] == "看错了"
     assert by_kind["应为"][4] in ("空 → 3", "3 → 空")
     assert by_kind["停用"][5] == "误导入"
+
+
+def test_a_session_counts_confirmed_defects_as_resolved(qapp, tmp_path: Path) -> None:
+    from ui.session import ReportSession
+
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        rid = next(s.id for s in lib.list_reports() if s.source_name.startswith(FAULTY))
+        session = ReportSession(lib, rid, "张三")
+        assert len(session.errors()) == 2 and len(session.warnings()) == 1
+        version = session.version
+        for f in [*session.errors(), *session.warnings()]:
+            version = lib.confirm_defect(rid, finding_key(f), reason="原件如此", reviewer="张三",
+                                         expected_version=version).version
+        session.reload()
+        assert session.errors() == [] and session.warnings() == []
+        assert lib.verify(rid, reviewer="张三", expected_version=session.version).status == "verified"
