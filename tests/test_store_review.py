@@ -318,3 +318,16 @@ def test_short_rows_each_have_their_key() -> None:
     assert all(f.cells and all(c.startswith("table3:not_processed.") for c in f.cells) for f in short)
     keys = [finding_key(f) for f in rec.findings]
     assert len(keys) == len(set(keys))
+
+
+def test_a_chosen_version_holds_even_when_another_is_verified(lib: Library, tmp_path: Path) -> None:
+    first, second = _two_versions(lib, tmp_path)
+    rep = lib.load(second)
+    acks = {finding_key(f): "已核对" for f in rep.record.findings if f.severity == "warning"}
+    lib.verify(second, reviewer="张三", acknowledgements=acks, expected_version=rep.version)
+    assert by_year(lib, agency="版本市").years[0].reports == 1  # the verified one counts by default
+    lib.choose_version(first, reviewer="张三", reason="以原版为准，待核实")
+    stats = by_year(lib, agency="版本市")  # verified only: the version that counts is not verified yet
+    assert stats.years == () and stats.superseded == 1
+    result = lib.export(tmp_path / "v.csv", "csv", agency="版本市")
+    assert result.reports == 0
