@@ -157,28 +157,41 @@ def _write(res: SlotResult, template: str, b: Builder) -> None:
     params: dict[str, Any] = {"table": table, "rows": rows, "printed": printed, "cells": list(slot.cells),
                               "count": len(slot.cells)}
     runs = [Value(Cell(p.text, p.start, p.end), parse_printed(p.text)) for p in slot.segments]
-    if res.status in ("failed", "too_many"):
+    cells = list(slot.cells)
+    if res.status == "failed":
         b.unplaced(table, runs, f"{SHORT[table]}“{rows}”印为“{printed}”，未能拆分为 {len(slot.cells)} 个单元格")
-        _note(b, "split_failed" if res.status == "failed" else "split_too_many", "warning", "cannot split",
-              list(slot.cells), params)
+        _note(b, message_id="split_failed", severity="warning", name="cannot split", cells=cells, params=params)
+        return
+    if res.status == "too_many":
+        b.unplaced(table, runs, f"{SHORT[table]}“{rows}”印为“{printed}”，未能拆分为 {len(slot.cells)} 个单元格")
+        _note(b, message_id="split_too_many", severity="warning", name="cannot split", cells=cells, params=params)
         return
     if res.status == "printed" or (not res.split and not res.alternatives):
         return  # one printed segment per cell: nothing was split
     alts = [split_text(a) for a in res.alternatives]
     params.update(split=split_text(tuple(res.placed.get(c) for c in slot.cells)), alternatives=alts,
                   others="；".join(alts) or "无")
+    placed = [c for c in slot.cells if res.placed.get(c) is not None]
     if res.status == "heuristic":
-        _note(b, "split_heuristic", "warning", "split by a heuristic bound", list(slot.cells), params)
+        _note(b, message_id="split_heuristic", severity="warning", name="split by a heuristic bound", cells=cells,
+              params=params)
+    elif not res.undecided and not (res.violations and res.alternatives) and res.status == "only":
+        _note(b, message_id="split_only", severity="info", name="split by arithmetic", cells=placed, params=params)
     elif not res.undecided and not (res.violations and res.alternatives):
-        cells = [c for c in slot.cells if res.placed.get(c) is not None]
-        _note(b, "split_only" if res.status == "only" else "split_arithmetic", "info", "split by arithmetic", cells,
-              params)
+        _note(b, message_id="split_arithmetic", severity="info", name="split by arithmetic", cells=placed,
+              params=params)
     elif not res.undecided:
-        _note(b, "split_least", "warning", "split breaking fewest relations", list(slot.cells), params)
+        _note(b, message_id="split_least", severity="warning", name="split breaking fewest relations", cells=cells,
+              params=params)
     else:  # several splits fit equally well: the cells they disagree on are left for the reviewer
         params.update(undecided=list(res.undecided), blank=len(res.undecided))
-        _note(b, "split_ambiguous" if not res.violations else "split_tied", "warning", "ambiguous split",
-              list(res.undecided), params)
+        undecided = list(res.undecided)
+        if res.violations:
+            _note(b, message_id="split_tied", severity="warning", name="ambiguous split", cells=undecided,
+                  params=params)
+        else:
+            _note(b, message_id="split_ambiguous", severity="warning", name="ambiguous split", cells=undecided,
+                  params=params)
         b.unplaced(table, runs, f"{SHORT[table]}“{rows}”的数字串拆分不唯一（{params['others']}），未确定的单元格留空")
 
 
@@ -197,7 +210,7 @@ MESSAGES = {
 }
 
 
-def _note(b: Builder, message_id: str, severity: str, name: str, cells: list[str], params: dict[str, Any]) -> None:
+def _note(b: Builder, *, message_id: str, severity: str, name: str, cells: list[str], params: dict[str, Any]) -> None:
     text = MESSAGES[message_id].format(**{**params, "table": SHORT[params["table"]]})
     b.note(Finding(rule="SPLIT", severity=severity, cells=cells, name=name, message=text, message_id=message_id,
                    params=params))
