@@ -107,7 +107,7 @@ class ReviewPane(QWidget):
         layout.addWidget(self.metadata)
         layout.addWidget(self.v_split, 1)
         self.text.cellClicked.connect(self.select_cell)
-        self.pages.cellClicked.connect(self.select_cell)
+        self.pages.cellClicked.connect(self._cell_from_page)
         self.problems.findingChosen.connect(self.show_finding)
         self.problems.applyRequested.connect(self.apply_suggestion)
         self.metadata.saveRequested.connect(self._save_metadata)
@@ -329,6 +329,11 @@ class ReviewPane(QWidget):
         self.text.show_spans(values, labels)
         if self.source_tabs.indexOf(self.pages) >= 0:
             self.pages.show_cell(cid)
+
+    def _cell_from_page(self, cid: str) -> None:
+        """A click on the page image: the cell read there is chosen, and the keyboard goes to its grid."""
+        if self.select_cell(cid):
+            self.views[cid.split(":", 1)[0]].setFocus()
 
     def select_cell(self, cid: str) -> bool:
         table = cid.split(":", 1)[0]
