@@ -295,11 +295,10 @@ def build(record: Record, table: str, texts: HeaderTexts | None = None) -> FormG
 
 
 if __name__ == "__main__":
-    from pathlib import Path
-
     from reviewer import parse_file
+    from reviewer.resources import samples_dir
 
-    for sample in sorted((Path(__file__).resolve().parent.parent / "resources" / "samples").glob("00[34]_*.txt")):
+    for sample in sorted(samples_dir().glob("00[34]_*.txt")):
         rec = parse_file(sample)
         for tid in TABLES:
             g = build(rec, tid)

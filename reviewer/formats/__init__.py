@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-FORMATS_DIR = RESOURCES / "formats"
+from reviewer.resources import formats_dir
+
 TABLE_TITLES = {"table2": "主动公开政府信息情况", "table3": "收到和处理政府信息公开申请情况",
                 "table4": "政府信息公开行政复议、行政诉讼情况"}
 TABLE_SHORT = {"table2": "表二", "table3": "表三", "table4": "表四"}
@@ -99,7 +98,7 @@ def _table(tid: str, d: dict[str, Any]) -> TableDef:
 def load_formats() -> dict[str, FormatDef]:
     """All national formats by template ("2019", "2021")."""
     out: dict[str, FormatDef] = {}
-    for path in sorted(FORMATS_DIR.glob("national-*.json")):
+    for path in sorted(formats_dir().glob("national-*.json")):
         d = json.loads(path.read_text(encoding="utf-8"))
         tables = {tid: _table(tid, td) for tid, td in d["sections"].items()}
         out[d["template"]] = FormatDef(d["id"], d["template"], d["name"], tuple(d["detect"]), tables,
@@ -114,7 +113,7 @@ def load_format(template: str) -> FormatDef:
 @cache
 def load_table2_variants() -> tuple[Table2Variant, ...]:
     out = []
-    for path in sorted(FORMATS_DIR.glob("table2-*.json")):
+    for path in sorted(formats_dir().glob("table2-*.json")):
         d = json.loads(path.read_text(encoding="utf-8"))
         out.append(Table2Variant(d["id"], d["name"], tuple(d["detect"]), _columns(d["columns"]), d["total_row"],
                                  tuple(d.get("total_variants", [d["total_row"]]))))
