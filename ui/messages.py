@@ -45,7 +45,7 @@ def cell_label(cid: str, template: str | None) -> str:
     if cid.endswith(":*"):
         return tr("{table}（整表）").format(table=table_name(cid.split(":", 1)[0]))
     table, row, col = split_cell_id(cid)
-    label = label_of(template, table, row, col) if "/" not in row else f"{row}·{col}"
+    label = label_of(template, table, row, col)
     return f"{table_name(table)} {label}"
 
 
