@@ -84,9 +84,35 @@ def _path(d: DataRow, prev: list[str]) -> list[str]:
     return [p.strip() for p in path if p.strip()]
 
 
+def variant_columns(region: Region, variant: Table2Variant) -> list[str]:
+    """The variant's columns in the order its header prints them (when a header row names every one of them),
+    else in the order of its file."""
+    default = [c.key for c in variant.columns]
+    if len(default) == 1:
+        return default
+    first_data = next((d.index for d in region.data if d.has_numbers), None)
+    rows = [cells for idx, cells in region.label_rows if first_data is None or idx < first_data]
+    rows += [d.label_cells for d in region.data if not d.has_numbers and (first_data is None or d.index < first_data)]
+    for cells in rows:
+        order: list[str] = []
+        for cell in cells:
+            best, key = 0.0, None
+            for c in variant.columns:
+                s = similarity(cell.text, c.variants) if norm(cell.text) else 0.0
+                if s > best:
+                    best, key = s, c.key
+            if key is not None and best >= MATCH and key not in order:
+                order.append(key)
+        if sorted(order) == sorted(default):
+            return order
+    return default
+
+
 def parse_variant(region: Region, variant: Table2Variant, b: Builder) -> None:
+    """Every row by its label path, each of its values in the variant's columns (none dropped: a value beyond
+    them is reported as unplaced)."""
     b.record.table2_variant = variant.id
-    col = variant.columns[0].key
+    cols = variant_columns(region, variant)
     prev: list[str] = []
     seen: set[str] = set()
     marks = tuple(norm(m) for m in variant.detect)
@@ -103,12 +129,14 @@ def parse_variant(region: Region, variant: Table2Variant, b: Builder) -> None:
         if key in seen:
             key = f"{key}#{sum(1 for s in seen if s.split('#')[0] == key) + 1}"
         seen.add(key)
-        f = fit(d, len(variant.columns), prefer="first")
-        b.put(TABLE, key, col, f.values[0])
+        f = fit(d, len(cols), prefer="first")
+        for col, v in zip(cols, f.values, strict=True):
+            b.put(TABLE, key, col, v)
         if f.extra:
-            b.unplaced(TABLE, f.extra, f"“{key}”一行的数值多于 {len(variant.columns)} 列")
+            b.unplaced(TABLE, f.extra, f"“{key}”一行的数值多于 {len(cols)} 列")
     if variant.total_row not in b.record.tables.get(TABLE, {}):
-        b.put(TABLE, variant.total_row, col, None)
+        for col in cols:
+            b.put(TABLE, variant.total_row, col, None)
         b.note(Finding(rule="T2-TOTAL", severity="info", cells=[], name="no total row",
                        message=f"表二（{variant.name}）未印出{variant.total_row}行",
                        message_id="variant_no_total", params={"variant": variant.id}))
