@@ -74,7 +74,7 @@ def _table(tid: str, d: dict[str, Any]) -> TableDef:
     rows = tuple(RowDef(r["key"], r["label"], tuple(r.get("variants", [r["label"]])), r.get("group"),
                         tuple(r["columns"]) if "columns" in r else None) for r in d["rows"])
     return TableDef(tid, d["title"], tuple(d.get("title_variants", [d["title"]])), d.get("kind", "grid"),
-                    _columns(d["columns"]), rows, d.get("total_column"))
+                    _columns(d["columns"]), rows, d.get("total_column"), d["section"], d.get("header_mark"))
 
 
 class _Checker:

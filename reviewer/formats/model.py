@@ -34,6 +34,8 @@ class TableDef:
     columns: tuple[ColumnDef, ...]
     rows: tuple[RowDef, ...]
     total_column: str | None = None  # the column adding up the others on each row (table 3's 总计)
+    section: str = ""  # the number printed before its title (二, 三, 四)
+    header_mark: str | None = None  # blocks: the text opening each block's header row (信息内容)
 
     def row(self, key: str) -> RowDef:
         for r in self.rows:

@@ -46,7 +46,7 @@ ROW = {
 
 TABLE = {
     "type": "object",
-    "required": ["title", "kind", "columns", "rows"],
+    "required": ["title", "section", "kind", "columns", "rows"],
     "additionalProperties": False,
     "properties": {
         "title": _TEXT,
@@ -56,6 +56,7 @@ TABLE = {
         "columns": {"type": "array", "items": COLUMN, "minItems": 1},
         "column_order": {"enum": ["form", "header"]},  # "header": the printed header may reorder the columns
         "total_column": _KEY,  # the column that adds up the others on every row (the parser checks with it)
+        "header_mark": _TEXT,  # blocks: the text opening each block's header row (信息内容)
         "rows": {"type": "array", "items": ROW, "minItems": 1},
     },
 }

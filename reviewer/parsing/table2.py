@@ -10,7 +10,6 @@ from reviewer.parsing.labels import norm, similarity
 from reviewer.parsing.rows import DataRow, Region, fit
 
 TABLE = "table2"
-_HEADER_MARK = "信息内容"
 
 
 def detect_variant(region: Region, rows_text: str, tdef: TableDef) -> Table2Variant | None:
@@ -26,7 +25,7 @@ def detect_variant(region: Region, rows_text: str, tdef: TableDef) -> Table2Vari
 def _header_columns(cells_text: list[str], tdef: TableDef) -> list[str]:
     out: list[str] = []
     for t in cells_text:
-        if not norm(t) or _HEADER_MARK in norm(t):
+        if not norm(t) or (tdef.header_mark and norm(tdef.header_mark) in norm(t)):
             continue
         best, key = 0.0, None
         for c in tdef.columns:
@@ -40,15 +39,16 @@ def _header_columns(cells_text: list[str], tdef: TableDef) -> list[str]:
 
 def parse_national(region: Region, tdef: TableDef, b: Builder) -> None:
     # header rows ("信息内容 | 本年制发件数 | …") set the columns of the rows under them
+    mark = norm(tdef.header_mark) if tdef.header_mark else None
     candidates = list(region.label_rows) + [(d.index, d.label_cells) for d in region.data if not d.has_numbers]
     headers: list[tuple[int, list[str]]] = []
     for idx, row in sorted(candidates, key=lambda ir: ir[0]):
         texts = [c.text for c in row if c.text]
-        if any(_HEADER_MARK in norm(t) for t in texts):
+        if mark and any(mark in norm(t) for t in texts):
             headers.append((idx, _header_columns(texts, tdef)))
     used: set[str] = set()
     for d in region.data:
-        if not d.has_numbers and (not d.label or _HEADER_MARK in norm(d.label)):
+        if not d.has_numbers and (not d.label or (mark and mark in norm(d.label))):
             continue
         best, rdef = 0.0, None
         for r in tdef.rows:
