@@ -12,7 +12,7 @@ import pytest
 
 from reviewer import formats
 from reviewer.formats import FormatError, cell_label, label_of, load_format
-from reviewer.resources import formats_dir
+from reviewer.resources import formats_dir, samples_dir
 
 VARIANT = {"id": "test-province", "kind": "table2_variant", "name": "测试省分类表", "detect": ["测试分类"],
            "columns": [{"key": "value", "label": "数量"}], "total_row": "合计"}
@@ -148,3 +148,29 @@ def test_the_format_knowledge_the_rules_read_is_in_the_files() -> None:
     assert {p.key for p in f2021.prose} >= {"requests_received", "denied_total", "litigation_total"}
     assert formats.template_for_year(2020) == "2019" and formats.template_for_year(2023) == "2021"
     assert formats.template_for_year(None) == "2021" == formats.latest_template()
+
+
+def test_a_file_changed_after_it_passed_is_checked_again(extra_dir: Path) -> None:
+    path = write(extra_dir, "table2-test.json", VARIANT)
+    load_with(extra_dir)  # passes (and leaves a stamp for these exact bytes)
+    write(extra_dir, "table2-test.json", {**VARIANT, "totl_row": "合计"})
+    with pytest.raises(FormatError, match="'totl_row' was unexpected"):
+        load_with(extra_dir)
+    assert path.exists()
+
+
+def test_the_command_line_names_a_bad_format_file_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewer.cli import main
+
+    bad = write(tmp_path, "table2-bad.json", {**VARIANT, "columns": []})
+    monkeypatch.setenv(formats.FORMATS_ENV, str(tmp_path))
+    formats.reload()
+    try:
+        sample = next(samples_dir().glob("004_*.txt"))
+        assert main(["parse", str(sample), str(sample)]) == 2
+    finally:
+        monkeypatch.delenv(formats.FORMATS_ENV)
+        formats.reload()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"错误：{bad}: columns: [] should be non-empty"]

@@ -5,10 +5,16 @@ The bundled formats (`reviewer.resources.formats_dir()`) come first, then every 
 them is one format; its `kind` says which. Each file is checked against the JSON Schema
 (`reviewer.formats.schema`) and its references (a relation's rows, a prose check's cells …) against its own
 tables, so a bad file stops the load with one line naming the file and the key.
+
+Importing jsonschema costs about 0.2 s, paid by every process that loads formats (the app, each import
+worker). So a file whose exact bytes already passed this schema leaves a stamp in the user's cache and is not
+run through jsonschema again; a changed file or a changed schema is checked anew, and a bad file never gets a
+stamp. The reference checks run on every load.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -16,8 +22,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import jsonschema
 
 from reviewer.errors import ReviewerError
 from reviewer.formats.model import ColumnDef, FormatDef, ProseCheck, RowDef, Table2Variant, TableDef
@@ -56,13 +60,31 @@ def _where(path: Iterable[Any]) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "(top level)"
 
 
-def _validate(path: Path, data: Any) -> None:
+@cache
+def _stamps() -> Path:
+    from platformdirs import user_cache_path
+
+    schema = json.dumps([FILE, SCHEMAS], sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return user_cache_path("reviewer-gui") / "formats-valid" / hashlib.sha256(schema).hexdigest()[:16]
+
+
+def _validate(path: Path, raw: bytes, data: Any) -> None:
+    stamp = _stamps() / hashlib.sha256(raw).hexdigest()
+    if stamp.exists():
+        return
+    import jsonschema
+
     for schema in (FILE, SCHEMAS.get(data.get("kind", "")) if isinstance(data, dict) else None):
         if schema is None:
             continue
         error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
         if error is not None:
             raise FormatError(f"{path}: {_where(error.absolute_path)}: {error.message}")
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError:
+        pass  # no cache: the next load checks again
 
 
 def _columns(items: list[dict[str, Any]]) -> tuple[ColumnDef, ...]:
@@ -176,14 +198,15 @@ def _variant(path: Path, d: dict[str, Any]) -> Table2Variant:
 def read_file(path: Path) -> FormatDef | Table2Variant:
     """One format file, validated; FormatError names the file and the key when it cannot be used."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
     except OSError as exc:
         raise FormatError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise FormatError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
         raise FormatError(f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
-    _validate(path, data)
+    _validate(path, raw, data)
     return _national(path, data) if data["kind"] == "national" else _variant(path, data)
 
 
