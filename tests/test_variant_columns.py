@@ -147,7 +147,7 @@ def test_every_export_carries_every_value(tmp_path: Path) -> None:
     try:
         for name, (text, _cells) in VARIANTS.items():
             (tmp_path / f"{name}.txt").write_text(report_text(text), encoding="utf-8")
-        lib.import_paths([tmp_path / f"{n}.txt" for n in VARIANTS], workers=1)
+        lib.import_paths([tmp_path / f"{n}.txt" for n in VARIANTS], workers=2)  # worker processes read $REVIEWER_FORMATS too
         out = {fmt: tmp_path / f"out.{fmt}" for fmt in ("csv", "csv-wide", "xlsx", "jsonl")}
         for fmt, path in out.items():
             export(lib, path, fmt, include_all=True)

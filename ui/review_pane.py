@@ -225,7 +225,8 @@ class ReviewPane(QWidget):
         return saved
 
     def cell_label(self, cid: str) -> str:
-        return cell_label(cid, self.session.record.template if self.session else None)
+        record = self.session.record if self.session else None
+        return cell_label(cid, record.template if record else None, record.table2_variant if record else None)
 
     def _write(self, edits: list[CellEdit], reason: str | None, kind: str) -> bool:
         assert self.session is not None

@@ -1,7 +1,7 @@
 """Finding, reading and validating the format files.
 
 The bundled formats (`reviewer.resources.formats_dir()`) come first, then every folder named in
-`$REVIEWER_FORMATS` (separated by `os.pathsep`), then folders added with `reviewer.formats.add_format_dir`. Every `*.json` in
+`$REVIEWER_FORMATS` (separated by `os.pathsep`; `reviewer.formats.add_format_dir` adds to it). Every `*.json` in
 them is one format; its `kind` says which. Each file is checked against the JSON Schema
 (`reviewer.formats.schema`) and its references (a relation's rows, a prose check's cells …) against its own
 tables, so a bad file stops the load with one line naming the file and the key.
@@ -29,7 +29,6 @@ from reviewer.formats.schema import FILE, SCHEMAS
 from reviewer.resources import formats_dir
 
 FORMATS_ENV = "REVIEWER_FORMATS"
-_extra_dirs: list[Path] = []
 
 
 class FormatError(ReviewerError):
@@ -42,18 +41,22 @@ class Catalog:
     variants: tuple[Table2Variant, ...]
 
 
+def _env_dirs() -> list[str]:
+    return [p for p in os.environ.get(FORMATS_ENV, "").split(os.pathsep) if p.strip()]
+
+
 def format_dirs() -> list[Path]:
     """The folders format files are read from, in order."""
-    env = [Path(p) for p in os.environ.get(FORMATS_ENV, "").split(os.pathsep) if p.strip()]
-    return [formats_dir(), *env, *_extra_dirs]
+    return [formats_dir(), *(Path(p) for p in _env_dirs())]
 
 
 def add_extra_dir(path: str | Path) -> None:
-    _extra_dirs.append(Path(path))
+    """Kept in $REVIEWER_FORMATS, so the processes started from now on (the importer's workers) read it too."""
+    os.environ[FORMATS_ENV] = os.pathsep.join([*_env_dirs(), str(path)])
 
 
 def remove_extra_dir(path: str | Path) -> None:
-    _extra_dirs.remove(Path(path))
+    os.environ[FORMATS_ENV] = os.pathsep.join(p for p in _env_dirs() if p != str(path))
 
 
 def _where(path: Iterable[Any]) -> str:
