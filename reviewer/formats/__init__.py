@@ -24,14 +24,11 @@ from reviewer.formats.loading import (
 from reviewer.formats.model import ColumnDef, FormatDef, ProseCheck, RowDef, Table2Variant, TableDef
 
 __all__ = [
-    "FORMATS_ENV", "TABLE_SHORT", "TABLE_TITLES", "CellLabel", "ColumnDef", "FormatDef", "FormatError",
+    "FORMATS_ENV", "TABLE_SHORT", "CellLabel", "ColumnDef", "FormatDef", "FormatError",
     "ProseCheck", "RowDef", "Table2Variant", "TableDef", "add_format_dir", "cell_label", "column_kind",
     "format_dirs", "full_row_label", "label_of", "latest_template", "load_format", "load_formats",
     "load_table2_variants", "read_file", "reload", "remove_format_dir", "table2_variant", "template_for_year",
 ]
-
-TABLE_TITLES = {"table2": "主动公开政府信息情况", "table3": "收到和处理政府信息公开申请情况",
-                "table4": "政府信息公开行政复议、行政诉讼情况"}
 
 
 def load_formats() -> dict[str, FormatDef]:
