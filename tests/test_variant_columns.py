@@ -182,3 +182,20 @@ def test_every_export_carries_every_value(tmp_path: Path) -> None:
     texts = {v for line in sheet for v in line if isinstance(v, str)}
     assert not Counter(expected.values()) - numbers, "every value is in the form sheet"
     assert set(labels.values()) <= texts, "under its column's label"
+
+
+def test_the_prose_total_is_compared_with_the_column_the_file_names() -> None:
+    record = parse(TWO.replace("合计\t\t\t2252\t2119", "合计\t\t\t\t"))  # the prose of sample 004 says 2253 条
+    blank = {f.cells[0]: f for f in check(record) if f.message_id == "variant_total_blank"}
+    assert set(blank) == {"table2:合计:items", "table2:合计:online"}
+    assert blank["table2:合计:items"].params == {"sum": 2252, "stated": 2253}
+    assert "正文称主动公开 2253 条，两者不一致" in blank["table2:合计:items"].message
+    assert blank["table2:合计:online"].params == {"sum": 2119, "stated": None}
+    assert blank["table2:合计:online"].suggestion == {"cell": "table2:合计:online", "value": 2119}
+
+
+def test_the_bundled_hebei_table_keeps_its_check_of_the_prose() -> None:
+    record = parse_bytes(next(SAMPLES.glob("004_*.txt")).read_bytes(), "004.txt")
+    blank = [f for f in record.findings if f.message_id == "variant_total_blank"]
+    assert [f.params for f in blank] == [{"sum": 2253, "stated": 2253}]
+    assert "两者一致" in blank[0].message

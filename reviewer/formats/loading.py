@@ -194,8 +194,12 @@ def _variant(path: Path, d: dict[str, Any]) -> Table2Variant:
     cols = [col["key"] for col in d["columns"]]
     if len(set(cols)) != len(cols):
         raise FormatError(f"{path}: columns: a column key appears twice")
+    stated = d.get("stated_total")
+    if stated is not None and stated["column"] not in cols:
+        raise FormatError(f"{path}: stated_total.column: no column {stated['column']!r}")
     return Table2Variant(d["id"], d["name"], tuple(d["detect"]), _columns(d["columns"]), d["total_row"],
-                         tuple(d.get("total_variants", [d["total_row"]])), str(path))
+                         tuple(d.get("total_variants", [d["total_row"]])), str(path),
+                         (stated["key"], stated["column"]) if stated else None)
 
 
 def read_file(path: Path) -> FormatDef | Table2Variant:

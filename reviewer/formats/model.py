@@ -104,6 +104,7 @@ class Table2Variant:
     total_row: str
     total_variants: tuple[str, ...] = ()
     path: str = ""
+    stated_total: tuple[str, str] | None = None  # (narrative key, column): the prose figure of a column's total
 
     def column(self, key: str) -> ColumnDef:
         for c in self.columns:

@@ -164,6 +164,10 @@ VARIANT = {
         "columns": {"type": "array", "items": COLUMN, "minItems": 1},
         "total_row": _TEXT,  # the key of its total row, which adds up every other row, column by column
         "total_variants": _TEXTS,  # labels of the total row
+        "stated_total": {  # the figure of the prose (reviewer.parsing.narrative) that restates a column's total
+            "type": "object", "required": ["key", "column"], "additionalProperties": False,
+            "properties": {"key": _KEY, "column": _KEY},
+        },
     },
 }
 

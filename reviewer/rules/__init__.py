@@ -40,7 +40,8 @@ def _variant_total(record: Record, values: dict[str, Number | None]) -> list[Fin
         printed = values.get(total_id)
         where = variant.total_row if len(variant.columns) == 1 else f"{variant.total_row}·{column.label}"
         if printed is None and total_id in values:
-            stated = record.narrative.get("proactive_items") if column is variant.columns[0] else None
+            said = variant.stated_total
+            stated = record.narrative.get(said[0]) if said is not None and said[1] == col else None
             msg = f"表二{where}为空；其各项之和为 {s if s is not None else '—'}"
             if stated is not None and s is not None:
                 msg += f"，正文称主动公开 {stated} 条" + ("，两者一致" if stated == s else "，两者不一致")
