@@ -11,7 +11,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from reviewer.formats.labels import TABLE_SHORT, CellLabel, cell_label, full_row_label, label_of
+from reviewer.formats.labels import (
+    TABLE_SHORT,
+    CellLabel,
+    cell_label,
+    full_row_label,
+    label_of,
+    printed_labels,
+)
 from reviewer.formats.loading import (
     FORMATS_ENV,
     FormatError,
@@ -27,7 +34,7 @@ __all__ = [
     "FORMATS_ENV", "TABLE_SHORT", "CellLabel", "ColumnDef", "FormatDef", "FormatError",
     "ProseCheck", "RowDef", "Table2Variant", "TableDef", "add_format_dir", "cell_label", "column_kind",
     "format_dirs", "full_row_label", "label_of", "latest_template", "load_format", "load_formats",
-    "load_table2_variants", "read_file", "reload", "remove_format_dir", "table2_variant", "template_for_year",
+    "load_table2_variants", "printed_labels", "read_file", "reload", "remove_format_dir", "table2_variant", "template_for_year",
 ]
 
 

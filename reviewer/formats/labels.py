@@ -82,6 +82,21 @@ def cell_label(template: str | None, variant: str | None, table: str, row: str, 
                      known=False)
 
 
+def printed_labels(template: str | None, variant: str | None, table: str, row: str) -> tuple[str, ...]:
+    """The texts a row's label may be printed as, to find it in a report: the form's label and the variants seen
+    in real reports (a provincial row: the last part of its label path; a row no format has: its key)."""
+    lab = cell_label(template, variant, table, row)
+    if table == "table2" and (variant or "/" in row) and not _national_row(table, row):
+        return (lab.row_label,)
+    cat = catalog()
+    for t in ([template] if template in cat.national else []) + [t for t in cat.national if t != template]:
+        tdef = cat.national[t].tables.get(table)
+        rdef = next((r for r in tdef.rows if r.key == row), None) if tdef is not None else None
+        if rdef is not None:
+            return (rdef.label, *rdef.variants)
+    return (lab.row_label,)
+
+
 def _national_row(table: str, row: str) -> bool:
     return any(tdef is not None and any(r.key == row for r in tdef.rows)
                for tdef in (f.tables.get(table) for f in catalog().national.values()))
