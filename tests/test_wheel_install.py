@@ -108,3 +108,11 @@ def test_reviewer_gui_from_the_installed_package_renders_a_screenshot(installed:
     assert len([line for line in listing.splitlines() if line.strip()]) >= 5
     # English came from the shipped .ts, compiled into the user cache (the wheel holds no .qm)
     assert list((home / "cache" / "reviewer-gui").glob("reviewer_en-*.qm"))
+
+
+def test_every_file_of_resources_is_in_the_wheel(installed: dict[str, Path]) -> None:
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".qm")}
+
+    assert files(ROOT / "resources") == files(installed["site"] / "reviewer_resources")
