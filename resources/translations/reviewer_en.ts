@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>格式文件有误</source>
+        <translation>A format file is invalid</translation>
+    </message>
+    <message>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
