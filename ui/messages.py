@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats
+from reviewer.formats.labels import column_label
 from reviewer.model import Finding, split_cell_id
 from reviewer.values import format_value
 from ui.i18n import tr
@@ -136,12 +137,6 @@ def _value_kind_key(value: Any, kind: Any) -> str:
     return "value_kind"
 
 
-def _column_label(template: str | None, table: str, col: str) -> str:
-    from reviewer.rules.cells import column_label
-
-    return column_label(template, table, col)
-
-
 # Message ids whose text depends on its parameters: the templates they may use.
 VARIANTS = {
     "value_kind": ("value_kind", "value_kind_negative_count", "value_kind_fractional_count",
@@ -194,7 +189,7 @@ def render(finding: Finding, language: str, template: str | None = None) -> str:
         if not along:
             p["along"] = ""
         elif rel.get("each") == "column":  # the relation holds down each column: name the column, not a row
-            p["along"] = " " + tr("“{column}”列").format(column=_column_label(template, table, along))
+            p["along"] = " " + tr("“{column}”列").format(column=column_label(template, table, along))
         else:
             p["along"] = f" {label_of(template, table, along)}"
         p["diff"] = _fmt(abs((p.get("lhs") or 0) - (p.get("rhs") or 0)))
@@ -209,7 +204,7 @@ def render(finding: Finding, language: str, template: str | None = None) -> str:
         key = "prose_named_mismatch"
         p["key"] = prose_name(p["key"])
     elif mid == "blank_column" and isinstance(p.get("column"), str):
-        p["column"] = _column_label(template, str(p.get("table", "")), p["column"])
+        p["column"] = column_label(template, str(p.get("table", "")), p["column"])
     elif mid == "row_short" and isinstance(p.get("row_key"), str):
         p["row"] = p.pop("row_key")
     elif mid == "variant_no_total" and isinstance(p.get("variant"), str):
