@@ -64,6 +64,7 @@ def _templates() -> dict[str, str]:
         "in_force_roll": tr("{cell}：本年为 {this}，按上年及本年增减应为 {expected}"),
         "table_missing": tr("未找到{table}"),
         "year_mismatch": tr("标题年度 {title} 与统计期限年度 {period} 不一致"),
+        "period_not_calendar_year": tr("统计期限为 {start} 至 {end}，不是完整的自然年度"),
         "unit_converted": tr("{cell} 印为“{printed}”，已换算为 {value} 万元"),
     }
 
