@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reviewer.errors import ReviewerError
 from reviewer.formats import TABLE_SHORT, full_row_label, load_formats
+from reviewer.formats.alternatives import format_of
 from reviewer.model import Record
 
 
@@ -34,7 +35,7 @@ def summary_text(record: Record) -> str:
              + (f"  表二变体：{record.table2_variant}" if record.table2_variant else "")]
     if record.period:
         lines.append(f"  统计期限：{record.period['start']} 至 {record.period['end']}")
-    fmt = load_formats().get(record.template or "")
+    fmt = format_of(record.template, record.tables) if record.template in load_formats() else None
     for table, rows in record.tables.items():
         lines.append(f"  {TABLE_SHORT.get(table, table)}")
         tdef = fmt.tables.get(table) if fmt else None

@@ -38,6 +38,15 @@ class RowDef:
 
 
 @dataclass(frozen=True, slots=True)
+class RowAlternative:
+    """A row some reports print instead of several rows of the form (a 2021 report printing the 2019 single
+    （六）其他处理 row): kept under its own key and checked in their place (see `reviewer.formats.alternatives`)."""
+
+    row: RowDef
+    replaces: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TableDef:
     id: str
     title: str
@@ -45,6 +54,7 @@ class TableDef:
     kind: str  # grid | blocks | flat
     columns: tuple[ColumnDef, ...]
     rows: tuple[RowDef, ...]
+    alternatives: tuple[RowAlternative, ...] = ()
 
     def row(self, key: str) -> RowDef:
         for r in self.rows:
@@ -88,11 +98,16 @@ def _columns(items: list[dict[str, Any]]) -> tuple[ColumnDef, ...]:
                            c.get("group")) for c in items)
 
 
+def _row(r: dict[str, Any]) -> RowDef:
+    return RowDef(r["key"], r["label"], tuple(r.get("variants", [r["label"]])), r.get("group"),
+                  tuple(r["columns"]) if "columns" in r else None)
+
+
 def _table(tid: str, d: dict[str, Any]) -> TableDef:
-    rows = tuple(RowDef(r["key"], r["label"], tuple(r.get("variants", [r["label"]])), r.get("group"),
-                        tuple(r["columns"]) if "columns" in r else None) for r in d["rows"])
+    rows = tuple(_row(r) for r in d["rows"])
+    alternatives = tuple(RowAlternative(_row(a["row"]), tuple(a["replaces"])) for a in d.get("alternatives", []))
     return TableDef(tid, d["title"], tuple(d.get("title_variants", [d["title"]])), d.get("kind", "grid"),
-                    _columns(d["columns"]), rows)
+                    _columns(d["columns"]), rows, alternatives)
 
 
 @cache

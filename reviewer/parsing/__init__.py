@@ -75,7 +75,9 @@ def parse(doc: Document, template: str | None = None) -> Record:
             parse_national(region, fmt.tables["table2"], b)
     if "table3" in sections:
         sec = sections["table3"]
-        parse_table3(scan(doc.rows, sec.start, sec.end), fmt.tables["table3"], b)
+        # a format the reviewer forces is read with its own rows; a detected one also with the rows its
+        # file declares as printed instead (a 2021 report's single （六）其他处理 row)
+        parse_table3(scan(doc.rows, sec.start, sec.end), fmt.tables["table3"], b, alternatives=template is None)
     if "table4" in sections:
         sec = sections["table4"]
         parse_table4(scan(doc.rows, sec.start, sec.end), fmt.tables["table4"], b)

@@ -181,7 +181,17 @@ def fit(row: DataRow, n: int, prefer: str = "first",
         while len(take) < n:
             take.append(None)
         return Fit(take, [], short)
-    # more values than columns
+    # more value positions than columns
+    filled = [v for v in core if not v.blank]
+    if len(filled) == n:
+        # the blanks are the positions a value cell's colspan covers (a Word table whose cell borders do not
+        # line up with the header's): the printed values, in order, are the row's cells
+        return Fit(list(filled), [], False)
+    if len(vals) > n and len(vals) % n == 0:
+        # every value cell spanning k positions: a value stands at the start of its column's span
+        k = len(vals) // n
+        if all(i % k == 0 for i, v in enumerate(vals) if not v.blank):
+            return Fit([vals[j * k] for j in range(n)], [], False)
     if len(core) == n + 1 and accept is not None:
         merged = _try_merge(core, accept)
         if merged is not None:

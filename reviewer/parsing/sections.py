@@ -13,6 +13,7 @@ from reviewer.values import clean
 _SECTION_NUMERAL = re.compile(r"^\s*[#\s]*[（(]?([一二三四五六七八九十])[）)]?\s*[、.．]?")
 _NEXT_SECTION = re.compile(r"^\s*[#\s]*(五|六|七)\s*[、.．]")
 _MAX_TITLE = 48
+_TOP_NUMERALS = "二三四五"  # the numbers a table's section may wrongly carry (one off, or repeated)
 TITLE_WORDS = ("公开", "复议")  # every title variant of the three tables holds one (a test checks it)
 
 
@@ -49,7 +50,9 @@ def _title_score(text: str, variants: tuple[str, ...], numeral: str) -> int:
     if m and m.group(1) == numeral and not t.lstrip("#（( ").startswith(numeral + "）"):
         return 2
     if m and m.group(1) != numeral:
-        return 0  # another section's number (a sub-heading of 一、总体情况)
+        if re.match(r"^\s*[#\s]*[一二三四五六七八九十][、.．]", t) and m.group(1) in _TOP_NUMERALS:
+            return 1  # a section title numbered wrongly (table 3 under 二、): as good as a bare title
+        return 0  # another section's number in parentheses (a sub-heading of 一、总体情况)
     if re.match(r"^\s*\d+\s*[.、．]", t):
         return 0  # "1.收到和处理政府信息公开申请情况" inside 一、总体情况
     return 1
