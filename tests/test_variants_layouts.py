@@ -50,3 +50,72 @@ def test_layout_reads_as_the_truth(case: LayoutCase) -> None:
     assert [(u.table, u.text, u.reason) for u in rec.unplaced] == []
     allowed = {c for f in want.get("expected_findings", []) for c in f["cells"]}
     assert [f.message for f in rec.findings if f.severity == "error" and not set(f.cells) & allowed] == []
+
+
+# --- layout 4: the single （六）其他处理 row in a 2021 report ------------------------------------------------
+
+SUBS = ("other.overdue_correction", "other.unpaid_fee", "other.other")
+
+
+def _t3_2019_case(record: str = "001-distinct", out: str = "txt") -> LayoutCase:
+    return next(c for c in CASES if c.layout == "t3-2019-other" and c.record == record and c.out == out)
+
+
+def test_the_single_row_is_checked_in_place_of_its_sub_rows() -> None:
+    from reviewer.rules import check
+
+    case = _t3_2019_case()
+    rec = parse_bytes(case.data, case.filename)
+    assert rec.template == "2021" and "other" in rec.tables["table3"]
+    assert not set(SUBS) & set(rec.tables["table3"])
+    assert not [f for f in rec.findings if f.severity == "error"]
+    # a wrong figure in the single row breaks the column total (R3) and the row total (R2), naming that cell
+    cid = "table3:other:natural"
+    rec.set(cid, (rec.get(cid) or 0) + 5)
+    failing = {f.rule for f in check(rec) if cid in f.cells and f.severity == "error"}
+    assert {"R2", "R3"} <= failing
+
+
+def test_the_single_row_stands_in_the_grid_where_its_sub_rows_would() -> None:
+    from reviewer.cli.reports import summary_text
+    from reviewer.formlayout import build
+
+    case = _t3_2019_case()
+    rec = parse_bytes(case.data, case.filename)
+    grid = build(rec, "table3")
+    rows = sorted({r for cid, (r, _c) in grid.positions.items() if cid.startswith("table3:other:")})
+    before = {r for cid, (r, _c) in grid.positions.items() if cid.startswith("table3:not_processed.confirm:")}
+    after = {r for cid, (r, _c) in grid.positions.items() if cid.startswith("table3:total:")}
+    assert len(rows) == 1 and max(before) < rows[0] < min(after)
+    labels = [s.text for s in grid.slots[rows[0]] if s.kind == "label"]
+    assert any("其他处理" in t for t in labels)
+    assert "（六）其他处理" in summary_text(rec)
+
+
+def test_a_report_forced_to_the_2021_form_keeps_its_sub_rows() -> None:
+    """A reviewer who forces the format gets the form's own rows (the single row's values are unplaced)."""
+    case = _t3_2019_case()
+    rec = parse_bytes(case.data, case.filename, template="2021")
+    assert set(SUBS) <= set(rec.tables["table3"]) and "other" not in rec.tables["table3"]
+    assert rec.unplaced and any(f.rule == "UNPLACED" for f in rec.findings)
+
+
+def test_a_2021_table_with_its_three_rows_keeps_them() -> None:
+    case = next(c for c in CASES if c.layout == "label-variants" and c.record == "001-distinct" and c.out == "txt")
+    rec = parse_bytes(case.data, case.filename)
+    assert set(SUBS) <= set(rec.tables["table3"]) and "other" not in rec.tables["table3"]
+
+
+def test_colspans_overrunning_the_header_keep_blanks_in_their_column() -> None:
+    """A Word table whose value cells each span two grid columns: a blank cell stays in its own column."""
+    from reviewer.parsing import parse
+    from reviewer.reading import read_bytes
+
+    rows = ('<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>'
+            '<tr><td>规章</td><td colspan="2">2</td><td colspan="2">&nbsp;</td><td colspan="2">7</td></tr>'
+            '<tr><td>行政规范性文件</td><td colspan="2">1</td><td colspan="2">3</td><td colspan="2">9</td></tr>')
+    page = f"<html><body><p>二、主动公开政府信息情况</p><table>{rows}</table></body></html>"
+    rec = parse(read_bytes(page.encode(), "r.html"))
+    assert rec.tables["table2"]["regulations"] == {"issued": 2, "repealed": None, "in_force": 7}
+    assert rec.tables["table2"]["normative_documents"] == {"issued": 1, "repealed": 3, "in_force": 9}
+    assert not rec.unplaced

@@ -83,17 +83,16 @@ def _md_row(cells: list[str]) -> str:
 
 # --- layout 2: PDF converted to Markdown ----------------------------------------------------------------------
 
-FOOTER = "— 5 —"
-
-
 @dataclass(frozen=True)
 class PdfMd:
     name: str
-    detached: str = ""  # "" | values (pipe rows of values alone) | empty (an empty label cell before the values)
+    # "" | values (pipe rows of values alone) | empty (an empty label cell before the values) | lines (each
+    # label of the path on a line of its own, a long label wrapped over two lines)
+    detached: str = ""
     group_cells: bool = False  # group labels pushed into an extra first cell
     split_labels: bool = False  # a long label split across two cells
     loose_t2: bool = False  # multi-line table-2 cells pulled out as loose lines of text
-    footers: bool = True
+    footer: str = "— 5 —"  # "" for none
 
 
 PDF_MD = (
@@ -102,6 +101,8 @@ PDF_MD = (
     PdfMd("group-cells-split-labels", group_cells=True, split_labels=True),
     PdfMd("loose-t2-lines", loose_t2=True, split_labels=True),
     PdfMd("detached-loose-t2", detached="values", loose_t2=True),
+    PdfMd("detached-wrapped-lines", detached="lines", footer="第 5 页 共 9 页"),
+    PdfMd("detached-lines-group-cells", detached="lines", group_cells=True, loose_t2=True, footer="- 5 -"),
 )
 
 
@@ -126,8 +127,8 @@ def _pdf_md_table(rows: list[list[str]], key: str, p: PdfMd) -> list[str]:
             out.append(_md_row(row + [""] * (width - len(row))))
             continue
         data_seen += 1
-        if p.footers and data_seen == 5:  # a page break inside the table
-            out += ["", FOOTER, ""] if key == "table3" else [_md_row([FOOTER])]
+        if p.footer and data_seen == 5:  # a page break inside the table
+            out += ["", p.footer, ""] if key == "table3" else [_md_row([p.footer])]
         if not (p.detached or p.group_cells or p.split_labels or p.loose_t2):
             out.append(_md_row(row + [""] * (width - len(row))))  # as converted, empty merged cells kept
             continue
@@ -142,7 +143,12 @@ def _pdf_md_table(rows: list[list[str]], key: str, p: PdfMd) -> list[str]:
             labels = [*new, own]
         if p.split_labels:
             labels = [*labels[:-1], *_split_label(labels[-1])]
-        if p.detached:
+        if p.detached == "lines":
+            for label in labels:
+                parts = [label[:12], label[12:]] if len(label) > 14 else [label]
+                out += ["", *parts, ""]
+            out.append(_md_row(values))
+        elif p.detached:
             out.append("")
             out.append("".join(labels))  # the label as a line of its own
             out.append("")
@@ -167,7 +173,18 @@ def _pdf_md_t2_header(rows: list[list[str]], p: PdfMd) -> list[list[str]]:
     return out
 
 
-def render_pdf_md(name: str, p: PdfMd) -> tuple[dict[str, Any], bytes]:
+def _as_pdf_text(line: str, tabs: bool) -> str | None:
+    """A Markdown line as the PDF's text layer prints it: cells apart by spaces, no pipes, no rule lines
+    (`tabs`: a provincial table copied with its empty merged cells, tab-separated)."""
+    if not line.startswith("|"):
+        return line
+    cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+    if all(set(c) <= {"-"} for c in cells):
+        return None
+    return "\t".join(cells) if tabs else "  ".join(c for c in cells if c)
+
+
+def render_pdf_md(name: str, p: PdfMd, out: str = "md") -> tuple[dict[str, Any], bytes]:
     v = Variant(p.name, out="md", groups="first")
     rec, prose, tables = _tables(name, v)
     head, tail = _prose_blocks(rec, prose, v)
@@ -178,13 +195,16 @@ def render_pdf_md(name: str, p: PdfMd) -> tuple[dict[str, Any], bytes]:
         if key == "table2" and "regulations" not in rec["table2"]:
             # a provincial table 2 keeps its rows by label path: a label detached or split cannot be told
             # from a level of the path (其他/其他), so it is printed as converted without those faults
-            md = _pdf_md_table(rows, key, PdfMd("plain", footers=p.footers))
+            md = _pdf_md_table(rows, key, PdfMd("plain", footer=p.footer))
         elif key == "table2":
             md = _t2_with_loose(_pdf_md_t2_header(rows, p), p)
         else:
             md = _pdf_md_table(rows, key, p)
         if md and md[0].startswith("|"):
             md.insert(1, "| " + " | ".join("---" for _ in range(md[0].count("|") - 1)) + " |")
+        if out == "txt":
+            tabs = key == "table2" and "regulations" not in rec["table2"]
+            md = [t for t in (_as_pdf_text(line, tabs) for line in md) if t is not None]
         lines.append("\n".join(md))
     lines.append("\n\n".join(tail))
     return rec, ("\n\n".join(lines) + "\n").encode("utf-8")
@@ -312,15 +332,16 @@ class Labels:
     name: str
     normative: bool = False  # 规范性文件 for 行政规范性文件
     review_typo: bool = False  # 行政法复议 for 行政复议
-    wrong_numbers: bool = False  # table 3 under 二、, table 4 under 三、…
+    wrong_numbers: str = ""  # "" | repeated (table 3 under 二、 again) | shifted (every section one lower)
     twice: bool = False  # a row label printed twice
 
 
 LABELS = (
     Labels("normative-review-typo", normative=True, review_typo=True),
-    Labels("wrong-section-numbers", wrong_numbers=True),
+    Labels("section-number-repeated", wrong_numbers="repeated"),
+    Labels("section-numbers-shifted", wrong_numbers="shifted"),
     Labels("label-twice", twice=True),
-    Labels("all", normative=True, review_typo=True, wrong_numbers=True, twice=True),
+    Labels("all", normative=True, review_typo=True, wrong_numbers="repeated", twice=True),
 )
 
 
@@ -353,8 +374,10 @@ def render_labels(name: str, lab: Labels, out: str) -> tuple[dict[str, Any], byt
             new.append(cells)
         grids.append(new)
     heads = list(HEADS)
-    if lab.wrong_numbers:
+    if lab.wrong_numbers == "repeated":
         heads = [b.HEADING2, "二、收到和处理政府信息公开申请情况", "三、政府信息公开行政复议、行政诉讼情况"]
+    elif lab.wrong_numbers == "shifted":
+        heads = ["一、主动公开政府信息情况", "二、收到和处理政府信息公开申请情况", "三、政府信息公开行政复议、行政诉讼情况"]
     head, tail = _prose_blocks(rec, prose, v)
     if lab.wrong_numbers:  # the later sections renumbered as well
         tail = [t.replace("五、", "四、", 1) if t == b.HEADING5 else t.replace("六、", "五、", 1) if t == b.HEADING6
@@ -395,9 +418,10 @@ def _pad(rows: list[list[str]]) -> list[list[str]]:
 
 def _pdf_md_cases() -> Iterator[LayoutCase]:
     for p in PDF_MD:
-        for name in RECORDS:
-            rec, data = render_pdf_md(name, p)
-            yield LayoutCase("pdf-md", p.name, name, "md", rec, data, "report.md")
+        for out in ("md", "txt"):
+            for name in RECORDS:
+                rec, data = render_pdf_md(name, p, out)
+                yield LayoutCase("pdf-md", f"{p.name}-{out}", name, out, rec, data, f"report.{out}")
 
 
 def _word_html_cases() -> Iterator[LayoutCase]:

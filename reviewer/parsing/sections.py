@@ -11,9 +11,10 @@ from reviewer.parsing.labels import norm
 from reviewer.values import clean
 
 _SECTION_NUMERAL = re.compile(r"^\s*[#\s]*[（(]?([一二三四五六七八九十])[）)]?\s*[、.．]?")
-_NEXT_SECTION = re.compile(r"^\s*[#\s]*(五|六|七)\s*[、.．]")
+# the section after the tables: 五、/六、, or by its words when the report numbers its sections wrongly
+_NEXT_SECTION = re.compile(r"^\s*[#\s]*(?:(五|六|七)\s*[、.．]|[一二三四五六七八九十]\s*[、.．].{0,16}(?:存在的主要问题|其他需要报告))")
 _MAX_TITLE = 48
-_TOP_NUMERALS = "二三四五"  # the numbers a table's section may wrongly carry (one off, or repeated)
+_TOP_NUMERALS = "一二三四五六"  # the numbers a table's section may wrongly carry (shifted, or repeated)
 TITLE_WORDS = ("公开", "复议")  # every title variant of the three tables holds one (a test checks it)
 
 
