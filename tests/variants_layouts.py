@@ -102,6 +102,7 @@ PDF_MD = (
     PdfMd("loose-t2-lines", loose_t2=True, split_labels=True),
     PdfMd("detached-loose-t2", detached="values", loose_t2=True),
     PdfMd("detached-wrapped-lines", detached="lines", footer="第 5 页 共 9 页"),
+    PdfMd("detached-label-rows", detached="rows"),
     PdfMd("detached-lines-group-cells", detached="lines", group_cells=True, loose_t2=True, footer="- 5 -"),
 )
 
@@ -148,6 +149,9 @@ def _pdf_md_table(rows: list[list[str]], key: str, p: PdfMd) -> list[str]:
                 parts = [label[:12], label[12:]] if len(label) > 14 else [label]
                 out += ["", *parts, ""]
             out.append(_md_row(values))
+        elif p.detached == "rows":  # the label in a pipe row of its own, its values in the next one
+            out.append(_md_row(["".join(labels), *("" for _ in values)]))
+            out.append(_md_row(["", *values]))
         elif p.detached:
             out.append("")
             out.append("".join(labels))  # the label as a line of its own
