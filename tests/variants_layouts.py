@@ -99,6 +99,7 @@ PDF_MD = (
     PdfMd("detached-values", detached="values"),
     PdfMd("detached-empty-cell", detached="empty"),
     PdfMd("group-cells-split-labels", group_cells=True, split_labels=True),
+    PdfMd("group-cells", group_cells=True),
     PdfMd("loose-t2-lines", loose_t2=True, split_labels=True),
     PdfMd("detached-loose-t2", detached="values", loose_t2=True),
     PdfMd("detached-wrapped-lines", detached="lines", footer="第 5 页 共 9 页"),
@@ -134,8 +135,12 @@ def _pdf_md_table(rows: list[list[str]], key: str, p: PdfMd) -> list[str]:
             out.append(_md_row(row + [""] * (width - len(row))))  # as converted, empty merged cells kept
             continue
         if key == "table2" and p.loose_t2 and labels[-1] in ("行政规范性文件", "行政事业性收费", "规范性文件"):
-            out += ["", labels[-1][:-2], ""]  # the top line of a two-line cell, pulled out of the table
-            labels = [*labels[:-1], labels[-1][-2:]]
+            top, bottom = labels[-1][:-2], labels[-1][-2:]
+            if p.detached == "lines":  # every label line is printed apart: the two lines of the cell too
+                labels = [*labels[:-1], top, bottom]
+            else:
+                out += ["", top, ""]  # the top line of a two-line cell, pulled out of the table
+                labels = [*labels[:-1], bottom]
         if p.group_cells and key == "table3":
             # a group label stands in an extra first cell on the first row of its group only
             groups, own = labels[:-1], labels[-1]
@@ -215,10 +220,19 @@ def render_pdf_md(name: str, p: PdfMd, out: str = "md") -> tuple[dict[str, Any],
 
 
 def _t2_with_loose(rows: list[list[str]], p: PdfMd) -> list[str]:
+    """Table 2 row by row; with `group_cells` a block's caption (第二十条第（X）项) is pushed into an extra first
+    cell of the block's first data row."""
     out: list[str] = []
+    caption: str | None = None
     for row in rows:
+        cells = [c for c in row if c]
         if row == ["万元）"]:
             out += ["", "万元）", ""]
+        elif p.group_cells and len(cells) == 1 and cells[0].startswith("第二十条"):
+            caption = cells[0]
+        elif caption is not None and any(_is_value(c) for c in row):
+            out += _pdf_md_table([[caption, *row]], "table2", p)
+            caption = None
         else:
             out += _pdf_md_table([row], "table2", p)
     return out
