@@ -8,7 +8,7 @@ import pytest
 from reviewer import parse_bytes
 from reviewer.model import Record
 
-from .variants_layouts import LayoutCase, all_cases
+from .variants_layouts import LayoutCase, all_cases, score
 
 CASES = list(all_cases())
 
@@ -50,6 +50,8 @@ def test_layout_reads_as_the_truth(case: LayoutCase) -> None:
     assert [(u.table, u.text, u.reason) for u in rec.unplaced] == []
     allowed = {c for f in want.get("expected_findings", []) for c in f["cells"]}
     assert [f.message for f in rec.findings if f.severity == "error" and not set(f.cells) & allowed] == []
+    s = score(case, rec)  # every inconsistency the report prints is still flagged
+    assert (s.flagged, s.false_errors) == (s.expected, 0)
 
 
 # --- layout 4: the single （六）其他处理 row in a 2021 report ------------------------------------------------

@@ -66,7 +66,13 @@ def _is_value(text: str) -> bool:
 
 def _tables(name: str, v: Variant) -> tuple[dict[str, Any], dict[str, list[str]], list[tuple[list[list[Span]], int]]]:
     rec, prose = _record(name)
-    rec = blanked(rec, v)
+    full, rec = rec, blanked(rec, v)
+    if rec is not full:  # rows an expected finding names keep their zeros (a blank would leave it undecided)
+        for f in full.get("expected_findings", []):
+            for cid in f["cells"]:
+                table, row = cid.split(":")[:2]
+                if row in full.get(table, {}):
+                    rec[table][row] = dict(full[table][row])
     t3, t3_head = table3_grid(rec, v)
     return rec, prose, [(table2_grid(rec, v, name), 0), (t3, t3_head), (table4_grid(rec, v), 0)]
 
@@ -476,3 +482,63 @@ def all_cases() -> Iterator[LayoutCase]:
     for gen in LAYOUTS.values():
         yield from gen()
 
+
+
+# --- scoring (the accuracy figures per layout) --------------------------------------------------------------------
+
+EXTRACTION_FINDINGS = frozenset({"row labels lost"})  # a truth's finding about its own text's extraction
+
+
+@dataclass
+class Score:
+    cells: int = 0
+    exact: int = 0
+    silent: int = 0  # differs from the truth and no finding names the cell (or its table)
+    expected: int = 0
+    flagged: int = 0
+    false_errors: int = 0  # error findings on cells the truth does not expect
+
+    def add(self, other: Score) -> None:
+        for f in ("cells", "exact", "silent", "expected", "flagged", "false_errors"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+
+
+def score(case: LayoutCase, rec: Any) -> Score:
+    """Cell by cell against the truth, and the truth's expected findings against the record's findings."""
+    s = Score()
+    named = {c for f in rec.findings for c in f.cells}
+    for table in ("table2", "table3", "table4"):
+        for row, cols in case.want[table].items():
+            for col, value in cols.items():
+                s.cells += 1
+                got = rec.tables.get(table, {}).get(row, {}).get(col, "absent")
+                if got == value:
+                    s.exact += 1
+                elif f"{table}:{row}:{col}" not in named and f"{table}:*" not in named:
+                    s.silent += 1
+    expected = [f for f in case.want.get("expected_findings", []) if f["rule"] not in EXTRACTION_FINDINGS]
+    for f in expected:
+        s.expected += 1
+        s.flagged += any(g.name == f["rule"] and set(f["cells"]) <= set(g.cells) for g in rec.findings)
+    allowed = {c for f in case.want.get("expected_findings", []) for c in f["cells"]}
+    s.false_errors = sum(1 for f in rec.findings if f.severity == "error" and not set(f.cells) & allowed)
+    return s
+
+
+def main() -> None:
+    from reviewer import parse_bytes
+
+    totals: dict[str, Score] = {}
+    overall = Score()
+    for case in all_cases():
+        s = score(case, parse_bytes(case.data, case.filename))
+        totals.setdefault(f"{case.layout} ({case.out})", Score()).add(s)
+        overall.add(s)
+    print(f"{'layout':<28}{'cells':>7}{'exact %':>9}{'silent':>8}{'flagged':>9}{'false err':>10}")
+    for name, s in [*sorted(totals.items()), ("overall", overall)]:
+        print(f"{name:<28}{s.cells:>7}{100 * s.exact / max(s.cells, 1):>9.2f}{s.silent:>8}"
+              f"{f'{s.flagged}/{s.expected}':>9}{s.false_errors:>10}")
+
+
+if __name__ == "__main__":
+    main()
