@@ -135,3 +135,19 @@ def test_a_clean_report_has_no_error_finding(name: str) -> None:
     rec = parse_bytes((SAMPLES / f"{name}.txt").read_bytes(), f"{name}.txt")
     expected = {c for f in truth(name).get("expected_findings", []) for c in f["cells"]}
     assert [f.message for f in rec.findings if f.severity == "error" and not set(f.cells) & expected] == []
+
+
+@pytest.mark.parametrize(("sentence", "period", "year"), [
+    ("统计期限为2021年9月1日至12月31日。", ("2021-09-01", "2021-12-31"), None),
+    ("统计期限：2021年9月至12月。", ("2021-09-01", "2021-12-31"), None),
+    ("统计期限为2021年9月至2022年8月。", ("2021-09-01", "2022-08-31"), None),
+    ("本报告统计期限自2022年1月1日起至2022年12月31日止。", ("2022-01-01", "2022-12-31"), 2022),
+    ("统计期限为 2022 年 1 月 1 日到 2022 年 12 月 31 日止。", ("2022-01-01", "2022-12-31"), 2022),
+    ("统计期限自2022年1月1日起至今。", None, 2022),
+    ("统计期限为2021年2月30日至12月31日。", None, None),  # no such day: nothing is guessed
+])
+def test_the_stated_period(sentence: str, period: tuple[str, str] | None, year: int | None) -> None:
+    from reviewer.parsing.meta import extract_meta
+
+    meta = extract_meta("某某局2022年政府信息公开工作年度报告\n" + sentence)
+    assert (meta.period, meta.period_year) == (period, year)

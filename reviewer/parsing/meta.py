@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -13,9 +14,10 @@ _TITLE_B = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年度?(?P<agency>.+?)(?:政�
 _TITLE_YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)[^。]*报告$")
 # "统计期限自2022年1月1日起至2022年12月31日止", "统计期限为2021年9月1日至12月31日": start, then end (its year
 # may be left out); a period without 统计期限 is read only when it spans a whole calendar year
-_DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+# (a day left out: "2021年9月至12月" is the first of the one month to the last of the other)
+_DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?"
 _PERIOD = re.compile(r"统计期限[^。]{0,24}?" + _DATE + r"\s*(?:起|始)?\s*[，,]?\s*(?:至|到|—|-|～|~)\s*"
-                     r"(?:((?:19|20)\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+                     r"(?:((?:19|20)\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 _PERIOD_START = re.compile(r"统计期限[^。]{0,24}?((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")  # its end not read
 _PERIOD2 = re.compile(r"((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起|始)?\s*[，,]?\s*(?:至|到)\s*\1\s*年\s*12\s*月\s*31\s*日")
 _AGENCY_TAIL = re.compile(r"(局|委员会|委|政府|办公室|办|院|厅|部|中心|署|所|镇|乡|街道|街道办事处|管委会|管理委员会|公司|站|队|处)$")
@@ -36,10 +38,15 @@ class Meta:
         return self.period is None or self.period_year is not None
 
 
-def _iso(y: str, m: str, d: str) -> str | None:
-    """An ISO date, or None when the printed date does not exist."""
+def _iso(y: str, m: str, d: str | None, end: bool = False) -> str | None:
+    """An ISO date, or None when the printed date does not exist; a month without its day is its first day
+    (or, for the end of a period, its last)."""
     try:
-        return date(int(y), int(m), int(d)).isoformat()
+        if d is None:
+            day = calendar.monthrange(int(y), int(m))[1] if end else 1
+        else:
+            day = int(d)
+        return date(int(y), int(m), day).isoformat()
     except ValueError:
         return None
 
@@ -50,7 +57,7 @@ def _period(text: str) -> tuple[tuple[str, str] | None, int | None]:
         pm = _PERIOD.search(clean(text[m.start(): m.start() + 160]).replace("\n", ""))
         if pm:
             y0, m0, d0, y1, m1, d1 = pm.groups()
-            start, end = _iso(y0, m0, d0), _iso(y1 or y0, m1, d1)
+            start, end = _iso(y0, m0, d0), _iso(y1 or y0, m1, d1, end=True)
             if start is None or end is None or end < start:
                 continue
             whole = start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4]
