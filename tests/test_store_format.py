@@ -11,7 +11,7 @@ import pytest
 
 import reviewer.store.crossreport as crossreport_module
 import reviewer.store.reparse as reparse_module
-from reviewer.api import parse_document
+from reviewer.api import PARSER_VERSION, parse_document
 from reviewer.errors import StaleWriteError, ValidationError
 from reviewer.model import Document, Record, finding_key
 from reviewer.store import Library, VerificationRefused
@@ -151,7 +151,7 @@ def test_format_and_agency_corrected_in_one_step(lib: Library) -> None:
     assert (s.agency, s.template) == ("高青县审批局", "2021")
     batch = [e for e in lib.history(rid) if e.batch == result.batch]
     assert {(e.kind, e.cell, e.new) for e in batch} >= {("metadata", "agency", "高青县审批局"),
-                                                         ("metadata", "template", "2021"), ("reparse", None, "1.1")}
+                                                         ("metadata", "template", "2021"), ("reparse", None, PARSER_VERSION)}
 
 
 def test_the_same_format_is_no_change_and_unknown_ones_are_refused(lib: Library) -> None:
