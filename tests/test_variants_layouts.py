@@ -121,3 +121,20 @@ def test_colspans_overrunning_the_header_keep_blanks_in_their_column() -> None:
     assert rec.tables["table2"]["regulations"] == {"issued": 2, "repealed": None, "in_force": 7}
     assert rec.tables["table2"]["normative_documents"] == {"issued": 1, "repealed": 3, "in_force": 9}
     assert not rec.unplaced
+
+
+def test_sub_rows_that_lost_their_labels_are_not_taken_for_the_single_row() -> None:
+    """A 2021 table whose three （六） rows lost their labels under a printed （六）其他处理 heading: the rows are
+    placed by position (with a warning), not read as the 2019 single row."""
+    from .test_variants import Variant, render
+
+    want, data, filename = render("001-distinct", Variant("heading", groups="heading"))
+    text = data.decode()
+    for label in ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                  "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"):
+        assert f"\n{label}\t" in text
+        text = text.replace(f"\n{label}\t", "\n\t", 1)
+    rec = parse_bytes(text.encode(), filename)
+    assert "other" not in rec.tables["table3"]
+    assert {k: rec.tables["table3"][k] for k in SUBS} == {k: want["table3"][k] for k in SUBS}
+    assert any(f.rule == "POSITION" for f in rec.findings)

@@ -109,6 +109,12 @@ def _total(places: list[Placement]) -> float:
     return sum(p.score for p in places)
 
 
+def _left_out(region: Region, places: list[Placement]) -> int:
+    """Rows of values an alignment leaves unplaced."""
+    placed = {p.data for p in places}
+    return sum(1 for i, d in enumerate(region.data) if d.has_numbers and i not in placed)
+
+
 def _with_alternatives(region: Region, tdef: TableDef, groups: tuple[str, ...], places: list[Placement],
                        value_range: tuple[int, int]) -> tuple[TableDef, tuple[str, ...], list[Placement]]:
     """The table as printed when a row of the format's alternatives (the 2019 single （六）其他处理 row in a 2021
@@ -123,7 +129,8 @@ def _with_alternatives(region: Region, tdef: TableDef, groups: tuple[str, ...], 
         alt_tdef = rows_with(tdef, alt)
         alt_groups = group_norms(alt_tdef)
         alt_places = align(region.data, alt_tdef.rows, alt_groups, positional=True, value_range=value_range)
-        if _total(alt_places) > _total(places) + 0.5:
+        # better by label, and leaving no more rows of values unplaced (sub-rows placed by position stay)
+        if _total(alt_places) > _total(places) + 0.5 and _left_out(region, alt_places) <= _left_out(region, places):
             tdef, groups, places = alt_tdef, alt_groups, alt_places
     return tdef, groups, places
 
