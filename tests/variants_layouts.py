@@ -410,6 +410,8 @@ def render_labels(name: str, lab: Labels, out: str) -> tuple[dict[str, Any], byt
         heads = [b.HEADING2, "二、收到和处理政府信息公开申请情况", "三、政府信息公开行政复议、行政诉讼情况"]
     elif lab.wrong_numbers == "shifted":
         heads = ["一、主动公开政府信息情况", "二、收到和处理政府信息公开申请情况", "三、政府信息公开行政复议、行政诉讼情况"]
+    if lab.review_typo:  # the typo in the section title too
+        heads[2] = heads[2].replace("行政复议", "行政法复议")
     head, tail = _prose_blocks(rec, prose, v)
     if lab.wrong_numbers:  # the later sections renumbered as well
         tail = [t.replace("五、", "四、", 1) if t == b.HEADING5 else t.replace("六、", "五、", 1) if t == b.HEADING6

@@ -15,7 +15,7 @@ _SECTION_NUMERAL = re.compile(r"^\s*[#\s]*[（(]?([一二三四五六七八九�
 _NEXT_SECTION = re.compile(r"^\s*[#\s]*(?:(五|六|七)\s*[、.．]|[一二三四五六七八九十]\s*[、.．].{0,16}(?:存在的主要问题|其他需要报告))")
 _MAX_TITLE = 48
 _TOP_NUMERALS = "一二三四五六"  # the numbers a table's section may wrongly carry (shifted, or repeated)
-TITLE_WORDS = ("公开", "复议")  # every title variant of the three tables holds one (a test checks it)
+TITLE_WORDS = ("公开", "复议", "诉讼")  # every title variant of the three tables holds one (a test checks it)
 
 
 @dataclass(frozen=True, slots=True)
