@@ -13,7 +13,8 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from reviewer.formats import FormatDef, RowAlternative, TableDef, load_formats
+from reviewer.formats import FormatDef, TableDef, load_formats
+from reviewer.formats.model import RowAlternative
 
 Used = frozenset[tuple[str, int]]  # (table, index of the alternative in its table)
 
