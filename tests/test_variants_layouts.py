@@ -138,3 +138,30 @@ def test_sub_rows_that_lost_their_labels_are_not_taken_for_the_single_row() -> N
     assert "other" not in rec.tables["table3"]
     assert {k: rec.tables["table3"][k] for k in SUBS} == {k: want["table3"][k] for k in SUBS}
     assert any(f.rule == "POSITION" for f in rec.findings)
+
+
+@pytest.mark.parametrize(("change", "where"), [
+    (lambda alt: alt["replaces"].append("other.typo"), "alternatives[0].replaces: table3 has no row 'other.typo'"),
+    (lambda alt: alt["row"].update(key="total"), "alternatives[0].row: 'total' is already a row of table3"),
+    (lambda alt: alt.update(replace=["other.other"]), "'replace' was unexpected"),
+])
+def test_a_bad_alternative_is_refused_at_load(tmp_path, change, where) -> None:  # noqa: ANN001
+    import copy
+
+    from reviewer import formats
+    from reviewer.formats import FormatError
+
+    from .test_formats import load_with, national_2021, write
+
+    extra_dir = tmp_path / "formats"
+    extra_dir.mkdir()
+    data = copy.deepcopy(national_2021())
+    data["id"], data["template"] = "national-2021-copy", "2021x"
+    change(data["sections"]["table3"]["alternatives"][0])
+    path = write(extra_dir, "national-bad.json", data)
+    try:
+        with pytest.raises(FormatError) as err:
+            load_with(extra_dir)
+    finally:
+        formats.reload()
+    assert str(err.value).startswith(f"{path}: ") and where in str(err.value), str(err.value)

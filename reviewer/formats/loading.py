@@ -163,6 +163,11 @@ def _check_tables(c: _Checker, tables: dict[str, TableDef]) -> None:
                 c.columns(f"sections.{tid}.rows[{i}].columns", tdef, r.columns)
         if tdef.total_column is not None:
             c.columns(f"sections.{tid}.total_column", tdef, [tdef.total_column])
+        for i, alt in enumerate(tdef.alternatives):
+            where = f"sections.{tid}.alternatives[{i}]"
+            c.rows(f"{where}.replaces", tdef, alt.replaces)
+            if alt.row.key in keys:
+                c.fail(f"{where}.row", f"{alt.row.key!r} is already a row of {tid}")
 
 
 def _national(path: Path, d: dict[str, Any]) -> FormatDef:
