@@ -67,6 +67,7 @@ def _templates() -> dict[str, str]:
         "in_force_roll": tr("{cell}：本年为 {this}，按上年及本年增减应为 {expected}"),
         "table_missing": tr("未找到{table}"),
         "year_mismatch": tr("标题年度 {title} 与统计期限年度 {period} 不一致"),
+        "period_not_calendar_year": tr("统计期限为 {start} 至 {end}，不是完整的自然年度"),
         "unit_converted": tr("{cell} 印为“{printed}”，已换算为 {value} 万元"),
         "ocr_low_confidence": tr("“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对"),
         "blank_column": tr("{table}“{column}”列有 {count} 个单元格为空（空白不等于 0，请核实）"),
