@@ -1,10 +1,13 @@
 """The table view of one grid: merged cells of the official form, spreadsheet keys, paste and copy.
 
-Typing replaces a cell, F2 edits it, Enter and Tab commit and move (Enter down, Tab right), Esc cancels.
+Typing replaces a cell, F2 edits it, Enter and Tab commit and move (Enter: as `advance` says, else down; Tab right),
+Esc cancels.
 Ctrl+V pastes a block copied from Excel as one edit; Delete clears the selected cells as one edit.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPalette
@@ -37,6 +40,10 @@ class CellDelegate(QStyledItemDelegate):
     rejected = Signal(str)
     enterPressed = Signal()
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.refused = False  # the last value committed was refused (Enter then stays on the cell)
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         """A see-through selection, so a selected cell still shows the colour of its mark."""
         if not option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
@@ -64,17 +71,21 @@ class CellDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[override]
         assert isinstance(editor, QLineEdit)
+        self.refused = False
         if not model.setData(index, editor.text(), Qt.ItemDataRole.EditRole):
             reason = getattr(model, "last_error", "")
             if reason:
+                self.refused = True
                 self.rejected.emit(reason)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(obj, QLineEdit)
-                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
             self.commitData.emit(obj)
             self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.enterPressed.emit()
+            if not self.refused:
+                self.enterPressed.emit()
             return True
         return super().eventFilter(obj, event)
 
@@ -88,7 +99,8 @@ class GridView(QTableView):
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
         self.delegate.rejected.connect(self.rejected)
-        self.delegate.enterPressed.connect(lambda: self._move(1, 0))
+        self.advance: Callable[[], None] | None = None  # Enter moves on: set by the review loop, else down
+        self.delegate.enterPressed.connect(self._advance)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -197,9 +209,25 @@ class GridView(QTableView):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState \
                 and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            self._move(1, 0)
+            self._advance()
             return
         super().keyPressEvent(event)
+
+    def _advance(self) -> None:
+        if self.advance is not None:
+            self.advance()
+        else:
+            self._move(1, 0)
+
+    def commit_open_editor(self) -> None:
+        """Commit a value being typed (before a shortcut such as Ctrl+Enter acts on the report)."""
+        editor = self.indexWidget(self.currentIndex()) if self.currentIndex().isValid() else None
+        focus = QApplication.focusWidget()
+        if editor is None and isinstance(focus, QLineEdit) and self.isAncestorOf(focus):
+            editor = focus
+        if isinstance(editor, QLineEdit) and self.state() == self.State.EditingState:
+            self.delegate.commitData.emit(editor)
+            self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _edit(self, changes: dict[str, Value], kind: str) -> bool:
         handler = self.grid_model().edit_handler

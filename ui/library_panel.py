@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QStyle,
@@ -57,6 +58,14 @@ def local_time(stamp: str) -> str:
 
 def status_names() -> dict[str, str]:
     return {"new": tr("待审核"), "in_review": tr("审核中"), "verified": tr("已核实")}
+
+
+HAS_PREFIX = "has:"  # the status filter's entries that are not statuses
+
+
+def problem_filters() -> list[tuple[str, str, str]]:
+    """(filter of `list_reports(has=...)`, its name, the mark whose icon it shows)."""
+    return [("errors", tr("有错误"), "error"), ("warnings", tr("有警告"), "warning")]
 
 
 def status_icon(status: str, size: int = 14) -> QIcon:
@@ -123,8 +132,11 @@ class LibraryModel(QAbstractTableModel):
         self._query = query
         self.reload()
 
-    def set_filters(self, *, text: str = "", status: str | None = None, year: int | None = None) -> None:
+    def set_filters(self, *, text: str = "", status: str | None = None, year: int | None = None,
+                    has: str | None = None) -> None:
         self._filters = {"text": text.strip() or None, "status": status, "year": year}
+        if has:
+            self._filters["has"] = has
         self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -239,6 +251,11 @@ class LibraryPanel(QWidget):
         self.status.addItem(tr("全部状态"), None)
         for code, name in status_names().items():
             self.status.addItem(status_icon(code), name, code)
+        style = MarkStyle.for_palette(self.palette())
+        for has, name, mark in problem_filters():  # not statuses: reports with errors, with warnings
+            self.status.addItem(style.icon(mark), name, HAS_PREFIX + has)
+        self.count = QLabel(self)  # how many reports the filters match
+        self.count.setToolTip(tr("符合筛选条件的报告数"))
         self.year = QComboBox(self)
         self.year.addItem(tr("全部年度"), None)
         self.view = QTableView(self)
@@ -263,6 +280,7 @@ class LibraryPanel(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status)
         filters.addWidget(self.year)
+        filters.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 0)
         layout.addLayout(filters)
@@ -272,6 +290,9 @@ class LibraryPanel(QWidget):
         self.year.currentIndexChanged.connect(self._filter)
         self.view.doubleClicked.connect(self._activated)
         self.view.installEventFilter(self)
+        self.search.installEventFilter(self)
+        self.search.returnPressed.connect(self._search_entered)
+        self.model.modelReset.connect(self._count)
 
     def _set_header_icons(self) -> None:
         style = MarkStyle.for_palette(self.palette())
@@ -345,9 +366,31 @@ class LibraryPanel(QWidget):
         self.year.setCurrentIndex(max(0, self.year.findData(current)))
         self.year.blockSignals(False)
 
+    def _count(self) -> None:
+        self.count.setText(tr("{n} 份").format(n=self.model.rowCount()))
+
+    def _search_entered(self) -> None:
+        """Enter in the filter box: the single match opens; with several, the keyboard goes into the list."""
+        if self.model.rowCount() == 1:
+            self.view.selectRow(0)
+            self._activated(self.model.index(0, 0))
+        elif self.model.rowCount() > 1:
+            self.enter_list()
+
+    def enter_list(self) -> None:
+        """The keyboard into the list, on the selected report or the first one."""
+        if self.model.rowCount() == 0:
+            return
+        if not self.view.currentIndex().isValid():
+            self.view.selectRow(0)
+        self.view.setFocus()
+
     def _filter(self, *_: Any) -> None:
         current = self.current_id()
-        self.model.set_filters(text=self.search.text(), status=self.status.currentData(), year=self.year.currentData())
+        chosen = self.status.currentData()
+        has = chosen[len(HAS_PREFIX):] if isinstance(chosen, str) and chosen.startswith(HAS_PREFIX) else None
+        self.model.set_filters(text=self.search.text(), status=None if has else chosen, year=self.year.currentData(),
+                               has=has)
         if current is not None:
             self.select(current)
 
@@ -361,6 +404,10 @@ class LibraryPanel(QWidget):
             self.openRequested.emit(s.id)
 
     def eventFilter(self, obj: Any, event: Any) -> bool:
+        if obj is self.search and isinstance(event, QKeyEvent) and event.type() == event.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down:
+            self.enter_list()
+            return True
         if obj is self.view and isinstance(event, QKeyEvent) and event.type() == event.Type.KeyPress \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._activated(self.view.currentIndex())

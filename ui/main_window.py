@@ -32,6 +32,7 @@ from ui.library_access import close_library, default_reviewer, open_library
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
 from ui.reparse import Reparser
+from ui.review_loop import ReviewLoop
 from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
 from ui.settings import Settings
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
+        self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
         self.actions_ = menus.build(self)
         self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
         self.setAcceptDrops(True)
@@ -261,6 +263,8 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return None
+        for view in self.review.views.values():
+            view.commit_open_editor()  # a value still being typed counts
         errors = session.errors()
         if errors:
             self.inform(tr("不能核实"), tr("还有 {n} 个错误未解决。请先修正或确认数值，再核实。").format(n=len(errors)),
@@ -306,6 +310,25 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
+
+    def show_shortcuts(self) -> QWidget:
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def show_about(self) -> None:
+        from ui.about import about_text
+
+        QMessageBox.about(self, tr("关于年报审核台"), about_text(self.library_path))
+
+    def focus_filter(self) -> None:
+        self.library_panel.setVisible(True)
+        self.library_panel.search.setFocus()
+        self.library_panel.search.selectAll()
 
     def _settings_changed(self) -> None:
         if self.session is not None:

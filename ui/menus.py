@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from ui import shortcuts
 from ui.i18n import LANGUAGES, tr
 from ui.marks import PRIORITY, MarkStyle, mark_names
 
@@ -47,27 +48,29 @@ def _action(w: MainWindow, text: str, slot, shortcut: QKeySequence | str | list 
 
 def build(w: MainWindow) -> dict[str, QAction]:
     review = w.review
+    keys = shortcuts.sequences  # every key comes from the one table of shortcuts (Help › 快捷键 lists it)
     a: dict[str, QAction] = {
-        "open": _action(w, tr("导入文件…"), w.choose_files, QKeySequence.StandardKey.Open),
+        "open": _action(w, tr("导入文件…"), w.choose_files, keys("open")),
         "open_folder": _action(w, tr("导入文件夹…"), w.choose_folder),
         "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
-        "quit": _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit),
-        "find": _action(w, tr("在原文中查找…"), review.text.open_find, QKeySequence.StandardKey.Find),
-        "apply": _action(w, tr("采纳建议"), review.apply_suggestion, "Ctrl+."),
-        "next_problem": _action(w, tr("下一个问题"), review.problems.next, "F8"),
-        "prev_problem": _action(w, tr("上一个问题"), review.problems.previous, "Shift+F8"),
-        "verify": _action(w, tr("核实…"), w.verify, ["Ctrl+Return", "Ctrl+Enter"]),
-        "history": _action(w, tr("修改记录…"), w.show_history, "Ctrl+H"),
-        "settings": _action(w, tr("首选项…"), w.show_settings, QKeySequence.StandardKey.Preferences),
+        "quit": _action(w, tr("退出"), w.close, keys("quit")),
+        "find": _action(w, tr("在原文中查找…"), review.text.open_find, keys("find")),
+        "apply": _action(w, tr("采纳建议"), review.apply_suggestion, keys("apply")),
+        "next_problem": _action(w, tr("下一个问题"), w.loop.next_problem, keys("next_problem")),
+        "prev_problem": _action(w, tr("上一个问题"), w.loop.previous_problem, keys("prev_problem")),
+        "verify": _action(w, tr("核实…"), w.verify, keys("verify")),
+        "history": _action(w, tr("修改记录…"), w.show_history, keys("history")),
+        "settings": _action(w, tr("首选项…"), w.show_settings, keys("settings")),
         "toggle_library": _action(w, tr("资料库"), lambda: w.library_panel.setVisible(not w.library_panel.isVisible()),
-                                  "Ctrl+L"),
-        "about": _action(w, tr("关于"), lambda: QMessageBox.about(
-            w, tr("关于年报审核台"), tr("年报审核台：核对政府信息公开工作年度报告的统计表。"))),
+                                  keys("toggle_library")),
+        "filter": _action(w, tr("筛选资料库"), w.focus_filter, keys("filter")),
+        "shortcuts": _action(w, tr("快捷键"), w.show_shortcuts, keys("shortcuts")),
+        "about": _action(w, tr("关于"), w.show_about),
     }
     undo = w.undo.group.createUndoAction(w, tr("撤销"))
-    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    undo.setShortcuts(keys("undo"))
     redo = w.undo.group.createRedoAction(w, tr("重做"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setShortcuts(keys("redo"))
     a["undo"], a["redo"] = undo, redo
     bar = w.menuBar()
     m = bar.addMenu(tr("文件(&F)"))
@@ -86,7 +89,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
     m.addSeparator()
     m.addActions([a["verify"], a["history"]])
     m = bar.addMenu(tr("视图(&V)"))
-    m.addAction(a["toggle_library"])
+    m.addActions([a["toggle_library"], a["filter"]])
     m = bar.addMenu(tr("设置(&S)"))
     m.addAction(a["settings"])
     lang = m.addMenu(tr("界面语言"))
@@ -96,7 +99,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
         act.setChecked(code == w.language)
         act.triggered.connect(lambda _c=False, code=code: w.set_language(code))
     m = bar.addMenu(tr("帮助(&H)"))
-    m.addAction(a["about"])
+    m.addActions([a["shortcuts"], a["about"]])
     for action in a.values():
         w.addAction(action)  # shortcuts work wherever the focus is in the window
     update_recent(w)

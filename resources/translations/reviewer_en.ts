@@ -110,6 +110,14 @@
         <translation>Verified</translation>
     </message>
     <message>
+        <source>有错误</source>
+        <translation>With errors</translation>
+    </message>
+    <message>
+        <source>有警告</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
         <source>{agency} {year}
 地区：{region}
 文件：{file}
@@ -124,8 +132,16 @@ Updated {at}</translation>
         <translation>Filter: agency, region, file name, year…</translation>
     </message>
     <message>
+        <source>符合筛选条件的报告数</source>
+        <translation>Reports matching the filters</translation>
+    </message>
+    <message>
         <source>显示“{column}”列</source>
         <translation>Show the “{column}” column</translation>
+    </message>
+    <message>
+        <source>{n} 份</source>
+        <translation>{n}</translation>
     </message>
     <message>
         <source>机关</source>
@@ -184,8 +200,28 @@ Updated {at}</translation>
         <translation>Cannot open the report</translation>
     </message>
     <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
         <source>年报审核台</source>
         <translation>Report Reviewer</translation>
+    </message>
+    <message>
+        <source>版本 {v}</source>
+        <translation>version {v}</translation>
+    </message>
+    <message>
+        <source>核对政府信息公开工作年度报告的统计表。</source>
+        <translation>Checks the statistical tables of government information-disclosure annual reports.</translation>
+    </message>
+    <message>
+        <source>解析器版本 {p} · 资料库架构版本 {s}</source>
+        <translation>Parser version {p} · library schema version {s}</translation>
+    </message>
+    <message>
+        <source>资料库文件：{path}</source>
+        <translation>Library file: {path}</translation>
     </message>
     <message>
         <source>导入报告</source>
@@ -434,16 +470,20 @@ Updated {at}</translation>
         <translation>Library</translation>
     </message>
     <message>
+        <source>筛选资料库</source>
+        <translation>Filter the library</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
         <source>关于年报审核台</source>
         <translation>About Report Reviewer</translation>
-    </message>
-    <message>
-        <source>年报审核台：核对政府信息公开工作年度报告的统计表。</source>
-        <translation>Report Reviewer: checks the statistical tables of government information-disclosure annual reports.</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -794,6 +834,10 @@ Choosing another format reads the tables again under it.</translation>
         <translation>After verifying, open the next report in the queue</translation>
     </message>
     <message>
+        <source>下一行</source>
+        <translation>The next row</translation>
+    </message>
+    <message>
         <source>默认位置</source>
         <translation>default location</translation>
     </message>
@@ -802,8 +846,16 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Browse…</translation>
     </message>
     <message>
+        <source>输入数值后回车前往</source>
+        <translation>Enter after a value goes to</translation>
+    </message>
+    <message>
         <source>资料库文件</source>
         <translation>Library file</translation>
+    </message>
+    <message>
+        <source>当前打开：{path}</source>
+        <translation>Open now: {path}</translation>
     </message>
     <message>
         <source>选择资料库文件</source>
@@ -1092,6 +1144,98 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>按年度查看申请、复议和诉讼的数字（默认只统计已核实的报告）</source>
         <translation>Requests, reviews and lawsuits by year (verified reports only by default)</translation>
+    </message>
+    <message>
+        <source>这份报告没有问题，资料库中也没有其他待处理问题的报告</source>
+        <translation>This report has no problems, and no other report in the library has problems left</translation>
+    </message>
+    <message>
+        <source>已是最后一个问题：资料库中没有其他待处理问题的报告</source>
+        <translation>This was the last problem: no other report in the library has problems left</translation>
+    </message>
+    <message>
+        <source>没有待处理的问题了：Ctrl+Enter 核实这份报告</source>
+        <translation>No problem left: Ctrl+Enter verifies this report</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>原文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>数字键</source>
+        <translation>Digits</translation>
+    </message>
+    <message>
+        <source>直接输入即替换单元格的值</source>
+        <translation>Typing replaces the cell&apos;s value</translation>
+    </message>
+    <message>
+        <source>编辑单元格（保留原值）</source>
+        <translation>Edit the cell (keeping its value)</translation>
+    </message>
+    <message>
+        <source>确认输入并前往下一个问题（或下一行，见首选项）</source>
+        <translation>Commit and go to the next problem (or the next row, see Preferences)</translation>
+    </message>
+    <message>
+        <source>确认输入并右移一格</source>
+        <translation>Commit and move one cell right</translation>
+    </message>
+    <message>
+        <source>取消输入</source>
+        <translation>Cancel the input</translation>
+    </message>
+    <message>
+        <source>清空所选单元格（一次修改）</source>
+        <translation>Clear the selected cells (one edit)</translation>
+    </message>
+    <message>
+        <source>粘贴从 Excel 复制的区域（一次修改）</source>
+        <translation>Paste a block copied from Excel (one edit)</translation>
+    </message>
+    <message>
+        <source>复制所选单元格</source>
+        <translation>Copy the selected cells</translation>
+    </message>
+    <message>
+        <source>从筛选框进入列表</source>
+        <translation>From the filter box into the list</translation>
+    </message>
+    <message>
+        <source>打开所选报告；在筛选框中：只有一份匹配时打开它</source>
+        <translation>Open the selected report; in the filter box: open the only match</translation>
+    </message>
+    <message>
+        <source>查找下一处 / 上一处</source>
+        <translation>Find next / previous</translation>
+    </message>
+    <message>
+        <source>关闭查找</source>
+        <translation>Close Find</translation>
+    </message>
+    <message>
+        <source>单击数字</source>
+        <translation>Click a number</translation>
+    </message>
+    <message>
+        <source>选中了单元格时：把该数字填入单元格（记录其在原文中的位置）</source>
+        <translation>With a cell selected: put that number in the cell (its place in the text is recorded)</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>What it does</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,10 @@ ORDERS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Filters of `list_reports(has=...)`: fixed SQL conditions.
+HAS: dict[str, str] = {"errors": "errors > 0", "warnings": "warnings > 0"}
+
+
 def _order_sql(order: str, descending: bool) -> str:
     if not descending:
         return ", ".join(ORDERS[order])
@@ -132,9 +136,10 @@ class Library:
     # -- reading -----------------------------------------------------------------------------------
     def list_reports(self, *, status: str | None = None, agency: str | None = None, year: int | None = None,
                      text: str | None = None, order: str = "id", descending: bool = False, limit: int | None = None,
-                     offset: int = 0) -> ReportList:
+                     offset: int = 0, has: str | None = None) -> ReportList:
         """Reports matching every given filter. `agency` matches part of the name (whitespace and punctuation
-        ignored); `text` matches part of the agency, region, file name or year; `order` is one of ORDERS.
+        ignored); `text` matches part of the agency, region, file name or year; `has` is one of HAS (reports with
+        errors, with warnings); `order` is one of ORDERS.
 
         Returns a `ReportList`: its length at once, its rows read in pages as they are accessed."""
         where: list[str] = []
@@ -154,6 +159,10 @@ class Library:
             where.append("(agency LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\' "
                          "OR CAST(year AS TEXT) LIKE ? ESCAPE '\\')")
             params.extend([_like(text.strip())] * 4)
+        if has:
+            if has not in HAS:
+                raise ValidationError(f"未知的筛选 {has}；可用：" + "、".join(HAS))
+            where.append(HAS[has])
         if order not in ORDERS:
             raise ValidationError(f"未知的排序 {order}；可用：" + "、".join(ORDERS))
         sql = "SELECT id FROM reports"
