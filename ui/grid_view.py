@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -29,6 +39,8 @@ from reviewer.formlayout import CELL
 from reviewer.values import parse_user_value
 from ui.grid_model import GridModel, Value
 from ui.i18n import tr
+
+SPAN_MIME = "application/x-reviewer-span"  # "start,end;…" of values in the report's text (ui.unplaced_panel)
 
 LABEL_WIDTHS = {1: [200], 2: [90, 190], 3: [36, 92, 196]}
 DATA_WIDTH = 56
@@ -93,6 +105,7 @@ class CellDelegate(QStyledItemDelegate):
 class GridView(QTableView):
     currentCellChanged = Signal(str)  # the cell id under the cursor
     rejected = Signal(str)  # a value was refused: the reason
+    spansDropped = Signal(str, list)  # values of the text dragged onto a cell: the cell, their spans
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +123,8 @@ class GridView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setCornerButtonEnabled(False)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
     def grid_model(self) -> GridModel:
         model = self.model()
@@ -212,6 +227,54 @@ class GridView(QTableView):
             self._advance()
             return
         super().keyPressEvent(event)
+
+    def move_next_cell(self) -> None:
+        """One cell right; at the end of a row, the first cell of the next row."""
+        before = self.currentIndex()
+        self._move(0, 1)
+        if self.currentIndex() == before:
+            self.move_to_row_start(1)
+
+    def move_to_row_start(self, drow: int) -> None:
+        """The first cell of the row `drow` rows below the cursor that has cells."""
+        model = self.grid_model()
+        r = self.currentIndex().row() + drow
+        while 0 <= r < model.rowCount():
+            for c in range(model.columnCount()):
+                idx = model.index(r, c)
+                if model.cell_id(idx):
+                    self.setCurrentIndex(idx)
+                    return
+            r += drow
+
+    # -- drops of values from the text -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(SPAN_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(SPAN_MIME):
+            cid = self.grid_model().cell_id(self.indexAt(event.position().toPoint()))
+            if cid:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not event.mimeData().hasFormat(SPAN_MIME):
+            super().dropEvent(event)
+            return
+        cid = self.grid_model().cell_id(self.indexAt(event.position().toPoint()))
+        raw = bytes(event.mimeData().data(SPAN_MIME).data()).decode("ascii")
+        spans = [tuple(int(x) for x in part.split(",")) for part in raw.split(";") if part]
+        if cid and spans:
+            event.acceptProposedAction()
+            self.setCurrentIndex(self.grid_model().index_of(cid))
+            self.spansDropped.emit(cid, spans)
 
     def _advance(self) -> None:
         if self.advance is not None:

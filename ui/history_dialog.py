@@ -26,7 +26,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 def kind_names() -> dict[str, str]:
     return {"edit": tr("修改"), "undo": tr("撤销"), "redo": tr("重做"), "paste": tr("粘贴"),
             "suggestion": tr("采纳建议"), "clear": tr("清空"), "metadata": tr("元数据"), "status": tr("状态"),
-            "reparse": tr("重新解析"), "import": tr("导入")}
+            "reparse": tr("重新解析"), "import": tr("导入"), "capture": tr("从原文填入"),
+            "source_span": tr("原文位置")}
 
 
 def field_names() -> dict[str, str]:
@@ -51,6 +52,8 @@ class HistoryModel(QAbstractTableModel):
             change = f"{self._status.get(e.old, _v(e.old))} → {self._status.get(e.new, _v(e.new))}"
         elif e.kind in ("import", "reparse"):
             change = ""
+        elif e.kind == "source_span":  # where a captured value was read: characters old–new of the text
+            change = tr("第 {start}–{end} 个字符").format(start=e.old, end=e.new)
         else:
             change = f"{_v(e.old)} → {_v(e.new)}"
         return [local_time(e.at), e.reviewer or "", self._names.get(e.kind, e.kind), where, change, e.reason or ""]

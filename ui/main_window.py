@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import ReviewerError
 from ui import menus
+from ui.capture import Capture
 from ui.charts_panel import ChartsDock
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
         self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
+        self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
         self.actions_ = menus.build(self)
         self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
         self.setAcceptDrops(True)
@@ -168,7 +170,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.session is not None
-        for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "find"):
+        for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "find", "capture_row",
+                     "unplaced"):
             self.actions_[name].setEnabled(has)
 
     def show_status(self, text: str) -> None:
@@ -324,6 +327,13 @@ class MainWindow(QMainWindow):
         from ui.about import about_text
 
         QMessageBox.about(self, tr("关于年报审核台"), about_text(self.library_path))
+
+    def show_unplaced(self) -> None:
+        """The 未定位数值 panel, with the keyboard in it."""
+        self.review.bottom.setCurrentWidget(self.review.unplaced)
+        self.review.unplaced.view.setFocus()
+        if not self.review.unplaced.view.currentIndex().isValid() and self.review.unplaced.model.rowCount():
+            self.review.unplaced.view.selectRow(0)
 
     def focus_filter(self) -> None:
         self.library_panel.setVisible(True)

@@ -63,6 +63,12 @@ def build(w: MainWindow) -> dict[str, QAction]:
         "settings": _action(w, tr("首选项…"), w.show_settings, keys("settings")),
         "toggle_library": _action(w, tr("资料库"), lambda: w.library_panel.setVisible(not w.library_panel.isVisible()),
                                   keys("toggle_library")),
+        "capture_row": _action(w, tr("从原文填入当前行"), w.capture.fill_row, keys("capture_row"),
+                               tip=tr("把原文中选中的一行数字，从当前单元格起依次填入（一次修改）")),
+        "unplaced": _action(w, tr("未定位数值"), w.show_unplaced, keys("unplaced")),
+        "next_pane": _action(w, tr("下一个窗格"), lambda: w.loop.focus_pane(1), keys("next_pane"),
+                             tip=tr("资料库、原文、表格、问题之间切换键盘焦点")),
+        "prev_pane": _action(w, tr("上一个窗格"), lambda: w.loop.focus_pane(-1), keys("prev_pane")),
         "filter": _action(w, tr("筛选资料库"), w.focus_filter, keys("filter")),
         "shortcuts": _action(w, tr("快捷键"), w.show_shortcuts, keys("shortcuts")),
         "about": _action(w, tr("关于"), w.show_about),
@@ -83,13 +89,15 @@ def build(w: MainWindow) -> dict[str, QAction]:
     m = bar.addMenu(tr("编辑(&E)"))
     m.addActions([undo, redo])
     m.addSeparator()
-    m.addActions([a["apply"], a["find"]])
+    m.addActions([a["apply"], a["capture_row"], a["find"]])
     m = bar.addMenu(tr("审核(&R)"))
     m.addActions([a["next_problem"], a["prev_problem"]])
     m.addSeparator()
     m.addActions([a["verify"], a["history"]])
     m = bar.addMenu(tr("视图(&V)"))
-    m.addActions([a["toggle_library"], a["filter"]])
+    m.addActions([a["toggle_library"], a["filter"], a["unplaced"]])
+    m.addSeparator()
+    m.addActions([a["next_pane"], a["prev_pane"]])
     m = bar.addMenu(tr("设置(&S)"))
     m.addAction(a["settings"])
     lang = m.addMenu(tr("界面语言"))
@@ -103,7 +111,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
     for action in a.values():
         w.addAction(action)  # shortcuts work wherever the focus is in the window
     update_recent(w)
-    for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem"):
+    for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "capture_row", "unplaced"):
         a[name].setEnabled(False)
     return a
 

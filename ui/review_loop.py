@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from reviewer.model import Finding
 from ui.grid_view import GridView
@@ -100,6 +101,28 @@ class ReviewLoop(QObject):
             if s.status != "verified" and (s.errors or s.warnings):
                 return int(s.id)
         return None
+
+    # -- F6 / Shift+F6: from pane to pane -----------------------------------------------------------------
+    def panes(self) -> list:  # noqa: ANN201
+        """The panes the keyboard visits in turn: the library list, the text, the grid, the bottom panel."""
+        w = self.window
+        out: list = []
+        if w.library_panel.isVisible():
+            out.append(w.library_panel.view)
+        if w.session is not None:
+            bottom = w.review.bottom.currentWidget()
+            out += [w.review.text.text, self.current_view(), getattr(bottom, "view", bottom)]
+        return out
+
+    def focus_pane(self, delta: int = 1) -> None:
+        panes = self.panes()
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        here = next((i for i, p in enumerate(panes) if focus is p or (focus is not None and p.isAncestorOf(focus))),
+                    -1)
+        target = panes[(here + delta) % len(panes)] if here >= 0 else panes[0]
+        target.setFocus()
 
     # -- Enter in the grid ------------------------------------------------------------------------------
     def advance(self, view: GridView) -> None:

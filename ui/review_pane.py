@@ -7,6 +7,7 @@ undo stacks to the store, and refreshes the views from what each write changed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
@@ -27,6 +28,7 @@ from reviewer.formats import load_format
 from reviewer.formlayout import TABLES, HeaderTexts, build, template_of
 from reviewer.model import Finding, split_cell_id
 from reviewer.store.edits import CellEdit
+from reviewer.store.records import same
 from ui.grid_model import GridModel
 from ui.grid_view import GridView
 from ui.i18n import tr
@@ -38,6 +40,7 @@ from ui.problems_panel import ProblemsPanel
 from ui.session import Applied, ReportSession, Value
 from ui.text_pane import TextPane, label_span
 from ui.undo import UndoStacks, describe
+from ui.unplaced_panel import UnplacedPanel
 
 
 def header_texts() -> HeaderTexts:
@@ -90,9 +93,14 @@ class ReviewPane(QWidget):
         self.h_split.setStretchFactor(0, 1)
         self.h_split.setStretchFactor(1, 2)
         self.h_split.setSizes([420, 820])
+        self.unplaced = UnplacedPanel(self)  # the values the parser could not place, beside the problems
+        self.bottom = QTabWidget(self)
+        self.bottom.setDocumentMode(True)
+        self.bottom.addTab(self.problems, tr("问题"))
+        self.bottom.addTab(self.unplaced, tr("未定位数值"))
         self.v_split = QSplitter(Qt.Orientation.Vertical, self)
         self.v_split.addWidget(self.h_split)
-        self.v_split.addWidget(self.problems)
+        self.v_split.addWidget(self.bottom)
         self.v_split.setStretchFactor(0, 4)
         self.v_split.setStretchFactor(1, 1)
         self.v_split.setSizes([765, 150])
@@ -153,6 +161,9 @@ class ReviewPane(QWidget):
                 view.fit_rows()
         self.text.set_report(record.text, {c: s.span for c, s in record.provenance.items()})
         self.problems.set_findings(record.findings, record.template)
+        self.unplaced.set_values(record.unplaced, record.text)
+        self.bottom.setTabText(1, tr("未定位数值 ({n})").format(n=len(record.unplaced)) if record.unplaced
+                               else tr("未定位数值"))
         self.load_metadata()
         self._update_tabs()
         self.setEnabled(True)
@@ -204,11 +215,18 @@ class ReviewPane(QWidget):
         self.table_note.setVisible(bool(notes))
 
     # -- edits -----------------------------------------------------------------------------------------
-    def request_edit(self, changes: dict[str, Value], kind: str = "edit", reason: str | None = None) -> bool:
-        """An edit asked by a grid (typed, pasted, cleared) or by 'Apply suggestion'. Saved at once."""
+    def request_edit(self, changes: dict[str, Value], kind: str = "edit", reason: str | None = None,
+                     spans: dict[str, tuple[int, int]] | None = None) -> bool:
+        """An edit asked by a grid (typed, pasted, cleared), by 'Apply suggestion' or by a capture from the text
+        (`spans`: where each value was read). Saved at once."""
         if self.session is None:
             return False
-        edits = self.session.edits_for(changes)
+        session = self.session
+        if spans is None:
+            edits = [replace(e, old_span=session.captured.get(e.cell)) for e in session.edits_for(changes)]
+        else:  # a capture: the same value read from another place of the text still changes the cell's source
+            edits = [CellEdit(c, session.value(c), v, spans.get(c), session.captured.get(c)) for c, v in changes.items()
+                     if not (same(session.value(c), v) and session.captured.get(c) == spans.get(c))]
         if not edits:
             return True
         typed = self.reason.text().strip()
@@ -241,6 +259,7 @@ class ReviewPane(QWidget):
         except ReviewerError as exc:
             self._rejected(str(exc))
             return False
+        self.text.update_spans({e.cell: self.session.span_of(e.cell) for e in edits})
         self._after(applied)
         return True
 

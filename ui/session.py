@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.model import Finding, Number, Record
+from reviewer.model import CellSource, Finding, Number, Record
 from reviewer.store.edits import CellEdit, edits_for
 from reviewer.store.records import origin_after
 
@@ -48,6 +48,8 @@ class ReportSession:
         self._parsed_origin = {c: o for c, o in self.origins.items() if o != "edited"}
         self.acknowledged: dict[str, str] = dict(stored.acknowledged)
         self.forced_template: str | None = stored.forced_template  # a reviewer's choice
+        # where values come from in the text: as parsed, and as captured by the reviewer (`reviewer.store.spans`)
+        self.parsed_spans, self.captured = self.library.source_spans(self.report_id)
 
     def edited_cells(self) -> list[str]:
         """Cells whose value the reviewer changed (what a re-parse re-applies)."""
@@ -84,7 +86,25 @@ class ReportSession:
             self.record.set(e.cell, e.new)
             self.origins[e.cell] = origin_after(e.new, self.parsed.get(e.cell),
                                                 self._parsed_origin.get(e.cell, "parsed"))
+            self._set_span(e.cell, e.span)
         return self._take(change)
+
+    def _set_span(self, cid: str, captured: tuple[int, int] | None) -> None:
+        """The cell's link to the text after a write: the captured span, else the parsed one."""
+        if captured:
+            self.captured[cid] = tuple(captured)  # type: ignore[assignment]
+        else:
+            self.captured.pop(cid, None)
+        src = self.record.provenance.get(cid)
+        span = self.captured.get(cid) or self.parsed_spans.get(cid)
+        if src is not None:
+            src.span = span
+        else:
+            self.record.provenance[cid] = CellSource("", span)
+
+    def span_of(self, cid: str) -> tuple[int, int] | None:
+        src = self.record.provenance.get(cid)
+        return tuple(src.span) if src is not None and src.span else None  # type: ignore[return-value]
 
     def verify(self, acknowledgements: dict[str, str], note: str | None = None) -> Applied:
         change = self.library.verify(self.report_id, reviewer=self.reviewer, note=note,

@@ -36,6 +36,8 @@ KEYS: dict[str, list[Key]] = {
     "reopen": ["Ctrl+Shift+R"],
     "filter": ["Ctrl+Shift+F"],
     "shortcuts": ["F1"],
+    "next_pane": ["F6"],
+    "prev_pane": ["Shift+F6"],
 }
 
 

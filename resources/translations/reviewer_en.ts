@@ -62,8 +62,20 @@
         <translation>Import</translation>
     </message>
     <message>
+        <source>从原文填入</source>
+        <translation>Captured from the text</translation>
+    </message>
+    <message>
+        <source>原文位置</source>
+        <translation>Place in the text</translation>
+    </message>
+    <message>
         <source>空</source>
         <translation>blank</translation>
+    </message>
+    <message>
+        <source>第 {start}–{end} 个字符</source>
+        <translation>characters {start}–{end}</translation>
     </message>
     <message>
         <source>时间</source>
@@ -468,6 +480,26 @@ Updated {at}</translation>
     <message>
         <source>资料库</source>
         <translation>Library</translation>
+    </message>
+    <message>
+        <source>从原文填入当前行</source>
+        <translation>Fill the Row from the Text</translation>
+    </message>
+    <message>
+        <source>把原文中选中的一行数字，从当前单元格起依次填入（一次修改）</source>
+        <translation>Put the numbers selected in the text into the current row, from the current cell on (one edit)</translation>
+    </message>
+    <message>
+        <source>下一个窗格</source>
+        <translation>Next Pane</translation>
+    </message>
+    <message>
+        <source>资料库、原文、表格、问题之间切换键盘焦点</source>
+        <translation>Move the keyboard focus between the library, the text, the tables and the problems</translation>
+    </message>
+    <message>
+        <source>上一个窗格</source>
+        <translation>Previous Pane</translation>
     </message>
     <message>
         <source>筛选资料库</source>
@@ -906,6 +938,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Clear {n} cells</translation>
     </message>
     <message>
+        <source>从原文填入 {cell}：{value}</source>
+        <translation>Capture {cell} from the text: {value}</translation>
+    </message>
+    <message>
+        <source>从原文填入 {n} 个单元格</source>
+        <translation>Capture {n} cells from the text</translation>
+    </message>
+    <message>
         <source>采纳建议：{cell} → {value}</source>
         <translation>Apply suggestion: {cell} → {value}</translation>
     </message>
@@ -1236,6 +1276,74 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>作用</source>
         <translation>What it does</translation>
+    </message>
+    <message>
+        <source>未找到{table}：在原文中选中一行数字按 Ctrl+R 填入当前行，或单击数字填入所选单元格</source>
+        <translation>{table} was not found: select a row of numbers in the text and press Ctrl+R to fill the current row, or click a number to put it in the selected cell</translation>
+    </message>
+    <message>
+        <source>未定位数值 ({n})</source>
+        <translation>Unplaced values ({n})</translation>
+    </message>
+    <message>
+        <source>单元格已是该值</source>
+        <translation>The cell already holds that value</translation>
+    </message>
+    <message>
+        <source>已从原文填入 {cells}</source>
+        <translation>Captured from the text: {cells}</translation>
+    </message>
+    <message>
+        <source>请先在表格中选中要填入的单元格</source>
+        <translation>First choose the cell to fill in the table</translation>
+    </message>
+    <message>
+        <source>这里没有数字</source>
+        <translation>There is no number here</translation>
+    </message>
+    <message>
+        <source>请先在表格中选中要填入的行的第一个单元格</source>
+        <translation>First choose the first cell of the row to fill in the table</translation>
+    </message>
+    <message>
+        <source>所选文字中没有数字：请在原文中选中一行数字</source>
+        <translation>The selected text holds no number: select a row of numbers in the text</translation>
+    </message>
+    <message>
+        <source>所选文字有 {n} 个数字，这一行从当前单元格起只有 {m} 格</source>
+        <translation>The selected text holds {n} numbers; from the current cell this row has only {m} cells</translation>
+    </message>
+    <message>
+        <source>该值不是数字，不能填入</source>
+        <translation>That value is not a number and cannot be put in a cell</translation>
+    </message>
+    <message>
+        <source>第 {line} 行第 {col} 列</source>
+        <translation>line {line}, column {col}</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>已填入</source>
+        <translation>Put in</translation>
+    </message>
+    <message>
+        <source>在表格中选中单元格，再在这里按回车（或把数值拖到单元格上、在原文中单击数字）填入；在原文中选中一行数字后按 Ctrl+R 填入当前行。</source>
+        <translation>Choose a cell in the table, then press Enter here (or drag the value onto a cell, or click the number in the text); select a row of numbers in the text and press Ctrl+R to fill the current row.</translation>
+    </message>
+    <message>
+        <source>填入所选单元格</source>
+        <translation>Put in the Chosen Cell</translation>
+    </message>
+    <message>
+        <source>把所选数值填入表格中的当前单元格 (Enter)</source>
+        <translation>Put the chosen value in the table&apos;s current cell (Enter)</translation>
     </message>
 </context>
 </TS>
