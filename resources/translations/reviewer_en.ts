@@ -642,6 +642,10 @@ Updated {at}</translation>
         <translation>fee is not the processing fee</translation>
     </message>
     <message>
+        <source>逾期公布</source>
+        <translation>Published late</translation>
+    </message>
+    <message>
         <source>{table}（整表）</source>
         <translation>{table} (whole table)</translation>
     </message>
@@ -700,6 +704,10 @@ Updated {at}</translation>
     <message>
         <source>{cell} 印为“{printed}”，已换算为 {value} 万元</source>
         <translation>{cell} is printed as “{printed}”, converted to {value} ten-thousand yuan</translation>
+    </message>
+    <message>
+        <source>报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）</source>
+        <translation>Published on {published}, after the deadline of {deadline} set by Article 50 of the Regulations ({days} days late)</translation>
     </message>
     <message>
         <source>建议将 {cell} 改为 {value}。</source>
