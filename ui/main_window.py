@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -29,7 +29,9 @@ from ui.capture import Capture
 from ui.charts_panel import ChartsDock
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
-from ui.library_access import close_library, default_reviewer, open_library
+from ui.import_progress import ImportProgress
+from ui.layout import default_sizes
+from ui.library_access import close_library, configured_reviewer, default_reviewer, open_library
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
 from ui.reparse import Reparser
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self)
         self.library_panel.set_library(library)
         self.review = ReviewPane(self.undo, language, lambda: bool(self.settings.get("require_reason")), self)
+        self.review.ensure_reviewer = self.ensure_reviewer
         self.reparser = Reparser(self)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -80,6 +83,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
+        self.import_progress = ImportProgress(self.runner, self)
+        self.statusBar().addPermanentWidget(self.import_progress)
+        self.library_label = QLabel(self)  # the library file open (its full path in the tooltip)
+        self.library_label.setText(tr("资料库：{name}").format(name=Path(library_path).name))
+        self.library_label.setToolTip(str(library_path))
+        self.statusBar().addPermanentWidget(self.library_label)
         self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
         self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
         self.actions_ = menus.build(self)
@@ -98,11 +107,13 @@ class MainWindow(QMainWindow):
     # -- reviewer --------------------------------------------------------------------------------------
     @property
     def reviewer(self) -> str:
-        return self.settings.get("reviewer_name") or default_reviewer()
+        """The name every write is recorded under: the one given in the settings, else $REVIEWER_NAME or the one
+        saved by `reviewer config`; '' when none was given (never the login name silently)."""
+        return self.settings.get("reviewer_name") or configured_reviewer()
 
     def ask_reviewer_name(self) -> None:
-        """Asked once, on the first start; kept in the settings."""
-        if self.settings.get("reviewer_name"):
+        """Asked once, on the first start; kept in the settings. Cancelled, it is asked again at the first write."""
+        if self.reviewer:
             return
         name, ok = QInputDialog.getText(self, tr("审核人"), tr("请输入您的姓名（记入每条修改记录）："),
                                         text=default_reviewer())
@@ -110,6 +121,17 @@ class MainWindow(QMainWindow):
             self.settings.set("reviewer_name", name.strip())
             if self.session is not None:
                 self.session.reviewer = name.strip()
+
+    def ensure_reviewer(self) -> bool:
+        """Before a write: a reviewer's name is known, or asked now; without one nothing is written."""
+        if not self.reviewer:
+            self.ask_reviewer_name()
+        if not self.reviewer:
+            self.show_status(tr("未填写审核人姓名：修改没有保存（设置 › 首选项 › 审核人）"))
+            return False
+        if self.session is not None:
+            self.session.reviewer = self.reviewer
+        return True
 
     # -- library and reports ---------------------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -217,9 +239,15 @@ class MainWindow(QMainWindow):
             if Path(p).is_file():
                 self.settings.add_recent(str(Path(p).resolve()))
         menus.update_recent(self)
-        return self.runner.start(task, label=tr("正在导入 {n} 项…").format(n=len(paths)),
-                                 on_success=lambda s: self._imported(s, open_first),
-                                 on_failure=lambda m: self.inform(tr("导入失败"), m, QMessageBox.Icon.Warning))
+        label = tr("正在导入 {n} 项…").format(n=len(paths))
+        started = self.runner.start(task, label=label, on_success=lambda s: self._imported(s, open_first),
+                                    on_failure=lambda m: self.inform(tr("导入失败"), m, QMessageBox.Icon.Warning),
+                                    show_dialog=False)  # in the background: progress and cancel in the status bar
+        if started:
+            self.import_progress.begin(label)
+        else:
+            self.show_status(tr("请等当前的导入或重新解析完成后再导入"))
+        return started
 
     def _imported(self, summary: Any, open_first: bool) -> None:
         if summary.imported or summary.versions_flagged:
@@ -268,6 +296,8 @@ class MainWindow(QMainWindow):
             return None
         for view in self.review.views.values():
             view.commit_open_editor()  # a value still being typed counts
+        if not self.ensure_reviewer():
+            return None
         errors = session.errors()
         if errors:
             self.inform(tr("不能核实"), tr("还有 {n} 个错误未解决。请先修正或确认数值，再核实。").format(n=len(errors)),
@@ -308,7 +338,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, current_library=str(self.library_path))
         dialog.accepted.connect(self._settings_changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -353,14 +383,34 @@ class MainWindow(QMainWindow):
         geometry = self.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            self._first_size()
         widths = self.settings.state("columns")
         if widths is not None:
             self.review.column_widths = json.loads(bytes(widths.data()).decode("utf-8") or "{}")
+
+    def _first_size(self) -> None:
+        """No size kept yet (the first start): about 80 % of the screen, centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        self.resize(int(area.width() * 0.8), int(area.height() * 0.8))
+        self.move(area.center() - self.rect().center())
+
+    def fit_layout(self) -> None:
+        """Default pane sizes for this window: the grids get the width of 表三 (the widest) whole, the text the
+        rest, the library what it needs; the problems keep a few rows."""
+        sizes = default_sizes(self.width(), self.review.views["table3"], self.library_panel.isVisible())
+        self.splitter.setSizes(sizes.main)
+        self.review.h_split.setSizes(sizes.review)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown_once:  # splitters restore once the window has its size, or they get squeezed
             self._shown_once = True
+            if self.settings.state("split/main") is None:
+                self.fit_layout()
             for name, splitter in self._splitters().items():
                 state = self.settings.state(name)
                 if state is not None:

@@ -58,6 +58,7 @@ class ReviewPane(QWidget):
         self.undo = undo
         self.language = language
         self.require_reason = require_reason
+        self.ensure_reviewer: Callable[[], bool] = lambda: True  # the window asks for a name before a write
         self.session: ReportSession | None = None
         self.style_ = MarkStyle.for_palette(self.palette())
         self.marks = Marks()
@@ -219,7 +220,7 @@ class ReviewPane(QWidget):
                      spans: dict[str, tuple[int, int]] | None = None) -> bool:
         """An edit asked by a grid (typed, pasted, cleared), by 'Apply suggestion' or by a capture from the text
         (`spans`: where each value was read). Saved at once."""
-        if self.session is None:
+        if self.session is None or not self.ensure_reviewer():
             return False
         session = self.session
         if spans is None:

@@ -236,6 +236,14 @@ Updated {at}</translation>
         <translation>Library file: {path}</translation>
     </message>
     <message>
+        <source>资料库：{name}</source>
+        <translation>Library: {name}</translation>
+    </message>
+    <message>
+        <source>未填写审核人姓名：修改没有保存（设置 › 首选项 › 审核人）</source>
+        <translation>No reviewer name given: the change was not saved (Settings › Preferences › Reviewer)</translation>
+    </message>
+    <message>
         <source>导入报告</source>
         <translation>Import reports</translation>
     </message>
@@ -254,6 +262,10 @@ Updated {at}</translation>
     <message>
         <source>导入失败</source>
         <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>请等当前的导入或重新解析完成后再导入</source>
+        <translation>Wait until the current import or re-parse has finished, then import again</translation>
     </message>
     <message>
         <source>导入 {n} 份</source>
@@ -1008,6 +1020,34 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>正在写入，已不能取消</source>
         <translation>Writing: it can no longer be cancelled</translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel Import</translation>
+    </message>
+    <message>
+        <source>停止导入（已导入的报告保留在资料库中）</source>
+        <translation>Stop the import (the reports imported so far stay in the library)</translation>
+    </message>
+    <message>
+        <source>%v / %m 份</source>
+        <translation>%v / %m reports</translation>
+    </message>
+    <message>
+        <source>停止导入？已导入的报告保留在资料库中，其余文件不再读取。</source>
+        <translation>Stop the import? The reports imported so far stay in the library; the remaining files are not read.</translation>
+    </message>
+    <message>
+        <source>停止导入</source>
+        <translation>Stop Import</translation>
+    </message>
+    <message>
+        <source>继续导入</source>
+        <translation>Continue Import</translation>
+    </message>
+    <message>
+        <source>正在取消导入…</source>
+        <translation>Cancelling the import…</translation>
     </message>
     <message>
         <source>正在导入示例报告…</source>
