@@ -8,7 +8,7 @@ from pathlib import Path
 from reviewer.model import Document, Record
 from reviewer.reading import read_bytes
 
-PARSER_VERSION = "1.1"  # bump on any change of parsing or rules: stored findings are re-checked
+PARSER_VERSION = "1.2"  # bump on any change of parsing or rules: stored findings are re-checked
 
 
 def parse_document(doc: Document, source: dict | None = None, template: str | None = None) -> Record:
@@ -55,7 +55,8 @@ def refresh_findings(record: Record, previous: Record | None = None) -> Record:
 
     Cheap enough to call on every edit (the rules touch a few hundred cells).
     """
+    from reviewer.model import assign_keys
     from reviewer.rules import check
 
-    record.findings = list(record.parse_notes) + check(record, previous)
+    record.findings = assign_keys(list(record.parse_notes) + check(record, previous))
     return record

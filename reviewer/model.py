@@ -6,6 +6,7 @@ The JSON shape of `Record.to_json()` is the contract in ../shared/spec/record-sc
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,15 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict)
     suggestion: dict[str, Any] | None = None  # {"cell": id, "value": number}
     name: str = ""  # short English name of the rule, e.g. "row total"
+    key: str = ""  # unique within the report's findings (`assign_keys`); empty: `finding_key` computes it
+    # How a reviewer resolved it, set by the store: {"kind": "source_defect", "reason", "should_be": {cell: value},
+    # "reviewer", "at"} when confirmed as a defect of the source (源文件错误). None: open.
+    resolution: dict[str, Any] | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        """Confirmed as a source defect: it no longer blocks verification and stays a documented problem."""
+        return self.resolution is not None
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -100,6 +110,10 @@ class Finding:
         }
         if self.suggestion is not None:
             d["suggestion"] = self.suggestion
+        if self.key:
+            d["key"] = self.key
+        if self.resolution is not None:
+            d["resolution"] = self.resolution
         return d
 
     @classmethod
@@ -113,6 +127,8 @@ class Finding:
             params=dict(d.get("params", {})),
             suggestion=d.get("suggestion"),
             name=d.get("name", ""),
+            key=d.get("key", ""),
+            resolution=d.get("resolution"),
         )
 
 
@@ -199,6 +215,42 @@ class Record:
         return rec
 
 
+def base_key(finding: Finding) -> str:
+    """The rule and the cells; a finding naming no cell adds its message id and parameters, which then are all
+    that tells two findings of one rule apart (two rows printed short, two prose figures)."""
+    key = f"{finding.rule}|{','.join(sorted(finding.cells))}"
+    if not finding.cells and (finding.message_id or finding.params):
+        key += f"|{finding.message_id}|{json.dumps(finding.params, ensure_ascii=False, sort_keys=True, default=str)}"
+    return key
+
+
+def assign_keys(findings: list[Finding]) -> list[Finding]:
+    """Give every finding its key, unique within the list: a key already taken gets `#2`, `#3`… in list order."""
+    seen: dict[str, int] = {}
+    for f in findings:
+        base = base_key(f)
+        n = seen[base] = seen.get(base, 0) + 1
+        f.key = base if n == 1 else f"{base}#{n}"
+    return findings
+
+
 def finding_key(finding: Finding) -> str:
-    """A stable key of a finding (rule and cells), used to acknowledge a warning at verification."""
-    return f"{finding.rule}|{','.join(sorted(finding.cells))}"
+    """The key of a finding, used to acknowledge a warning at verification and to confirm a source defect:
+    the one `assign_keys` gave it, else `base_key`. Stable while the finding stays (an edit of another cell
+    keeps it)."""
+    return finding.key or base_key(finding)
+
+
+NUMBER_PREFIX = {"error": "E", "warning": "W", "info": "I"}
+
+
+def number_findings(findings: list[Finding]) -> list[tuple[str, Finding]]:
+    """(E1 | W1 | I1 …, finding) in the findings' order, each severity counted on its own: how the command line,
+    the exports and the UI name a finding to a person (a confirmed one keeps its number)."""
+    n: dict[str, int] = {}
+    out = []
+    for f in findings:
+        p = NUMBER_PREFIX.get(f.severity, "I")
+        n[p] = n.get(p, 0) + 1
+        out.append((f"{p}{n[p]}", f))
+    return out
