@@ -213,6 +213,12 @@ class GridView(QTableView):
 
     # -- keys ------------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        locked = self.grid_model().locked if self.model() is not None else None
+        if locked and (event.matches(QKeySequence.StandardKey.Paste) or event.key() in (
+                Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2)
+                or (event.text().strip() and not event.modifiers() & Qt.KeyboardModifier.ControlModifier)):
+            self.rejected.emit(locked)  # a keystroke never changes a verified report silently
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
             return

@@ -27,6 +27,7 @@ from reviewer.errors import ReviewerError
 from ui import menus
 from ui.capture import Capture
 from ui.charts_panel import ChartsDock
+from ui.decisions import Decisions
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
 from ui.import_progress import ImportProgress
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.library_label)
         self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
         self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
+        self.decisions = Decisions(self)  # source defects, reopen, retire, versions
         self.actions_ = menus.build(self)
         self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
         self.setAcceptDrops(True)
@@ -305,6 +307,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = VerifyDialog(session.warnings(), self.review.render, session.acknowledged, self)
         dialog.accepted.connect(lambda: self._verify_accepted(dialog))
+        dialog.finished.connect(lambda _r: self.loop.focus_grid())  # the keyboard back in the grid
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog

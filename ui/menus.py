@@ -69,6 +69,14 @@ def build(w: MainWindow) -> dict[str, QAction]:
         "next_pane": _action(w, tr("下一个窗格"), lambda: w.loop.focus_pane(1), keys("next_pane"),
                              tip=tr("资料库、原文、表格、问题之间切换键盘焦点")),
         "prev_pane": _action(w, tr("上一个窗格"), lambda: w.loop.focus_pane(-1), keys("prev_pane")),
+        "confirm_defect": _action(w, tr("确认为源文件错误…"), w.decisions.confirm, keys("confirm_defect"),
+                                  tip=tr("报告原文就是这样印的：记录为源文件错误（说明理由，可给出应为值），不改数值")),
+        "reopen": _action(w, tr("重新打开审核…"), w.decisions.reopen, keys("reopen")),
+        "retire": _action(w, tr("停用报告…"), w.decisions.retire,
+                          tip=tr("导入有误的报告：不再出现在列表、队列、图表和导出中，可恢复")),
+        "restore": _action(w, tr("恢复报告"), w.decisions.restore),
+        "choose_version": _action(w, tr("设为计入的版本"), w.decisions.choose_version,
+                                  tip=tr("同一机关同一年度有多份文件时，导出和图表使用这一份")),
         "filter": _action(w, tr("筛选资料库"), w.focus_filter, keys("filter")),
         "shortcuts": _action(w, tr("快捷键"), w.show_shortcuts, keys("shortcuts")),
         "about": _action(w, tr("关于"), w.show_about),
@@ -93,7 +101,9 @@ def build(w: MainWindow) -> dict[str, QAction]:
     m = bar.addMenu(tr("审核(&R)"))
     m.addActions([a["next_problem"], a["prev_problem"]])
     m.addSeparator()
-    m.addActions([a["verify"], a["history"]])
+    m.addActions([a["confirm_defect"], a["verify"], a["reopen"], a["history"]])
+    m.addSeparator()
+    m.addActions([a["choose_version"], a["retire"], a["restore"]])
     m = bar.addMenu(tr("视图(&V)"))
     m.addActions([a["toggle_library"], a["filter"], a["unplaced"]])
     m.addSeparator()
@@ -111,7 +121,8 @@ def build(w: MainWindow) -> dict[str, QAction]:
     for action in a.values():
         w.addAction(action)  # shortcuts work wherever the focus is in the window
     update_recent(w)
-    for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "capture_row", "unplaced"):
+    for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "capture_row", "unplaced",
+                 "confirm_defect", "reopen", "retire", "restore", "choose_version"):
         a[name].setEnabled(False)
     return a
 

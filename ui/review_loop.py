@@ -25,7 +25,8 @@ ENTER_DOWN = "down"
 
 
 def has_cells(f: Finding) -> bool:
-    return any(not c.endswith(":*") for c in f.cells)
+    """An open problem about cells (one confirmed as a source defect is settled)."""
+    return f.resolution is None and any(not c.endswith(":*") for c in f.cells)
 
 
 class ReviewLoop(QObject):
@@ -67,21 +68,38 @@ class ReviewLoop(QObject):
 
     # -- F8 / Shift+F8 ----------------------------------------------------------------------------------
     def next_problem(self) -> Finding | None:
-        """The next problem; after the report's last one, the next report of the list that has problems."""
-        n = self.panel.model.rowCount()
-        row = self.panel.view.currentIndex().row()
-        if n == 0 or row == n - 1:
-            nxt = self.next_report_with_problems()
-            if nxt is not None:
-                self.window.open_report(nxt)
-                return None
-            if n == 0:
-                self.window.show_status(tr("这份报告没有问题，资料库中也没有其他待处理问题的报告"))
-                return None
-            self.window.show_status(tr("已是最后一个问题：资料库中没有其他待处理问题的报告"))
-        f = self.panel.next()
+        """The next open problem; after the report's last one, the next report of the list that has problems."""
+        f = self._next_open()
+        if f is not None:
+            self.focus_grid()
+            return f
+        nxt = self.next_report_with_problems()
+        if nxt is not None:
+            self.window.open_report(nxt)
+            return None
+        if self.panel.model.rowCount() == 0:
+            self.window.show_status(tr("这份报告没有问题，资料库中也没有其他待处理问题的报告"))
+            return None
+        self.window.show_status(tr("已是最后一个问题：资料库中没有其他待处理问题的报告"))
+        f = self.panel.next()  # round again within the report
         self.focus_grid()
         return f
+
+    def _next_open(self) -> Finding | None:
+        """Choose the next open problem after the current one (from the top when none is chosen, or the chosen
+        one was settled as a source defect and moved to the end); None when there is none after it."""
+        model, view = self.panel.model, self.panel.view
+        current = self.panel.current()
+        start = view.currentIndex().row() + 1 if current is not None and current.resolution is None else 0
+        for row in range(start, model.rowCount()):
+            f = model.finding(row)
+            if f is not None and f.resolution is None:
+                if row == view.currentIndex().row():
+                    self.panel.findingChosen.emit(f)
+                else:
+                    view.selectRow(row)
+                return f
+        return None
 
     def previous_problem(self) -> Finding | None:
         f = self.panel.previous()
@@ -133,5 +151,12 @@ class ReviewLoop(QObject):
         if not any(has_cells(f) for f in self.panel.model.findings()):
             self.window.show_status(tr("没有待处理的问题了：Ctrl+Enter 核实这份报告"))
             return
-        self.panel.next()  # the list was recomputed by the write: a solved problem is gone, so this is the next
+        # the list was recomputed by the write: a solved problem is gone, so this is the next one still open
+        if self._next_open() is None:
+            self._next_open_from_top()
         self.focus_grid()
+
+    def _next_open_from_top(self) -> None:
+        self.panel.view.clearSelection()
+        self.panel.view.setCurrentIndex(self.panel.model.index(-1, -1))
+        self._next_open()

@@ -59,6 +59,7 @@ class ReviewPane(QWidget):
         self.language = language
         self.require_reason = require_reason
         self.ensure_reviewer: Callable[[], bool] = lambda: True  # the window asks for a name before a write
+        self.locked: str | None = None  # why the open report is read-only (已核实, retired)
         self.session: ReportSession | None = None
         self.style_ = MarkStyle.for_palette(self.palette())
         self.marks = Marks()
@@ -198,12 +199,22 @@ class ReviewPane(QWidget):
         self._update_tabs()
         self.changed.emit(applied)
 
+    def after(self, applied: Applied) -> None:
+        """A write of the open report done elsewhere (a decision: confirm, reopen…): refresh the views."""
+        self._after(applied)
+
+    def set_locked(self, reason: str | None) -> None:
+        """Read-only (已核实, retired) with the reason typing is refused with, or editable again (None)."""
+        self.locked = reason
+        for model in self.models.values():
+            model.set_locked(reason)
+
     def _update_tabs(self) -> None:
         for i, table in enumerate(TABLES):
             cells = [m for c, m in self.marks.cells.items() if c.startswith(table + ":")]
             kinds = set().union(*(m.kinds for m in cells)) if cells else set()
             kinds |= {f.severity for f in self.marks.tables.get(table, [])}
-            top = next((k for k in ("error", "culprit", "involved", "warning", "position") if k in kinds), None)
+            top = next((k for k in ("error", "culprit", "involved", "defect", "warning", "position") if k in kinds), None)
             if self._tab_marks.get(table, "") != top:  # a new icon relays out the tab bar: only when it changes
                 self._tab_marks[table] = top
                 self.tabs.setTabIcon(i, self.style_.icon(top) if top else QIcon())
@@ -220,7 +231,12 @@ class ReviewPane(QWidget):
                      spans: dict[str, tuple[int, int]] | None = None) -> bool:
         """An edit asked by a grid (typed, pasted, cleared), by 'Apply suggestion' or by a capture from the text
         (`spans`: where each value was read). Saved at once."""
-        if self.session is None or not self.ensure_reviewer():
+        if self.session is None:
+            return False
+        if self.locked:
+            self._rejected(self.locked)
+            return False
+        if not self.ensure_reviewer():
             return False
         session = self.session
         if spans is None:

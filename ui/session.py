@@ -69,10 +69,21 @@ class ReportSession:
         return self.record.get(cid)
 
     def errors(self) -> list[Finding]:
-        return [f for f in self.record.findings if f.severity == "error"]
+        """Open errors: those confirmed as source defects no longer block verification."""
+        return [f for f in self.record.findings if f.severity == "error" and not f.confirmed]
 
     def warnings(self) -> list[Finding]:
-        return [f for f in self.record.findings if f.severity == "warning"]
+        """Open warnings (one confirmed as a source defect is explained by its confirmation)."""
+        return [f for f in self.record.findings if f.severity == "warning" and not f.confirmed]
+
+    @property
+    def locked(self) -> str | None:
+        """Why the report is read-only (已核实 until reopened, retired until restored), or None."""
+        if self.summary.retired_at is not None:
+            return "retired"
+        if self.summary.status == "verified":
+            return "verified"
+        return None
 
     def edits_for(self, changes: dict[str, Value]) -> list[CellEdit]:
         """The store's plain edit objects taking the cells from their current values to `changes`."""
@@ -111,6 +122,33 @@ class ReportSession:
                                      acknowledgements=acknowledgements, expected_version=self.version)
         self.acknowledged.update(acknowledgements)
         return self._take(change)
+
+    # -- the reviewer's decisions (`reviewer.store.review`) --------------------------------------------------
+    def confirm(self, key: str, reason: str, should_be: dict[str, Value] | None = None) -> Applied:
+        change = self.library.confirm_defect(self.report_id, key, reason=reason, reviewer=self.reviewer,
+                                             should_be=should_be or None, expected_version=self.version)
+        return self._take(change)
+
+    def withdraw(self, key: str, reason: str | None = None) -> Applied:
+        change = self.library.withdraw_defect(self.report_id, key, reviewer=self.reviewer, reason=reason,
+                                              expected_version=self.version)
+        return self._take(change)
+
+    def reopen(self, reason: str) -> Applied:
+        return self._take(self.library.reopen(self.report_id, reason=reason, reviewer=self.reviewer,
+                                              expected_version=self.version))
+
+    def retire(self, reason: str) -> Applied:
+        return self._take(self.library.retire(self.report_id, reason=reason, reviewer=self.reviewer,
+                                              expected_version=self.version))
+
+    def restore(self, reason: str | None = None) -> Applied:
+        return self._take(self.library.restore(self.report_id, reviewer=self.reviewer, reason=reason,
+                                               expected_version=self.version))
+
+    def choose_version(self, reason: str | None = None) -> Applied:
+        return self._take(self.library.choose_version(self.report_id, reviewer=self.reviewer, reason=reason,
+                                                      expected_version=self.version))
 
     def update_metadata(self, **fields: Any) -> Applied:
         change = self.library.update_metadata(self.report_id, expected_version=self.version,

@@ -130,6 +130,38 @@
         <translation>With warnings</translation>
     </message>
     <message>
+        <source>源文件错误</source>
+        <translation>Source defect</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>已确认的源文件错误：{n} 个</source>
+        <translation>Confirmed source defects: {n}</translation>
+    </message>
+    <message>
+        <source>同一机关同一年度共有 {n} 份文件；{which}</source>
+        <translation>{n} files of the same agency and year; {which}</translation>
+    </message>
+    <message>
+        <source>计入导出和图表的是这一份</source>
+        <translation>this one counts in exports and charts</translation>
+    </message>
+    <message>
+        <source>计入的是另一份</source>
+        <translation>another one counts</translation>
+    </message>
+    <message>
+        <source>已停用（{at}）</source>
+        <translation>Retired ({at})</translation>
+    </message>
+    <message>
         <source>{agency} {year}
 地区：{region}
 文件：{file}
@@ -434,6 +466,14 @@ Updated {at}</translation>
         <translation>Info</translation>
     </message>
     <message>
+        <source>源文件错误（已确认）：{text}；理由：{reason}</source>
+        <translation>Source defect (confirmed): {text}; reason: {reason}</translation>
+    </message>
+    <message>
+        <source>；应为 {value}</source>
+        <translation>; should be {value}</translation>
+    </message>
+    <message>
         <source>可能出错的单元格：建议改为 {value}</source>
         <translation>Likely culprit: suggested value {value}</translation>
     </message>
@@ -512,6 +552,38 @@ Updated {at}</translation>
     <message>
         <source>上一个窗格</source>
         <translation>Previous Pane</translation>
+    </message>
+    <message>
+        <source>确认为源文件错误…</source>
+        <translation>Confirm as Source Defect…</translation>
+    </message>
+    <message>
+        <source>报告原文就是这样印的：记录为源文件错误（说明理由，可给出应为值），不改数值</source>
+        <translation>The report prints it that way: record a source defect (with a reason and, optionally, the value it should be); the values are not changed</translation>
+    </message>
+    <message>
+        <source>重新打开审核…</source>
+        <translation>Reopen Review…</translation>
+    </message>
+    <message>
+        <source>停用报告…</source>
+        <translation>Retire Report…</translation>
+    </message>
+    <message>
+        <source>导入有误的报告：不再出现在列表、队列、图表和导出中，可恢复</source>
+        <translation>A report imported by mistake: no longer in lists, queues, charts or exports; it can be restored</translation>
+    </message>
+    <message>
+        <source>恢复报告</source>
+        <translation>Restore Report</translation>
+    </message>
+    <message>
+        <source>设为计入的版本</source>
+        <translation>Make This the Version That Counts</translation>
+    </message>
+    <message>
+        <source>同一机关同一年度有多份文件时，导出和图表使用这一份</source>
+        <translation>Of several files of one agency and year, exports and charts use this one</translation>
     </message>
     <message>
         <source>筛选资料库</source>
@@ -784,6 +856,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Message</translation>
     </message>
     <message>
+        <source>已确认为源文件错误：{reason}</source>
+        <translation>Confirmed as a source defect: {reason}</translation>
+    </message>
+    <message>
+        <source>【源文件错误】{message}</source>
+        <translation>[Source defect] {message}</translation>
+    </message>
+    <message>
         <source> 等 {n} 个</source>
         <translation> ({n} in all)</translation>
     </message>
@@ -814,6 +894,10 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>错误 {e} · 警告 {w} · 提示 {i}</source>
         <translation>{e} errors · {w} warnings · {i} info</translation>
+    </message>
+    <message>
+        <source> · 源文件错误 {d}</source>
+        <translation> · source defects {d}</translation>
     </message>
     <message>
         <source>未发现问题</source>
@@ -856,6 +940,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>No reason given; the edit was cancelled</translation>
     </message>
     <message>
+        <source>这份报告已停用（导入有误），为只读；审核 › 恢复报告 可恢复。</source>
+        <translation>This report is retired (imported by mistake) and read-only; Review › Restore Report brings it back.</translation>
+    </message>
+    <message>
+        <source>已核实：这份报告为只读。如需修改或确认问题，请先 审核 › 重新打开审核（Ctrl+Shift+R），并说明理由。</source>
+        <translation>Verified: this report is read-only. To change a value or confirm a problem, first reopen it (Review › Reopen Review, Ctrl+Shift+R) with a reason.</translation>
+    </message>
+    <message>
         <source>报告已在别处修改</source>
         <translation>Report changed elsewhere</translation>
     </message>
@@ -864,6 +956,62 @@ Choosing another format reads the tables again under it.</translation>
 {reason}</source>
         <translation>This report was changed by another window or program and has been reloaded.
 {reason}</translation>
+    </message>
+    <message>
+        <source>未能完成</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <source>请先选择一个错误或警告（F8），再确认为源文件错误</source>
+        <translation>First choose an error or a warning (F8), then confirm it as a source defect</translation>
+    </message>
+    <message>
+        <source>撤销确认</source>
+        <translation>confirmation undone</translation>
+    </message>
+    <message>
+        <source>确认源文件错误：{rule}</source>
+        <translation>Confirm source defect: {rule}</translation>
+    </message>
+    <message>
+        <source>已确认为源文件错误：{rule}</source>
+        <translation>Confirmed as a source defect: {rule}</translation>
+    </message>
+    <message>
+        <source>重新打开审核</source>
+        <translation>Reopen Review</translation>
+    </message>
+    <message>
+        <source>把这份已核实的报告重新打开审核？重新打开后可以修改，需要再次核实。请说明理由。</source>
+        <translation>Reopen this verified report for review? It can then be changed and must be verified again. Please give a reason.</translation>
+    </message>
+    <message>
+        <source>已重新打开审核：{title}</source>
+        <translation>Reopened for review: {title}</translation>
+    </message>
+    <message>
+        <source>停用报告</source>
+        <translation>Retire Report</translation>
+    </message>
+    <message>
+        <source>停用这份报告（例如导入有误）？它将不再出现在资料库列表、审核队列、图表和导出中；不会删除任何数据，修改记录保留，可随时恢复。请说明理由。</source>
+        <translation>Retire this report (imported by mistake, say)? It will no longer appear in the library list, the review queue, charts or exports; nothing is deleted, its history is kept and it can be restored at any time. Please give a reason.</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>已停用：{title}（资料库筛选“已停用”可找到并恢复）</source>
+        <translation>Retired: {title} (the library&apos;s “Retired” filter finds it to restore it)</translation>
+    </message>
+    <message>
+        <source>已恢复：{title}</source>
+        <translation>Restored: {title}</translation>
+    </message>
+    <message>
+        <source>{title}：这一版本计入导出和图表</source>
+        <translation>{title}: this version counts in exports and charts</translation>
     </message>
     <message>
         <source>所选问题没有建议值</source>
@@ -1392,6 +1540,34 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>把所选数值填入表格中的当前单元格 (Enter)</source>
         <translation>Put the chosen value in the table&apos;s current cell (Enter)</translation>
+    </message>
+    <message>
+        <source>理由（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>理由（可选）</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <source>确认为源文件错误</source>
+        <translation>Confirm as Source Defect</translation>
+    </message>
+    <message>
+        <source>确认报告原文就是这样印的、错误在源文件中：数值保持原文，问题作为源文件错误记录在案，不再妨碍核实。请写明理由（例如“已与原件核对，原件即如此”）。</source>
+        <translation>Confirm that the report prints it this way and the error is in the source: the values stay as printed, the problem is recorded as a source defect and no longer blocks verification. Please give a reason (for example “checked against the original, printed so”).</translation>
+    </message>
+    <message>
+        <source>可选；按关系推算为 {value}</source>
+        <translation>optional; the relations give {value}</translation>
+    </message>
+    <message>
+        <source>可选</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>应为：</source>
+        <translation>Should be:</translation>
     </message>
 </context>
 </TS>
