@@ -45,6 +45,8 @@ from ui.undo import UndoStacks
 from ui.verify_dialog import VerifyDialog
 from ui.workers import TaskRunner
 
+FIRST_MIN = (1280, 720)  # the first start's size is at least this (or the whole screen when it is smaller)
+
 
 class MainWindow(QMainWindow):
     reportOpened = Signal(int)
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
             self.inform(tr("无法打开报告"), str(exc), QMessageBox.Icon.Warning)
             return False
         self.session = session
+        self.show_status("")  # a message about the report left behind no longer applies
         self.review.open(session)
         self.stack.setCurrentWidget(self.review)
         self.library_panel.select(report_id)
@@ -195,7 +198,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has = self.session is not None
         for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "find", "capture_row",
-                     "unplaced"):
+                     "unplaced", "table2", "table3", "table4"):
             self.actions_[name].setEnabled(has)
 
     def show_status(self, text: str) -> None:
@@ -393,12 +396,14 @@ class MainWindow(QMainWindow):
             self.review.column_widths = json.loads(bytes(widths.data()).decode("utf-8") or "{}")
 
     def _first_size(self) -> None:
-        """No size kept yet (the first start): about 80 % of the screen, centred."""
+        """No size kept yet (the first start): about 80 % of the screen, centred — on a small screen (1366×768)
+        all of it, so that 表三 fits beside the text."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             return
         area = screen.availableGeometry()
-        self.resize(int(area.width() * 0.8), int(area.height() * 0.8))
+        self.resize(min(area.width(), max(int(area.width() * 0.8), FIRST_MIN[0])),
+                    min(area.height(), max(int(area.height() * 0.8), FIRST_MIN[1])))
         self.move(area.center() - self.rect().center())
 
     def fit_layout(self) -> None:

@@ -77,6 +77,9 @@ def build(w: MainWindow) -> dict[str, QAction]:
         "restore": _action(w, tr("恢复报告"), w.decisions.restore),
         "choose_version": _action(w, tr("设为计入的版本"), w.decisions.choose_version,
                                   tip=tr("同一机关同一年度有多份文件时，导出和图表使用这一份")),
+        "table2": _action(w, tr("表二"), lambda: w.loop.show_table(0), keys("table2")),
+        "table3": _action(w, tr("表三"), lambda: w.loop.show_table(1), keys("table3")),
+        "table4": _action(w, tr("表四"), lambda: w.loop.show_table(2), keys("table4")),
         "filter": _action(w, tr("筛选资料库"), w.focus_filter, keys("filter")),
         "shortcuts": _action(w, tr("快捷键"), w.show_shortcuts, keys("shortcuts")),
         "about": _action(w, tr("关于"), w.show_about),
@@ -107,7 +110,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
     m = bar.addMenu(tr("视图(&V)"))
     m.addActions([a["toggle_library"], a["filter"], a["unplaced"]])
     m.addSeparator()
-    m.addActions([a["next_pane"], a["prev_pane"]])
+    m.addActions([a["table2"], a["table3"], a["table4"], a["next_pane"], a["prev_pane"]])
     m = bar.addMenu(tr("设置(&S)"))
     m.addAction(a["settings"])
     lang = m.addMenu(tr("界面语言"))
@@ -122,7 +125,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
         w.addAction(action)  # shortcuts work wherever the focus is in the window
     update_recent(w)
     for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "capture_row", "unplaced",
-                 "confirm_defect", "reopen", "retire", "restore", "choose_version"):
+                 "confirm_defect", "reopen", "retire", "restore", "choose_version", "table2", "table3", "table4"):
         a[name].setEnabled(False)
     return a
 

@@ -120,6 +120,11 @@ class ReviewLoop(QObject):
                 return int(s.id)
         return None
 
+    def show_table(self, index: int) -> None:
+        """Ctrl+2 / 3 / 4: that table's grid, with the keyboard in it."""
+        self.window.review.tabs.setCurrentIndex(index)
+        self.focus_grid()
+
     # -- F6 / Shift+F6: from pane to pane -----------------------------------------------------------------
     def panes(self) -> list:  # noqa: ANN201
         """The panes the keyboard visits in turn: the library list, the text, the grid, the bottom panel."""

@@ -8,6 +8,7 @@ actions as they are (their text and their shortcuts), so an action another part 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,6 +37,9 @@ KEYS: dict[str, list[Key]] = {
     "reopen": ["Ctrl+Shift+R"],
     "filter": ["Ctrl+Shift+F"],
     "shortcuts": ["F1"],
+    "table2": ["Ctrl+2"],
+    "table3": ["Ctrl+3"],
+    "table4": ["Ctrl+4"],
     "next_pane": ["F6"],
     "prev_pane": ["Shift+F6"],
 }
@@ -81,8 +85,21 @@ def widget_keys() -> list[WidgetKey]:
     ]
 
 
+def _typeable(seq: QKeySequence) -> bool:
+    """A key a keyboard has: with a modifier, or F1–F12 (not the platform's extra keys such as F14 or Undo)."""
+    text = seq.toString(QKeySequence.SequenceFormat.PortableText)
+    return "+" in text or bool(re.fullmatch(r"F([1-9]|1[0-2])", text))
+
+
 def native(seqs: list[QKeySequence]) -> str:
-    return " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs if not s.isEmpty())
+    """The keys as this platform writes them, each once (Ctrl+Return and Ctrl+Enter may read the same)."""
+    shown = [s for s in seqs if not s.isEmpty() and _typeable(s)] or [s for s in seqs if not s.isEmpty()][:1]
+    texts: list[str] = []
+    for s in shown:
+        t = s.toString(QKeySequence.SequenceFormat.NativeText)
+        if t not in texts:
+            texts.append(t)
+    return " / ".join(texts)
 
 
 def menu_actions(bar: QMenuBar) -> list[tuple[str, QAction]]:
@@ -100,7 +117,7 @@ def menu_actions(bar: QMenuBar) -> list[tuple[str, QAction]]:
     for top in bar.actions():
         menu = top.menu()
         if isinstance(menu, QMenu):
-            walk(menu, top.text().replace("&", ""))
+            walk(menu, re.sub(r"\s*\(&?\w\)$", "", top.text()).replace("&", ""))  # 文件(&F) -> 文件
     return out
 
 
