@@ -3,7 +3,8 @@
 With a cell chosen in a grid, a number picked in the text (a click on a number no cell was read from, a Ctrl+click,
 or Enter at the caret) goes into that cell; an unplaced value goes into it from the 未定位数值 panel (Enter, or
 dragged onto a cell); a line or a run of numbers selected in the text fills the current row from the current
-cell, left to right, as one undo step (Ctrl+R, or Enter on the selection). Each is an audited edit of kind
+cell (the whole row when the numbers are as many as its cells), left to right, as one undo step (Ctrl+R, or Enter
+on the selection). Each is an audited edit of kind
 `capture` that records the span it was read from, so the cell links to its source like a parsed one.
 
 A report whose tables were not found opens on the first cell of the first missing table, with the 未定位数值
@@ -65,6 +66,12 @@ class Capture(QObject):
             if slot.kind == CELL and slot.cid and slot.cid not in out:
                 out.append(slot.cid)
         return out
+
+    def row_start(self, cid: str) -> str:
+        """The first cell of the grid row of `cid`."""
+        grid = self.review.views[cid.split(":", 1)[0]].grid_model().grid
+        r, _c = grid.positions[cid]
+        return next(s.cid for s in grid.slots[r] if s.kind == CELL and s.cid)
 
     def missing_tables(self) -> list[str]:
         session = self.window.session
@@ -156,7 +163,8 @@ class Capture(QObject):
         if not numbers:
             self.window.show_status(tr("所选文字中没有数字：请在原文中选中一行数字"))
             return False
-        cells = self.row_from(cid)
+        whole = self.row_from(self.row_start(cid))
+        cells = whole if len(numbers) == len(whole) else self.row_from(cid)  # a whole row: from its first cell
         if len(numbers) > len(cells):
             self.window.show_status(tr("所选文字有 {n} 个数字，这一行从当前单元格起只有 {m} 格").format(
                 n=len(numbers), m=len(cells)))

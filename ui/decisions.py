@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QWidget
 
 from reviewer.errors import ReviewerError, StaleWriteError
 from reviewer.model import Finding, finding_key
 from ui.decision_dialogs import ConfirmDefectDialog, ReasonDialog
+from ui.grid_view import GridView
 from ui.i18n import tr
 from ui.session import Applied
 
@@ -59,8 +60,10 @@ class Decisions(QObject):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #e8f5e9; color: #1b5e20; padding: 4px 6px; border-radius: 3px")
         self.banner.hide()
-        layout = review.tabs.parentWidget().layout()
-        layout.insertWidget(0, self.banner)  # above the grids
+        right = review.tabs.parentWidget()
+        layout = right.layout() if right is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, self.banner)  # above the grids
         window.reportOpened.connect(lambda _rid: self.update_lock())
         review.changed.connect(lambda _a: self.update_lock())
         window.verified.connect(lambda _rid: self.update_lock())
@@ -132,7 +135,8 @@ class Decisions(QObject):
         if chosen is not None and chosen.resolution is None and chosen.severity in ("error", "warning"):
             return chosen
         view = review.tabs.currentWidget()
-        cid = view.grid_model().cell_id(view.currentIndex()) if getattr(view, "model", None) and view.model() else None
+        cid = view.grid_model().cell_id(view.currentIndex()) \
+            if isinstance(view, GridView) and view.model() is not None else None
         if self.session is None or cid is None:
             return None
         return next((f for f in self.session.record.findings if cid in f.cells and f.resolution is None

@@ -91,7 +91,7 @@ class UnplacedModel(QAbstractTableModel):
             return None
         u = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            placed = self._placed.get(tuple(u.span)) if u.span else None
+            placed = self._placed.get((u.span[0], u.span[1])) if u.span else None
             return [table_name(u.table), u.text, self._where[index.row()], placed or "", u.reason][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
