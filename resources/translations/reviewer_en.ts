@@ -70,6 +70,26 @@
         <translation>Place in the text</translation>
     </message>
     <message>
+        <source>确认源文件错误</source>
+        <translation>Confirmed source defect</translation>
+    </message>
+    <message>
+        <source>撤回确认</source>
+        <translation>Confirmation withdrawn</translation>
+    </message>
+    <message>
+        <source>应为</source>
+        <translation>Should be</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>选定计入的版本</source>
+        <translation>Version chosen to count</translation>
+    </message>
+    <message>
         <source>空</source>
         <translation>blank</translation>
     </message>

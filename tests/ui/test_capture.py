@@ -72,6 +72,36 @@ def test_seed_004_unplaced_values_are_listed_and_captured_from_the_text(qtbot, w
     assert review.text.cell_at(unplaced[1].span[0]) != targets[1]
 
 
+def test_a_click_on_a_number_or_a_value_dropped_on_a_cell_captures_it(qtbot, window, library):  # noqa: ANN001
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from ui.grid_view import SPAN_MIME
+
+    rid = library.import_paths([str(sample("004"))], reviewer="导入").imported[0]
+    window.refresh_library()
+    window.open_report(rid)
+    review = window.review
+    u0, u1 = window.session.record.unplaced[:2]
+    # a click (the text pane's click handler, as the mouse calls it) on an unplaced number: into the current cell
+    review.select_cell("table3:carried_forward:natural")
+    review.text._clicked(u0.span[0])
+    assert window.session.captured["table3:carried_forward:natural"] == tuple(u0.span)
+    # a value dragged from the 未定位数值 list onto a cell
+    view = review.views["table3"]
+    target = "table3:carried_forward:legal"
+    data = review.unplaced.model.mimeData([review.unplaced.model.index(1, 0)])
+    assert bytes(data.data(SPAN_MIME).data()).decode() == f"{u1.span[0]},{u1.span[1]}"
+    mime = QMimeData()
+    mime.setData(SPAN_MIME, data.data(SPAN_MIME))
+    pos = QPointF(view.visualRect(view.grid_model().index_of(target)).center())
+    event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    view.dropEvent(event)
+    assert window.session.captured[target] == tuple(u1.span)
+    stored = library.load(rid)
+    assert stored.record.provenance[target].span == tuple(u1.span)
+
+
 def test_a_table_that_was_not_found_is_captured_from_the_text(qtbot, window, library, tmp_path: Path):  # noqa: ANN001
     original = sample("003")
     truth = parse_file(original)  # the same report with its title: where each number of 表三 is printed

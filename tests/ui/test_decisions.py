@@ -74,6 +74,15 @@ def test_a_confirmation_is_undone_like_an_edit(qtbot, window, library):  # noqa:
     assert sorted(f.rule for f in window.session.errors()) == ["R2", "R3"]
     kinds = [e.kind for e in library.history(ids["003"])]
     assert "confirm" in kinds and "withdraw" in kinds
+    press(qtbot, Qt.Key.Key_H, CTRL)  # the history names both, on the finding's row, with the rule and reason
+    model = window.dialog.model
+    rows = [[model.index(r, c).data() for c in range(6)] for r in range(model.rowCount())]
+    confirm = next(r for r in rows if r[2] == "确认源文件错误")
+    assert confirm[3].startswith("表三 （四）无法提供 1.本机关不掌握相关政府信息·") and confirm[3].endswith("等 7 个")
+    assert confirm[4] == "R2"
+    assert confirm[5] == "as printed"
+    assert any(r[2] == "撤回确认" for r in rows)
+    window.dialog.close()
 
 
 def test_a_verified_report_refuses_edits_until_reopened(qtbot, window, library):  # noqa: ANN001
