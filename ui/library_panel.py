@@ -92,6 +92,7 @@ def row_notes(s: Any) -> str:
     if getattr(s, "has_versions", False):
         notes.append(tr("同一机关同一年度共有 {n} 份文件；{which}").format(
             n=s.versions, which=tr("计入导出和图表的是这一份") if s.counts else tr("计入的是另一份")))
+        notes.append(tr("这一份：{file}（{fmt}）").format(file=s.source_name, fmt=s.template or "—"))
     if getattr(s, "retired_at", None):
         notes.append(tr("已停用（{at}）").format(at=local_time(s.retired_at)))
     return "".join("\n" + n for n in notes)

@@ -178,6 +178,10 @@
         <translation>another one counts</translation>
     </message>
     <message>
+        <source>这一份：{file}（{fmt}）</source>
+        <translation>This one: {file} ({fmt})</translation>
+    </message>
+    <message>
         <source>已停用（{at}）</source>
         <translation>Retired ({at})</translation>
     </message>
@@ -1440,10 +1444,6 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>表格</source>
         <translation>Tables</translation>
-    </message>
-    <message>
-        <source>原文</source>
-        <translation>Text</translation>
     </message>
     <message>
         <source>数字键</source>
