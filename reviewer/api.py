@@ -61,6 +61,9 @@ def refresh_findings(record: Record, previous: Record | None = None) -> Record:
     """
     from reviewer.model import assign_keys
     from reviewer.rules import check
+    from reviewer.rules.cells import missing_tables
 
-    record.findings = assign_keys(list(record.parse_notes) + check(record, previous))
+    missing = missing_tables(record)  # a table not found, then captured by the reviewer, is no longer missing
+    notes = [f for f in record.parse_notes if f.rule != "MISSING" or f.params.get("table") in missing]
+    record.findings = assign_keys(notes + check(record, previous))
     return record

@@ -84,6 +84,23 @@ class Document:
     boxes: list[PageBox] = field(default_factory=list)  # OCR: where the text stands on the page images
 
 
+def join_documents(parts: list[Document], source_format: str, notes: list[str]) -> Document:
+    """One document of several read apart (text-layer pages and OCR'd pages, prose and tables): texts joined by
+    a newline, every span moved to where its part now starts."""
+    texts: list[str] = []
+    rows: list[list[Cell]] = []
+    boxes: list[PageBox] = []
+    notes = list(notes)
+    offset = 0
+    for part in parts:
+        texts.append(part.text)
+        rows += [[Cell(c.text, c.start + offset, c.end + offset) for c in row] for row in part.rows]
+        boxes += [PageBox(b.page, b.box, (b.span[0] + offset, b.span[1] + offset), b.confidence) for b in part.boxes]
+        notes += [n for n in part.notes if n not in notes]
+        offset += len(part.text) + 1
+    return Document(text="\n".join(texts), rows=rows, source_format=source_format, notes=notes, boxes=boxes)
+
+
 @dataclass(slots=True)
 class CellSource:
     """Where a cell's value came from."""

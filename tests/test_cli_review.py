@@ -97,6 +97,13 @@ def test_retire_restore_and_choose_a_version(db: str, tmp_path: Path, capsys: py
     assert f"2 个版本，以 #{again} 为准" in out and "2 个版本，以此为准" in out
     assert main(["choose-version", str(first), "--reason", "原版为准", "--db", db]) == 0
     assert f"其他版本：#{again}" in capsys.readouterr().out
+    for extra, expected in (([], {str(first)}), (["--all-versions"], {str(first), str(again)})):
+        out_csv = tmp_path / "x.csv"
+        assert main(["export", "--format", "csv", "--all", "--agency", "临清", "-o", str(out_csv), "--db", db,
+                     *extra]) == 0
+        ids = {line.split(",")[0] for line in out_csv.read_text("utf-8-sig").splitlines()[1:]}
+        assert ids == expected
+    capsys.readouterr()
     assert main(["versions", str(again), "--db", db]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[0] == str(first) and lines[0].endswith("以此为准") and not lines[1].endswith("以此为准")
@@ -106,6 +113,8 @@ def test_retire_restore_and_choose_a_version(db: str, tmp_path: Path, capsys: py
     assert "again.txt" not in capsys.readouterr().out
     assert main(["list", "--retired", "--db", db]) == 0
     assert "again.txt" in capsys.readouterr().out
+    assert main(["import", str(tmp_path / "in"), "--db", db, "--quiet"]) == 0  # the file again: held, retired
+    assert f"已在库中（#{again}，已停用：reviewer restore {again} 可恢复）" in capsys.readouterr().out
     assert main(["restore", str(again), "--db", db]) == 0
     assert main(["show", str(again), "--db", db]) == 0
     out = capsys.readouterr().out

@@ -261,3 +261,73 @@ def test_every_finding_has_a_unique_key() -> None:
     assert len(set(keys)) == 5
     assert keys[2:] == ["X|t:r:c", "X|t:r:c#2", "X|t:r:c#3"]
     assert Finding.from_json(found[3].to_json()).key == "X|t:r:c#2"
+
+
+# -- a report whose tables were not found ---------------------------------------------------------------------
+
+NO_TABLES = "某某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度共收到申请 5 件，均已办结。\n"
+
+
+def _no_tables(lib: Library, tmp_path: Path) -> int:
+    write_report(tmp_path / "none", "none.txt", NO_TABLES)
+    lib.import_paths([tmp_path / "none"], workers=1)
+    return _id_of(lib, "none")
+
+
+def test_missing_tables_confirmed_as_absent_from_the_report(lib: Library, tmp_path: Path) -> None:
+    rid = _no_tables(lib, tmp_path)
+    rep = lib.load(rid)
+    missing = [f for f in rep.record.findings if f.rule == "MISSING"]
+    assert len(missing) == 3 and len({finding_key(f) for f in missing}) == 3
+    version = rep.version
+    for f in missing:
+        version = lib.confirm_defect(rid, finding_key(f), reason="报告未附统计表", reviewer="张三",
+                                     expected_version=version).version
+    assert lib.summary(rid).defects == 3
+    done = lib.verify(rid, reviewer="张三", note="原件无表", expected_version=version)
+    assert done.status == "verified"
+
+
+def test_a_table_captured_by_edits_is_no_longer_missing(lib: Library, tmp_path: Path) -> None:
+    rid = _no_tables(lib, tmp_path)
+    rep = lib.load(rid)
+    t4 = [c for c in rep.record.cell_ids() if c.startswith("table4:")]
+    ch = lib.set_cells(rid, {c: 0 for c in t4} | {"table4:review:upheld": 1}, reviewer="张三", reason="据原件录入",
+                       expected_version=rep.version)
+    rules = {(f.rule, f.cells[0]) for f in ch.findings}
+    assert ("MISSING", "table4:*") not in rules and ("MISSING", "table3:*") in rules
+    assert "R5" in {f.rule for f in ch.findings}  # table 4's total now checked: 1 upheld, total printed 0
+    ch = lib.set_cells(rid, {"table4:review:total": 1}, reviewer="张三", expected_version=ch.version)
+    assert not any(f.rule == "R5" for f in ch.findings)
+
+
+def test_short_rows_each_have_their_key() -> None:
+    from reviewer import parse_bytes
+
+    from .fixtures.reports import sample_text
+
+    text = sample_text(CLEAN)
+    lines = text.splitlines()
+    for label in ("2.重复申请", "3.要求提供公开出版物"):  # drop one value of two rows of table 3 (a value a line)
+        i = next(i for i, line in enumerate(lines) if line.strip() == label)
+        assert lines[i + 1].strip() == "0"
+        del lines[i + 1]
+    rec = parse_bytes("\n".join(lines).encode("utf-8"), "short.txt")
+    short = [f for f in rec.findings if f.rule == "SHORT"]
+    assert len(short) == 2 and len({finding_key(f) for f in short}) == 2
+    assert all(f.cells and all(c.startswith("table3:not_processed.") for c in f.cells) for f in short)
+    keys = [finding_key(f) for f in rec.findings]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_chosen_version_holds_even_when_another_is_verified(lib: Library, tmp_path: Path) -> None:
+    first, second = _two_versions(lib, tmp_path)
+    rep = lib.load(second)
+    acks = {finding_key(f): "已核对" for f in rep.record.findings if f.severity == "warning"}
+    lib.verify(second, reviewer="张三", acknowledgements=acks, expected_version=rep.version)
+    assert by_year(lib, agency="版本市").years[0].reports == 1  # the verified one counts by default
+    lib.choose_version(first, reviewer="张三", reason="以原版为准，待核实")
+    stats = by_year(lib, agency="版本市")  # verified only: the version that counts is not verified yet
+    assert stats.years == () and stats.superseded == 1
+    result = lib.export(tmp_path / "v.csv", "csv", agency="版本市")
+    assert result.reports == 0

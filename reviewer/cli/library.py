@@ -91,6 +91,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--format", required=True, choices=["csv", "csv-wide", "xlsx", "jsonl"])
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--all", action="store_true", help="也导出未核实的报告（标明其状态）")
+    p.add_argument("--all-versions", action="store_true",
+                   help="同机关同年度的各版本都导出（默认只导出为准的一份）")
     p.add_argument("--no-bom", action="store_true", help="CSV 不写 UTF-8 BOM")
     p.add_argument("--status", help="只导出此状态的报告（可为未核实的状态）")
     p.add_argument("--agency", help="机关名称的一部分")
@@ -143,9 +145,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         summary = lib.import_paths(local, reviewer=_who(args), progress=_Bar(not args.quiet),
                                    workers=args.workers, fetched=fetched.fetched)
+        retired = {rid for _p, rid in summary.duplicates if lib.summary(rid).retired}
     print(summary.text())
     for path, rid in summary.duplicates:
-        print(f"  已在库中（#{rid}）：{path}")
+        print(f"  已在库中（#{rid}" + (f"，已停用：reviewer restore {rid} 可恢复" if rid in retired else "") + f"）：{path}")
     for rid in summary.versions_flagged:
         print(f"  #{rid} 与库中已有报告同机关同年度，作为另一版本保存")
     for _path, reason in summary.failed:
@@ -312,7 +315,7 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         result = lib.export(args.output, args.format, include_all=args.all, bom=not args.no_bom,
-                            status=args.status, agency=args.agency, year=args.year)
+                            status=args.status, agency=args.agency, year=args.year, all_versions=args.all_versions)
     print(result.text())
     return 0
 

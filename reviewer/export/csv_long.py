@@ -57,6 +57,7 @@ def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False,
         reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
         by_id = {r.id: r for r in reports}
         label_cache: dict[tuple[str | None, str | None, str], str] = {}
+        text_cache: dict[str | None, str] = {}  # printed texts repeat (digits): each quoted once
         with atomic_file(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
             f.write(_csv_line(HEADER) + "\r\n")
             defects = cell_defects(conn, list(by_id))
@@ -79,7 +80,7 @@ def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False,
                     tail = "0,," if d is None else _csv_line(
                         [1, _num(d.should_be) if d.has_should_be else "", escape_text(d.reason)])
                     lines.append(f"{head}{lab}{_num(v)},{_num(p)},{1 if origin == ORIGIN_EDITED else 0},{origin},"
-                                 f"{_text_field(text)},{tail}\r\n")
+                                 f"{text_cache.get(text) or text_cache.setdefault(text, _text_field(text))},{tail}\r\n")
                 f.write("".join(lines))
                 n_rows += len(lines)
     finally:

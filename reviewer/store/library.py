@@ -167,7 +167,7 @@ class Library:
         Returns a `ReportList`: its length at once, its rows read in pages as they are accessed."""
         where: list[str] = []
         params: list[Any] = []
-        if retired is not None:
+        if retired is not None and (retired or self._any_retired()):  # none retired: no clause, lists stay fast
             where.append("retired_at IS NOT NULL" if retired else "retired_at IS NULL")
         if has:
             where.append(f"{has_code(has)} > 0")
@@ -198,6 +198,10 @@ class Library:
         with self._lock:
             ids = [i for (i,) in self._conn.execute(sql, params)]
         return ReportList(ids, self._summaries)
+
+    def _any_retired(self) -> bool:
+        with self._lock:  # the partial index reports_retired holds the retired ones only
+            return self._conn.execute("SELECT 1 FROM reports WHERE retired_at IS NOT NULL LIMIT 1").fetchone() is not None
 
     def _summaries(self, ids: list[int]) -> list[ReportSummary]:
         """Summaries of the given reports, in that order."""

@@ -164,6 +164,7 @@ CREATE TABLE confirmations (
     batch INTEGER NOT NULL,                -- the batch of its audit line in `edits`
     PRIMARY KEY (report_id, finding_key)
 ) WITHOUT ROWID;
+CREATE INDEX reports_retired ON reports(id) WHERE retired_at IS NOT NULL;
 """
 
 SCHEMA_VERSION = 3
