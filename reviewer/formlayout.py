@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reviewer.formats import load_format, load_formats, table2_variant
+from reviewer.formats.alternatives import Used, effective, used_alternatives
 from reviewer.model import Record
 
 CELL, LABEL, HEADER, CAPTION, BLANK = "cell", "label", "header", "caption", "blank"
@@ -229,8 +230,8 @@ def _blocks(table: str, rows: list[_Row], cols: list[_Col], content: str) -> For
 
 
 @cache
-def _national(template: str, table: str) -> tuple[str, tuple[_Row, ...], tuple[_Col, ...]]:
-    tdef = load_format(template).tables[table]
+def _national(template: str, table: str, used: Used = frozenset()) -> tuple[str, tuple[_Row, ...], tuple[_Col, ...]]:
+    tdef = effective(template, used).tables[table]
     rows = tuple(_Row(r.key, tuple(r.group.split("/")) if r.group else (), r.label, r.columns) for r in tdef.rows)
     cols = tuple(_Col(c.key, c.label, c.group) for c in tdef.columns)
     return tdef.kind, rows, cols
@@ -257,7 +258,8 @@ def layout(template: str | None, variant: str | None, table: str, cells: Iterabl
     corner = texts.corner if table == "table3" else texts.content
     if template is None or template not in load_formats() or table not in load_format(template).tables:
         return _by_paths(table, present, [_Col(k, k, None) for k in col_order], corner, over)
-    kind, rows_def, cols_def = _national(template, table)
+    # a row printed instead of rows of the form (a 2021 report's single （六）其他处理) stands in their place
+    kind, rows_def, cols_def = _national(template, table, used_alternatives(load_format(template), {table: present}))
     known_rows = {r.key for r in rows_def}
     known_cols = {c.key for c in cols_def}
     rows = [r for r in rows_def if r.key in present]
@@ -280,11 +282,18 @@ def _by_paths(table: str, present: dict[str, set[str]], cols: list[_Col], corner
 
 
 def template_of(record: Record) -> str:
-    """The record's template, or the national one its table-3 rows match when it is unknown."""
-    if record.template is not None and record.template in load_formats():
+    """The record's template, or the national one whose table-3 rows it has most of when it is unknown (the
+    newest on a tie)."""
+    formats = load_formats()
+    if record.template is not None and record.template in formats:
         return record.template
     rows = record.tables.get("table3", {})
-    return "2021" if "other.other" in rows or "other" not in rows else "2019"
+
+    def score(template: str) -> int:
+        tdef = formats[template].tables.get("table3")
+        return sum(1 for r in tdef.rows if r.key in rows) if tdef is not None else 0
+
+    return max(reversed(list(formats)), key=score)
 
 
 def build(record: Record, table: str, texts: HeaderTexts | None = None) -> FormGrid:
@@ -295,11 +304,10 @@ def build(record: Record, table: str, texts: HeaderTexts | None = None) -> FormG
 
 
 if __name__ == "__main__":
-    from pathlib import Path
-
     from reviewer import parse_file
+    from reviewer.resources import samples_dir
 
-    for sample in sorted((Path(__file__).resolve().parent.parent / "resources" / "samples").glob("00[34]_*.txt")):
+    for sample in sorted(samples_dir().glob("00[34]_*.txt")):
         rec = parse_file(sample)
         for tid in TABLES:
             g = build(rec, tid)

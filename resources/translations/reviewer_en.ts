@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>格式文件有误</source>
+        <translation>A format file is invalid</translation>
+    </message>
+    <message>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -824,6 +828,10 @@ Updated {at}</translation>
     <message>
         <source>标题年度 {title} 与统计期限年度 {period} 不一致</source>
         <translation>The year in the title ({title}) differs from the reporting period ({period})</translation>
+    </message>
+    <message>
+        <source>统计期限为 {start} 至 {end}，不是完整的自然年度</source>
+        <translation>The statistics period is {start} to {end}, not a whole calendar year</translation>
     </message>
     <message>
         <source>{cell} 印为“{printed}”，已换算为 {value} 万元</source>
