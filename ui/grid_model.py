@@ -48,6 +48,7 @@ class GridModel(QAbstractTableModel):
         self._style = style
         self._display = {cid: format_value(value_of(cid)) for cid in grid.positions}
         self.edit_handler: EditHandler | None = None
+        self.locked: str | None = None  # read-only (a verified report): the reason typing is refused with
         self.last_error = ""
         self._bold = QFont()
         self._bold.setBold(True)
@@ -69,7 +70,7 @@ class GridModel(QAbstractTableModel):
         if slot.kind != CELL:
             return Qt.ItemFlag.NoItemFlags  # labels and headers are not stops for the cursor
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.edit_handler is not None:
+        if self.edit_handler is not None and not self.locked:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -159,6 +160,11 @@ class GridModel(QAbstractTableModel):
             self.dataChanged.emit(idx, idx)
             n += 1
         return n
+
+    def set_locked(self, reason: str | None) -> None:
+        if reason != self.locked:
+            self.locked = reason
+            self.layoutChanged.emit()  # the views ask the flags again
 
     def set_style(self, style: MarkStyle) -> None:
         """A new palette (dark mode switched): every cell repaints once."""

@@ -34,6 +34,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("recent_files", [], list),
         Setting("last_open_dir", "", str),
         Setting("open_next_after_verify", True, bool),
+        Setting("enter_moves", "next_problem", str),  # next_problem | down: where Enter goes after a value
     )
 }
 

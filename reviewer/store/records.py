@@ -142,6 +142,11 @@ def read(conn: sqlite3.Connection, report_id: int, *, with_text: bool = True, fi
         provenance[cid] = CellSource(printed or "", (s0, s1) if s0 is not None else None, origin)
         origins[cid] = origin
         parsed[cid] = p
+    from reviewer.store.spans import captured_spans
+
+    for cid, span in captured_spans(conn, report_id).items():  # values a reviewer read from the text
+        if cid in provenance:
+            provenance[cid] = CellSource(provenance[cid].text, span, provenance[cid].origin)
     open_conflicts = conflicts(conn, report_id)
     notes = [Finding.from_json(f) for f in extra.get("parse_notes", [])] + [c.finding() for c in open_conflicts]
     source = dict(extra.get("source", {}))

@@ -18,7 +18,7 @@ STATUSES = (STATUS_NEW, STATUS_IN_REVIEW, STATUS_VERIFIED)
 STATUS_LABELS = {STATUS_NEW: "待审核", STATUS_IN_REVIEW: "审核中", STATUS_VERIFIED: "已核实"}
 
 # Kinds of audit entries. Cell kinds change a value; the others record what else happened to a report.
-CELL_KINDS = ("edit", "undo", "redo", "paste", "suggestion", "clear")
+CELL_KINDS = ("edit", "undo", "redo", "paste", "suggestion", "clear", "capture")  # capture: read from the text
 KIND_METADATA = "metadata"
 KIND_STATUS = "status"
 KIND_REPARSE = "reparse"
