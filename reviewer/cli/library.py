@@ -207,9 +207,10 @@ def cmd_set(args: argparse.Namespace) -> int:
         version = args.expected_version if args.expected_version is not None else lib.summary(args.report).version
         change = lib.set_cells(args.report, {args.cell: args.value}, reviewer=_who(args), reason=args.reason,
                                expected_version=version)
-    if not change.cells:
-        print(f"#{args.report} {args.cell} 的值未变")
-        return 0
+    if not change.cells:  # nothing written, no audit line: not reported as a success
+        _err(f"未写入：#{args.report} {args.cell} 的值已是 {args.value.strip() or '空'}（可能已由他人改过），"
+             "未记入审核记录")
+        return 1
     print(f"#{args.report} {args.cell} 已改为 {args.value.strip() or '空'}（版本 {change.version}）；"
           f"错误 {change.errors} · 警告 {change.warnings}")
     return 0

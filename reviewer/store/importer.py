@@ -1,8 +1,8 @@
 """Batch import: files and folders into the library, parsed in parallel processes.
 
 The main process reads each file and hashes it (a file already held is skipped before any parsing), worker
-processes parse chunks of files, and the main process writes each parsed chunk in one transaction, in the
-order the files were given. `progress(done, total, path)` is called for every file; `cancel()` is polled
+processes parse chunks of files, and the main process writes each report in its own transaction, in the
+order the files were given (one file that cannot be written is reported by name; the batch goes on). `progress(done, total, path)` is called for every file; `cancel()` is polled
 between chunks. What was written before a cancel or a crash stays, complete report by report.
 """
 
@@ -27,6 +27,7 @@ from reviewer.model import Finding, Record, Tables
 from reviewer.reading import load_bytes
 from reviewer.store import crossreport
 from reviewer.store.db import now, write
+from reviewer.store.guard import is_store_wide, store_error
 from reviewer.store.normalize import agency_key
 from reviewer.store.records import cell_rows, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
@@ -197,33 +198,41 @@ class _Run:
                 yield path, data, sha
 
     def store(self, items: list[Item], results: list[Parsed]) -> None:
-        """One transaction per chunk; each report in its own savepoint (a concurrent import of the same file by
-        another process makes it a duplicate, not a failure of the chunk)."""
+        """Each report in its own transaction: a report that cannot be written (a value the store refuses, a
+        parser bug) is this file's failure, named, and the batch goes on; a concurrent import of the same file
+        by another process makes it a duplicate. A failure of the library itself (read-only, disk full,
+        damaged) stops the batch with one line: what was written before stays."""
         at = now()
-        done: list[str] = []
-        with self.lib.lock, write(self.lib.connection) as c:
-            for item, (record, reason) in zip(items, results, strict=True):
-                done.append(item[0])
+        for item, (record, reason) in zip(items, results, strict=True):
+            try:
                 if record is None:
                     self.summary.failed.append((item[0], reason or "无法读取"))
-                    continue
-                c.execute("SAVEPOINT report")
-                try:
-                    rid, version_of = insert_report(c, item, record, self.reviewer, at)
-                except sqlite3.IntegrityError:
-                    c.execute("ROLLBACK TO report")
-                    c.execute("RELEASE report")
-                    row = c.execute("SELECT id FROM reports WHERE sha256 = ?", (item[2],)).fetchone()
-                    if row is None:
-                        raise
-                    self.summary.duplicates.append((item[0], row[0]))
-                    continue
-                c.execute("RELEASE report")
-                self.summary.imported.append(rid)
-                if version_of is not None:
-                    self.summary.versions_flagged.append(rid)
-        for path in done:
-            self.tick(path)
+                else:
+                    self._store_one(item, record, at)
+            finally:
+                self.tick(item[0])
+
+    def _store_one(self, item: Item, record: Prepared, at: str) -> None:
+        name = Path(item[0]).name
+        try:
+            with self.lib.lock, write(self.lib.connection) as c:
+                rid, version_of = insert_report(c, item, record, self.reviewer, at)
+        except sqlite3.IntegrityError:
+            with self.lib.lock:
+                row = self.lib.connection.execute("SELECT id FROM reports WHERE sha256 = ?", (item[2],)).fetchone()
+            if row is None:
+                self.summary.failed.append((item[0], f"{name}: 无法写入资料库（数据约束冲突）"))
+            else:
+                self.summary.duplicates.append((item[0], row[0]))
+            return
+        except Exception as exc:
+            if is_store_wide(exc):
+                raise store_error(exc, self.lib.path, f"导入 {name} 时") from exc
+            self.summary.failed.append((item[0], f"{name}: 无法写入资料库（{type(exc).__name__}: {str(exc)[:120]}）"))
+            return
+        self.summary.imported.append(rid)
+        if version_of is not None:
+            self.summary.versions_flagged.append(rid)
 
     def settle_repeats(self) -> None:
         """A file given twice in one run: a duplicate of the first copy if that was imported, else failed too."""

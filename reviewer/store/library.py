@@ -18,10 +18,11 @@ from reviewer.errors import ReviewerError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.store import crossreport, records
 from reviewer.store.config import SAMPLES_DIR, default_library_path
-from reviewer.store.db import connect, now, snapshot, write
+from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes
 from reviewer.store.migrations import migrate
 from reviewer.store.normalize import agency_key
+from reviewer.store.opening import guard_open
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
 from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.types import (
@@ -83,9 +84,8 @@ class Library:
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
         self.path = Path(path) if path is not None else default_library_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._conn = connect(self.path)
+        self._conn, self.readonly = guard_open(self.path)
         try:
             found = migrate(self._conn)
         except BaseException:
