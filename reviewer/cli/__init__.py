@@ -11,12 +11,12 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import library, reports
+from reviewer.cli import library, maintenance, reports
 from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
 from reviewer.store.guard import describe
 
-_GROUPS = (reports, library)
+_GROUPS = (reports, library, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:

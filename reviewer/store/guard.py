@@ -48,6 +48,7 @@ def damaged_pages(conn: sqlite3.Connection, limit: int = 20) -> tuple[bool, list
 
 def damage_message(path: str | Path, pages: list[int], detail: str = "") -> str:
     where = f"（第 {'、'.join(map(str, pages[:5]))}{'…' if len(pages) > 5 else ''} 页）" if pages else ""
+    detail = detail.split(" with text", 1)[0].splitlines()[0] if detail.strip() else ""
     why = f"：{detail[:100]}" if detail and not pages else ""
     return f"{path}: 资料库文件已损坏{where}{why}；{repair_hint(path)}"
 
@@ -68,7 +69,7 @@ def describe(exc: BaseException, path: str | Path, action: str = "") -> str:
             return f"{path}: {doing}资料库正被另一程序占用（已锁定），请关闭它或稍后再试"
         if code == _NOTADB or "not a database" in text:
             return f"{path}: 不是审核台资料库（文件不是 SQLite 数据库，或文件头已损坏）；{repair_hint(path)}"
-        if code == _CORRUPT or "malformed" in text:
+        if code == _CORRUPT or "malformed" in text or "Could not decode" in text:
             return damage_message(path, [int(n) for n in _PAGE.findall(text)], text)
         if code == _CANTOPEN or "unable to open" in text:
             return f"{path}: {doing}无法打开资料库文件（文件夹不存在、不可写或没有权限）"
@@ -152,3 +153,28 @@ def check_library(conn: sqlite3.Connection, path: Path) -> None:
     damaged, pages, first = damaged_pages(conn)
     if damaged:
         raise StoreError(damage_message(path, pages, first))
+
+
+# A cell a reviewer edited holds the value of its latest audit line: a disagreement is damage to one of them.
+_TRAIL_SQL = """
+SELECT c.cell, c.value, e.new_value FROM cells c
+JOIN edits e ON e.id = (SELECT max(id) FROM edits WHERE report_id = c.report_id AND cell = c.cell)
+WHERE c.report_id = ? AND c.origin = 'edited'
+"""
+
+
+def trail_mismatches(conn: sqlite3.Connection, report_id: int) -> list[tuple[str, object, object]]:
+    """(cell, stored value, value of its latest audit line) for edited cells whose two disagree."""
+    out = []
+    for cell, value, new in conn.execute(_TRAIL_SQL, (report_id,)):
+        if type(value) is not type(new) or value != new:
+            out.append((cell, value, new))
+    return out
+
+
+def check_report(conn: sqlite3.Connection, report_id: int, path: str | Path) -> None:
+    """Refuse to show a report whose edited cells disagree with the audit trail (a damaged library)."""
+    bad = trail_mismatches(conn, report_id)
+    if bad:
+        cells = "、".join(c for c, _v, _n in bad[:3])
+        raise StoreError(f"{path}: 资料库已损坏：报告 #{report_id} 的 {cells} 与修改记录不一致；{repair_hint(path)}")

@@ -20,6 +20,7 @@ from reviewer.store import crossreport, records
 from reviewer.store.config import SAMPLES_DIR, default_library_path
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes
+from reviewer.store.guard import check_report, store_error
 from reviewer.store.migrations import migrate
 from reviewer.store.normalize import agency_key
 from reviewer.store.opening import guard_open
@@ -201,7 +202,14 @@ class Library:
 
     def load(self, report_id: int) -> StoredReport:
         """The report with its current values, findings, origins and latest verification."""
+        try:
+            return self._load(report_id)
+        except sqlite3.Error as exc:  # unreadable rows: a damaged library, said in one line
+            raise store_error(exc, self.path, f"读取报告 #{report_id}") from exc
+
+    def _load(self, report_id: int) -> StoredReport:
         with self._lock:
+            check_report(self._conn, report_id, self.path)
             stale = self._conn.execute("SELECT checked_with FROM reports WHERE id = ?", (report_id,)).fetchone()
             if stale is not None and stale[0] != PARSER_VERSION:
                 with write(self._conn) as c:  # findings of an older rule set: check again (values unchanged)
