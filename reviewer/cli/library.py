@@ -138,6 +138,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  已在库中（#{rid}）：{path}")
     for rid in summary.versions_flagged:
         print(f"  #{rid} 与库中已有报告同机关同年度，作为另一版本保存")
+    for _path, reason in summary.skipped:
+        print(f"  跳过 {reason}")
     for _path, reason in summary.failed:
         _err(f"  无法读取 {reason}")
     return 2 if summary.failed else 0

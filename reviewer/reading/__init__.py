@@ -87,13 +87,33 @@ def read_document(path: str | Path) -> tuple[Document, bytes]:
 
 
 def load_bytes(path: str | Path) -> bytes:
-    """A report file's bytes, refused in one line when too large or unreadable."""
+    """A report file's bytes, refused in one line when too large, unreadable or not a regular file.
+
+    The file is opened without blocking and checked with `fstat` before a byte is read: a FIFO, a device
+    (`/dev/zero`) or a socket is refused, never read."""
+    import os
+    import stat
+
+    from reviewer.reading.walk import not_regular_reason
+
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"{p.name}: 文件过大（{size / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
-        data = p.read_bytes()
+        st = p.stat()
+        reason = not_regular_reason(p, st.st_mode)
+        if reason:
+            raise ReadError(reason)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(str(p))
+        if st.st_size > MAX_BYTES:
+            raise ReadError(f"{p.name}: 文件过大（{st.st_size / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            reason = not_regular_reason(p, os.fstat(f.fileno()).st_mode)  # swapped since the stat?
+            if reason:
+                raise ReadError(reason)
+            data = f.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ReadError(f"{p.name}: 文件过大（超过 {MAX_BYTES // 1048576} MB）")
     except ReadError:
         raise
     except IsADirectoryError as exc:

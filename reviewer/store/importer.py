@@ -25,6 +25,7 @@ from reviewer.api import PARSER_VERSION, parse_bytes
 from reviewer.errors import ReviewerError
 from reviewer.model import Finding, Record, Tables
 from reviewer.reading import load_bytes
+from reviewer.reading.walk import walk
 from reviewer.store import crossreport
 from reviewer.store.db import now, write
 from reviewer.store.guard import is_store_wide, store_error
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 CHUNK = 8  # files per task sent to a worker
 IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would cost more than it saves
-SKIP_NAMES = {"thumbs.db", "desktop.ini"}
 
 Item = tuple[str, bytes, str]  # path, bytes, sha256
 
@@ -77,21 +77,11 @@ def prepare(record: Record) -> Prepared:
         record.findings, [r[1:] for r in findings_rows(0, record.findings)], record.tables)
 
 
-def expand(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to import (folders recursively, hidden files skipped) and the paths that do not exist."""
-    files: list[Path] = []
-    missing: list[tuple[str, str]] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for q in sorted(p.rglob("*")):
-                rel = q.relative_to(p).parts
-                if q.is_file() and not any(part.startswith(".") for part in rel) and q.name.lower() not in SKIP_NAMES:
-                    files.append(q)
-        elif p.is_file():
-            files.append(p)
-        else:
-            missing.append((str(p), f"{p}: 文件不存在"))
-    return files, missing
+def expand(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Files to import (folders recursively, hidden files skipped), the paths that cannot be read (missing,
+    unreadable folders) and the paths skipped as not reports (special files, hidden files), with reasons."""
+    walked = walk(paths)
+    return walked.files, walked.unreadable, walked.skipped
 
 
 def parse_chunk(items: list[tuple[str, bytes]]) -> list[Parsed]:
@@ -260,8 +250,9 @@ def _context() -> multiprocessing.context.BaseContext:
 def run_import(lib: Library, paths: list[str | Path], *, reviewer: str | None = None,
                progress: Callable[[int, int, str], None] | None = None, cancel: Callable[[], bool] | None = None,
                workers: int | None = None) -> ImportSummary:
-    files, missing = expand(paths)
+    files, missing, skipped = expand(paths)
     run = _Run(lib, len(files) + len(missing), reviewer.strip() if reviewer else None, progress, cancel)
+    run.summary.skipped.extend(skipped)
     for path, reason in missing:
         run.summary.failed.append((path, reason))
         run.tick(path)
