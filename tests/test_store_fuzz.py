@@ -3,6 +3,7 @@ silently loses a committed edit. Also `reviewer repair` and `reviewer backup` as
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -78,7 +79,7 @@ def _check_damaged(path: Path, edits: list[tuple[int, str, int]], lines: int) ->
     return "repaired"
 
 
-@pytest.mark.parametrize("seed", range(30))
+@pytest.mark.parametrize("seed", range(int(os.environ.get("FUZZ_SEEDS", "30"))))
 def test_a_damaged_page_is_reported_or_repaired(pristine: tuple[Path, list[tuple[int, str, int]], int],
                                                 tmp_path: Path, seed: int) -> None:
     src, edits, lines = pristine

@@ -51,32 +51,42 @@ def read_bytes(data: bytes, name: str) -> Document:
     if len(data) > MAX_BYTES:
         raise ReadError(f"{name}: 文件过大（{len(data) / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
     fmt = sniff_format(data, name)
+    from reviewer.reading.budget import metered
+
     try:
-        if fmt == "pdf":
-            from reviewer.reading.pdf import read_pdf
-
-            doc = read_pdf(data, name)
-        elif fmt == "docx":
-            from reviewer.reading.docx import read_docx
-
-            doc = read_docx(data, name)
-        elif fmt == "html":
-            from reviewer.reading.html import read_html
-
-            doc = read_html(data, name)
-        else:
-            from reviewer.reading.text import read_text
-
-            doc = read_text(data, name, markdown=(fmt == "md"))
+        with metered(name):
+            doc = _read_format(fmt, data, name)
     except ReadError as exc:
         if str(exc).startswith(name):
             raise
         raise ReadError(f"{name}: {exc}") from exc
+    except RecursionError as exc:  # nesting deeper than a reader walks
+        raise ReadError(f"{name}: 文件的结构嵌套过深，无法读取") from exc
+    except MemoryError as exc:
+        raise ReadError(f"{name}: 读取时内存不足，拒绝读取") from exc
     except Exception as exc:  # a reader library failed on malformed input: say so in one line
         raise ReadError(f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:120]}）") from exc
     if not doc.text.strip():
         raise ReadError(f"{name}: 文件中没有可读的文字")
     return doc
+
+
+def _read_format(fmt: str, data: bytes, name: str) -> Document:
+    if fmt == "pdf":
+        from reviewer.reading.pdf import read_pdf
+
+        return read_pdf(data, name)
+    if fmt == "docx":
+        from reviewer.reading.docx import read_docx
+
+        return read_docx(data, name)
+    if fmt == "html":
+        from reviewer.reading.html import read_html
+
+        return read_html(data, name)
+    from reviewer.reading.text import read_text
+
+    return read_text(data, name, markdown=(fmt == "md"))
 
 
 def read_document(path: str | Path) -> tuple[Document, bytes]:

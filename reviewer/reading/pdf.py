@@ -16,6 +16,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from reviewer.errors import ReadError
 from reviewer.model import Document
+from reviewer.reading.budget import meter
+from reviewer.reading.pdf_streams import check_streams
 
 _CID = re.compile(r"\(cid:\d+\)")
 # Kangxi radicals, CJK radical supplement and compatibility ideographs: PDF fonts made by WPS and Word often
@@ -50,11 +52,14 @@ def read_pdf(data: bytes, name: str) -> Document:
 
     if b"%%EOF" not in data[-4096:]:
         raise ReadError(f"{name}: PDF 文件不完整（结尾缺失，可能在下载或复制时被截断）")
+    m = meter()
+    check_streams(data, m)
     pages: list[str] = []
     image_only: list[int] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
+                m.tick()
                 text = page.extract_text() or ""
                 if not text.strip() and page.images:
                     image_only.append(number)

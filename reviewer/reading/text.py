@@ -14,6 +14,7 @@ import charset_normalizer
 
 from reviewer.errors import ReadError
 from reviewer.model import Cell, Document
+from reviewer.reading.budget import meter
 from reviewer.values import parse_printed
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -176,6 +177,8 @@ def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     """Read a .txt or .md report: decode it and cut it into rows with `layout.text_to_rows`."""
     from reviewer.reading.layout import text_to_rows  # written alongside; imported late on purpose
 
+    m = meter()
+    m.size("文字", len(data), m.budget.max_text)
     text, encoding, notes = decode_bytes(data, name)
     return Document(text=text, rows=text_to_rows(text), source_format="md" if markdown else "txt",
                     encoding=encoding, notes=notes)

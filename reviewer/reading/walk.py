@@ -73,8 +73,8 @@ def _visit(p: Path, out: Walked, skip_hidden: bool, top: bool) -> None:
         for entry in children:
             _visit(Path(entry.path), out, skip_hidden, top=False)
         return
-    reason = not_regular_reason(p, st.st_mode)
-    if reason:  # named by the user: it cannot be read; found in a folder: not a report
-        (out.unreadable if top else skipped).append((str(p), reason))
+    special = not_regular_reason(p, st.st_mode)
+    if special:  # named by the user: it cannot be read; found in a folder: not a report
+        (out.unreadable if top else skipped).append((str(p), special))
         return
     files.append(p)

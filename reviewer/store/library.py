@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.api import PARSER_VERSION
-from reviewer.errors import ReviewerError, ValidationError
+from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.store import crossreport, records
 from reviewer.store.config import SAMPLES_DIR, default_library_path
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes
-from reviewer.store.guard import check_report, store_error
+from reviewer.store.guard import check_report, damage_message, store_error
 from reviewer.store.migrations import migrate
 from reviewer.store.normalize import agency_key
 from reviewer.store.opening import guard_open
@@ -206,6 +206,8 @@ class Library:
             return self._load(report_id)
         except sqlite3.Error as exc:  # unreadable rows: a damaged library, said in one line
             raise store_error(exc, self.path, f"读取报告 #{report_id}") from exc
+        except (ValueError, KeyError, TypeError) as exc:  # stored JSON or text that no longer decodes
+            raise StoreError(damage_message(self.path, [], f"报告 #{report_id} 的数据无法解读（{exc}）")) from exc
 
     def _load(self, report_id: int) -> StoredReport:
         with self._lock:

@@ -9,6 +9,7 @@ is counted in the `RepairReport`; the damaged file is renamed `<name>.damaged-<t
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -70,9 +71,9 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 def _max_key(src: sqlite3.Connection, table: str, key: str, hint: int) -> int:
     try:
         found = src.execute(f"SELECT max({key}) FROM {table}").fetchone()[0]
-        return max(int(found or 0), hint)
     except sqlite3.DatabaseError:
         return max(hint, 1)
+    return max(_key(found) or 0, hint)
 
 
 def _rows(src: sqlite3.Connection, table: str, cols: list[str], key: str, hint: int) -> Iterator[Row]:
@@ -105,9 +106,10 @@ def _by_report(src: sqlite3.Connection, table: str, cols: list[str], rid: int) -
 def _hint(src: sqlite3.Connection, table: str, column: str) -> int:
     """The highest id another table refers to (a bound to probe up to when the table's own is unreadable)."""
     try:
-        return int(src.execute(f"SELECT max({column}) FROM {table}").fetchone()[0] or 0)
+        found = src.execute(f"SELECT max({column}) FROM {table}").fetchone()[0]
     except sqlite3.DatabaseError:
         return 0
+    return _key(found) or 0
 
 
 def _open_damaged(path: Path) -> sqlite3.Connection:
@@ -226,6 +228,60 @@ def _mend_from_trail(c: sqlite3.Connection, report: RepairReport, kept: set[int]
             report.notes.append(f"报告 #{rid} 的 {cell} 已损坏（读出 {value!r}），按修改记录恢复为 {new!r}，请核对")
 
 
+def _usable_document(doc: Row | None, cols: list[str], report_row: dict[str, object],
+                     report: RepairReport) -> Row | None:
+    """The report's document row if it reads; rebuilt from the stored source when only its text or JSON is
+    damaged (the source's hash proves it intact); None when neither can be trusted."""
+    import hashlib
+
+    if doc is None:
+        return None
+    d = dict(zip(cols, doc, strict=True))
+    data = d.get("data")
+    intact = isinstance(data, bytes) and hashlib.sha256(data).hexdigest() == report_row.get("sha256")
+    try:
+        json.loads(str(d["extra"]))
+        readable = isinstance(d["text"], str)
+    except (ValueError, TypeError):
+        readable = False
+    if readable:
+        return doc
+    if not intact or not isinstance(data, bytes):
+        return None
+    template = report_row.get("template")
+    from reviewer.api import parse_bytes
+    from reviewer.errors import ReviewerError
+    from reviewer.store.records import extra_json
+
+    try:
+        record = parse_bytes(data, str(report_row.get("source_name") or "report"),
+                             template=template if isinstance(template, str) else None)
+    except ReviewerError:
+        return None
+    d["text"], d["extra"] = record.text, extra_json(record)
+    report.notes.append(f"报告 #{report_row.get('id')} 的文字已损坏，已从原文件重新读出")
+    return tuple(d[col] for col in cols)
+
+
+def _key(value: object) -> int | None:
+    """A key read from a damaged page: an int, or None when the bytes are garbage."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _insert(c: sqlite3.Connection, table: str, cols: list[str], rows: list[Row]) -> bool:
+    """Insert rows as one unit; False (nothing inserted) when a damaged row breaks a constraint."""
+    sql = f"INSERT INTO {table}({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    c.execute("SAVEPOINT row")
+    try:
+        c.executemany(sql, rows)
+    except sqlite3.Error:
+        c.execute("ROLLBACK TO row")
+        c.execute("RELEASE row")
+        return False
+    c.execute("RELEASE row")
+    return True
+
+
 def _copy_reports(src: sqlite3.Connection, c: sqlite3.Connection, report: RepairReport,
                   hints: dict[str, int]) -> set[int]:
     """Reports whose row, document and cells all read; returns their ids."""
@@ -236,33 +292,44 @@ def _copy_reports(src: sqlite3.Connection, c: sqlite3.Connection, report: Repair
     finding_cols = _columns(c, "findings")
     seen: set[int] = set()
     kept: set[int] = set()
-    docs = {int(r[0]): r for r in _rows(src, "documents", doc_cols, "report_id", hints["documents"])}
+    docs: dict[int, Row] = {}
+    for r in _rows(src, "documents", doc_cols, "report_id", hints["documents"]):
+        key = _key(r[0])
+        if key is not None:
+            docs[key] = r
     for row in _rows(src, "reports", cols, "id", hints["reports"]):
-        rid = int(row[0])  # type: ignore[call-overload]
+        rid = _key(row[0])
+        if rid is None or rid in seen:
+            continue
         seen.add(rid)
-        cells = _by_report(src, "cells", cell_cols, rid)
-        if rid not in docs or not cells:
+        cells = [r for r in _by_report(src, "cells", cell_cols, rid) or [] if isinstance(r[1], str)]
+        values = dict(zip(cols, row, strict=True))
+        doc = _usable_document(docs.get(rid), doc_cols, values, report) if cells else None
+        if doc is None:
             report.lost_reports.append(rid)
             continue
-        values = dict(zip(cols, row, strict=True))
-        if values.get("agency_key") is None and "agency" in values:
+        if values.get("agency_key") is None and isinstance(values.get("agency"), str):
             values["agency_key"] = agency_key(values["agency"])  # type: ignore[arg-type]
         names = list(values)
-        c.execute(f"INSERT INTO reports({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                  [values[n] for n in names])
-        c.execute(f"INSERT INTO documents({', '.join(doc_cols)}) VALUES ({', '.join('?' * len(doc_cols))})", docs[rid])
-        c.executemany(f"INSERT INTO cells({', '.join(cell_cols)}) VALUES ({', '.join('?' * len(cell_cols))})", cells)
-        found = _by_report(src, "findings", finding_cols, rid) or []
-        c.executemany(f"INSERT INTO findings({', '.join(finding_cols)}) VALUES "
-                      f"({', '.join('?' * len(finding_cols))})", found)
+        c.execute("SAVEPOINT report")
+        ok = (_insert(c, "reports", names, [tuple(values[n] for n in names)])
+              and _insert(c, "documents", doc_cols, [doc]) and _insert(c, "cells", cell_cols, cells))
+        if not ok:
+            c.execute("ROLLBACK TO report")
+            c.execute("RELEASE report")
+            report.lost_reports.append(rid)
+            continue
+        c.execute("RELEASE report")
+        _insert(c, "findings", finding_cols, _by_report(src, "findings", finding_cols, rid) or [])
         kept.add(rid)
     # reports whose row itself was unreadable, known from what refers to them
     for table in ("documents", "edits", "cells"):
         try:
-            refs = {r for (r,) in src.execute(f"SELECT DISTINCT report_id FROM {table}")}
+            refs = {_key(r) for (r,) in src.execute(f"SELECT DISTINCT report_id FROM {table}")}
         except sqlite3.DatabaseError:
             refs = set(docs) if table == "documents" else set()
-        for rid in refs - seen:
+        for rid in refs - seen - {None}:
+            assert rid is not None
             seen.add(rid)
             report.lost_reports.append(rid)
     report.lost_reports.sort()
@@ -270,51 +337,44 @@ def _copy_reports(src: sqlite3.Connection, c: sqlite3.Connection, report: Repair
     return kept
 
 
+def _count(src: sqlite3.Connection, table: str, fallback: int) -> int:
+    try:
+        (total,) = src.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(total)
+    except sqlite3.DatabaseError:
+        return fallback  # ids are dense (append-only): the highest id counts them
+
+
 def _copy_dependents(src: sqlite3.Connection, c: sqlite3.Connection, report: RepairReport, kept: set[int],
                      hints: dict[str, int]) -> None:
     edit_cols = _columns(c, "edits")
-    top = _max_key(src, "edits", "id", 0)
     n = 0
     for row in _rows(src, "edits", edit_cols, "id", hints["edits"]):
-        if row[1] in kept:
-            c.execute(f"INSERT INTO edits({', '.join(edit_cols)}) VALUES ({', '.join('?' * len(edit_cols))})", row)
+        if _key(row[0]) is not None and row[1] in kept and _insert(c, "edits", edit_cols, [row]):
             n += 1
     report.edits = n
-    try:
-        (total,) = src.execute("SELECT count(*) FROM edits").fetchone()
-    except sqlite3.DatabaseError:
-        total = top  # ids are dense (append-only): the highest id counts them
-    report.lost_edits = max(int(total) - n, 0)
+    report.lost_edits = max(_count(src, "edits", _max_key(src, "edits", "id", 0)) - n, 0)
     ver_cols = _columns(c, "verifications")
     ack_cols = _columns(c, "acknowledgements")
     vids = []
     for row in _rows(src, "verifications", ver_cols, "id", hints["verifications"]):
-        if row[1] in kept:
-            c.execute(f"INSERT INTO verifications({', '.join(ver_cols)}) VALUES ({', '.join('?' * len(ver_cols))})",
-                      row)
+        if _key(row[0]) is not None and row[1] in kept and _insert(c, "verifications", ver_cols, [row]):
             vids.append(row[0])
     report.verifications = len(vids)
-    try:
-        (vtotal,) = src.execute("SELECT count(*) FROM verifications").fetchone()
-    except sqlite3.DatabaseError:
-        vtotal = _max_key(src, "verifications", "id", 0)
-    report.lost_verifications = max(int(vtotal) - len(vids), 0)
+    total = _count(src, "verifications", _max_key(src, "verifications", "id", 0))
+    report.lost_verifications = max(total - len(vids), 0)
     for vid in vids:
         try:
             acks = src.execute(f"SELECT {', '.join(ack_cols)} FROM acknowledgements WHERE verification_id = ?",
                                (vid,)).fetchall()
         except sqlite3.DatabaseError:
+            acks = None
+        if acks is None or not _insert(c, "acknowledgements", ack_cols, acks):
             report.notes.append(f"核实记录 {vid} 的警告说明无法读取")
-            continue
-        c.executemany(f"INSERT INTO acknowledgements({', '.join(ack_cols)}) VALUES "
-                      f"({', '.join('?' * len(ack_cols))})", acks)
     conflict_cols = [x for x in _columns(c, "conflicts") if x in set(_columns(src, "conflicts"))]
     lost_conflicts = 0
     for row in _rows(src, "conflicts", conflict_cols, "id", 0):
-        if row[1] in kept:
-            c.execute(f"INSERT INTO conflicts({', '.join(conflict_cols)}) VALUES "
-                      f"({', '.join('?' * len(conflict_cols))})", row)
-        else:
+        if not (row[1] in kept and _insert(c, "conflicts", conflict_cols, [row])):
             lost_conflicts += 1
     if lost_conflicts:
         report.notes.append(f"丢失 {lost_conflicts} 条重新解析冲突记录")
