@@ -76,10 +76,11 @@ def html_deep(levels: int) -> bytes:
     return ("<html><body>" + "<div>" * levels + body + "</div>" * levels + "</body></html>").encode()
 
 
-def pdf_inflating(megabytes: int) -> bytes:
-    """A one-page PDF whose content stream is a few hundred KB and inflates to `megabytes` MiB."""
+def pdf_inflating(megabytes: int, unit: bytes = b"0 0 m 1 1 l S\n") -> bytes:
+    """A one-page PDF whose content stream is small and inflates to `megabytes` MiB of `unit` repeated
+    (drawing operators; `b" "` makes the run of spaces PDFium stalls on)."""
     comp = zlib.compressobj(9)
-    chunk = b" " * 1048576
+    chunk = (unit * (1048576 // len(unit) + 1))[:1048576]
     stream = b"".join(comp.compress(chunk) for _ in range(megabytes)) + comp.flush()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",

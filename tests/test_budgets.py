@@ -41,14 +41,15 @@ print(json.dumps(outcome, ensure_ascii=False))
 
 @cache
 def _pdf_bomb() -> bytes:
-    return h.pdf_inflating(256)
+    return h.pdf_inflating(96)
 
 
 CASES = {
     "wide-spans.docx": lambda: h.docx_wide_spans(3000),  # 768,000 grid cells from a few KB
     "huge-body.docx": lambda: h.docx_huge_xml(64),  # document.xml of 64 MiB
     "many-tables.html": lambda: h.html_many_tables(4, 199_000),  # tables under the per-table limit
-    "inflating.pdf": _pdf_bomb,  # a content stream of 256 MiB
+    "inflating.pdf": _pdf_bomb,  # a content stream of 96 MiB
+    "spaces.pdf": lambda: h.pdf_inflating(3, b" "),  # PDFium stalls on megabytes of spaces in a row
 }
 
 
