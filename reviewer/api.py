@@ -20,6 +20,9 @@ def parse_document(doc: Document, source: dict | None = None, template: str | No
     from reviewer.parsing.published import published_date
 
     record = parse(doc, template)
+    from reviewer.parsing.multiple import refuse_several
+
+    refuse_several(doc, record.template, Path(str((source or {}).get("path") or "文件")).name)
     record.source = dict(source or {})
     record.source.setdefault("format", doc.source_format)
     published = published_date(doc.text)
