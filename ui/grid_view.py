@@ -26,6 +26,7 @@ from reviewer.formlayout import CELL
 from reviewer.values import parse_user_value
 from ui.grid_model import GridModel, Value
 from ui.i18n import tr
+from ui.save_errors import keep_typed, pending_text
 
 LABEL_WIDTHS = {1: [200], 2: [90, 190], 3: [36, 92, 196]}
 DATA_WIDTH = 56
@@ -62,12 +63,19 @@ class CellDelegate(QStyledItemDelegate):
         editor.setFrame(False)
         return editor
 
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if not pending_text(self, editor, index):  # after a failed save: what was typed, not the old value
+            super().setEditorData(editor, index)
+
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[override]
         assert isinstance(editor, QLineEdit)
-        if not model.setData(index, editor.text(), Qt.ItemDataRole.EditRole):
+        typed = editor.text()
+        if not model.setData(index, typed, Qt.ItemDataRole.EditRole):
             reason = getattr(model, "last_error", "")
             if reason:
                 self.rejected.emit(reason)
+            if reason or getattr(model, "save_failed", False):
+                keep_typed(self, index, typed)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(obj, QLineEdit)

@@ -30,6 +30,7 @@ from ui.charts_panel import ChartsDock
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
 from ui.library_access import close_library, default_reviewer, open_library
+from ui.library_care import LibraryCare
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
 from ui.reparse import Reparser
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
+        self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.actions_ = menus.build(self)
         self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
         self.setAcceptDrops(True)

@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>无法打开资料库 {path}：{reason}</source>
+        <translation>Cannot open the library {path}: {reason}</translation>
+    </message>
+    <message>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -406,6 +410,14 @@ Updated {at}</translation>
         <translation>A report page, a PDF or Word link, or a column page listing annual reports</translation>
     </message>
     <message>
+        <source>备份资料库…</source>
+        <translation>Back Up Library…</translation>
+    </message>
+    <message>
+        <source>把资料库完整复制到一个文件（包括刚做的修改）</source>
+        <translation>Copy the whole library to a file (including the latest edits)</translation>
+    </message>
+    <message>
         <source>用当前解析器重新读取这份报告，保留已做的修改</source>
         <translation>Read this report again with the current parser, keeping the edits</translation>
     </message>
@@ -790,6 +802,10 @@ Choosing another format reads the tables again under it.</translation>
 {reason}</translation>
     </message>
     <message>
+        <source>保存失败：{reason}</source>
+        <translation>Save failed: {reason}</translation>
+    </message>
+    <message>
         <source>所选问题没有建议值</source>
         <translation>The chosen problem has no suggested value</translation>
     </message>
@@ -1148,6 +1164,56 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>无法下载</source>
         <translation>Download Failed</translation>
+    </message>
+    <message>
+        <source>自动备份失败：{reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <source>已自动备份资料库：{path}</source>
+        <translation>Library backed up automatically: {path}</translation>
+    </message>
+    <message>
+        <source>资料库已损坏</source>
+        <translation>Library damaged</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+请关闭程序后运行修复；每日的自动备份在资料库旁的 backups 文件夹中。</source>
+        <translation>{reason}
+
+Close the program and run the repair; the daily automatic backups are in the backups folder beside the library.</translation>
+    </message>
+    <message>
+        <source>备份资料库</source>
+        <translation>Back Up Library</translation>
+    </message>
+    <message>
+        <source>资料库 (*.sqlite3 *.sqlite *.db)</source>
+        <translation>Libraries (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>已备份 {n} 份报告到 {path}</source>
+        <translation>Backed up {n} reports to {path}</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>修改未能保存：
+{reason}
+
+输入的值仍保留在单元格中。</source>
+        <translation>The edit could not be saved:
+{reason}
+
+The value you typed is still in the cell.</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.errors import StoreError
+from reviewer.store.db import connect_readonly
 from reviewer.store.guard import describe
 
 if TYPE_CHECKING:
@@ -36,22 +37,33 @@ class BackupResult:
         return f"已备份 {self.reports} 份报告到 {self.path}（{self.bytes / 1048576:.1f} MB）"
 
 
-def backup(lib: Library, dest: str | Path) -> BackupResult:
+def backup(lib: Library | Path, dest: str | Path) -> BackupResult:
     """Copy the library to `dest` (written beside it under a temporary name, then renamed: a reader of `dest`
-    never sees half a copy). Refuses to write over the library itself."""
+    never sees half a copy). Refuses to write over the library itself.
+
+    `lib` is an open `Library` (copied through its connection) or a library file (copied through a read-only
+    connection of its own: what a background thread uses while the app writes)."""
+    source = lib if isinstance(lib, Path) else lib.path
     target = Path(dest)
-    if target.exists() and target.resolve() == lib.path.resolve():
+    if target.exists() and target.resolve() == source.resolve():
         raise StoreError(f"{target}: 不能把资料库备份到它自己")
     if target.is_dir():
-        target = target / f"{lib.path.stem}-{date.today().isoformat()}{lib.path.suffix or '.sqlite3'}"
+        target = target / f"{source.stem}-{date.today().isoformat()}{source.suffix or '.sqlite3'}"
     tmp = target.with_name(f".{target.name}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
         out = sqlite3.connect(str(tmp))
         try:
-            with lib.lock:
-                lib.connection.backup(out, pages=_PAGES_PER_STEP)
+            if isinstance(lib, Path):
+                own = connect_readonly(lib)
+                try:
+                    own.backup(out, pages=_PAGES_PER_STEP)
+                finally:
+                    own.close()
+            else:
+                with lib.lock:
+                    lib.connection.backup(out, pages=_PAGES_PER_STEP)
             out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             (reports,) = out.execute("SELECT count(*) FROM reports").fetchone()
             check = out.execute("PRAGMA quick_check").fetchone()[0]
@@ -66,8 +78,8 @@ def backup(lib: Library, dest: str | Path) -> BackupResult:
     return BackupResult(target, int(reports), target.stat().st_size)
 
 
-def backup_folder(lib: Library) -> Path:
-    return lib.path.parent / BACKUP_DIR
+def backup_folder(lib: Library | Path) -> Path:
+    return (lib if isinstance(lib, Path) else lib.path).parent / BACKUP_DIR
 
 
 def _dated(folder: Path, stem: str) -> list[Path]:
@@ -75,15 +87,16 @@ def _dated(folder: Path, stem: str) -> list[Path]:
     return sorted(p for p in folder.glob(f"{stem}-*.sqlite3") if pattern.fullmatch(p.name))
 
 
-def auto_backup(lib: Library, *, folder: Path | None = None, keep: int = KEEP,
+def auto_backup(lib: Library | Path, *, folder: Path | None = None, keep: int = KEEP,
                 today: date | None = None) -> BackupResult | None:
     """Today's backup if there is none yet (None otherwise); then only the newest `keep` are kept."""
     folder = folder or backup_folder(lib)
-    name = f"{lib.path.stem}-{(today or date.today()).isoformat()}.sqlite3"
+    stem = (lib if isinstance(lib, Path) else lib.path).stem
+    name = f"{stem}-{(today or date.today()).isoformat()}.sqlite3"
     result = None
     if not (folder / name).exists():
         result = backup(lib, folder / name)
-    for old in _dated(folder, lib.path.stem)[:-keep] if keep > 0 else []:
+    for old in _dated(folder, stem)[:-keep] if keep > 0 else []:
         try:
             old.unlink()
         except OSError:
