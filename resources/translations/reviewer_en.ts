@@ -228,6 +228,10 @@ Updated {at}</translation>
         <translation>{n} of them are another version of an agency and year already held</translation>
     </message>
     <message>
+        <source>跳过 {n} 个非报告文件：</source>
+        <translation>Skipped {n} paths that are not reports:</translation>
+    </message>
+    <message>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>

@@ -4,6 +4,7 @@ library it cannot open (never a dialog that waits)."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -61,3 +62,16 @@ def test_screenshot_on_a_library_it_cannot_open_exits_without_a_dialog(tmp_path:
                          cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
     assert res.returncode == 2 and "0 字节" in res.stderr
     assert empty.stat().st_size == 0 and not (tmp_path / "shot.png").exists()
+
+
+def test_the_import_summary_lists_skipped_paths(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(next((ROOT / "resources" / "samples").glob("003_*.txt")), folder / "a.txt")
+    os.mkfifo(folder / "pipe.txt")
+    with qtbot.waitSignal(window.runner.finished, timeout=30_000):
+        window.import_paths([str(folder)], open_first=False)
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=5000)
+    text = window.last_message.text()
+    assert "跳过 1 个非报告文件" in text and "pipe.txt" in text and "命名管道" in text
+    window.last_message.close()
