@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,7 @@ RELS = (
     'officeDocument" Target="word/document.xml"/></Relationships>')
 
 
-def _docx(body_chunks: list[bytes] | None = None, body: bytes = b"") -> bytes:
+def _docx(body_chunks: Iterable[bytes] | None = None, body: bytes = b"") -> bytes:
     """A minimal Word package whose body is `body` (or the concatenated chunks, streamed into the zip)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -57,7 +58,7 @@ def docx_huge_xml(megabytes: int) -> bytes:
     """A small .docx whose document.xml inflates to `megabytes` MiB of paragraphs."""
     para = _para("本机关认真贯彻落实政府信息公开条例，持续推进政务公开工作。" * 4).encode()
     one_mib = para * (1048576 // len(para) + 1)
-    return _docx(body_chunks=[one_mib[:1048576 - 64] + b"<w:p/>" * 10 for _ in range(megabytes)])
+    return _docx(body_chunks=(one_mib[:1048576 - 64] + b"<w:p/>" * 10 for _ in range(megabytes)))
 
 
 def html_many_tables(tables: int, cells: int) -> bytes:

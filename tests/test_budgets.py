@@ -24,6 +24,19 @@ BUDGET_S = 10
 
 CHILD = """
 import json, resource, sys, time
+
+
+def peak_mb():
+    # VmHWM: this process's own peak (ru_maxrss would include the parent's peak at fork on Linux)
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 from reviewer.api import parse_bytes
 from reviewer.errors import ReadError
 data = open(sys.argv[1], 'rb').read()
@@ -34,7 +47,7 @@ try:
 except ReadError as exc:
     outcome = {"refused": str(exc)}
 outcome["seconds"] = time.monotonic() - start
-outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+outcome["peak_mb"] = peak_mb()
 print(json.dumps(outcome, ensure_ascii=False))
 """
 
