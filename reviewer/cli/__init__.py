@@ -1,7 +1,8 @@
 """The `reviewer` command. Each module of this package registers its own subcommands.
 
 `reports` reads files without a library (parse, check); `library` works on a library (import, list, show, set,
-verify, status, reparse, export, config). A new group of commands is a new module added to `_GROUPS`.
+verify, status, reparse, export, config); `review` records the reviewer's decisions (confirm, withdraw, reopen,
+retire, restore, versions, choose-version). A new group of commands is a new module added to `_GROUPS`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import library, maintenance, reports
+from reviewer.cli import library, maintenance, reports, review
 from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
 from reviewer.store.guard import describe
 
-_GROUPS = (reports, library, maintenance)
+_GROUPS = (reports, library, review, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -107,7 +107,8 @@ class Meter:
         self._ticks = 0
 
     def refuse(self, what: str) -> ReadError:
-        return ReadError(f"{self.name}: {what}，超出{self.budget.words()}，拒绝读取")
+        seconds, megabytes = f"{self.budget.seconds:g}", self.budget.megabytes
+        return ReadError(f"{self.name}: {what}，超出读取预算 {seconds} 秒、{megabytes} MB，拒绝读取")
 
     def tick(self) -> None:
         """Called as a reader goes (per row, page, element): over time, the file is refused."""

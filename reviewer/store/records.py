@@ -8,16 +8,17 @@ import sqlite3
 from typing import Any
 
 from reviewer.errors import ValidationError
-from reviewer.model import ORIGIN_EDITED, CellSource, Finding, Record, Unplaced
+from reviewer.model import ORIGIN_EDITED, CellSource, Finding, PageBox, Record, Unplaced
 from reviewer.store.types import (
     Conflict,
     NotFoundError,
     ReportSummary,
     Value,
 )
+from reviewer.store.versions import COUNTING_COLUMN, VERSIONS_COLUMN
 
 SUMMARY_COLUMNS = ("id, agency, year, region, template, status, errors, warnings, version, source_name, "
-                   "updated_at, version_of, reviewer")
+                   f"updated_at, version_of, reviewer, defects, retired_at, {VERSIONS_COLUMN}, {COUNTING_COLUMN}")
 
 
 def same(a: Value, b: Value) -> bool:
@@ -68,6 +69,7 @@ def extra_json(record: Record) -> str:
         "narrative": record.narrative,
         "unplaced": [u.to_json() for u in record.unplaced],
         "parse_notes": [f.to_json() for f in record.parse_notes],
+        **({"page_boxes": [b.to_json() for b in record.page_boxes]} if record.page_boxes else {}),
     }, ensure_ascii=False)
 
 
@@ -79,7 +81,9 @@ def findings_rows(report_id: int, findings: list[Finding]) -> list[tuple[Any, ..
 
 
 def counts(findings: list[Finding]) -> tuple[int, int]:
-    return (sum(1 for f in findings if f.severity == "error"), sum(1 for f in findings if f.severity == "warning"))
+    """Open errors and warnings: a finding confirmed as a source defect is resolved and counted apart."""
+    return (sum(1 for f in findings if f.severity == "error" and not f.confirmed),
+            sum(1 for f in findings if f.severity == "warning" and not f.confirmed))
 
 
 def summary(conn: sqlite3.Connection, report_id: int) -> ReportSummary:
@@ -154,6 +158,7 @@ def read(conn: sqlite3.Connection, report_id: int, *, with_text: bool = True, fi
         unplaced=[Unplaced(u["table"], u["text"], tuple(u["span"]) if u.get("span") else None, u["reason"])
                   for u in extra.get("unplaced", [])],
         parse_notes=notes, text=text, parser_version=parser_version,
+        page_boxes=[PageBox.from_json(b) for b in extra.get("page_boxes", [])],
     )
     if findings:
         record.findings = stored_findings(conn, report_id)
