@@ -29,7 +29,7 @@ def ask_retry(parent: QWidget | None, reason: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Retry
 
 
-def keep_typed(delegate: QStyledItemDelegate, index: QModelIndex, text: str) -> None:
+def keep_typed(delegate: QStyledItemDelegate, index: QModelIndex | QPersistentModelIndex, text: str) -> None:
     """Reopen the editor of `index` with `text` once the failed editor has closed."""
     view = delegate.parent()
     if not isinstance(view, QAbstractItemView):
@@ -39,20 +39,21 @@ def keep_typed(delegate: QStyledItemDelegate, index: QModelIndex, text: str) -> 
 
     def reopen() -> None:
         if target.isValid():
-            view.setCurrentIndex(QModelIndex(target))
-            view.edit(QModelIndex(target))
+            view.setCurrentIndex(target)
+            view.edit(target)
 
     QTimer.singleShot(0, reopen)
 
 
-def pending_text(delegate: QStyledItemDelegate, editor: QWidget, index: QModelIndex) -> bool:
+def pending_text(delegate: QStyledItemDelegate, editor: QWidget,
+                 index: QModelIndex | QPersistentModelIndex) -> bool:
     """Put the kept text into a reopened editor (True), once; False when there is none for `index`."""
     pending = getattr(delegate, _PENDING, None)
     if pending is None or not isinstance(editor, QLineEdit):
         return False
     target, text = pending
     setattr(delegate, _PENDING, None)
-    if QModelIndex(target) != index:
+    if target != index:
         return False
     editor.setText(text)
     return True

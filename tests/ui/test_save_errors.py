@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QToolTip
 
 import ui.save_errors as save_errors
 from reviewer.errors import StoreError
@@ -29,7 +29,10 @@ def _value(window, cid: str) -> str:  # noqa: ANN001
 
 def _editor_text(qtbot, view) -> str:  # noqa: ANN001
     qtbot.waitUntil(lambda: isinstance(view.focusWidget(), QLineEdit), timeout=2000)
-    return view.focusWidget().text()
+    text = view.focusWidget().text()
+    QToolTip.hideText()  # the refusal's tooltip: closed so that the window closes clean
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
+    return text
 
 
 def test_a_huge_value_is_refused_and_stays_typed(qtbot, window, library) -> None:  # noqa: ANN001
