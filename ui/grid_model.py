@@ -49,6 +49,7 @@ class GridModel(QAbstractTableModel):
         self._display = {cid: format_value(value_of(cid)) for cid in grid.positions}
         self.edit_handler: EditHandler | None = None
         self.locked: str | None = None  # read-only (a verified report): the reason typing is refused with
+        self.save_failed = False
         self.last_error = ""
         self._bold = QFont()
         self._bold.setBold(True)
@@ -125,6 +126,7 @@ class GridModel(QAbstractTableModel):
     # -- editing ---------------------------------------------------------------------------------------
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         self.last_error = ""
+        self.save_failed = False  # set by the pane when the store refused the write
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None:
             return False
         cid = self.grid.slots[index.row()][index.column()].cid

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -39,6 +48,7 @@ from reviewer.formlayout import CELL
 from reviewer.values import parse_user_value
 from ui.grid_model import GridModel, Value
 from ui.i18n import tr
+from ui.save_errors import keep_typed, pending_text
 
 SPAN_MIME = "application/x-reviewer-span"  # "start,end;…" of values in the report's text (ui.unplaced_panel)
 
@@ -81,14 +91,21 @@ class CellDelegate(QStyledItemDelegate):
         editor.setFrame(False)
         return editor
 
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if not pending_text(self, editor, index):  # after a failed save: what was typed, not the old value
+            super().setEditorData(editor, index)
+
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[override]
         assert isinstance(editor, QLineEdit)
         self.refused = False
-        if not model.setData(index, editor.text(), Qt.ItemDataRole.EditRole):
+        typed = editor.text()
+        if not model.setData(index, typed, Qt.ItemDataRole.EditRole):
             reason = getattr(model, "last_error", "")
             if reason:
                 self.refused = True
                 self.rejected.emit(reason)
+            if reason or getattr(model, "save_failed", False):
+                keep_typed(self, index, typed)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(obj, QLineEdit)

@@ -34,6 +34,7 @@ from ui.i18n import tr
 from ui.import_progress import ImportProgress
 from ui.layout import default_sizes
 from ui.library_access import close_library, configured_reviewer, default_reviewer, open_library
+from ui.library_care import LibraryCare
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
 from ui.read_errors import read_error_text
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
         self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
         self.decisions = Decisions(self)  # source defects, reopen, retire, versions
+        self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.actions_ = menus.build(self)
         self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
         self.setAcceptDrops(True)
@@ -279,12 +281,17 @@ class MainWindow(QMainWindow):
             lines += [f"  {Path(p).name}：{read_error_text(reason)}" for p, reason in summary.failed[:10]]
         if summary.versions_flagged:
             lines.append(tr("其中 {n} 份是库中已有机关和年度的另一版本").format(n=len(summary.versions_flagged)))
+        skipped = getattr(summary, "skipped", [])
+        if skipped:
+            lines.append(tr("跳过 {n} 个非报告文件：").format(n=len(skipped)))
+            lines += [f"  {reason}" for _p, reason in skipped[:10]]
         if summary.cancelled:
             lines.append(tr("导入已取消"))
         target = (summary.imported or [d[1] for d in summary.duplicates] or [None])[0]
-        if summary.failed or summary.cancelled or len(summary.imported) > 1 or not open_first:
+        if summary.failed or skipped or summary.cancelled or len(summary.imported) > 1 or not open_first:
             icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
-            self.inform(tr("导入结果"), "\n".join(lines), icon)
+            every = [reason for _p, reason in [*summary.failed, *skipped]]  # all of them, however many
+            self.inform(tr("导入结果"), "\n".join(lines), icon, details="\n".join(every) if len(every) > 10 else "")
         self.show_status("；".join(line.strip() for line in lines[:3]))
         if open_first and target is not None:
             self.open_report(target)

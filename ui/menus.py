@@ -54,6 +54,8 @@ def build(w: MainWindow) -> dict[str, QAction]:
         "open_folder": _action(w, tr("导入文件夹…"), w.choose_folder),
         "open_url": _action(w, tr("从网址导入…"), w.choose_address, "Ctrl+Shift+O",
                             tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页")),
+        "backup": _action(w, tr("备份资料库…"), lambda: w.care.backup_now(),
+                          tip=tr("把资料库完整复制到一个文件（包括刚做的修改）")),
         "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
         "quit": _action(w, tr("退出"), w.close, keys("quit")),
         "find": _action(w, tr("在原文中查找…"), review.text.open_find, keys("find")),
@@ -94,6 +96,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
     bar = w.menuBar()
     m = bar.addMenu(tr("文件(&F)"))
     m.addActions([a["open"], a["open_folder"], a["open_url"]])
+    m.addAction(a["backup"])
     w.recent_menu = m.addMenu(tr("最近的文件"))
     m.addSeparator()
     m.addAction(a["reparse"])

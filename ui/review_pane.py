@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError, StaleWriteError
+from reviewer.errors import ReviewerError, StaleWriteError, StoreError
 from reviewer.formats import printed_labels
 from reviewer.formlayout import TABLES, HeaderTexts, build, template_of
 from reviewer.model import Finding, split_cell_id
 from reviewer.store.edits import CellEdit
 from reviewer.store.records import same
+from ui import save_errors
 from ui.grid_model import GridModel
 from ui.grid_view import GridView
 from ui.i18n import tr
@@ -296,12 +297,30 @@ class ReviewPane(QWidget):
             self.undo.drop(self.session.report_id)
             self.open(self.session)
             return False
+        except StoreError as exc:  # the library failed: say why, offer to try again
+            self._rejected(str(exc))
+            if save_errors.ask_retry(self, str(exc)):
+                return self._write(edits, reason, kind)
+            self._save_failed(edits)
+            return False
         except ReviewerError as exc:
             self._rejected(str(exc))
+            self._save_failed(edits)
+            return False
+        except Exception as exc:  # never silent: a failure nobody foresaw is said in one line
+            self._rejected(tr("保存失败：{reason}").format(reason=f"{type(exc).__name__}: {exc}"))
+            self._save_failed(edits)
             return False
         self.text.update_spans({e.cell: self.session.span_of(e.cell) for e in edits})
         self._after(applied)
         return True
+
+    def _save_failed(self, edits: list[CellEdit]) -> None:
+        """Tell the grid that holds the cell: its delegate keeps the typed text in the cell."""
+        for e in edits:
+            model = self.models.get(e.cell.split(":", 1)[0])
+            if model is not None:
+                model.save_failed = True
 
     def apply_suggestion(self, finding: Finding | None = None) -> bool:
         f = finding or self.problems.current() or self._finding_at_cursor()

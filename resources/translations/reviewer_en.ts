@@ -8,6 +8,10 @@
         <translation>A format file is invalid</translation>
     </message>
     <message>
+        <source>无法打开资料库 {path}：{reason}</source>
+        <translation>Cannot open the library {path}: {reason}</translation>
+    </message>
+    <message>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -348,6 +352,10 @@ Updated {at}</translation>
         <translation>{n} of them are another version of an agency and year already held</translation>
     </message>
     <message>
+        <source>跳过 {n} 个非报告文件：</source>
+        <translation>Skipped {n} paths that are not reports:</translation>
+    </message>
+    <message>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>
@@ -536,6 +544,14 @@ Updated {at}</translation>
     <message>
         <source>报告网页、PDF 或 Word 链接，或列出各年年报的栏目页</source>
         <translation>A report page, a PDF or Word link, or a column page listing annual reports</translation>
+    </message>
+    <message>
+        <source>备份资料库…</source>
+        <translation>Back Up Library…</translation>
+    </message>
+    <message>
+        <source>把资料库完整复制到一个文件（包括刚做的修改）</source>
+        <translation>Copy the whole library to a file (including the latest edits)</translation>
     </message>
     <message>
         <source>用当前解析器重新读取这份报告，保留已做的修改</source>
@@ -900,6 +916,10 @@ Updated {at}</translation>
     <message>
         <source>{cell} 印为“{printed}”，不是有效数字</source>
         <translation>{cell} is printed as “{printed}”, which is not a valid number</translation>
+    </message>
+    <message>
+        <source>{cell} 印为“{printed}”，数值超出范围，未作为数值读入</source>
+        <translation>{cell} is printed as “{printed}”, a number out of range; not read as a value</translation>
     </message>
     <message>
         <source>正文所述{key}为 {stated}，表格为 {table}</source>
@@ -1272,6 +1292,10 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>{title}：这一版本计入导出和图表</source>
         <translation>{title}: this version counts in exports and charts</translation>
+    </message>
+    <message>
+        <source>保存失败：{reason}</source>
+        <translation>Save failed: {reason}</translation>
     </message>
     <message>
         <source>所选问题没有建议值</source>
@@ -2096,6 +2120,128 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>必要部件</source>
         <translation>a required part</translation>
+    </message>
+    <message>
+        <source>{what}，超出读取预算 {seconds} 秒、{megabytes} MB，拒绝读取</source>
+        <translation>{what}, beyond the reading budget of {seconds} s and {megabytes} MB; refused</translation>
+    </message>
+    <message>
+        <source>表格展开后超过 {cells} 个单元格</source>
+        <translation>its tables expand to more than {cells} cells</translation>
+    </message>
+    <message>
+        <source>读取超过 {seconds} 秒</source>
+        <translation>reading took more than {seconds} seconds</translation>
+    </message>
+    <message>
+        <source>{what}展开后为 {size} MB，超过 {limit} MB 的上限</source>
+        <translation>{what} expands to {size} MB, over the limit of {limit} MB</translation>
+    </message>
+    <message>
+        <source>Word 文档中的 {part} </source>
+        <translation>the Word document&apos;s {part}</translation>
+    </message>
+    <message>
+        <source>PDF 中的压缩内容</source>
+        <translation>the PDF&apos;s compressed content</translation>
+    </message>
+    <message>
+        <source>网页</source>
+        <translation>the web page</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>the text</translation>
+    </message>
+    <message>
+        <source>PDF 内容流中有超过 {size} KB 的连续空格（读取器会因此停顿）</source>
+        <translation>a content stream of the PDF holds a run of more than {size} KB of spaces (the PDF reader would stall on it)</translation>
+    </message>
+    <message>
+        <source>文件的结构嵌套过深，无法读取</source>
+        <translation>the file is nested too deeply to be read</translation>
+    </message>
+    <message>
+        <source>读取时内存不足，拒绝读取</source>
+        <translation>out of memory while reading; refused</translation>
+    </message>
+    <message>
+        <source>文件过大（超过 {limit} MB）</source>
+        <translation>the file is too large (over {limit} MB)</translation>
+    </message>
+    <message>
+        <source>这是{kind}，不是普通文件；已跳过（未打开）</source>
+        <translation>this is a {kind}, not a regular file; skipped (not opened)</translation>
+    </message>
+    <message>
+        <source>命名管道（FIFO）</source>
+        <translation>named pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>字符设备</source>
+        <translation>character device</translation>
+    </message>
+    <message>
+        <source>块设备</source>
+        <translation>block device</translation>
+    </message>
+    <message>
+        <source>套接字</source>
+        <translation>socket</translation>
+    </message>
+    <message>
+        <source>文件中有 {count} 份报告（分别从{lines}起）；只读第一份会漏掉其余报告的数据和问题，请拆分为每份一个文件后再读入</source>
+        <translation>the file holds {count} reports (starting at {lines}); reading only the first would lose the others&apos; figures and problems, so split it into one file per report</translation>
+    </message>
+    <message>
+        <source>自动备份失败：{reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <source>已自动备份资料库：{path}</source>
+        <translation>Library backed up automatically: {path}</translation>
+    </message>
+    <message>
+        <source>资料库已损坏</source>
+        <translation>Library damaged</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+请关闭程序后运行修复；每日的自动备份在资料库旁的 backups 文件夹中。</source>
+        <translation>{reason}
+
+Close the program and run the repair; the daily automatic backups are in the backups folder beside the library.</translation>
+    </message>
+    <message>
+        <source>备份资料库</source>
+        <translation>Back Up Library</translation>
+    </message>
+    <message>
+        <source>资料库 (*.sqlite3 *.sqlite *.db)</source>
+        <translation>Libraries (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>已备份 {n} 份报告到 {path}</source>
+        <translation>Backed up {n} reports to {path}</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>修改未能保存：
+{reason}
+
+输入的值仍保留在单元格中。</source>
+        <translation>The edit could not be saved:
+{reason}
+
+The value you typed is still in the cell.</translation>
     </message>
 </context>
 </TS>

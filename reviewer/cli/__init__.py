@@ -8,13 +8,16 @@ retire, restore, versions, choose-version). A new group of commands is a new mod
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import library, reports, review
+from reviewer.cli import library, maintenance, reports, review
+from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
+from reviewer.store.guard import describe
 
-_GROUPS = (reports, library, review)
+_GROUPS = (reports, library, review, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,13 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        from reviewer.formats import load_formats
+    with escaped_output():
+        try:
+            from reviewer.formats import load_formats
 
-        load_formats()  # a bad format file is named once, before any report is read with it
-        return int(args.func(args) or 0)
-    except ReviewerError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+            load_formats()  # a bad format file is named once, before any report is read with it
+            return int(args.func(args) or 0)
+        except ReviewerError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+        except (sqlite3.Error, OSError) as exc:  # the library or a file failed: one line, never a traceback
+            print(f"错误：{describe(exc, getattr(args, 'db', None) or '资料库')}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130

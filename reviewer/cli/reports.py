@@ -13,14 +13,17 @@ from reviewer.formats import TABLE_SHORT, cell_label
 from reviewer.model import Record
 
 
-def _expand(paths: Sequence[str]) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file()))
-        else:
-            out.append(p)
-    return out
+def _expand(paths: Sequence[str]) -> tuple[list[Path], bool]:
+    """Regular files under `paths`, and whether a path could not be read; every path left out (special file,
+    unreadable folder) is said on stderr."""
+    from reviewer.reading.walk import walk
+
+    walked = walk(list(paths), skip_hidden=False)
+    for _path, reason in walked.skipped:
+        print(f"跳过 {reason}", file=sys.stderr)
+    for _path, reason in walked.unreadable:
+        print(f"无法读取 {reason}", file=sys.stderr)
+    return walked.files, bool(walked.unreadable)
 
 
 def _fmt_value(v: object) -> str:
@@ -63,11 +66,27 @@ def findings_text(record: Record) -> str:
     return "\n".join(lines)
 
 
+NO_TABLES = "未找到报告表格（表二、表三、表四都没有找到），这不像政府信息公开工作年度报告"
+
+
+def not_a_report(record: Record) -> bool:
+    """No statistical table was found at all: the file is not a report (or not one this program reads)."""
+    missing = {f.params.get("table") for f in record.findings if f.rule == "MISSING"}
+    return {"table2", "table3", "table4"} <= missing
+
+
+def _name(path: Path) -> str:
+    from reviewer.cli.safe_output import shown_name
+
+    return shown_name(str(path))
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from reviewer.api import parse_file
 
-    status = 0
-    for path in _expand(args.files):
+    files, missing = _expand(args.files)
+    status = 2 if missing else 0
+    for path in files:
         try:
             record = parse_file(path)
         except ReviewerError as exc:
@@ -84,9 +103,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from reviewer.api import parse_file
 
-    unreadable = False
+    files, unreadable = _expand(args.files)
     errors = False
-    for path in _expand(args.files):
+    for path in files:
         try:
             record = parse_file(path)
         except ReviewerError as exc:
@@ -95,6 +114,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         if any(f.severity == "error" for f in record.findings):
             errors = True
+        if not_a_report(record):
+            errors = True
+            print(f"{_name(path)}: {NO_TABLES}", file=sys.stderr)
         if args.format == "json":
             print(json.dumps({"source": record.source, "agency": record.agency, "year": record.year,
                               "findings": [f.to_json() for f in record.findings]}, ensure_ascii=False))

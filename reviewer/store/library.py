@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.api import PARSER_VERSION
-from reviewer.errors import ReviewerError, ValidationError
+from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
 from reviewer.store import confirmations, crossreport, records, review, spans
 from reviewer.store.config import default_library_path
-from reviewer.store.db import connect, now, snapshot, write
+from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
+from reviewer.store.guard import check_report, damage_message, store_error
 from reviewer.store.migrations import migrate
 from reviewer.store.normalize import agency_key
+from reviewer.store.opening import guard_open
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
 from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.spans import CAPTURE_KINDS, span_lines
@@ -91,9 +93,8 @@ class Library:
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
         self.path = Path(path) if path is not None else default_library_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._conn = connect(self.path)
+        self._conn, self.readonly = guard_open(self.path)
         try:
             found = migrate(self._conn)
         except BaseException:
@@ -267,7 +268,16 @@ class Library:
 
     def load(self, report_id: int) -> StoredReport:
         """The report with its current values, findings, origins and latest verification."""
+        try:
+            return self._load(report_id)
+        except sqlite3.Error as exc:  # unreadable rows: a damaged library, said in one line
+            raise store_error(exc, self.path, f"读取报告 #{report_id}") from exc
+        except (ValueError, KeyError, TypeError) as exc:  # stored JSON or text that no longer decodes
+            raise StoreError(damage_message(self.path, [], f"报告 #{report_id} 的数据无法解读（{exc}）")) from exc
+
+    def _load(self, report_id: int) -> StoredReport:
         with self._lock:
+            check_report(self._conn, report_id, self.path)
             stale = self._conn.execute("SELECT checked_with FROM reports WHERE id = ?", (report_id,)).fetchone()
             if stale is not None and stale[0] != PARSER_VERSION:
                 with write(self._conn) as c:  # findings of an older rule set: check again (values unchanged)

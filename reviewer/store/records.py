@@ -34,6 +34,10 @@ def check_value(cid: str, v: Any) -> Value:
         from reviewer.values import parse_user_value
 
         return parse_user_value(v)
+    from reviewer.values import MAX_MAGNITUDE, OUT_OF_RANGE, in_range
+
+    if isinstance(v, int | float) and not isinstance(v, bool) and not in_range(v):
+        raise ValidationError(f"{cid}: 值 {str(v)[:40]} {OUT_OF_RANGE}（绝对值不能超过 {MAX_MAGNITUDE}）")
     if v is None or (isinstance(v, int) and not isinstance(v, bool)):
         return v
     if isinstance(v, float) and math.isfinite(v):
