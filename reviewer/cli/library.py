@@ -15,6 +15,7 @@ from typing import Any
 
 from reviewer.cli.reports import summary_text
 from reviewer.errors import ValidationError
+from reviewer.export import export
 from reviewer.model import finding_key
 from reviewer.store.config import default_reviewer, save_config
 from reviewer.store.library import Library
@@ -278,8 +279,8 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        result = lib.export(args.output, args.format, include_all=args.all, bom=not args.no_bom,
-                            status=args.status, agency=args.agency, year=args.year)
+        result = export(lib, args.output, args.format, include_all=args.all, bom=not args.no_bom,
+                        status=args.status, agency=args.agency, year=args.year)
     print(result.text())
     return 0
 

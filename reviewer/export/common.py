@@ -11,13 +11,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any, Protocol
 
+from reviewer.errors import ReviewerError
 from reviewer.formats import load_format, load_formats, table2_variant
 from reviewer.store.types import STATUS_LABELS, STATUS_VERIFIED, status_code
-
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
 
 # A cell text starting with one of these would be read as a formula by Excel (and LibreOffice): OWASP's list.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -80,10 +78,29 @@ REPORT_SQL = ("SELECT id, agency, year, region, template, table2_variant, status
               "parser_version, reviewer, verified_at, imported_at, updated_at, version, errors, warnings FROM reports")
 
 
-def open_reader(lib: Library) -> sqlite3.Connection:
+class HasLibraryPath(Protocol):
+    """Anything that knows where its library file is (an open `Library` does)."""
+
+    @property
+    def path(self) -> Path: ...
+
+
+# What an export reads from: the library file's path, or an object with a `path` such as an open `Library`.
+# Exports never import the store's `Library`: they read the file through a read-only connection of their own.
+LibrarySource = str | os.PathLike[str] | HasLibraryPath
+
+
+def library_path(source: LibrarySource) -> Path:
+    return Path(source) if isinstance(source, str | os.PathLike) else Path(source.path)
+
+
+def open_reader(source: LibrarySource) -> sqlite3.Connection:
     """A read-only connection of its own, so a long export neither blocks nor is blocked by the library's
     writes (WAL readers see one snapshot for the whole transaction)."""
-    conn = sqlite3.connect(Path(lib.path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+    path = library_path(source).resolve()
+    if not path.is_file():
+        raise ReviewerError(f"{path}：没有这个审核库文件")
+    conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, isolation_level=None)
     conn.execute("BEGIN")  # one snapshot for the whole export
     return conn
 

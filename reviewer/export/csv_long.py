@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reviewer.export.common import (
     ExportResult,
+    LibrarySource,
     atomic_file,
     escape_text,
     iter_cells,
@@ -17,9 +17,6 @@ from reviewer.export.common import (
     select_reports,
 )
 from reviewer.model import ORIGIN_EDITED
-
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
 
 HEADER = ["report_id", "agency", "year", "format", "status", "status_label", "table", "row", "column", "row_group",
           "row_label", "column_group", "column_label", "value", "parsed_value", "edited", "origin"]
@@ -36,7 +33,7 @@ def _num(v: object) -> str:
     return "" if v is None else str(v)
 
 
-def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False, bom: bool = True,
+def write_csv_long(lib: LibrarySource, path: str | Path, *, include_all: bool = False, bom: bool = True,
                    ids: list[int] | None = None, **filters: object) -> ExportResult:
     """Lines are assembled from pre-quoted pieces (the report's and each cell's labels are quoted once), which
     is what makes 2 million rows take seconds."""

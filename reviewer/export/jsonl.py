@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from reviewer.export.common import EXPORT_VERSION, ExportResult, atomic_file, open_reader, select_reports
+from reviewer.export.common import (
+    EXPORT_VERSION,
+    ExportResult,
+    LibrarySource,
+    atomic_file,
+    open_reader,
+    select_reports,
+)
 from reviewer.model import ORIGIN_EDITED
 from reviewer.store import records
 
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
 
-
-def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
+def write_jsonl(lib: LibrarySource, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
                 **filters: object) -> ExportResult:
     conn = open_reader(lib)
     try:

@@ -18,6 +18,7 @@ from reviewer.errors import ReviewerError
 from reviewer.export.common import (
     EXPORT_VERSION,
     ExportResult,
+    LibrarySource,
     atomic_path,
     esc,
     escape_text,
@@ -33,8 +34,6 @@ from reviewer.store.types import STATUS_LABELS
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
-    from reviewer.store.library import Library
 
 MAX_ROWS = 1_048_576
 SHEET_NAMES = {"table2": "表二 主动公开", "table3": "表三 依申请", "table4": "表四 复议诉讼"}
@@ -164,7 +163,7 @@ def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[
     sheet.append([])
 
 
-def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
+def write_xlsx(lib: LibrarySource, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
                **filters: object) -> ExportResult:
     conn = open_reader(lib)
     wb = Workbook(write_only=True)
