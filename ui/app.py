@@ -12,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui import i18n
 from ui.i18n import tr
 from ui.settings import APPLICATION, ORGANIZATION, Settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 SCREENSHOT_SIZE = (1600, 1000)
 SHOWN_ENV = "REVIEWER_GUI_PRINT_SHOWN"
@@ -56,7 +60,7 @@ def library_path(args: argparse.Namespace, settings: Settings) -> Path:
     return Path(chosen).expanduser() if chosen else default_library_path()
 
 
-def wait_for(window, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
+def wait_for(window: MainWindow, timeout_ms: int = 60_000) -> None:
     """Block (with a running event loop) until the window's background task has finished."""
     if not window.runner.busy:
         return
@@ -66,7 +70,7 @@ def wait_for(window, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
     loop.exec()
 
 
-def screenshot(window, out: str) -> int:  # noqa: ANN001
+def screenshot(window: MainWindow, out: str) -> int:
     window.resize(*SCREENSHOT_SIZE)
     wait_for(window)
     session = window.session

@@ -194,7 +194,7 @@ def _integer_axis() -> type:
     """A pyqtgraph axis whose ticks are whole numbers (counts and years), built on first use."""
     import pyqtgraph as pg
 
-    class IntegerAxis(pg.AxisItem):  # type: ignore[misc, name-defined]
+    class IntegerAxis(pg.AxisItem):
         def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
             levels = [(s, o) for s, o in super().tickSpacing(minVal, maxVal, size) if s >= 1]
             return levels or [(1.0, 0.0)]

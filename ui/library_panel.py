@@ -9,7 +9,7 @@ whole after an import (`refresh`).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,7 +42,7 @@ from ui.i18n import tr
 from ui.marks import MarkStyle
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-Query = Callable[..., Sequence[Any]]  # Library.list_reports
+Query = Callable[..., ReportList]  # Library.list_reports
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ORDER = ("new", "in_review", "verified")
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
     reportOpened = Signal(int)
     verified = Signal(int)
     libraryChanged = Signal()  # after an import, an edit or a verification (the charts refresh)
+    recent_menu: QMenu  # 文件 › 最近的文件, made by menus.build
 
     def __init__(self, library: Any, library_path: Path, settings: Settings, language: str,
                  parent: QWidget | None = None) -> None:
@@ -266,7 +268,7 @@ class MainWindow(QMainWindow):
             self.inform(tr("不能核实"), tr("还有 {n} 个错误未解决。请先修正或确认数值，再核实。").format(n=len(errors)),
                         QMessageBox.Icon.Warning)
             return None
-        dialog = VerifyDialog(session.warnings(), self.review.render, session.acknowledged, self)
+        dialog = VerifyDialog(session.warnings(), self.review.finding_text, session.acknowledged, self)
         dialog.accepted.connect(lambda: self._verify_accepted(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,10 @@ def legend(style: MarkStyle, parent: QWidget) -> QWidget:
     return box
 
 
-def _action(w: MainWindow, text: str, slot, shortcut: QKeySequence | str | list | None = None,
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+def _action(w: MainWindow, text: str, slot: Callable[[], object], shortcut: Shortcut | list[Shortcut] | None = None,
             tip: str = "") -> QAction:
     action = QAction(text, w)
     if shortcut is not None:

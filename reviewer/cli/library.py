@@ -32,7 +32,7 @@ def _common() -> argparse.ArgumentParser:
     return p
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     common = _common()
     p = sub.add_parser("import", parents=[common], help="导入报告文件或文件夹（递归）到资料库")
     p.add_argument("paths", nargs="+", metavar="PATH")

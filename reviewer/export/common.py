@@ -111,7 +111,8 @@ def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: 
     filter selects that status whatever `include_all` says."""
     from reviewer.store.normalize import agency_key
 
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if not include_all and not status:
         where.append("status = ?")
         params.append(STATUS_VERIFIED)

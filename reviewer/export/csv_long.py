@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer.export.common import (
@@ -22,7 +23,7 @@ HEADER = ["report_id", "agency", "year", "format", "status", "status_label", "ta
           "row_label", "column_group", "column_label", "value", "parsed_value", "edited", "origin"]
 
 
-def _csv_line(fields: list[object]) -> str:
+def _csv_line(fields: Sequence[object]) -> str:
     """One CSV line of text fields, quoted as the csv module quotes them (without the line end)."""
     buf = io.StringIO()
     csv.writer(buf, lineterminator="").writerow(fields)

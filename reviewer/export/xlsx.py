@@ -3,6 +3,7 @@ per report, plus a sheet of provenance and one of the audit trail. Streamed (ope
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ from reviewer.model import ORIGIN_EDITED, ORIGIN_POSITION
 from reviewer.store.types import STATUS_LABELS
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 MAX_ROWS = 1_048_576
@@ -94,11 +96,12 @@ def title_text(rid: int, agency: str | None, year: int | None, status: str) -> s
 class _Sheet:
     """A write-only sheet that knows its next row and collects merged ranges."""
 
-    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float]) -> None:
+    def __init__(self, ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
         self.ws = ws
         self.row = 0
         for i, w in enumerate(widths, 1):
-            ws.column_dimensions[get_column_letter(i)].width = w
+            # the stub lacks what Worksheet._setup gives a write-only sheet at run time
+            ws.column_dimensions[get_column_letter(i)].width = w  # type: ignore[attr-defined]
 
     def append(self, cells: list[Any]) -> int:
         if self.row >= MAX_ROWS:
@@ -109,14 +112,15 @@ class _Sheet:
 
     def merge(self, r0: int, c0: int, r1: int, c1: int) -> None:
         """1-based inclusive."""
-        self.ws.merged_cells.ranges.add(CellRange(min_col=c0, min_row=r0, max_col=c1, max_row=r1))
+        ranges = self.ws.merged_cells.ranges  # type: ignore[attr-defined]  # (the stub, as above)
+        ranges.add(CellRange(min_col=c0, min_row=r0, max_col=c1, max_row=r1))
 
 
 def _styles(wb: Workbook) -> None:
     """Named styles, registered once: a cell then takes its style by name (assigning font, fill and border
     objects to each cell would hash them every time, and dominate the export)."""
     bold = Font(bold=True)
-    specs = {
+    specs: dict[str, dict[str, Any]] = {
         "rr-title": {"font": bold, "fill": TITLE_FILL, "alignment": LEFT, "border": BORDER},
         "rr-header": {"font": bold, "fill": HEADER_FILL, "alignment": CENTER, "border": BORDER},
         "rr-label": {"alignment": LEFT, "border": BORDER},
@@ -129,7 +133,7 @@ def _styles(wb: Workbook) -> None:
         wb.add_named_style(NamedStyle(name=name, **attrs))
 
 
-def _cell(ws: WriteOnlyWorksheet, value: Any, style: str = "rr-value") -> WriteOnlyCell:
+def _cell(ws: WriteOnlyWorksheet, value: Any, style: str = "rr-value") -> Cell:
     c = WriteOnlyCell(ws, value=esc(value))
     c.style = style
     return c

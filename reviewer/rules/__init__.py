@@ -31,7 +31,7 @@ def _variant_total(record: Record, values: dict[str, Number | None]) -> list[Fin
     rows = record.tables.get("table2", {})
     total_id = f"table2:{variant.total_row}:{col}"
     parts = [f"table2:{r}:{col}" for r in rows if r != variant.total_row]
-    known = [values[c] for c in parts if values.get(c) is not None]
+    known = [v for c in parts if (v := values.get(c)) is not None]
     s = sum(known) if known else None
     printed = values.get(total_id)
     stated = record.narrative.get("proactive_items")
