@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.runner.shutdown()
+        self.charts.shutdown()
         self.undo.drop_all()
         super().closeEvent(event)
 
