@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
+from reviewer.version import __version__
 from ui.i18n import LANGUAGES, tr
 from ui.marks import PRIORITY, MarkStyle, mark_names
 
@@ -66,7 +67,8 @@ def build(w: MainWindow) -> dict[str, QAction]:
         "toggle_library": _action(w, tr("资料库"), lambda: w.library_panel.setVisible(not w.library_panel.isVisible()),
                                   "Ctrl+L"),
         "about": _action(w, tr("关于"), lambda: QMessageBox.about(
-            w, tr("关于年报审核台"), tr("年报审核台：核对政府信息公开工作年度报告的统计表。"))),
+            w, tr("关于年报审核台"), tr("年报审核台：核对政府信息公开工作年度报告的统计表。") + "\n\n"
+            + tr("版本 {version}").format(version=__version__))),
     }
     undo = w.undo.group.createUndoAction(w, tr("撤销"))
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])

@@ -446,6 +446,10 @@ Updated {at}</translation>
         <translation>Report Reviewer: checks the statistical tables of government information-disclosure annual reports.</translation>
     </message>
     <message>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
