@@ -55,6 +55,8 @@ def build(w: MainWindow) -> dict[str, QAction]:
     a: dict[str, QAction] = {
         "open": _action(w, tr("导入文件…"), w.choose_files, QKeySequence.StandardKey.Open),
         "open_folder": _action(w, tr("导入文件夹…"), w.choose_folder),
+        "open_url": _action(w, tr("从网址导入…"), w.choose_address, "Ctrl+Shift+O",
+                            tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页")),
         "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
         "quit": _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit),
         "find": _action(w, tr("在原文中查找…"), review.text.open_find, QKeySequence.StandardKey.Find),
@@ -77,7 +79,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
     a["undo"], a["redo"] = undo, redo
     bar = w.menuBar()
     m = bar.addMenu(tr("文件(&F)"))
-    m.addActions([a["open"], a["open_folder"]])
+    m.addActions([a["open"], a["open_folder"], a["open_url"]])
     w.recent_menu = m.addMenu(tr("最近的文件"))
     m.addSeparator()
     m.addAction(a["reparse"])

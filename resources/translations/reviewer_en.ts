@@ -192,8 +192,8 @@ Updated {at}</translation>
         <translation>Import reports</translation>
     </message>
     <message>
-        <source>报告 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</source>
-        <translation>Reports (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</translation>
+        <source>报告 (*.txt *.md *.html *.htm *.docx *.doc *.wps *.rtf *.pdf);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.md *.html *.htm *.docx *.doc *.wps *.rtf *.pdf);;All files (*)</translation>
     </message>
     <message>
         <source>导入文件夹</source>
@@ -398,6 +398,14 @@ Updated {at}</translation>
         <translation>Import folder…</translation>
     </message>
     <message>
+        <source>从网址导入…</source>
+        <translation>Import from Address…</translation>
+    </message>
+    <message>
+        <source>报告网页、PDF 或 Word 链接，或列出各年年报的栏目页</source>
+        <translation>A report page, a PDF or Word link, or a column page listing annual reports</translation>
+    </message>
+    <message>
         <source>用当前解析器重新读取这份报告，保留已做的修改</source>
         <translation>Read this report again with the current parser, keeping the edits</translation>
     </message>
@@ -574,6 +582,10 @@ Updated {at}</translation>
         <translation>fee is not the processing fee</translation>
     </message>
     <message>
+        <source>逾期公布</source>
+        <translation>Published late</translation>
+    </message>
+    <message>
         <source>{table}（整表）</source>
         <translation>{table} (whole table)</translation>
     </message>
@@ -632,6 +644,10 @@ Updated {at}</translation>
     <message>
         <source>{cell} 印为“{printed}”，已换算为 {value} 万元</source>
         <translation>{cell} is printed as “{printed}”, converted to {value} ten-thousand yuan</translation>
+    </message>
+    <message>
+        <source>报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）</source>
+        <translation>Published on {published}, after the deadline of {deadline} set by Article 50 of the Regulations ({days} days late)</translation>
     </message>
     <message>
         <source>建议将 {cell} 改为 {value}。</source>
@@ -1100,6 +1116,46 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>按年度查看申请、复议和诉讼的数字（默认只统计已核实的报告）</source>
         <translation>Requests, reviews and lawsuits by year (verified reports only by default)</translation>
+    </message>
+    <message>
+        <source>选择要导入的报告</source>
+        <translation>Choose Reports to Import</translation>
+    </message>
+    <message>
+        <source>{url} 列出 {n} 份年度报告。勾选要导入的报告（空格键勾选）：</source>
+        <translation>{url} lists {n} annual reports. Check the ones to import (Space checks):</translation>
+    </message>
+    <message>
+        <source>导入所选</source>
+        <translation>Import Checked</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Check All</translation>
+    </message>
+    <message>
+        <source>从网址导入</source>
+        <translation>Import from Address</translation>
+    </message>
+    <message>
+        <source>报告网页、PDF 或 Word 文件的网址，或年报栏目页的网址：</source>
+        <translation>Address of a report page, a PDF or Word file, or a column page of annual reports:</translation>
+    </message>
+    <message>
+        <source>请输入以 http:// 或 https:// 开头的网址</source>
+        <translation>Enter an address starting with http:// or https://</translation>
+    </message>
+    <message>
+        <source>正在下载 {url}…</source>
+        <translation>Downloading {url}…</translation>
+    </message>
+    <message>
+        <source>另一项任务正在进行，请稍后再试</source>
+        <translation>Another task is running; try again when it has finished</translation>
+    </message>
+    <message>
+        <source>无法下载</source>
+        <translation>Download Failed</translation>
     </message>
 </context>
 </TS>
