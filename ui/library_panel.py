@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -40,6 +40,9 @@ from PySide6.QtWidgets import (
 from reviewer.store.types import ReportList
 from ui.i18n import tr
 from ui.marks import MarkStyle
+
+if TYPE_CHECKING:
+    from reviewer.store import Library
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Query = Callable[..., ReportList]  # Library.list_reports
@@ -229,7 +232,7 @@ class LibraryPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library: Any = None
+        self.library: Library | None = None
         self.model = LibraryModel(self)
         self._set_header_icons()
         self.search = QLineEdit(self)
@@ -318,7 +321,7 @@ class LibraryPanel(QWidget):
         menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
 
     # -- rows from the library ---------------------------------------------------------------------------
-    def set_library(self, library: Any) -> None:
+    def set_library(self, library: Library | None) -> None:
         """Show this library's reports (`list_reports` for the rows, `years` for the year filter)."""
         self.library = library
         self._fill_years()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -40,10 +40,11 @@ from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
 from ui.undo import UndoStacks
 from ui.verify_dialog import VerifyDialog
-from ui.workers import TaskRunner
+from ui.workers import Cancel, Progress, TaskRunner
 
 if TYPE_CHECKING:
     from reviewer.fetch import Fetched
+    from reviewer.store import ImportSummary, Library
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
     libraryChanged = Signal()  # after an import, an edit or a verification (the charts refresh)
     recent_menu: QMenu  # 文件 › 最近的文件, made by menus.build
 
-    def __init__(self, library: Any, library_path: Path, settings: Settings, language: str,
+    def __init__(self, library: Library, library_path: Path, settings: Settings, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -67,7 +68,8 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self)
         self.library_panel.set_library(library)
         self.review = ReviewPane(self.undo, language, lambda: bool(self.settings.get("require_reason")), self)
-        self.reparser = Reparser(self)
+        self.reparser = Reparser(self, self.review, self.runner, self.undo, self)
+        self.reportOpened.connect(self.reparser.show_format)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -84,8 +86,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
-        self.actions_ = menus.build(self)
-        self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
+        self.actions_ = menus.build(self, self)
+        self.charts = ChartsDock.attach(self, library, beside=self.actions_["toggle_library"])  # 视图 › 图表
+        self.actions_["charts"] = self.charts.action
+        self.libraryChanged.connect(self.charts.library_changed)
+        self.reportOpened.connect(lambda _rid: self.charts.library_changed())  # a re-parse reopens the report
         self.setAcceptDrops(True)
         self.library_panel.openRequested.connect(self.open_report)
         self.review.changed.connect(self._report_changed)
@@ -215,7 +220,7 @@ class MainWindow(QMainWindow):
         `fetched` were already (see `ui.url_import`)."""
         library_path, reviewer = self.library_path, self.reviewer
 
-        def task(progress: Any, cancel: Any) -> Any:
+        def task(progress: Progress, cancel: Cancel) -> ImportSummary:
             lib = open_library(library_path, seed_samples=False)  # this thread's own connection
             try:
                 return lib.import_paths(paths, reviewer=reviewer, progress=progress, cancel=cancel, urls=urls,
@@ -231,7 +236,7 @@ class MainWindow(QMainWindow):
                                  on_success=lambda s: self._imported(s, open_first),
                                  on_failure=lambda m: self.inform(tr("导入失败"), m, QMessageBox.Icon.Warning))
 
-    def _imported(self, summary: Any, open_first: bool) -> None:
+    def _imported(self, summary: ImportSummary, open_first: bool) -> None:
         if summary.imported or summary.versions_flagged:
             self.refresh_library()
         lines = [tr("导入 {n} 份").format(n=len(summary.imported))]
@@ -244,7 +249,7 @@ class MainWindow(QMainWindow):
             lines.append(tr("其中 {n} 份是库中已有机关和年度的另一版本").format(n=len(summary.versions_flagged)))
         if summary.cancelled:
             lines.append(tr("导入已取消"))
-        target = (summary.imported or [d[1] for d in summary.duplicates] or [None])[0]
+        target = next(iter(summary.imported or [d[1] for d in summary.duplicates]), None)
         if summary.failed or summary.cancelled or len(summary.imported) > 1 or not open_first:
             icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
             self.inform(tr("导入结果"), "\n".join(lines), icon)

@@ -1,20 +1,47 @@
-"""Menus, shortcuts and the status-bar legend of the main window."""
+"""Menus, shortcuts and the status-bar legend of the main window.
+
+The menus are built on a `QMainWindow` (its menu bar; actions added to it work wherever the focus is) and call
+the commands of a `MenuHost` — the main window, seen only through the members listed there."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from reviewer.version import __version__
 from ui.i18n import LANGUAGES, tr
 from ui.marks import PRIORITY, MarkStyle, mark_names
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.library_panel import LibraryPanel
+    from ui.review_pane import ReviewPane
+    from ui.settings import Settings
+    from ui.undo import UndoStacks
+
+
+class MenuHost(Protocol):
+    """What the menus reach: the commands they trigger and the state they show."""
+
+    review: ReviewPane
+    library_panel: LibraryPanel
+    undo: UndoStacks
+    settings: Settings
+    language: str
+    recent_menu: QMenu  # 文件 › 最近的文件, made by `build`
+
+    def choose_files(self) -> object: ...
+    def choose_folder(self) -> object: ...
+    def choose_address(self) -> object: ...
+    def import_paths(self, paths: list[str], open_first: bool = ...) -> object: ...
+    def reparse(self) -> object: ...
+    def verify(self) -> object: ...
+    def show_history(self) -> object: ...
+    def show_settings(self) -> object: ...
+    def set_language(self, code: str) -> object: ...
 
 
 def legend(style: MarkStyle, parent: QWidget) -> QWidget:
@@ -38,7 +65,7 @@ def legend(style: MarkStyle, parent: QWidget) -> QWidget:
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 
-def _action(w: MainWindow, text: str, slot: Callable[[], object], shortcut: Shortcut | list[Shortcut] | None = None,
+def _action(w: QMainWindow, text: str, slot: Callable[[], object], shortcut: Shortcut | list[Shortcut] | None = None,
             tip: str = "") -> QAction:
     action = QAction(text, w)
     if shortcut is not None:
@@ -50,37 +77,38 @@ def _action(w: MainWindow, text: str, slot: Callable[[], object], shortcut: Shor
     return action
 
 
-def build(w: MainWindow) -> dict[str, QAction]:
-    review = w.review
+def build(w: QMainWindow, host: MenuHost) -> dict[str, QAction]:
+    """The window's menus and actions (by name); `host` (the same window) gives the commands."""
+    review, h = host.review, host
     a: dict[str, QAction] = {
-        "open": _action(w, tr("导入文件…"), w.choose_files, QKeySequence.StandardKey.Open),
-        "open_folder": _action(w, tr("导入文件夹…"), w.choose_folder),
-        "open_url": _action(w, tr("从网址导入…"), w.choose_address, "Ctrl+Shift+O",
+        "open": _action(w, tr("导入文件…"), h.choose_files, QKeySequence.StandardKey.Open),
+        "open_folder": _action(w, tr("导入文件夹…"), h.choose_folder),
+        "open_url": _action(w, tr("从网址导入…"), h.choose_address, "Ctrl+Shift+O",
                             tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页")),
-        "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
+        "reparse": _action(w, tr("重新解析"), h.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
         "quit": _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit),
         "find": _action(w, tr("在原文中查找…"), review.text.open_find, QKeySequence.StandardKey.Find),
         "apply": _action(w, tr("采纳建议"), review.apply_suggestion, "Ctrl+."),
         "next_problem": _action(w, tr("下一个问题"), review.problems.next, "F8"),
         "prev_problem": _action(w, tr("上一个问题"), review.problems.previous, "Shift+F8"),
-        "verify": _action(w, tr("核实…"), w.verify, ["Ctrl+Return", "Ctrl+Enter"]),
-        "history": _action(w, tr("修改记录…"), w.show_history, "Ctrl+H"),
-        "settings": _action(w, tr("首选项…"), w.show_settings, QKeySequence.StandardKey.Preferences),
-        "toggle_library": _action(w, tr("资料库"), lambda: w.library_panel.setVisible(not w.library_panel.isVisible()),
+        "verify": _action(w, tr("核实…"), h.verify, ["Ctrl+Return", "Ctrl+Enter"]),
+        "history": _action(w, tr("修改记录…"), h.show_history, "Ctrl+H"),
+        "settings": _action(w, tr("首选项…"), h.show_settings, QKeySequence.StandardKey.Preferences),
+        "toggle_library": _action(w, tr("资料库"), lambda: h.library_panel.setVisible(not h.library_panel.isVisible()),
                                   "Ctrl+L"),
         "about": _action(w, tr("关于"), lambda: QMessageBox.about(
             w, tr("关于年报审核台"), tr("年报审核台：核对政府信息公开工作年度报告的统计表。") + "\n\n"
             + tr("版本 {version}").format(version=__version__))),
     }
-    undo = w.undo.group.createUndoAction(w, tr("撤销"))
+    undo = h.undo.group.createUndoAction(w, tr("撤销"))
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-    redo = w.undo.group.createRedoAction(w, tr("重做"))
+    redo = h.undo.group.createRedoAction(w, tr("重做"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     a["undo"], a["redo"] = undo, redo
     bar = w.menuBar()
     m = bar.addMenu(tr("文件(&F)"))
     m.addActions([a["open"], a["open_folder"], a["open_url"]])
-    w.recent_menu = m.addMenu(tr("最近的文件"))
+    h.recent_menu = m.addMenu(tr("最近的文件"))
     m.addSeparator()
     m.addAction(a["reparse"])
     m.addSeparator()
@@ -101,26 +129,26 @@ def build(w: MainWindow) -> dict[str, QAction]:
     for code, name in LANGUAGES.items():
         act = lang.addAction(name)
         act.setCheckable(True)
-        act.setChecked(code == w.language)
-        act.triggered.connect(lambda _c=False, code=code: w.set_language(code))
+        act.setChecked(code == h.language)
+        act.triggered.connect(lambda _c=False, code=code: h.set_language(code))
     m = bar.addMenu(tr("帮助(&H)"))
     m.addAction(a["about"])
     for action in a.values():
         w.addAction(action)  # shortcuts work wherever the focus is in the window
-    update_recent(w)
+    update_recent(h)
     for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem"):
         a[name].setEnabled(False)
     return a
 
 
-def update_recent(w: MainWindow) -> None:
-    menu = w.recent_menu
+def update_recent(h: MenuHost) -> None:
+    menu = h.recent_menu
     menu.clear()
-    recent = [p for p in w.settings.get("recent_files") if p]
+    recent = [p for p in h.settings.get("recent_files") if p]
     for path in recent:
         act = menu.addAction(Path(path).name)
         act.setToolTip(path)
-        act.triggered.connect(lambda _c=False, p=path: w.import_paths([p], open_first=True))
+        act.triggered.connect(lambda _c=False, p=path: h.import_paths([p], open_first=True))
     menu.setEnabled(bool(recent))
 
 
