@@ -65,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the app folder goes")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's work folder")
+    parser.add_argument("--without-ocr", action="store_true",
+                        help="leave out the OCR of scanned reports (OpenCV, ONNX Runtime, the models): half the size")
     args = parser.parse_args(argv)
     try:
         import PyInstaller.__main__ as pyinstaller
@@ -74,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True)
     env_before = os.environ.get("PYTHONPATH")
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env_before]))
+    os.environ["REVIEWER_BUILD_OCR"] = "0" if args.without_ocr else "1"
     pyinstaller.run(["--noconfirm", "--clean", "--log-level", "WARN", "--distpath", str(args.dist),
                      "--workpath", str(args.work), str(ROOT / "packaging" / f"{NAME}.spec")])
     app = args.dist / NAME

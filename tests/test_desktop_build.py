@@ -100,8 +100,13 @@ def test_the_frozen_app_renders_a_report_and_its_charts(app: tuple[Path, str], t
 
 
 def test_the_frozen_command_parses_as_the_source_tree_does(app: tuple[Path, str], tmp_path: Path) -> None:
+    """A text sample, a PDF, a Word form, and a scanned table page (read by OCR, its models bundled)."""
+    from tests.scans import page_images
+
     folder, _log = app
-    for report in (SAMPLE, PDF, BLANK_FORM):
+    scan = tmp_path / "第4页.png"
+    scan.write_bytes(page_images(PDF.read_bytes(), 200, [4])[0])
+    for report in (SAMPLE, PDF, BLANK_FORM, scan):
         frozen = subprocess.run([str(folder / ("reviewer" + EXE)), "parse", "--format", "json", str(report)],
                                 capture_output=True, text=True, env=_env(tmp_path), timeout=300, check=False)
         source = subprocess.run([sys.executable, "-m", "reviewer.cli", "parse", "--format", "json", str(report)],

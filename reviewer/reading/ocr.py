@@ -341,7 +341,7 @@ def _bands(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, i
     x0, y0, x1, y1 = box
     rows = ink[y0:y1, x0:x1].any(axis=1)
     runs: list[list[int]] = []
-    for i, has_ink in enumerate(rows):
+    for i, has_ink in enumerate(rows):  # type: ignore[arg-type]  # numpy's stub: any(axis=1) of 2-D is 1-D
         if has_ink:
             if runs and runs[-1][1] == i:
                 runs[-1][1] = i + 1
