@@ -199,8 +199,7 @@ def report_links(page: Fetched) -> list[Link]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        # an lxml.html element (the stubs type iter() as the base _Element)
-        title = " ".join((a.text_content() or "").split()) or (a.get("title") or "").strip()  # type: ignore[attr-defined]
+        title = " ".join("".join(str(t) for t in a.itertext()).split())
         title_attr = (a.get("title") or "").strip()
         if len(title_attr) > len(title):
             title = title_attr  # lists cut long titles short with "…" and keep the whole one in title=

@@ -51,7 +51,7 @@ def test_one_folder_with_both_executables_its_version_and_size(app: tuple[Path, 
         out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, env=_env(tmp_path),
                              timeout=120, check=False)
         assert out.returncode == 0 and out.stdout.strip() == f"年报审核台 {name} {__version__}"
-    assert (folder / "_internal" / "resources" / "icons" / "reviewer.png").is_file()
+    assert (folder / "_internal" / "reviewer_resources" / "icons" / "reviewer.png").is_file()
 
 
 def test_trimmed_to_what_the_app_uses(app: tuple[Path, str]) -> None:

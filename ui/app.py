@@ -18,6 +18,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from reviewer import resources
 from reviewer.version import APP_NAME, __version__
 from ui import i18n
 from ui.i18n import tr
@@ -55,7 +56,7 @@ def make_app() -> QApplication:
     app.setApplicationDisplayName("年报审核台")
     app.setDesktopFileName("reviewer-gui")
     app.setApplicationVersion(__version__)
-    icon = i18n.resources_dir() / "icons" / "reviewer.png"
+    icon = resources.root() / "icons" / "reviewer.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app
@@ -118,9 +119,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     app._translators = i18n.install(app, language)  # type: ignore[attr-defined]
 
     from reviewer.errors import ReviewerError
+    from reviewer.formats import FormatError, load_formats
     from ui.library_access import open_library
     from ui.main_window import MainWindow
 
+    try:
+        load_formats()
+    except FormatError as exc:  # a bad format file is named before anything is read with it
+        print(exc, file=sys.stderr)
+        if not args.screenshot:
+            QMessageBox.critical(None, tr("格式文件有误"), str(exc))
+        return 2
     path = library_path(args, settings)
     try:
         library = open_library(path, seed_samples=True)

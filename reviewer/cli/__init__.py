@@ -1,7 +1,8 @@
 """The `reviewer` command. Each module of this package registers its own subcommands.
 
 `reports` reads files without a library (parse, check); `library` works on a library (import, list, show, set,
-verify, status, reparse, export, config). A new group of commands is a new module added to `_GROUPS`.
+verify, status, reparse, export, config); `review` records the reviewer's decisions (confirm, withdraw, reopen,
+retire, restore, versions, choose-version). A new group of commands is a new module added to `_GROUPS`.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import library, reports
+from reviewer.cli import library, reports, review
 from reviewer.errors import ReviewerError
 from reviewer.version import APP_NAME, __version__
 
-_GROUPS = (reports, library)
+_GROUPS = (reports, library, review)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        from reviewer.formats import load_formats
+
+        load_formats()  # a bad format file is named once, before any report is read with it
         return int(args.func(args) or 0)
     except ReviewerError as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer.errors import ReviewerError
-from reviewer.formats import TABLE_SHORT, full_row_label, load_formats
+from reviewer.formats import TABLE_SHORT, cell_label
 from reviewer.model import Record
 
 
@@ -32,23 +32,19 @@ def summary_text(record: Record) -> str:
     lines = [f"{record.source.get('path', '')}",
              f"  机关：{record.agency or '（未识别）'}  年度：{record.year or '（未识别）'}  格式：{record.template or '？'}"
              + (f"  表二变体：{record.table2_variant}" if record.table2_variant else "")]
-    fmt = load_formats().get(record.template or "")
     for table, rows in record.tables.items():
         lines.append(f"  {TABLE_SHORT.get(table, table)}")
-        tdef = fmt.tables.get(table) if fmt else None
+        variant = record.table2_variant if table == "table2" else None
         for rkey, cols in rows.items():
-            label = rkey
-            if tdef is not None:
-                try:
-                    label = full_row_label(tdef.row(rkey))
-                except KeyError:
-                    pass
+            label = cell_label(record.template, variant, table, rkey).row
             vals = " ".join(_fmt_value(v) for v in cols.values())
             lines.append(f"    {label[:28]:<28} {vals}")
     if record.unplaced:
         lines.append(f"  未能定位的数值：{len(record.unplaced)} 个")
     counts = {s: sum(1 for f in record.findings if f.severity == s) for s in ("error", "warning", "info")}
-    lines.append(f"  问题：错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}")
+    confirmed = sum(1 for f in record.findings if f.confirmed)
+    lines.append(f"  问题：错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}"
+                 + (f"（其中 {confirmed} 个已确认为源文件错误）" if confirmed else ""))
     return "\n".join(lines)
 
 

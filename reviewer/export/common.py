@@ -9,17 +9,19 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from reviewer.errors import ReviewerError
-from reviewer.formats import load_format, load_formats, table2_variant
+from reviewer.formats import CellLabel, cell_label
 from reviewer.store.types import STATUS_LABELS, STATUS_VERIFIED, status_code
 
 # A cell text starting with one of these would be read as a formula by Excel (and LibreOffice): OWASP's list.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-EXPORT_VERSION = 1  # of the layout of every export file; raise it when a column or sheet changes meaning
+EXPORT_VERSION = 2  # of the layout of every export file; raise it when a column or sheet changes meaning
+# v2: source defects (源文件错误) — CSV long gains printed_text, source_defect, should_be, defect_reason; CSV wide
+# ends with source_defects and should_be; JSON Lines findings carry `resolution`; XLSX marks the cells and adds
+# a 问题清单 sheet.
 
 
 def escape_text(text: str) -> str:
@@ -106,13 +108,18 @@ def open_reader(source: LibrarySource) -> sqlite3.Connection:
 
 
 def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: list[int] | None = None,
-                   status: str | None = None, agency: str | None = None, year: int | None = None) -> list[ReportRow]:
+                   status: str | None = None, agency: str | None = None, year: int | None = None,
+                   all_versions: bool = False) -> list[ReportRow]:
     """Verified reports by default; `include_all` adds the others (each export shows the status). A `status`
-    filter selects that status whatever `include_all` says."""
+    filter selects that status whatever `include_all` says. Retired reports never; of several reports of one
+    agency and year only the one that counts (`versions.RANK`), unless `all_versions` or the `ids` are given."""
     from reviewer.store.normalize import agency_key
+    from reviewer.store.versions import COUNTING_IDS
 
-    where: list[str] = []
-    params: list[Any] = []
+    where: list[str] = ["retired_at IS NULL"]
+    params: list[object] = []
+    if ids is None and not all_versions:
+        where.append(f"id IN ({COUNTING_IDS})")
     if not include_all and not status:
         where.append("status = ?")
         params.append(STATUS_VERIFIED)
@@ -133,23 +140,25 @@ def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: 
     return [ReportRow(*r) for r in conn.execute(sql, params)]
 
 
-CellRow = tuple[str, Any, Any, str]  # cell id, value, parsed value, origin
+CellRow = tuple[Any, ...]  # cell id, value, parsed value, origin (and the printed text when asked for)
 
 
-def iter_cells(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, list[CellRow]]]:
-    """(report id, its cells in record order) for each id, in the order given, streamed in one query."""
+def iter_cells(conn: sqlite3.Connection, ids: list[int], *,
+               printed: bool = False) -> Iterator[tuple[int, list[CellRow]]]:
+    """(report id, its cells in record order) for each id, in the order given, streamed in one query.
+    `printed`: each row has a fifth item, the cell's text as printed."""
     cur = conn.execute(
-        "SELECT c.report_id, c.ord, c.cell, c.value, c.parsed, c.origin FROM json_each(?) AS j "
-        "JOIN cells AS c ON c.report_id = j.value ORDER BY j.key", (json.dumps(ids),))
+        "SELECT c.report_id, c.ord, c.cell, c.value, c.parsed, c.origin" + (", c.printed" if printed else "")
+        + " FROM json_each(?) AS j JOIN cells AS c ON c.report_id = j.value ORDER BY j.key", (json.dumps(ids),))
     current: int | None = None
     rows: list[tuple[int, CellRow]] = []
-    for rid, ord_, cid, v, p, o in cur:
+    for rid, ord_, cid, *rest in cur:
         if rid != current:
             if current is not None:
                 rows.sort(key=_first)
                 yield current, [r for _o, r in rows]
             current, rows = rid, []
-        rows.append((ord_, (cid, v, p, o)))
+        rows.append((ord_, (cid, *rest)))
     if current is not None:
         rows.sort(key=_first)
         yield current, [r for _o, r in rows]
@@ -159,39 +168,11 @@ def _first(t: tuple[int, Any]) -> int:
     return t[0]
 
 
-@dataclass(frozen=True, slots=True)
-class CellLabels:
-    row_group: str
-    row_label: str
-    column_group: str
-    column_label: str
-
-
-@cache
-def labels(template: str | None, variant: str | None, cid: str) -> CellLabels:
+def labels(template: str | None, variant: str | None, cid: str) -> CellLabel:
     """Chinese labels of a cell: the row's group path and label, the column's group and label."""
     table, rest = cid.split(":", 1)
     row, col = rest.rsplit(":", 1)
-    if table == "table2" and variant:
-        v = table2_variant(variant)
-        path = row.split("/")
-        clabel = next((c.label for c in v.columns if c.key == col), col) if v else col
-        return CellLabels("/".join(path[:-1]), path[-1], "", clabel)
-    if template in load_formats():
-        tdef = load_format(template).tables.get(table)
-        if tdef is not None:
-            try:
-                r = tdef.row(row)
-                rgroup, rlabel = r.group or "", r.label
-            except KeyError:
-                rgroup, rlabel = "", row
-            try:
-                c = tdef.column(col)
-                cgroup, clabel = c.group or "", c.label
-            except KeyError:
-                cgroup, clabel = "", col
-            return CellLabels(rgroup, rlabel, cgroup, clabel)
-    return CellLabels("", row, "", col)
+    return cell_label(template, variant if table == "table2" else None, table, row, col)
 
 
 def _temp_beside(target: Path) -> str:

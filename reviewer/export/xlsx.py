@@ -1,43 +1,39 @@
 """XLSX: one sheet per table laid out like the official form (merged headers, the row hierarchy), one block
-per report, plus a sheet of provenance and one of the audit trail. Streamed (openpyxl write-only)."""
+per report (cells confirmed as source defects marked, with a note), plus sheets of provenance, of the audit trail
+and the list of problems (问题清单, `xlsx_problems`). Streamed (openpyxl write-only)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.cell_range import CellRange
 
-from reviewer.errors import ReviewerError
 from reviewer.export.common import (
     EXPORT_VERSION,
     ExportResult,
     LibrarySource,
     atomic_path,
-    esc,
     escape_text,
     iter_cells,
     labels,
     open_reader,
     select_reports,
 )
+from reviewer.export.problems import CellDefect, cell_defects
+from reviewer.export.sheet import MAX_ROWS, _cell, _Sheet  # noqa: F401 (MAX_ROWS: for readers of this module)
+from reviewer.export.xlsx_problems import DEFECT_FILL, mark, write_problems
 from reviewer.formats import TABLE_SHORT
 from reviewer.formlayout import BLANK, CAPTION, CELL, HEADER, TABLES, HeaderTexts, Slot, layout
 from reviewer.model import ORIGIN_EDITED, ORIGIN_POSITION
 from reviewer.store.types import STATUS_LABELS
 
 if TYPE_CHECKING:
-    from openpyxl.cell.cell import Cell
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+    pass
 
-MAX_ROWS = 1_048_576
 SHEET_NAMES = {"table2": "表二 主动公开", "table3": "表三 依申请", "table4": "表四 复议诉讼"}
 PROVENANCE = "来源"
 AUDIT = "审核记录"
@@ -93,29 +89,6 @@ def title_text(rid: int, agency: str | None, year: int | None, status: str) -> s
     return f"#{rid} {agency or '（未识别机关）'} {year or '？'}年 · {STATUS_LABELS.get(status, status)}"
 
 
-class _Sheet:
-    """A write-only sheet that knows its next row and collects merged ranges."""
-
-    def __init__(self, ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
-        self.ws = ws
-        self.row = 0
-        for i, w in enumerate(widths, 1):
-            # the stub lacks what Worksheet._setup gives a write-only sheet at run time
-            ws.column_dimensions[get_column_letter(i)].width = w  # type: ignore[attr-defined]
-
-    def append(self, cells: list[Any]) -> int:
-        if self.row >= MAX_ROWS:
-            raise ReviewerError(f"工作表“{self.ws.title}”超过 Excel 的 {MAX_ROWS} 行上限：请分批导出，或导出 CSV")
-        self.ws.append(cells)
-        self.row += 1
-        return self.row
-
-    def merge(self, r0: int, c0: int, r1: int, c1: int) -> None:
-        """1-based inclusive."""
-        ranges = self.ws.merged_cells.ranges  # type: ignore[attr-defined]  # (the stub, as above)
-        ranges.add(CellRange(min_col=c0, min_row=r0, max_col=c1, max_row=r1))
-
-
 def _styles(wb: Workbook) -> None:
     """Named styles, registered once: a cell then takes its style by name (assigning font, fill and border
     objects to each cell would hash them every time, and dominate the export)."""
@@ -127,19 +100,15 @@ def _styles(wb: Workbook) -> None:
         "rr-value": {"border": BORDER},
         "rr-edited": {"fill": EDITED_FILL, "border": BORDER},
         "rr-position": {"fill": POSITION_FILL, "border": BORDER},
+        "rr-defect": {"fill": DEFECT_FILL, "border": BORDER},
         "rr-plain": {},
     }
     for name, attrs in specs.items():
         wb.add_named_style(NamedStyle(name=name, **attrs))
 
 
-def _cell(ws: WriteOnlyWorksheet, value: Any, style: str = "rr-value") -> Cell:
-    c = WriteOnlyCell(ws, value=esc(value))
-    c.style = style
-    return c
-
-
-def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]]) -> None:
+def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]],
+                 defects: dict[str, CellDefect] | None = None) -> None:
     ws = sheet.ws
     width = form.width
     top = sheet.append([_cell(ws, title, "rr-title")] + [None] * (width - 1))
@@ -153,6 +122,8 @@ def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[
                 style = "rr-edited" if origin == ORIGIN_EDITED else "rr-position" if origin == ORIGIN_POSITION \
                     else "rr-value"
                 out.append(_cell(ws, v, style))
+                if defects and s.cid in defects:
+                    mark(out[-1], defects[s.cid])
             elif s.kind == BLANK:
                 out.append(_cell(ws, None))
             elif s.kind in (HEADER, CAPTION):
@@ -180,6 +151,7 @@ def write_xlsx(lib: LibrarySource, path: str | Path, *, include_all: bool = Fals
         by_id = {r.id: r for r in reports}
         sheets = {t: _Sheet(wb.create_sheet(SHEET_NAMES[t]), [16, 14, 30] + [11] * 15 if t == "table3"
                             else [22] + [13] * 14) for t in TABLES}
+        defects = cell_defects(conn, list(by_id))
         for rid, cells in iter_cells(conn, list(by_id)):
             r = by_id[rid]
             title = title_text(rid, r.agency, r.year, r.status)
@@ -187,9 +159,10 @@ def write_xlsx(lib: LibrarySource, path: str | Path, *, include_all: bool = Fals
             for t in TABLES:
                 ids_t = tuple(cid for cid, *_ in cells if cid.startswith(t + ":"))
                 form = _form(r.template, r.variant if t == "table2" else None, t, ids_t) if ids_t else NO_TABLE
-                _write_block(sheets[t], form, f"{title} · {TABLE_SHORT[t]}", values)
+                _write_block(sheets[t], form, f"{title} · {TABLE_SHORT[t]}", values, defects.get(rid))
         _provenance(wb, conn, reports)
         n_audit = _audit(wb, conn, reports)
+        write_problems(wb, conn, reports)
         with atomic_path(path) as tmp:
             wb.save(tmp)
     finally:
@@ -221,7 +194,9 @@ def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
 
 AUDIT_HEADER = ["报告编号", "时间", "审核人", "类型", "单元格", "表", "行", "列", "原值", "新值", "理由", "批次", "序号"]
 KIND_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "paste": "粘贴", "suggestion": "采纳建议",
-               "clear": "清空", "metadata": "修改基本信息", "status": "状态", "reparse": "重新解析", "import": "导入"}
+               "clear": "清空", "metadata": "修改基本信息", "status": "状态", "reparse": "重新解析", "import": "导入",
+               "confirm": "确认源文件错误", "withdraw": "撤销源文件错误确认", "should_be": "应为",
+               "retire": "停用", "restore": "恢复", "choose_version": "选定版本"}
 
 
 def _audit(wb: Workbook, conn: Any, reports: list[Any]) -> int:

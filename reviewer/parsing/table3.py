@@ -51,17 +51,18 @@ def column_order(region: Region, tdef: TableDef) -> list[str]:
         seen[k:k + 1] = sub
     else:
         seen += sub
-        if seen and seen[-1] != "total":
+        if seen and seen[-1] != tdef.total_column:
             return default  # without the group label a two-level header cannot be told apart
     return seen if sorted(seen) == sorted(default) else default
 
 
-def _row_total_ok(values: list[Value | None], cols: list[str]) -> bool:
+def _row_total_ok(values: list[Value | None], cols: list[str], total: str | None) -> bool:
+    """The row adds up: its `total` column (the format's `total_column`) is the sum of the others."""
     nums = {c: (v.parsed.value if v is not None else None) for c, v in zip(cols, values, strict=True)}
-    if nums.get("total") is None:
+    if total is None or nums.get(total) is None:
         return False
-    parts = [nums[c] for c in cols if c != "total"]
-    return None not in parts and sum(parts) == nums["total"]  # type: ignore[arg-type]
+    parts = [nums[c] for c in cols if c != total]
+    return None not in parts and sum(parts) == nums[total]  # type: ignore[arg-type]
 
 
 def _named_rows(d: DataRow, tdef: TableDef, groups: tuple[str, ...]) -> set[str]:
@@ -93,7 +94,8 @@ def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups
                     out.append(a)  # two rows, each with its own label
                     i += 1
                     continue
-                joined = next((vals for vals in (vb + va, va + vb) if _row_total_ok(list(vals), cols)), None)
+                joined = next((vals for vals in (vb + va, va + vb)
+                               if _row_total_ok(list(vals), cols, tdef.total_column)), None)
                 if joined is not None:
                     out.append(DataRow(a.index, a.label_cells + nxt.label_cells, list(joined), before=a.before,
                                        after=nxt.after, trailing_text=a.trailing_text + nxt.trailing_text))
@@ -112,7 +114,7 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
     placed_rows = {p.data for p in places}
     by_row = {p.row: p for p in places}
     position_cells: list[str] = []
-    short_rows: list[str] = []
+    short_rows: list[tuple[str, str]] = []
     for j, rdef in enumerate(tdef.rows):
         p = by_row.get(j)
         if p is None:
@@ -120,7 +122,7 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
                 b.put(TABLE, rdef.key, c, None)
             continue
         drow = region.data[p.data]
-        f = fit(drow, len(cols), prefer="last", accept=lambda vals: _row_total_ok(vals, cols))
+        f = fit(drow, len(cols), prefer="last", accept=lambda vals: _row_total_ok(vals, cols, tdef.total_column))
         origin = ORIGIN_POSITION if p.by_position else ORIGIN_PARSED
         for c, v in zip(cols, f.values, strict=True):
             b.put(TABLE, rdef.key, c, v, origin)
@@ -129,7 +131,7 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
         if f.extra:
             b.unplaced(TABLE, f.extra, f"“{rdef.label}”一行的数值多于 {len(cols)} 列")
         if f.short:
-            short_rows.append(rdef.label)
+            short_rows.append((rdef.key, rdef.label))
     for i, d in enumerate(region.data):
         if i not in placed_rows:
             b.unplaced(TABLE, d.values, f"无法确定所属行（行标签：“{d.label or '无'}”）")
@@ -140,8 +142,8 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
             rule="POSITION", severity="warning", cells=cells, name="row labels lost",
             message=f"表三有 {rows_n} 行的行标签在提取中丢失，已按表格格式的行序依次放置，请逐行核对",
             message_id="rows_by_position", params={"table": TABLE, "rows": rows_n}))
-    for label in short_rows:
+    for key, label in short_rows:
         b.note(Finding(
-            rule="SHORT", severity="warning", cells=[], name="row with missing cells",
+            rule="SHORT", severity="warning", cells=[cell_id(TABLE, key, c) for c in cols], name="row with missing cells",
             message=f"表三“{label}”一行印出的数值少于 {len(cols)} 个，缺少的单元格记为空，请核对所在列",
-            message_id="row_short", params={"table": TABLE, "row": label}))
+            message_id="row_short", params={"table": TABLE, "row": label, "row_key": key}))

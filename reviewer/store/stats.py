@@ -13,8 +13,9 @@ how many reports of that year left at least one of its cells blank (or lack the 
 "N reports not counted" instead of silently counting them as 0.
 
 A library may hold two files of the same agency and year (a corrected version): by default one report stands
-for each agency and year, the verified one first, else the latest imported (as `crossreport.previous_id`
-chooses), and the others are counted in `superseded`.
+for each agency and year, the one that counts (`versions.RANK`: the version a reviewer chose, else the verified
+one, else the latest imported — as `crossreport.previous_id` chooses), and the others are counted in
+`superseded`. Retired reports are never counted.
 
 Efficiency: one narrow query on `reports`, then per year and format one query over `cells` that seeks
 exactly the cells of the series by primary key (report_id, cell), grouped by cell in SQLite. The blanks
@@ -37,24 +38,19 @@ from reviewer.formats import load_formats
 from reviewer.model import Number
 from reviewer.store.normalize import agency_key
 from reviewer.store.types import STATUS_VERIFIED, STATUSES, status_code
+from reviewer.store.versions import COUNTING_IDS
 
 if TYPE_CHECKING:
     from reviewer.store.library import Library
 
+# The series the charts draw. Which cells each one sums is the format's knowledge: the `charts` of each national
+# format file (e.g. `requests.other` is the single （六） row of 2019, the three `other.*` rows of 2021).
 # How requests were handled (table 3, column `total`): each is one row or the sum of a group of rows.
 REQUEST_OUTCOMES = ("granted", "partial", "denied", "unable", "not_processed", "other", "carried_forward")
 REQUEST_SERIES = ("received", "carried_over", *REQUEST_OUTCOMES, "total")
-# Rows of table 3 under each request series; a group (`denied`) takes every row `denied.*`, and `other` is the
-# single row of the 2019 format or the three `other.*` rows of the 2021 format.
-_REQUEST_ROWS = {"received": "new_received", "carried_over": "carried_over", "granted": "granted",
-                 "partial": "partial", "total": "total", "carried_forward": "carried_forward"}
-_REQUEST_GROUPS = ("denied", "unable", "not_processed", "other")
-
 # Table 4: administrative reviews and lawsuits; `litigation` adds the two kinds of lawsuit.
 APPEAL_GROUPS = ("review", "litigation", "litigation_direct", "litigation_after_review")
 APPEAL_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
-_APPEAL_ROWS = {"review": ("review",), "litigation": ("litigation_direct", "litigation_after_review"),
-                "litigation_direct": ("litigation_direct",), "litigation_after_review": ("litigation_after_review",)}
 
 SERIES = (*(f"requests.{k}" for k in REQUEST_SERIES),
           *(f"{g}.{o}" for g in APPEAL_GROUPS for o in APPEAL_OUTCOMES))
@@ -66,19 +62,12 @@ def series_cells(template: str | None) -> Mapping[str, tuple[str, ...]]:
     gets the cells of every format, which it lacks: its reports count as blanks."""
     formats = load_formats()
     chosen = [formats[template]] if template in formats else list(formats.values())
-    rows3: list[str] = []
-    for fmt in chosen:
-        rows3 += [r.key for r in fmt.tables["table3"].rows if r.key not in rows3]
     out: dict[str, tuple[str, ...]] = {}
-    for key in REQUEST_SERIES:
-        if key in _REQUEST_ROWS:
-            rows = [_REQUEST_ROWS[key]]
-        else:
-            rows = [r for r in rows3 if r == key or r.startswith(key + ".")]
-        out[f"requests.{key}"] = tuple(f"table3:{r}:total" for r in rows)
-    for group in APPEAL_GROUPS:
-        for outcome in APPEAL_OUTCOMES:
-            out[f"{group}.{outcome}"] = tuple(f"table4:{r}:{outcome}" for r in _APPEAL_ROWS[group])
+    for key in SERIES:
+        cells: list[str] = []
+        for fmt in chosen:
+            cells += [c for c in fmt.charts.get(key, ()) if c not in cells]
+        out[key] = tuple(cells)
     return out
 
 
@@ -196,12 +185,13 @@ def _like(text: str) -> str:
 
 
 # (id, agency_key, year, template, status, errors) of one report
-_Row = tuple[int, str | None, int | None, str | None, str, int]
+_Row = tuple[int, str | None, int | None, str | None, str, int, int]  # …, errors, counts (1/0)
 
 
 def _select(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | None) -> list[_Row]:
-    sql = ("SELECT id, agency_key, year, template, status, errors FROM reports "
-           "WHERE status IN (SELECT value FROM json_each(?))")
+    """The reports of the statuses (retired ones never), with whether each counts for its agency and year."""
+    sql = (f"SELECT id, agency_key, year, template, status, errors, id IN ({COUNTING_IDS}) FROM reports "
+           "WHERE retired_at IS NULL AND status IN (SELECT value FROM json_each(?))")
     params: list[object] = [json.dumps(list(statuses))]
     key = agency_key(agency) if agency else None
     if key:
@@ -211,15 +201,10 @@ def _select(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | N
 
 
 def _one_per_agency_year(rows: list[_Row]) -> list[_Row]:
-    """The report standing for each agency and year: a verified one first, then the latest imported."""
-    best: dict[tuple[str, int | None], _Row] = {}
-    for row in rows:  # ascending id: a later one of the same rank replaces an earlier one
-        rid, akey, year, _t, status, _e = row
-        k = (akey if akey is not None else f"#{rid}", year)
-        held = best.get(k)
-        if held is None or (status == STATUS_VERIFIED) >= (held[4] == STATUS_VERIFIED):
-            best[k] = row
-    return sorted(best.values())
+    """The reports that count for their agency and year (`versions.RANK`: the version a reviewer chose, else a
+    verified one, else the latest imported). When that one lacks a charted status, its agency and year are not
+    charted by another version: the reviewer's choice holds."""
+    return [row for row in rows if row[6]]
 
 
 # Per cell of one format: the sum of the numbers, and the reports where the cell is blank or missing.
@@ -240,7 +225,7 @@ def _compute(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | 
     groups: dict[int, dict[str | None, list[int]]] = {}
     errors: dict[int, int] = {}
     formats = load_formats()
-    for rid, _k, year, template, _s, errs in kept:
+    for rid, _k, year, template, _s, errs, _c in kept:
         if year is None:
             continue
         fmt = template if template in formats else None
