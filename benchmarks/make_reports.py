@@ -119,8 +119,8 @@ def gen_values(rng: random.Random, template: str, prev: dict[str, Any] | None) -
         v[f"table4:{row}:total"] = sum(parts)
     if template == "2021":
         for row in ("regulations", "normative_documents"):
-            before = prev.get(f"table2:{row}:in_force") if prev and f"table2:{row}:in_force" in prev else \
-                rng.randint(0, 30)
+            earlier = prev.get(f"table2:{row}:in_force") if prev else None
+            before = earlier if isinstance(earlier, int) else rng.randint(0, 30)
             issued = rng.randint(0, 8)
             repealed = rng.randint(0, min(before, 3))
             v[f"table2:{row}:issued"] = issued

@@ -1,29 +1,95 @@
 """Build the standalone desktop app: translations first, then PyInstaller with `reviewer-gui.spec`.
 
-    python packaging/build.py            # -> dist/reviewer-gui/ (and dist/年报审核台.app on macOS)
+    python packaging/build.py [--dist DIR] [--work DIR]    # -> dist/reviewer-gui/ (and 年报审核台.app on macOS)
 
-Needs `pip install pyinstaller` in the environment that has the app's dependencies (not part of CI).
+The folder holds two executables sharing one copy of Python, Qt and `resources/`: `reviewer-gui` (the window)
+and `reviewer` (the command line). Needs PyInstaller (`pip install -e '.[build]'`). On Linux the xcb libraries
+of Qt's platform plugin must be installed on the build machine (see packaging/README.md): the build is
+refused if one would be missing from the folder. Prints the version and the size of the result.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reviewer.version import __version__  # noqa: E402
+
+NAME = "reviewer-gui"
+XCB_PLUGIN = Path("PySide6") / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+# Left to the system by PyInstaller's own rule (part of the graphics stack, present wherever X11 runs).
+SYSTEM_LIBRARIES = {"libxcb.so.1"}
 
 
-def main() -> int:
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def strip_python(app: Path) -> None:
+    """Strip the symbols off Python's own library and extension modules (Linux; libpython alone carries
+    17 MB of them). The wheels' vendored libraries (`*.libs/`, patched by auditwheel) are left as they are:
+    stripped, numpy's OpenBLAS no longer loads."""
+    strip = shutil.which("strip")
+    if not sys.platform.startswith("linux") or strip is None:
+        return
+    internal = app / "_internal"
+    targets = [*internal.glob("libpython3*.so*"), *(internal / f"python3.{sys.version_info.minor}").rglob("*.so")]
+    files = [str(p) for p in targets if p.is_file() and not p.is_symlink()]
+    if files:
+        subprocess.run([strip, "--strip-unneeded", *files], check=True)
+
+
+def missing_xcb_libraries(app: Path) -> list[str]:
+    """The X11/xcb libraries the xcb platform plugin links that the folder lacks (Linux; [] elsewhere)."""
+    internal = app / "_internal"
+    plugin = internal / XCB_PLUGIN
+    if not sys.platform.startswith("linux") or not plugin.exists() or shutil.which("ldd") is None:
+        return []
+    needed: set[str] = set()
+    for lib in (plugin, internal / "PySide6" / "Qt" / "lib" / "libQt6XcbQpa.so.6"):
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, check=False).stdout
+        needed |= {m.group(1) for m in re.finditer(r"^\s*(lib(?:xcb|X11-xcb|xkbcommon)\S*)\s", out, re.M)}
+    needed -= SYSTEM_LIBRARIES
+    return sorted(n for n in needed if not (internal / n).exists() and not any(internal.rglob(n)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the app folder goes")
+    parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's work folder")
+    parser.add_argument("--without-ocr", action="store_true",
+                        help="leave out the OCR of scanned reports (OpenCV, ONNX Runtime, the models): half the size")
+    args = parser.parse_args(argv)
     try:
         import PyInstaller.__main__ as pyinstaller
     except ImportError:
-        print("PyInstaller is not installed: pip install pyinstaller", file=sys.stderr)
+        print("PyInstaller is not installed: pip install -e '.[build]'", file=sys.stderr)
         return 2
     subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True)
-    pyinstaller.run(["--noconfirm", "--clean", "--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build"),
-                     str(ROOT / "packaging" / "reviewer-gui.spec")])
-    print("built", ROOT / "dist" / "reviewer-gui")
+    env_before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env_before]))
+    os.environ["REVIEWER_BUILD_OCR"] = "0" if args.without_ocr else "1"
+    pyinstaller.run(["--noconfirm", "--clean", "--log-level", "WARN", "--distpath", str(args.dist),
+                     "--workpath", str(args.work), str(ROOT / "packaging" / f"{NAME}.spec")])
+    app = args.dist / NAME
+    strip_python(app)
+    missing = missing_xcb_libraries(app)
+    if missing:
+        print(f"{app}: the xcb platform plugin needs {', '.join(missing)}, not found on this machine: install "
+              "them (apt-get install libxcb-icccm4 libxcb-keysyms1 … as listed in packaging/README.md) and "
+              "build again", file=sys.stderr)
+        return 1
+    size = folder_size(app)
+    print(f"built 年报审核台 {__version__}: {app} ({size / 1e6:.0f} MB; executables "
+          f"{', '.join(sorted(p.name for p in app.iterdir() if p.is_file()))})")
     return 0
 
 

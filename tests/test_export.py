@@ -232,3 +232,17 @@ def test_filters_and_unknown_format(lib: Library, tmp_path: Path) -> None:
     assert r.reports == 1 and r.rows == 200
     with pytest.raises(ValidationError):
         export(lib, tmp_path / "x.ods", "ods")
+
+
+def test_export_from_the_library_path(lib: Library, tmp_path: Path) -> None:
+    """An export needs only the library file: the path gives the same file as the open library, and a path
+    with no library is refused with a message naming it (no empty file left)."""
+    export(lib, tmp_path / "open.jsonl", "jsonl", include_all=True)
+    export(str(lib.path), tmp_path / "path.jsonl", "jsonl", include_all=True)
+    assert (tmp_path / "path.jsonl").read_bytes() == (tmp_path / "open.jsonl").read_bytes()
+    from reviewer.errors import ReviewerError
+
+    missing = tmp_path / "nowhere.sqlite3"
+    with pytest.raises(ReviewerError, match="nowhere.sqlite3"):
+        export(missing, tmp_path / "x.csv", "csv")
+    assert not (tmp_path / "x.csv").exists() and not missing.exists()

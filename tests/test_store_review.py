@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.errors import StaleWriteError, ValidationError
+from reviewer.export import export
 from reviewer.model import Finding, assign_keys, finding_key
 from reviewer.store import Library, ReportLocked, VerificationRefused
 from reviewer.store.stats import by_year
@@ -192,7 +193,7 @@ def test_a_retired_report_is_hidden_everywhere_and_restorable(lib: Library, tmp_
     assert [s.id for s in lib.list_reports(retired=True)] == [rid]
     assert lib.count()["retired"] == 1 and lib.count()["all"] == 4
     assert by_year(lib).years == ()
-    result = lib.export(tmp_path / "out.csv", "csv", include_all=True)
+    result = export(lib, tmp_path / "out.csv", "csv", include_all=True)
     assert str(rid) not in {line.split(",")[0] for line in (tmp_path / "out.csv").read_text("utf-8-sig").splitlines()}
     assert result.reports == 4
     # still there, read-only, its trail kept and extended
@@ -229,7 +230,7 @@ def test_the_reviewer_chooses_which_version_counts(lib: Library, tmp_path: Path)
     assert [(e.kind, e.old, e.new, e.reason) for e in lib.history(first) if e.kind == "choose_version"] == [
         ("choose_version", second, first, "第一份为正式版本")]
     # exports and charts use the chosen one
-    lib.export(tmp_path / "all.csv", "csv", include_all=True, agency="版本市")
+    export(lib, tmp_path / "all.csv", "csv", include_all=True, agency="版本市")
     ids = {line.split(",")[0] for line in (tmp_path / "all.csv").read_text("utf-8-sig").splitlines()[1:]}
     assert ids == {str(first)}
     stats = by_year(lib, include_all=True, agency="版本市")
@@ -329,5 +330,5 @@ def test_a_chosen_version_holds_even_when_another_is_verified(lib: Library, tmp_
     lib.choose_version(first, reviewer="张三", reason="以原版为准，待核实")
     stats = by_year(lib, agency="版本市")  # verified only: the version that counts is not verified yet
     assert stats.years == () and stats.superseded == 1
-    result = lib.export(tmp_path / "v.csv", "csv", agency="版本市")
+    result = export(lib, tmp_path / "v.csv", "csv", agency="版本市")
     assert result.reports == 0

@@ -1,7 +1,7 @@
 """`reviewer-gui [FILE...] [--db FILE]`: start the review window.
 
 `--screenshot OUT.png [FILE]` opens the window on the file (or the library), renders it at 1600×1000, saves the
-PNG and exits. `--lang en` overrides the language setting for this run.
+PNG and exits. `--charts` opens the charts (视图 › 图表) at start, in a screenshot too. `--lang en` overrides the language setting for this run.
 """
 
 from __future__ import annotations
@@ -12,14 +12,21 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from reviewer import resources
+from reviewer.version import APP_NAME, __version__
 from ui import i18n
 from ui.i18n import tr
 from ui.settings import APPLICATION, ORGANIZATION, Settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.workers import TaskRunner
 
 SCREENSHOT_SIZE = (1600, 1000)
 SHOWN_ENV = "REVIEWER_GUI_PRINT_SHOWN"
@@ -33,6 +40,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="interface language for this run")
     p.add_argument("--settings", help="an INI file to keep settings in (default: the user's settings)")
+    p.add_argument("--charts", action="store_true", help="open the charts at start")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} reviewer-gui {__version__}")
     return p.parse_args(argv)
 
 
@@ -46,6 +55,10 @@ def make_app() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("年报审核台")
     app.setDesktopFileName("reviewer-gui")
+    app.setApplicationVersion(__version__)
+    icon = resources.root() / "icons" / "reviewer.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -56,19 +69,26 @@ def library_path(args: argparse.Namespace, settings: Settings) -> Path:
     return Path(chosen).expanduser() if chosen else default_library_path()
 
 
-def wait_for(window, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
-    """Block (with a running event loop) until the window's background task has finished."""
-    if not window.runner.busy:
+def wait_for(runner: TaskRunner, timeout_ms: int = 60_000) -> None:
+    """Block (with a running event loop) until the runner's background task has finished."""
+    if not runner.busy:
         return
     loop = QEventLoop()
-    window.runner.finished.connect(loop.quit)
+    runner.finished.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
 
 
-def screenshot(window, out: str) -> int:  # noqa: ANN001
+def screenshot(window: MainWindow, out: str) -> int:
     window.resize(*SCREENSHOT_SIZE)
-    wait_for(window)
+    wait_for(window.runner)
+    panel = window.charts.panel
+    if panel is not None:  # shown: its first figures are read once the window has laid it out
+        for _ in range(3):
+            QApplication.processEvents()
+        QTimer.singleShot(0, panel.refresh_now)
+        QApplication.processEvents()
+        wait_for(panel.runner)
     session = window.session
     if session is not None and window.review.problems.model.rowCount():
         window.review.problems.next()  # show the first problem chosen, as a reviewer would see it
@@ -124,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
+    if args.charts:
+        window.charts.show()
     if os.environ.get(SHOWN_ENV):
         QTimer.singleShot(0, lambda: (print("shown", flush=True), window.close()))
         return app.exec()

@@ -25,6 +25,7 @@ from ui.messages import cell_label, table_name
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.review_pane import ReviewPane
 
 Span = tuple[int, int]
 
@@ -43,7 +44,7 @@ class Capture(QObject):
         window.reportOpened.connect(lambda _rid: self.opened())
 
     @property
-    def review(self):  # noqa: ANN201
+    def review(self) -> ReviewPane:
         return self.window.review
 
     # -- where values go ---------------------------------------------------------------------------------
@@ -87,7 +88,7 @@ class Capture(QObject):
         if session is None:
             return
         record = session.record
-        self.review.text.set_unplaced([tuple(u.span) for u in record.unplaced if u.span])  # type: ignore[misc]
+        self.review.text.set_unplaced([(u.span[0], u.span[1]) for u in record.unplaced if u.span])
         self._mark_placed()
         missing = self.missing_tables()
         if missing:  # ready to capture: the first cell of the first missing table, the values beside it
@@ -109,22 +110,22 @@ class Capture(QObject):
         if session is None:
             return
         template = session.record.template
-        by_span = {tuple(span): cell_label(cid, template) for cid, span in session.captured.items()}
-        self.review.unplaced.model.set_placed(by_span)  # type: ignore[arg-type]
+        by_span = {(span[0], span[1]): cell_label(cid, template) for cid, span in session.captured.items()}
+        self.review.unplaced.model.set_placed(by_span)
 
     # -- capturing ---------------------------------------------------------------------------------------
     def capture(self, values: list[tuple[str, float | int, Span]]) -> bool:
         """(cell, value, span) as one audited edit of kind capture."""
         if not values:
             return False
-        changes = {cid: value for cid, value, _span in values}
+        changes: dict[str, float | int | None] = {cid: value for cid, value, _span in values}
         spans = {cid: span for cid, _value, span in values}
         session = self.window.session
         if session is not None and all(session.value(c) == v and session.captured.get(c) == spans[c]
                                        for c, v in changes.items()):
             self.window.show_status(tr("单元格已是该值"))
             return False
-        saved = self.review.request_edit(changes, "capture", None, spans)  # type: ignore[arg-type]
+        saved = self.review.request_edit(changes, "capture", None, spans)
         if saved:
             labels = "、".join(cell_label(c, session.record.template if session else None) for c in list(changes)[:3])
             self.window.show_status(tr("已从原文填入 {cells}").format(cells=labels))

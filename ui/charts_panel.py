@@ -2,20 +2,21 @@
 lawsuits by outcome, with a table of the exact numbers (colour is never the only carrier of a value).
 
 The figures are the core's (`reviewer.store.stats.by_year`); this module only draws them. They are computed
-in a background thread through a read-only connection of its own, so a large library never blocks the window;
+off the GUI thread by the app's task runner (`ui.workers.TaskRunner`, without a progress dialog) through a
+read-only connection of their own, so a large library never blocks the window;
 a refresh asked for while the panel is hidden waits until it is shown, and bursts of edits are coalesced by a
 300 ms single-shot timer. Plot items are created once and updated in place (`setData` / `setOpts`).
 
 In the main window the panel sits in a dock opened from 视图 › 图表 (Ctrl+Shift+C), created the first time it
 is shown (pyqtgraph and numpy are imported only then). `python -m ui.charts_panel` shows it alone on the
-samples and generated reports of several years; `--screenshot PATH` saves a picture of it and quits.
+samples, plus the reports of a folder given with `--reports DIR` (e.g. made by benchmarks/make_reports.py);
+`--screenshot PATH` saves a picture of it and quits.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette, QPixmap, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -51,18 +52,18 @@ from PySide6.QtWidgets import (
 from reviewer.model import Number
 from reviewer.store.stats import LibraryStats, Marker, by_year, marker
 from ui.i18n import tr
+from ui.workers import Cancel, Progress, TaskRunner
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
 
-    from ui.main_window import MainWindow
+    from reviewer.store import Library
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the exact number of a table cell
 BLANKS_ROLE = Qt.ItemDataRole.UserRole + 2  # reports with a blank cell in that series and year
 REFRESH_DELAY_MS = 300
 LABEL_MARGIN_PX = 10  # room for half a tick label below 0 and above the top tick
-POLL_MS = 30
 
 # Stacks, bottom up. Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 REQUEST_STACK = ("granted", "partial", "denied", "unable", "not_processed", "other", "carried_forward")
@@ -171,17 +172,11 @@ class StatsTableModel(QAbstractTableModel):
         return self.rows[section][1] if section < len(self.rows) else None
 
 
-@cache
-def _executor() -> ThreadPoolExecutor:
-    """One background thread for the figures of every panel (it opens its own read-only connection)."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
-
-
 Request = tuple[bool, str]  # include_all, agency filter
 
 
 def _compute(path: Path, request: Request, known: Marker | None) -> tuple[Marker, LibraryStats | None]:
-    """In the background thread: the library's marker, and the figures unless the marker is `known`."""
+    """Off the GUI thread: the library's marker, and the figures unless the marker is `known`."""
     now = marker(path)
     if now == known:
         return now, None
@@ -194,7 +189,7 @@ def _integer_axis() -> type:
     """A pyqtgraph axis whose ticks are whole numbers (counts and years), built on first use."""
     import pyqtgraph as pg
 
-    class IntegerAxis(pg.AxisItem):  # type: ignore[misc, name-defined]
+    class IntegerAxis(pg.AxisItem):
         def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
             levels = [(s, o) for s, o in super().tickSpacing(minVal, maxVal, size) if s >= 1]
             return levels or [(1.0, 0.0)]
@@ -260,7 +255,7 @@ class ChartsPanel(QWidget):
     refreshed = Signal(object)  # LibraryStats, after the charts and the table show them
     failed = Signal(str)
 
-    def __init__(self, library: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         import pyqtgraph as pg
 
@@ -269,16 +264,13 @@ class ChartsPanel(QWidget):
         self.stats: LibraryStats | None = None
         self._marker: Marker | None = None
         self._shown_request: Request | None = None
-        self._future: Future[tuple[Marker, LibraryStats | None]] | None = None
+        self.runner = TaskRunner(self)  # one read at a time, no dialog: the panel says what it shows
         self._running: Request | None = None
         self._stale = True  # the library may have changed since the figures were read
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self._start)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._collect)
 
         self.scope = QComboBox(self)
         self.scope.addItem(tr("仅已核实的报告"), False)
@@ -449,34 +441,35 @@ class ChartsPanel(QWidget):
 
     def busy(self) -> bool:
         """The figures are being read in the background."""
-        return self._future is not None
+        return self.runner.busy
 
     def scheduled(self) -> bool:
         """A refresh will start when the throttle timer fires."""
         return self._timer.isActive()
 
     def _start(self) -> None:
-        if self._future is not None:  # one at a time; the newest request runs when this one is done
+        if self.runner.busy:  # one at a time; the newest request runs when this one is done
             return
         request = self.request()
         known = self._marker if request == self._shown_request else None
         self._stale = False
         self._running = request
-        self._future = _executor().submit(_compute, self.path, request, known)
-        self._poll.start()
+        path = self.path
 
-    def _collect(self) -> None:
-        future = self._future
-        if future is None or not future.done():
-            return
-        self._poll.stop()
-        self._future, request = None, self._running
-        try:
-            found, stats = future.result()
-        except Exception as exc:  # shown in one line; the panel keeps its last figures
-            self.summary.setText(tr("无法统计：{reason}").format(reason=str(exc) or type(exc).__name__))
-            self.failed.emit(str(exc))
-            return
+        def read(_progress: Progress, _cancel: Cancel) -> tuple[Marker, LibraryStats | None]:
+            return _compute(path, request, known)
+
+        self.runner.start(read, label=tr("正在统计…"), on_success=self._collect, on_failure=self._read_failed,
+                          show_dialog=False)
+
+    def _read_failed(self, reason: str) -> None:
+        """Shown in one line; the panel keeps its last figures."""
+        self.summary.setText(tr("无法统计：{reason}").format(reason=reason))
+        self.failed.emit(reason)
+
+    def _collect(self, result: tuple[Marker, LibraryStats | None]) -> None:
+        found, stats = result
+        request = self._running
         if request != self.request():  # the filter changed meanwhile: read again for the new one
             self._start()
             return
@@ -487,6 +480,15 @@ class ChartsPanel(QWidget):
             self.refreshed.emit(self.stats)
         if self._stale:  # the library changed while reading
             self.schedule_refresh()
+
+    def shutdown(self) -> None:
+        """Wait for a read still running (the panel or its window closes)."""
+        self._timer.stop()
+        self.runner.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     # -- drawing -----------------------------------------------------------------------------------
     def show_stats(self, stats: LibraryStats) -> None:
@@ -560,27 +562,25 @@ class ChartsPanel(QWidget):
 class ChartsDock(QDockWidget):
     """The charts panel in a dock of the main window, created the first time the dock is shown."""
 
-    def __init__(self, window: QMainWindow, library: Any) -> None:
+    def __init__(self, window: QMainWindow, library: Library) -> None:
         super().__init__(tr("图表"), window)
         self.setObjectName("charts")
         self.library = library
         self.panel: ChartsPanel | None = None
+        self.action = self.toggle_action()
         self.visibilityChanged.connect(self._shown)
 
     @classmethod
-    def attach(cls, window: MainWindow) -> ChartsDock:
-        """Add the dock (hidden) and its toggle to the 视图 menu (Ctrl+Shift+C); refresh when the library changes."""
-        dock = cls(window, window.library)
+    def attach(cls, window: QMainWindow, library: Library, beside: QAction | None = None) -> ChartsDock:
+        """Add the dock (hidden) to `window`, and its toggle (Ctrl+Shift+C) to the menu that holds `beside`.
+        The window calls `library_changed` when the library changes."""
+        dock = cls(window, library)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
-        action = dock.toggle_action()
-        view = _menu_of(window.actions_.get("toggle_library"))
-        if view is not None:
-            view.addAction(action)
-        window.addAction(action)  # the shortcut works wherever the focus is
-        window.actions_["charts"] = action
-        window.libraryChanged.connect(dock.library_changed)
-        window.reportOpened.connect(lambda _rid: dock.library_changed())  # a re-parse reopens the report
+        menu = _menu_of(beside)
+        if menu is not None:
+            menu.addAction(dock.action)
+        window.addAction(dock.action)  # the shortcut works wherever the focus is
         return dock
 
     def toggle_action(self) -> QAction:
@@ -593,6 +593,10 @@ class ChartsDock(QDockWidget):
     def library_changed(self) -> None:
         if self.panel is not None:
             self.panel.schedule_refresh()
+
+    def shutdown(self) -> None:
+        if self.panel is not None:
+            self.panel.shutdown()
 
     def _shown(self, visible: bool) -> None:
         if not visible or self.panel is not None:
@@ -613,22 +617,15 @@ def _menu_of(action: QAction | None) -> QMenu | None:
 __all__ = ["ChartsDock", "ChartsPanel", "StatsTableModel", "format_number", "table_rows"]
 
 
-def preview_library(directory: Path | None = None, generated: int = 24) -> Any:
-    """The samples plus reports of 2019–2024 (generated when the benchmarks are at hand); two in three of the
-    reports without findings verified, so the two filters show different figures."""
-    import tempfile
-
+def preview_library(reports: Path | None = None, directory: Path | None = None) -> Library:
+    """The samples plus the reports of the folder `reports` (for several years, e.g. generated by
+    `python benchmarks/make_reports.py DIR --count 24 --seed 7`); two in three of the reports without findings
+    verified, so the two filters show different figures."""
     from ui.preview import sample_library
 
     lib = sample_library(directory)
-    try:
-        from benchmarks.make_reports import generate
-    except ImportError:  # a packaged app has no benchmarks: the samples alone
-        generated = 0
-    if generated:
-        folder = Path(tempfile.mkdtemp(prefix="reviewer-charts-")) / "reports"
-        generate(folder, generated, seed=7)
-        lib.import_paths([folder], reviewer="preview", workers=1)
+    if reports is not None:
+        lib.import_paths([reports], reviewer="preview", workers=1)
     for i, rid in enumerate([s.id for s in lib.list_reports() if s.errors == 0 and s.warnings == 0]):
         if i % 3 != 2:
             lib.verify(rid, reviewer="preview", acknowledgements={}, expected_version=lib.summary(rid).version)
@@ -643,10 +640,11 @@ def _main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.charts_panel")
     parser.add_argument("--screenshot", type=Path, help="save a picture of the panel to this PNG and quit")
     parser.add_argument("--all", action="store_true", help="count reports of every status")
+    parser.add_argument("--reports", type=Path, help="a folder of reports to import besides the samples")
     args = parser.parse_args(argv)
 
     def make() -> ChartsPanel:
-        panel = ChartsPanel(preview_library())
+        panel = ChartsPanel(preview_library(args.reports))
         panel.set_include_all(args.all)
         return panel
 

@@ -156,7 +156,7 @@ class Decisions(QObject):
             self.window.show_status(tr("请先选择一个错误或警告（F8），再确认为源文件错误"))
             return None
         review = self.window.review
-        dialog = ConfirmDefectDialog(f, review.render(f), review.cell_label, self.window)
+        dialog = ConfirmDefectDialog(f, review.finding_text(f), review.cell_label, self.window)
         return self._open(dialog, lambda: self._confirmed(f, dialog))
 
     def _confirmed(self, f: Finding, dialog: ConfirmDefectDialog) -> None:

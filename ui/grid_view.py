@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -66,26 +67,28 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.refused = False  # the last value committed was refused (Enter then stays on the cell)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         """A see-through selection, so a selected cell still shows the colour of its mark."""
-        if not option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+        if not option.state & QStyle.StateFlag.State_Selected:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        pal = QPalette(opt.palette)  # type: ignore[attr-defined]
+        pal = QPalette(opt.palette)
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             colour = QColor(pal.color(group, QPalette.ColorRole.Highlight))
             colour.setAlpha(110 if group == QPalette.ColorGroup.Active else 70)
             pal.setColor(group, QPalette.ColorRole.Highlight, colour)
             pal.setColor(group, QPalette.ColorRole.HighlightedText, pal.color(group, QPalette.ColorRole.Text))
-        opt.palette = pal  # type: ignore[attr-defined]
-        painter.fillRect(opt.rect, opt.backgroundBrush)  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+        opt.palette = pal
+        painter.fillRect(opt.rect, opt.backgroundBrush)
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)
@@ -95,7 +98,8 @@ class CellDelegate(QStyledItemDelegate):
         if not pending_text(self, editor, index):  # after a failed save: what was typed, not the old value
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[override]
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QLineEdit)
         self.refused = False
         typed = editor.text()
@@ -148,9 +152,11 @@ class GridView(QTableView):
         assert isinstance(model, GridModel)
         return model
 
-    def setModel(self, model) -> None:  # type: ignore[override]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         self.clearSpans()
+        if not isinstance(model, GridModel):
+            return
         grid = model.grid
         for r, c, rows, cols in grid.spans:
             self.setSpan(r, c, rows, cols)

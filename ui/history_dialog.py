@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import tr
 from ui.library_panel import local_time, status_names
+
+if TYPE_CHECKING:
+    from reviewer.store import AuditEntry
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -41,14 +44,14 @@ def _v(v: Any) -> str:
 
 
 class HistoryModel(QAbstractTableModel):
-    def __init__(self, entries: list[Any], label: Callable[[str], str], parent: Any = None) -> None:
+    def __init__(self, entries: list[AuditEntry], label: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._names = kind_names()
         self._fields = field_names()
         self._status = status_names()
         self._rows = [self._row(e, label) for e in reversed(entries)]  # newest first
 
-    def _row(self, e: Any, label: Callable[[str], str]) -> list[str]:
+    def _row(self, e: AuditEntry, label: Callable[[str], str]) -> list[str]:
         if e.kind in ("confirm", "withdraw"):  # cell is the finding key: rule|cells; name its rule and first cell
             rule, _, cells = (e.cell or "").partition("|")
             first = cells.split(",")[0].split("|")[0]
@@ -85,7 +88,7 @@ class HistoryModel(QAbstractTableModel):
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, title: str, entries: list[Any], label: Callable[[str], str],
+    def __init__(self, title: str, entries: list[AuditEntry], label: Callable[[str], str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("修改记录 — {title}").format(title=title))

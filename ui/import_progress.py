@@ -7,6 +7,8 @@ imported stay in the library.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QToolButton, QWidget
 
 from ui.i18n import tr
@@ -98,7 +100,7 @@ if __name__ == "__main__":
         QHBoxLayout(box).addWidget(progress)
         path = tempfile.mkdtemp(prefix="reviewer-preview-") + "/library.sqlite"
 
-        def task(report, cancel):  # noqa: ANN001, ANN202
+        def task(report: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> object:
             lib = open_library(path, seed_samples=False)
             try:
                 return lib.import_paths([str(SAMPLES)], reviewer="preview", progress=report, cancel=cancel)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reviewer.store import Library
 
 
 def default_library_path() -> Path:
@@ -27,7 +30,7 @@ def configured_reviewer() -> str:
     return store_default() or ""
 
 
-def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -> Any:
+def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -> Library:
     """A `reviewer.store.Library` on `path` (the default library when None). Raises `ReviewerError`."""
     from reviewer.store import Library
 
@@ -36,7 +39,7 @@ def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -
     return Library(target, seed_samples=seed_samples)
 
 
-def close_library(library: Any) -> None:
+def close_library(library: Library) -> None:
     library.close()
 
 

@@ -9,8 +9,8 @@ whole after an import (`refresh`).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -42,8 +42,11 @@ from reviewer.store.types import ReportList
 from ui.i18n import tr
 from ui.marks import MarkStyle
 
+if TYPE_CHECKING:
+    from reviewer.store import Library
+
 ModelIndex = QModelIndex | QPersistentModelIndex
-Query = Callable[..., Sequence[Any]]  # Library.list_reports
+Query = Callable[..., ReportList]  # Library.list_reports
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ORDER = ("new", "in_review", "verified")
 
@@ -284,7 +287,7 @@ class LibraryPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library: Any = None
+        self.library: Library | None = None
         self.model = LibraryModel(self)
         self._set_header_icons()
         self.search = QLineEdit(self)
@@ -384,7 +387,7 @@ class LibraryPanel(QWidget):
         menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
 
     # -- rows from the library ---------------------------------------------------------------------------
-    def set_library(self, library: Any) -> None:
+    def set_library(self, library: Library | None) -> None:
         """Show this library's reports (`list_reports` for the rows, `years` for the year filter)."""
         self.library = library
         self._fill_years()

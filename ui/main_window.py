@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -46,10 +47,11 @@ from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
 from ui.undo import UndoStacks
 from ui.verify_dialog import VerifyDialog
-from ui.workers import TaskRunner
+from ui.workers import Cancel, Progress, TaskRunner
 
 if TYPE_CHECKING:
     from reviewer.fetch import Fetched
+    from reviewer.store import ImportSummary, Library
 
 FIRST_MIN = (1280, 720)  # the first start's size is at least this (or the whole screen when it is smaller)
 
@@ -58,8 +60,9 @@ class MainWindow(QMainWindow):
     reportOpened = Signal(int)
     verified = Signal(int)
     libraryChanged = Signal()  # after an import, an edit or a verification (the charts refresh)
+    recent_menu: QMenu  # 文件 › 最近的文件, made by menus.build
 
-    def __init__(self, library: Any, library_path: Path, settings: Settings, language: str,
+    def __init__(self, library: Library, library_path: Path, settings: Settings, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -75,7 +78,8 @@ class MainWindow(QMainWindow):
         self.library_panel.set_library(library)
         self.review = ReviewPane(self.undo, language, lambda: bool(self.settings.get("require_reason")), self)
         self.review.ensure_reviewer = self.ensure_reviewer
-        self.reparser = Reparser(self)
+        self.reparser = Reparser(self, self.review, self.runner, self.undo, self)
+        self.reportOpened.connect(self.reparser.show_format)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -103,7 +107,10 @@ class MainWindow(QMainWindow):
         self.decisions = Decisions(self)  # source defects, reopen, retire, versions
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.actions_ = menus.build(self)
-        self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
+        self.charts = ChartsDock.attach(self, library, beside=self.actions_["toggle_library"])  # 视图 › 图表
+        self.actions_["charts"] = self.charts.action
+        self.libraryChanged.connect(self.charts.library_changed)
+        self.reportOpened.connect(lambda _rid: self.charts.library_changed())  # a re-parse reopens the report
         self.setAcceptDrops(True)
         self.library_panel.openRequested.connect(self.open_report)
         self.review.changed.connect(self._report_changed)
@@ -248,7 +255,7 @@ class MainWindow(QMainWindow):
         `fetched` were already (see `ui.url_import`)."""
         library_path, reviewer = self.library_path, self.reviewer
 
-        def task(progress: Any, cancel: Any) -> Any:
+        def task(progress: Progress, cancel: Cancel) -> ImportSummary:
             lib = open_library(library_path, seed_samples=False)  # this thread's own connection
             try:
                 return lib.import_paths(paths, reviewer=reviewer, progress=progress, cancel=cancel, urls=urls,
@@ -270,7 +277,7 @@ class MainWindow(QMainWindow):
             self.show_status(tr("请等当前的导入或重新解析完成后再导入"))
         return started
 
-    def _imported(self, summary: Any, open_first: bool) -> None:
+    def _imported(self, summary: ImportSummary, open_first: bool) -> None:
         if summary.imported or summary.versions_flagged:
             self.refresh_library()
         lines = [tr("导入 {n} 份").format(n=len(summary.imported))]
@@ -287,7 +294,7 @@ class MainWindow(QMainWindow):
             lines += [f"  {reason}" for _p, reason in skipped[:10]]
         if summary.cancelled:
             lines.append(tr("导入已取消"))
-        target = (summary.imported or [d[1] for d in summary.duplicates] or [None])[0]
+        target = next(iter(summary.imported or [d[1] for d in summary.duplicates]), None)
         if summary.failed or skipped or summary.cancelled or len(summary.imported) > 1 or not open_first:
             icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
             every = [reason for _p, reason in [*summary.failed, *skipped]]  # all of them, however many
@@ -329,7 +336,7 @@ class MainWindow(QMainWindow):
             self.inform(tr("不能核实"), tr("还有 {n} 个错误未解决。请先修正或确认数值，再核实。").format(n=len(errors)),
                         QMessageBox.Icon.Warning)
             return None
-        dialog = VerifyDialog(session.warnings(), self.review.render, session.acknowledged, self)
+        dialog = VerifyDialog(session.warnings(), self.review.finding_text, session.acknowledged, self)
         dialog.accepted.connect(lambda: self._verify_accepted(dialog))
         dialog.finished.connect(lambda _r: self.loop.focus_grid())  # the keyboard back in the grid
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -475,6 +482,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.runner.shutdown()
+        self.charts.shutdown()
         self.undo.drop_all()
         super().closeEvent(event)
 

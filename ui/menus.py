@@ -1,19 +1,48 @@
-"""Menus, shortcuts and the status-bar legend of the main window."""
+"""Menus, shortcuts and the status-bar legend of the main window.
+
+The menus are built on the main window (its menu bar; actions added to it work wherever the focus is); the
+recent-files menu is kept up to date through a `MenuHost`, the few members it reaches."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QWidget
 
 from ui import shortcuts
 from ui.i18n import LANGUAGES, tr
 from ui.marks import PRIORITY, MarkStyle, mark_names
 
 if TYPE_CHECKING:
+    from ui.library_panel import LibraryPanel
     from ui.main_window import MainWindow
+    from ui.review_pane import ReviewPane
+    from ui.settings import Settings
+    from ui.undo import UndoStacks
+
+
+class MenuHost(Protocol):
+    """What the menus reach: the commands they trigger and the state they show."""
+
+    review: ReviewPane
+    library_panel: LibraryPanel
+    undo: UndoStacks
+    settings: Settings
+    language: str
+    recent_menu: QMenu  # 文件 › 最近的文件, made by `build`
+
+    def choose_files(self) -> object: ...
+    def choose_folder(self) -> object: ...
+    def choose_address(self) -> object: ...
+    def import_paths(self, paths: list[str], open_first: bool = ...) -> object: ...
+    def reparse(self) -> object: ...
+    def verify(self) -> object: ...
+    def show_history(self) -> object: ...
+    def show_settings(self) -> object: ...
+    def set_language(self, code: str) -> object: ...
 
 
 def legend(style: MarkStyle, parent: QWidget) -> QWidget:
@@ -34,11 +63,15 @@ def legend(style: MarkStyle, parent: QWidget) -> QWidget:
     return box
 
 
-def _action(w: MainWindow, text: str, slot, shortcut: QKeySequence | str | list | None = None,
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+def _action(w: QMainWindow, text: str, slot: Callable[[], object], shortcut: Shortcut | Sequence[Shortcut] | None = None,
             tip: str = "") -> QAction:
     action = QAction(text, w)
     if shortcut is not None:
-        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+        shortcuts: list[Shortcut] = ([shortcut] if isinstance(shortcut, QKeySequence | QKeySequence.StandardKey | str)
+                                     else list(shortcut))
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
     if tip:
         action.setStatusTip(tip)
@@ -135,14 +168,14 @@ def build(w: MainWindow) -> dict[str, QAction]:
     return a
 
 
-def update_recent(w: MainWindow) -> None:
-    menu = w.recent_menu
+def update_recent(h: MenuHost) -> None:
+    menu = h.recent_menu
     menu.clear()
-    recent = [p for p in w.settings.get("recent_files") if p]
+    recent = [p for p in h.settings.get("recent_files") if p]
     for path in recent:
         act = menu.addAction(Path(path).name)
         act.setToolTip(path)
-        act.triggered.connect(lambda _c=False, p=path: w.import_paths([p], open_first=True))
+        act.triggered.connect(lambda _c=False, p=path: h.import_paths([p], open_first=True))
     menu.setEnabled(bool(recent))
 
 

@@ -167,7 +167,11 @@ if __name__ == "__main__":
         panel.load({"agency": r.agency, "year": r.year, "region": r.region, "template": r.template, "status": "new",
                     "table2_variant": r.table2_variant, "parser_version": r.parser_version})
         panel.saveRequested.connect(lambda fields: panel.show_error(str(fields)))
-        panel.formatRequested.connect(lambda t: (panel.show_error(t), panel.reset_format()))
+        def refuse_format(template: str) -> None:
+            panel.show_error(template)
+            panel.reset_format()
+
+        panel.formatRequested.connect(refuse_format)
         return panel
 
     run_preview(make, size=(1100, 60))

@@ -10,13 +10,16 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.model import Record
 from reviewer.resources import samples_dir
+
+if TYPE_CHECKING:
+    from reviewer.store import Library
 
 AUTOQUIT_ENV = "REVIEWER_GUI_AUTOQUIT_MS"
 SAMPLES = samples_dir()
@@ -32,7 +35,7 @@ def sample_record(prefix: str = "003") -> Record:
     return parse_file(sample_path(prefix))
 
 
-def sample_library(directory: str | Path | None = None) -> Any:
+def sample_library(directory: str | Path | None = None) -> Library:
     """A throwaway library holding the bundled samples."""
     from ui.library_access import open_library
 

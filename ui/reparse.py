@@ -13,7 +13,8 @@ history is cleared, as after any re-parse.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +36,33 @@ from ui.metadata_panel import format_names
 from ui.read_errors import read_error_text
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from reviewer.store import Library, ReparseResult
+    from ui.library_panel import LibraryPanel
+    from ui.review_pane import ReviewPane
+    from ui.session import ReportSession
+    from ui.settings import Settings
+    from ui.undo import UndoStacks
+    from ui.workers import Cancel, Progress, TaskRunner
+
+
+class ReparseHost(Protocol):
+    """What a re-parse needs of the main window besides the review pane, the task runner and the undo stacks:
+    the open report and library, who reviews, and where to tell the outcome."""
+
+    session: ReportSession | None
+    library: Library
+    library_path: Path
+    settings: Settings
+    library_panel: LibraryPanel
+
+    @property
+    def reviewer(self) -> str: ...
+
+    def open_report(self, report_id: int) -> bool: ...
+
+    def show_status(self, text: str) -> None: ...
+
+    def inform(self, title: str, text: str, icon: QMessageBox.Icon = ..., details: str = ...) -> object: ...
 
 
 def step_labels(template: str | None) -> dict[str, str]:
@@ -96,37 +123,39 @@ class Reparser(QObject):
 
     finished = Signal(object)  # the ReparseResult, or None when it failed; after the views were refreshed
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: ReparseHost, review: ReviewPane, runner: TaskRunner, undo: UndoStacks,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.review = review
+        self.runner = runner
+        self.undo = undo
         self.dialog: FormatDialog | None = None
-        self.last_result: Any = None
-        window.review.metadata.formatRequested.connect(self.change_format)
-        window.reportOpened.connect(self._show_format)
+        self.last_result: ReparseResult | StaleWriteError | None = None
+        self.panel = review.metadata
+        self.panel.formatRequested.connect(self.change_format)
+        self._parent = parent
 
-    @property
-    def panel(self) -> Any:
-        return self.window.review.metadata
-
-    def _show_format(self, _report_id: int) -> None:
-        session = self.window.session
+    def show_format(self, _report_id: int) -> None:
+        """A report was opened: the format box shows its format (and whether a reviewer chose it)."""
+        session = self.host.session
         if session is not None:
             self.panel.set_format(session.record.template, forced=session.forced_template)
 
     # -- asking ------------------------------------------------------------------------------------------
     def reparse(self) -> bool:
         """With the current parser (the format a reviewer chose is kept)."""
-        return self.window.session is not None and self._start(None, None)
+        return self.host.session is not None and self._start(None, None)
 
     def change_format(self, template: str) -> FormatDialog | None:
         """The reviewer chose another format: confirm, then re-parse under it."""
-        w = self.window
+        w = self.host
         session = w.session
-        if session is None or w.runner.busy or template == session.record.template:
+        if session is None or self.runner.busy or template == session.record.template:
             self.panel.reset_format()
             return None
         dialog = FormatDialog(session.record.template, template, len(session.edited_cells()),
-                              bool(w.settings.get("require_reason")), w.review.reason.text().strip(), w)
+                              bool(w.settings.get("require_reason")), self.review.reason.text().strip(), self._parent)
         dialog.accepted.connect(lambda: self._confirmed(template, dialog))
         dialog.rejected.connect(self.panel.reset_format)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
@@ -137,19 +166,19 @@ class Reparser(QObject):
 
     def _confirmed(self, template: str, dialog: FormatDialog) -> None:
         reason = dialog.reason_text()
-        if reason and reason == self.window.review.reason.text().strip():
-            self.window.review.reason.clear()  # the typed reason went with this change
+        if reason and reason == self.review.reason.text().strip():
+            self.review.reason.clear()  # the typed reason went with this change
         self._start(template, reason)
 
     # -- running -----------------------------------------------------------------------------------------
     def _start(self, template: str | None, reason: str | None) -> bool:
-        w = self.window
+        w = self.host
         session = w.session
         assert session is not None
         library_path, rid, version, reviewer = w.library_path, session.report_id, session.version, w.reviewer
         labels = step_labels(template)
 
-        def task(progress: Any, cancel: Any) -> Any:
+        def task(progress: Progress, cancel: Cancel) -> ReparseResult | StaleWriteError:
             lib = open_library(library_path, seed_samples=False)  # this thread's own connection
             try:
                 return lib.reparse(rid, template=template, reviewer=reviewer, reason=reason, expected_version=version,
@@ -161,19 +190,19 @@ class Reparser(QObject):
 
         label = tr("正在按“{fmt}”重新读取表格…").format(fmt=format_names().get(template, template)) if template \
             else tr("正在重新解析…")
-        started = w.runner.start(task, label=label, on_success=lambda r: self._done(rid, r),
+        started = self.runner.start(task, label=label, on_success=lambda r: self._done(rid, r),
                                  on_failure=lambda m: self._failed(m), cancel_until=core.STEPS - 1)
         if not started:
             self.panel.reset_format()
         return started
 
-    def _done(self, rid: int, result: Any) -> None:
-        w = self.window
+    def _done(self, rid: int, result: ReparseResult | StaleWriteError) -> None:
+        w = self.host
         self.last_result = result
         if isinstance(result, StaleWriteError):
             w.inform(tr("报告已在别处修改"), tr("这份报告已被其他窗口或程序修改，已重新载入，请再试一次。\n{reason}")
                      .format(reason=result), QMessageBox.Icon.Warning)
-            w.undo.drop(rid)
+            self.undo.drop(rid)
             w.open_report(rid)
             self.finished.emit(None)
             return
@@ -182,21 +211,21 @@ class Reparser(QObject):
             w.show_status(tr("已取消重新解析：报告没有改变"))
             self.finished.emit(result)
             return
-        w.undo.drop(rid)  # the cells changed: the stack's edits would no longer match
+        self.undo.drop(rid)  # the cells changed: the stack's edits would no longer match
         if w.session is not None and w.session.report_id == rid:
             w.open_report(rid)  # grids rebuilt for the format, problems and metadata refreshed
         for r in [rid, *result.related]:
             w.library_panel.model.update_row(w.library.summary(r))
         names = format_names()
         if result.format_changed:
-            text = tr("已改为“{fmt}”：重新应用 {n} 处修改").format(fmt=names.get(result.template, result.template),
-                                                            n=len(result.reapplied))
+            fmt = result.template or ""
+            text = tr("已改为“{fmt}”：重新应用 {n} 处修改").format(fmt=names.get(fmt, fmt), n=len(result.reapplied))
         else:
             text = tr("已重新解析：重新应用 {n} 处修改").format(n=len(result.reapplied))
         conflicts = len(result.conflicts) - len(result.lost)
         if conflicts:
             text += tr("，{n} 处与新解析不一致（见问题列表）").format(n=conflicts)
-        if w.runner.cancelled:
+        if self.runner.cancelled:
             text += tr("（取消时已在写入，操作已完成）")
         w.show_status(text)
         if result.lost:
@@ -211,7 +240,7 @@ class Reparser(QObject):
 
     def _failed(self, message: str) -> None:
         self.panel.reset_format()
-        self.window.inform(tr("重新解析失败"), read_error_text(message), QMessageBox.Icon.Warning)
+        self.host.inform(tr("重新解析失败"), read_error_text(message), QMessageBox.Icon.Warning)
         self.finished.emit(None)
 
 

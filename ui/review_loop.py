@@ -19,6 +19,7 @@ from ui.i18n import tr
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.problems_panel import ProblemsPanel
 
 ENTER_NEXT_PROBLEM = "next_problem"
 ENTER_DOWN = "down"
@@ -38,7 +39,7 @@ class ReviewLoop(QObject):
         window.reportOpened.connect(lambda _rid: self.focus_first_problem())
 
     @property
-    def panel(self):  # noqa: ANN201
+    def panel(self) -> ProblemsPanel:
         return self.window.review.problems
 
     def current_view(self) -> GridView:

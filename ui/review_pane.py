@@ -83,7 +83,7 @@ class ReviewPane(QWidget):
             view.rejected.connect(self._rejected)
             self.views[table] = view
             self.tabs.addTab(view, table_name(table))
-        self.problems = ProblemsPanel(self.style_, self.render, self)
+        self.problems = ProblemsPanel(self.style_, self.finding_text, self)
         self.table_note = QLabel(self)
         self.table_note.setWordWrap(True)
         self.table_note.hide()
@@ -125,7 +125,7 @@ class ReviewPane(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._update_table_note())
         self.setEnabled(False)
 
-    def render(self, f: Finding) -> str:
+    def finding_text(self, f: Finding) -> str:
         return render(f, self.language, self.session.record.template if self.session else None)
 
     # -- opening ---------------------------------------------------------------------------------------
@@ -154,7 +154,7 @@ class ReviewPane(QWidget):
         self.session = session
         self.undo.activate(session.report_id)
         record = session.record
-        self.marks = compute_marks(record.findings, session.origins, self.render)
+        self.marks = compute_marks(record.findings, session.origins, self.finding_text)
         texts = header_texts()
         for table, view in self.views.items():
             model = GridModel(build(record, table, texts), session.value, self.marks, self.style_, view)
@@ -210,7 +210,7 @@ class ReviewPane(QWidget):
     # -- marks and refresh -----------------------------------------------------------------------------
     def _after(self, applied: Applied) -> None:
         assert self.session is not None
-        marks = compute_marks(applied.findings, self.session.origins, self.render)
+        marks = compute_marks(applied.findings, self.session.origins, self.finding_text)
         changed = set(applied.cells) | self.marks.changed(marks)
         self.marks = marks
         by_table: dict[str, list[str]] = {}
@@ -246,7 +246,7 @@ class ReviewPane(QWidget):
     def _update_table_note(self) -> None:
         table = TABLES[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else ""
         notes = self.marks.tables.get(table, [])
-        self.table_note.setText("\n".join(f"⚠ {self.render(f)}" for f in notes))
+        self.table_note.setText("\n".join(f"⚠ {self.finding_text(f)}" for f in notes))
         self.table_note.setVisible(bool(notes))
 
     # -- edits -----------------------------------------------------------------------------------------
@@ -363,7 +363,7 @@ class ReviewPane(QWidget):
             src = record.provenance.get(cid)
             if src is None or not src.span:
                 continue
-            values.append(tuple(src.span))
+            values.append((src.span[0], src.span[1]))
             found = label_span(record.text, src.span[0], self._row_label_variants(cid))
             if found and found not in labels:
                 labels.append(found)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.model import CellSource, Finding, Number, Record
 from reviewer.store.edits import CellEdit, edits_for
 from reviewer.store.records import origin_after
+
+if TYPE_CHECKING:
+    from reviewer.store import Change, Library
 
 Value = Number | None
 
@@ -30,7 +33,7 @@ class Applied:
 
 
 class ReportSession:
-    def __init__(self, library: Any, report_id: int, reviewer: str) -> None:
+    def __init__(self, library: Library, report_id: int, reviewer: str) -> None:
         self.library = library
         self.report_id = report_id
         self.reviewer = reviewer
@@ -156,7 +159,7 @@ class ReportSession:
         self.reload()
         return Applied([], list(self.record.findings), self.version, list(change.related), metadata=True)
 
-    def _take(self, change: Any) -> Applied:
+    def _take(self, change: Change) -> Applied:
         self.version = change.version
         self.record.findings = list(change.findings)
         self.summary = self.library.summary(self.report_id)

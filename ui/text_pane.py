@@ -190,14 +190,14 @@ class TextPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.text)
         layout.addWidget(self.find_bar)
-        self.find_edit.textChanged.connect(lambda _t: self.find(forward=True, restart=True))
-        self.find_edit.returnPressed.connect(lambda: self.find(forward=True))
-        next_btn.clicked.connect(lambda: self.find(forward=True))
-        prev_btn.clicked.connect(lambda: self.find(forward=False))
+        self.find_edit.textChanged.connect(lambda _t: self.find_text(forward=True, restart=True))
+        self.find_edit.returnPressed.connect(lambda: self.find_text(forward=True))
+        next_btn.clicked.connect(lambda: self.find_text(forward=True))
+        prev_btn.clicked.connect(lambda: self.find_text(forward=False))
         close_btn.clicked.connect(self.close_find)
         QShortcut(QKeySequence.StandardKey.Find, self, self.open_find,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Shift+Return"), self.find_edit, lambda: self.find(forward=False),
+        QShortcut(QKeySequence("Shift+Return"), self.find_edit, lambda: self.find_text(forward=False),
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Esc"), self.find_edit, self.close_find, context=Qt.ShortcutContext.WidgetShortcut)
         self._starts: list[int] = []
@@ -307,7 +307,7 @@ class TextPane(QWidget):
         self._apply()
         self.text.setFocus()
 
-    def find(self, forward: bool = True, restart: bool = False) -> bool:
+    def find_text(self, forward: bool = True, restart: bool = False) -> bool:
         needle = self.find_edit.text()
         doc = self.text.document()
         self._find_hits = []

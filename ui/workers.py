@@ -57,8 +57,8 @@ class TaskRunner(QObject):
         self._thread: QThread | None = None
         self._task: _Task | None = None
         self._dialog: QProgressDialog | None = None
-        self._on_success: Callable[[Any], None] | None = None
-        self._on_failure: Callable[[str], None] | None = None
+        self._on_success: Callable[[Any], object] | None = None
+        self._on_failure: Callable[[str], object] | None = None
         self._cancel_until: int | None = None
         self.cancelled = False
         self.cancellable = True
@@ -74,8 +74,8 @@ class TaskRunner(QObject):
     def dialog(self) -> QProgressDialog | None:
         return self._dialog
 
-    def start(self, fn: TaskFn, *, label: str, on_success: Callable[[Any], None],
-              on_failure: Callable[[str], None], show_dialog: bool = True, cancel_until: int | None = None) -> bool:
+    def start(self, fn: TaskFn, *, label: str, on_success: Callable[[Any], object],
+              on_failure: Callable[[str], object], show_dialog: bool = True, cancel_until: int | None = None) -> bool:
         """Run `fn(progress, cancel)` in a worker. `cancel_until`: from this step on (a `done` the task reports)
         the task no longer stops (it writes in one transaction): Cancel is disabled and says so."""
         if self.busy:

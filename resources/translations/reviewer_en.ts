@@ -1626,6 +1626,10 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Figures by year</translation>
     </message>
     <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
         <source>无法统计：{reason}</source>
         <translation>Cannot count: {reason}</translation>
     </message>

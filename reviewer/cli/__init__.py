@@ -16,12 +16,14 @@ from reviewer.cli import library, maintenance, reports, review
 from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
 from reviewer.store.guard import describe
+from reviewer.version import APP_NAME, __version__
 
 _GROUPS = (reports, library, review, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reviewer", description="年报审核台：解析、核对政府信息公开工作年度报告")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} reviewer {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for group in _GROUPS:
         group.register(sub)

@@ -14,9 +14,10 @@ import time
 from typing import Any
 
 from reviewer.cli import web
+from reviewer.cli.findings import numbered, resolution_text, summary_marks
 from reviewer.cli.reports import summary_text
-from reviewer.cli.review import numbered, resolution_text, summary_marks
 from reviewer.errors import ValidationError
+from reviewer.export import export
 from reviewer.model import finding_key
 from reviewer.store.config import default_reviewer, save_config
 from reviewer.store.library import Library
@@ -33,7 +34,7 @@ def _common() -> argparse.ArgumentParser:
     return p
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     common = _common()
     p = sub.add_parser("import", parents=[common], help="导入报告文件、文件夹（递归）或网址到资料库")
     p.add_argument("paths", nargs="+", metavar="PATH", help="文件、文件夹，或 http(s) 网址（报告网页、PDF/Word 链接、年报栏目页）")
@@ -317,8 +318,8 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        result = lib.export(args.output, args.format, include_all=args.all, bom=not args.no_bom,
-                            status=args.status, agency=args.agency, year=args.year, all_versions=args.all_versions)
+        result = export(lib, args.output, args.format, include_all=args.all, bom=not args.no_bom,
+                        status=args.status, agency=args.agency, year=args.year, all_versions=args.all_versions)
     print(result.text())
     return 0
 

@@ -34,7 +34,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     return 0 if report.complete else 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="把资料库完整备份到一个文件（程序运行时也可以）")
     p.add_argument("file", metavar="FILE", help="备份文件（或文件夹：按日期命名）")
     p.add_argument("--db", metavar="FILE", help="资料库文件（默认：用户数据目录中的资料库）")

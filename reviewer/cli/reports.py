@@ -127,7 +127,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("parse", help="解析报告，输出记录")
     p.add_argument("files", nargs="+", help="报告文件或文件夹")
     p.add_argument("--format", choices=["json", "text"], default="text")

@@ -37,7 +37,7 @@ class _Escaping:
 def escaped_output() -> Iterator[None]:
     """Within this block, sys.stdout and sys.stderr escape control characters."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)
     try:
         yield
     finally:

@@ -5,18 +5,15 @@ temporary name and renamed when complete."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reviewer.errors import ValidationError
-from reviewer.export.common import ExportResult, escape_text, unescape_text
-
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
+from reviewer.export.common import ExportResult, LibrarySource, escape_text, unescape_text
 
 FORMATS = ("csv", "csv-wide", "xlsx", "jsonl")
 
 
-def export(lib: Library, path: str | Path, fmt: str, *, include_all: bool = False, bom: bool = True,
+def export(lib: LibrarySource, path: str | Path, fmt: str, *, include_all: bool = False, bom: bool = True,
            ids: list[int] | None = None, **filters: Any) -> ExportResult:
     """Write `lib`'s reports to `path` as `fmt` (csv | csv-wide | xlsx | jsonl).
 

@@ -10,13 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any, Protocol
 
+from reviewer.errors import ReviewerError
 from reviewer.formats import CellLabel, cell_label
 from reviewer.store.types import STATUS_LABELS, STATUS_VERIFIED, status_code
-
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
 
 # A cell text starting with one of these would be read as a formula by Excel (and LibreOffice): OWASP's list.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -82,12 +80,31 @@ REPORT_SQL = ("SELECT id, agency, year, region, template, table2_variant, status
               "parser_version, reviewer, verified_at, imported_at, updated_at, version, errors, warnings FROM reports")
 
 
-def open_reader(lib: Library) -> sqlite3.Connection:
+class HasLibraryPath(Protocol):
+    """Anything that knows where its library file is (an open `Library` does)."""
+
+    @property
+    def path(self) -> Path: ...
+
+
+# What an export reads from: the library file's path, or an object with a `path` such as an open `Library`.
+# Exports never import the store's `Library`: they read the file through a read-only connection of their own.
+LibrarySource = str | os.PathLike[str] | HasLibraryPath
+
+
+def library_path(source: LibrarySource) -> Path:
+    return Path(source) if isinstance(source, str | os.PathLike) else Path(source.path)
+
+
+def open_reader(source: LibrarySource) -> sqlite3.Connection:
     """A read-only connection of its own, so a long export neither blocks nor is blocked by the library's
     writes (WAL readers see one snapshot for the whole transaction)."""
     from reviewer.store.db import connect_readonly
 
-    conn = connect_readonly(Path(lib.path))
+    path = library_path(source).resolve()
+    if not path.is_file():
+        raise ReviewerError(f"{path}：没有这个审核库文件")
+    conn = connect_readonly(path)
     conn.execute("BEGIN")  # one snapshot for the whole export
     return conn
 
@@ -143,7 +160,7 @@ def iter_cells(conn: sqlite3.Connection, ids: list[int], *,
                 rows.sort(key=_first)
                 yield current, [r for _o, r in rows]
             current, rows = rid, []
-        rows.append((ord_, (cid, *rest)))  # type: ignore[arg-type]
+        rows.append((ord_, (cid, *rest)))
     if current is not None:
         rows.sort(key=_first)
         yield current, [r for _o, r in rows]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reviewer.export.common import (
     ExportResult,
+    LibrarySource,
     atomic_file,
     escape_text,
     iter_cells,
@@ -19,9 +20,6 @@ from reviewer.export.common import (
 from reviewer.export.problems import cell_defects
 from reviewer.model import ORIGIN_EDITED
 
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
-
 # value: as reviewed (the reviewer's reading); parsed_value: as printed, read from the source (never changed);
 # printed_text: the cell's text in the source; source_defect: 1 when a finding naming the cell was confirmed as a
 # defect of the source (源文件错误), with the should-be value (应为) when given and the reason.
@@ -30,7 +28,7 @@ HEADER = ["report_id", "agency", "year", "format", "status", "status_label", "ta
           "source_defect", "should_be", "defect_reason"]
 
 
-def _csv_line(fields: list[object]) -> str:
+def _csv_line(fields: Sequence[object]) -> str:
     """One CSV line of text fields, quoted as the csv module quotes them (without the line end)."""
     buf = io.StringIO()
     csv.writer(buf, lineterminator="").writerow(fields)
@@ -47,7 +45,7 @@ def _num(v: object) -> str:
     return "" if v is None else str(v)
 
 
-def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False, bom: bool = True,
+def write_csv_long(lib: LibrarySource, path: str | Path, *, include_all: bool = False, bom: bool = True,
                    ids: list[int] | None = None, **filters: object) -> ExportResult:
     """Lines are assembled from pre-quoted pieces (the report's and each cell's labels are quoted once), which
     is what makes 2 million rows take seconds."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reviewer.export.common import (
     ExportResult,
+    LibrarySource,
     atomic_file,
     escape_text,
     iter_cells,
@@ -17,9 +17,6 @@ from reviewer.export.common import (
 )
 from reviewer.export.problems import CellDefect, cell_defects
 from reviewer.formats import load_formats
-
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
 
 FIXED = ["report_id", "agency", "year", "format", "status", "status_label", "region", "source_name"]
 TABLE_ORDER = {"table2": 0, "table3": 1, "table4": 2}
@@ -59,7 +56,7 @@ def columns_for(conn: object, ids: list[int]) -> list[str]:
     return [cid for cid, _o in sorted(rows, key=key)]
 
 
-def write_csv_wide(lib: Library, path: str | Path, *, include_all: bool = False, bom: bool = True,
+def write_csv_wide(lib: LibrarySource, path: str | Path, *, include_all: bool = False, bom: bool = True,
                    ids: list[int] | None = None, **filters: object) -> ExportResult:
     conn = open_reader(lib)
     try:

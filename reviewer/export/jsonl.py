@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from reviewer.export.common import EXPORT_VERSION, ExportResult, atomic_file, open_reader, select_reports
+from reviewer.export.common import (
+    EXPORT_VERSION,
+    ExportResult,
+    LibrarySource,
+    atomic_file,
+    open_reader,
+    select_reports,
+)
 from reviewer.model import ORIGIN_EDITED, Finding, finding_key, number_findings
 from reviewer.store import records
-
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
 
 
 def _portable_source(source: dict, name: str) -> dict:
@@ -29,7 +33,7 @@ def _defects(findings: list[Finding]) -> list[dict[str, Any]]:
             for n, f in number_findings(findings) if f.resolution is not None]
 
 
-def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
+def write_jsonl(lib: LibrarySource, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
                 **filters: object) -> ExportResult:
     conn = open_reader(lib)
     try:

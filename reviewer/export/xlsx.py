@@ -10,17 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.cell_range import CellRange
 
-from reviewer.errors import ReviewerError
 from reviewer.export.common import (
     EXPORT_VERSION,
     ExportResult,
+    LibrarySource,
     atomic_path,
-    esc,
     escape_text,
     iter_cells,
     labels,
@@ -28,6 +24,7 @@ from reviewer.export.common import (
     select_reports,
 )
 from reviewer.export.problems import CellDefect, cell_defects
+from reviewer.export.sheet import MAX_ROWS, _cell, _Sheet  # noqa: F401 (MAX_ROWS: for readers of this module)
 from reviewer.export.xlsx_problems import DEFECT_FILL, mark, write_problems
 from reviewer.formats import TABLE_SHORT
 from reviewer.formlayout import BLANK, CAPTION, CELL, HEADER, TABLES, HeaderTexts, Slot, layout
@@ -35,11 +32,8 @@ from reviewer.model import ORIGIN_EDITED, ORIGIN_POSITION
 from reviewer.store.types import STATUS_LABELS
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+    pass
 
-    from reviewer.store.library import Library
-
-MAX_ROWS = 1_048_576
 SHEET_NAMES = {"table2": "表二 主动公开", "table3": "表三 依申请", "table4": "表四 复议诉讼"}
 PROVENANCE = "来源"
 AUDIT = "审核记录"
@@ -95,32 +89,11 @@ def title_text(rid: int, agency: str | None, year: int | None, status: str) -> s
     return f"#{rid} {agency or '（未识别机关）'} {year or '？'}年 · {STATUS_LABELS.get(status, status)}"
 
 
-class _Sheet:
-    """A write-only sheet that knows its next row and collects merged ranges."""
-
-    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float]) -> None:
-        self.ws = ws
-        self.row = 0
-        for i, w in enumerate(widths, 1):
-            ws.column_dimensions[get_column_letter(i)].width = w
-
-    def append(self, cells: list[Any]) -> int:
-        if self.row >= MAX_ROWS:
-            raise ReviewerError(f"工作表“{self.ws.title}”超过 Excel 的 {MAX_ROWS} 行上限：请分批导出，或导出 CSV")
-        self.ws.append(cells)
-        self.row += 1
-        return self.row
-
-    def merge(self, r0: int, c0: int, r1: int, c1: int) -> None:
-        """1-based inclusive."""
-        self.ws.merged_cells.ranges.add(CellRange(min_col=c0, min_row=r0, max_col=c1, max_row=r1))
-
-
 def _styles(wb: Workbook) -> None:
     """Named styles, registered once: a cell then takes its style by name (assigning font, fill and border
     objects to each cell would hash them every time, and dominate the export)."""
     bold = Font(bold=True)
-    specs = {
+    specs: dict[str, dict[str, Any]] = {
         "rr-title": {"font": bold, "fill": TITLE_FILL, "alignment": LEFT, "border": BORDER},
         "rr-header": {"font": bold, "fill": HEADER_FILL, "alignment": CENTER, "border": BORDER},
         "rr-label": {"alignment": LEFT, "border": BORDER},
@@ -132,12 +105,6 @@ def _styles(wb: Workbook) -> None:
     }
     for name, attrs in specs.items():
         wb.add_named_style(NamedStyle(name=name, **attrs))
-
-
-def _cell(ws: WriteOnlyWorksheet, value: Any, style: str = "rr-value") -> WriteOnlyCell:
-    c = WriteOnlyCell(ws, value=esc(value))
-    c.style = style
-    return c
 
 
 def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]],
@@ -171,7 +138,7 @@ def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[
     sheet.append([])
 
 
-def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
+def write_xlsx(lib: LibrarySource, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
                **filters: object) -> ExportResult:
     conn = open_reader(lib)
     wb = Workbook(write_only=True)

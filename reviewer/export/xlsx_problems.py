@@ -12,6 +12,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 from reviewer.export.problems import CellDefect, problems
+from reviewer.export.sheet import _cell, _Sheet
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -32,8 +33,6 @@ def mark(cell: Any, defect: CellDefect) -> None:
 
 
 def write_problems(wb: Workbook, conn: sqlite3.Connection, reports: list[ReportRow]) -> int:
-    from reviewer.export.xlsx import _cell, _Sheet
-
     sheet = _Sheet(wb.create_sheet(PROBLEMS), [9, 28, 7, 8, 6, 6, 8, 60, 36, 10, 30, 24, 10, 24])
     ws = sheet.ws
     sheet.append([_cell(ws, h, "rr-header") for h in PROBLEMS_HEADER])

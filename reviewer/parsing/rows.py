@@ -111,7 +111,8 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
             if last_text is not None and blanks_after > 0:
                 # a label followed by blank cells: a row whose values were all left blank
                 labels = row[: last_text + 1]
-                values = [Value(c, p) for c, p in zip(row[last_text + 1:], kinds[last_text + 1:], strict=True)]
+                values: list[Value] = [Value(c, p) for c, p in zip(row[last_text + 1:], kinds[last_text + 1:],
+                                                                   strict=True)]
                 region.data.append(DataRow(i, labels, values, before="".join(pending)))
                 pending = []
             else:
@@ -123,7 +124,7 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
             continue
         last_label = max((k for k in range(first_val) if kinds[k].kind == "text"), default=-1)
         labels = row[: last_label + 1]
-        values: list[Value] = []
+        values = []
         trailing: list[str] = []
         for c, p in zip(row[last_label + 1:], kinds[last_label + 1:], strict=True):
             if p.kind == "text":

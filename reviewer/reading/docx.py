@@ -159,8 +159,8 @@ def _walk_blocks(container: etree._Element, out: TextBuilder) -> None:
                         _walk_blocks(tc, out)
             else:
                 out.blank()
-                for line in table_grid(child):
-                    out.row(line)
+                for cells in table_grid(child):
+                    out.row(cells)
                 out.blank()
         elif tag in _CONTAINERS:
             _walk_blocks(child, out)

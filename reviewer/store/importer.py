@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reviewer.api import PARSER_VERSION, parse_bytes
 from reviewer.errors import ReviewerError
@@ -29,12 +29,10 @@ from reviewer.reading.walk import walk
 from reviewer.store import crossreport
 from reviewer.store.db import now, write
 from reviewer.store.guard import is_store_wide, store_error
+from reviewer.store.handle import LibraryHandle
 from reviewer.store.normalize import agency_key
 from reviewer.store.records import cell_rows, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
-
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
 
 CHUNK = 8  # files per task sent to a worker
 IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would cost more than it saves
@@ -150,7 +148,7 @@ def insert_report(c: sqlite3.Connection, item: Item, rep: Prepared, reviewer: st
 
 
 class _Run:
-    def __init__(self, lib: Library, total: int, reviewer: str | None,
+    def __init__(self, lib: LibraryHandle, total: int, reviewer: str | None,
                  progress: Callable[[int, int, str], None] | None, cancel: Callable[[], bool] | None) -> None:
         self.lib = lib
         self.summary = ImportSummary(total=total)
@@ -284,7 +282,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def run_import(lib: Library, paths: list[str | Path], *, reviewer: str | None = None,
+def run_import(lib: LibraryHandle, paths: list[str | Path], *, reviewer: str | None = None,
                progress: Callable[[int, int, str], None] | None = None, cancel: Callable[[], bool] | None = None,
                workers: int | None = None, sources: list[Source] | None = None) -> ImportSummary:
     files, missing, skipped = expand(paths)

@@ -571,13 +571,6 @@ class Library:
             records.summary(self._conn, report_id)
             return forced_template(self._conn, report_id)
 
-    # -- export ------------------------------------------------------------------------------------
-    def export(self, path: str | Path, fmt: str, **options: Any) -> Any:
-        """Write an export file (csv, csv-wide, xlsx, jsonl); see `reviewer.export.export`."""
-        from reviewer.export import export
-
-        return export(self, path, fmt, **options)
-
     def __repr__(self) -> str:
         return f"Library({str(self.path)!r})"
 

@@ -47,7 +47,7 @@ def check_value(cid: str, v: Any) -> Value:
 
 def cell_rows(record: Record) -> list[tuple[Any, ...]]:
     """(cell, ord, parsed, printed, parsed_origin, span_start, span_end) for every cell of the record."""
-    out = []
+    out: list[tuple[Any, ...]] = []
     prov = record.provenance
     for table, rows in record.tables.items():
         for row, cols in rows.items():

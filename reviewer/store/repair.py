@@ -309,7 +309,7 @@ def _copy_reports(src: sqlite3.Connection, c: sqlite3.Connection, report: Repair
             report.lost_reports.append(rid)
             continue
         if values.get("agency_key") is None and isinstance(values.get("agency"), str):
-            values["agency_key"] = agency_key(values["agency"])  # type: ignore[arg-type]
+            values["agency_key"] = agency_key(values["agency"])
         names = list(values)
         c.execute("SAVEPOINT report")
         ok = (_insert(c, "reports", names, [tuple(values[n] for n in names)])

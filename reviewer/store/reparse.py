@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reviewer.api import parse_document, source_of
 from reviewer.errors import ValidationError
@@ -27,6 +27,7 @@ from reviewer.formats import load_formats
 from reviewer.reading import read_bytes
 from reviewer.store import crossreport, records
 from reviewer.store.db import now, write
+from reviewer.store.handle import LibraryHandle
 from reviewer.store.normalize import agency_key
 from reviewer.store.records import cell_rows, extra_json, origin_after, same
 from reviewer.store.types import (
@@ -41,9 +42,6 @@ from reviewer.store.types import (
     Value,
 )
 from reviewer.store.writes import audit, bump, claim, next_batch, writable
-
-if TYPE_CHECKING:
-    from reviewer.store.library import Library
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -73,7 +71,7 @@ def forced_template(c: sqlite3.Connection, report_id: int) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-def run_reparse(lib: Library, report_id: int, *, reviewer: str | None, expected_version: int | None,
+def run_reparse(lib: LibraryHandle, report_id: int, *, reviewer: str | None, expected_version: int | None,
                 template: str | None = None, reason: str | None = None,
                 metadata: Mapping[str, Any] | None = None, progress: Progress | None = None,
                 cancel: Cancel | None = None) -> ReparseResult:
@@ -205,7 +203,7 @@ def run_reparse(lib: Library, report_id: int, *, reviewer: str | None, expected_
         template_before=s.template, forced_template=chosen)
 
 
-def _cancelled(lib: Library, report_id: int) -> ReparseResult:
+def _cancelled(lib: LibraryHandle, report_id: int) -> ReparseResult:
     """Stopped before the write: the report as it is."""
     with lib.lock:
         c = lib.connection

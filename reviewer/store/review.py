@@ -32,7 +32,7 @@ from reviewer.store.types import (
 from reviewer.store.writes import audit, bump, claim, next_batch, writable
 
 if TYPE_CHECKING:
-    from reviewer.store.library import Library
+    from reviewer.store.handle import LibraryHandle
 
 
 def _reason(reason: str | None, what: str) -> str:
@@ -63,7 +63,7 @@ def find(findings: list[Finding], key: str) -> Finding | None:
 
 # -- source defects ------------------------------------------------------------------------------------------
 
-def confirm(lib: Library, report_id: int, key: str, *, reason: str | None, reviewer: str,
+def confirm(lib: LibraryHandle, report_id: int, key: str, *, reason: str | None, reviewer: str,
             should_be: Mapping[str, Value | str] | None, expected_version: int | None) -> Change:
     why = _reason(reason, "确认源文件错误")
     with lib.lock, write(lib.connection) as c:
@@ -97,7 +97,7 @@ def confirm(lib: Library, report_id: int, key: str, *, reason: str | None, revie
         return change(c, report_id, version, findings, batch, [], sorted(set(f.cells) | set(values)))
 
 
-def withdraw(lib: Library, report_id: int, key: str, *, reason: str | None, reviewer: str,
+def withdraw(lib: LibraryHandle, report_id: int, key: str, *, reason: str | None, reviewer: str,
              expected_version: int | None) -> Change:
     with lib.lock, write(lib.connection) as c:
         s = writable(claim(c, report_id, expected_version))
@@ -117,7 +117,7 @@ def withdraw(lib: Library, report_id: int, key: str, *, reason: str | None, revi
 
 # -- verified reports are read-only until reopened ----------------------------------------------------------
 
-def reopen(lib: Library, report_id: int, *, reason: str | None, reviewer: str, expected_version: int | None) -> Change:
+def reopen(lib: LibraryHandle, report_id: int, *, reason: str | None, reviewer: str, expected_version: int | None) -> Change:
     why = _reason(reason, "重新打开审核")
     with lib.lock, write(lib.connection) as c:
         s = claim(c, report_id, expected_version)
@@ -133,7 +133,7 @@ def reopen(lib: Library, report_id: int, *, reason: str | None, reviewer: str, e
 
 # -- retired reports ---------------------------------------------------------------------------------------------
 
-def retire(lib: Library, report_id: int, *, reason: str | None, reviewer: str,
+def retire(lib: LibraryHandle, report_id: int, *, reason: str | None, reviewer: str,
            expected_version: int | None) -> Change:
     why = _reason(reason, "停用报告")
     with lib.lock, write(lib.connection) as c:
@@ -147,7 +147,7 @@ def retire(lib: Library, report_id: int, *, reason: str | None, reviewer: str,
         return change(c, report_id, version, records.stored_findings(c, report_id), batch, _dependents(c, report_id))
 
 
-def restore(lib: Library, report_id: int, *, reason: str | None, reviewer: str,
+def restore(lib: LibraryHandle, report_id: int, *, reason: str | None, reviewer: str,
             expected_version: int | None) -> Change:
     with lib.lock, write(lib.connection) as c:
         s = claim(c, report_id, expected_version)
@@ -168,7 +168,7 @@ def retired_reason(c: sqlite3.Connection, report_id: int) -> str | None:
 
 # -- versions ------------------------------------------------------------------------------------------------
 
-def choose_version(lib: Library, report_id: int, *, reason: str | None, reviewer: str,
+def choose_version(lib: LibraryHandle, report_id: int, *, reason: str | None, reviewer: str,
                    expected_version: int | None) -> Change:
     """Make this report the one that counts for its agency and year."""
     with lib.lock, write(lib.connection) as c:

@@ -1,0 +1,22 @@
+"""What the importer and the re-parse need of an open library: its connection, its lock and a stored source.
+
+A structural type, so those modules never import `Library` (which imports them): the store reads one way."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Protocol
+
+
+class LibraryHandle(Protocol):
+    path: Path
+
+    @property
+    def connection(self) -> sqlite3.Connection: ...
+
+    @property
+    def lock(self) -> threading.RLock: ...
+
+    def source(self, report_id: int) -> tuple[str, bytes]: ...
