@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reviewer.formats.relations import EPS, Instance, holds, total
 from reviewer.model import Number
-from reviewer.rules.relations import EPS, Instance, holds, total
 from reviewer.values import parse_printed
 
 MAX_DIGITS = 9  # a count of more than 999 999 999 is not a report's figure

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from reviewer.formats import FormatDef, TableDef, column_kind, full_row_label, load_format
+from reviewer.formats.relations import Instance, instances
 from reviewer.model import Cell, CellSource, Finding, cell_id, split_cell_id
 from reviewer.parsing.align import MATCH, align
 from reviewer.parsing.builder import Builder
@@ -21,7 +22,6 @@ from reviewer.parsing.labels import similarity
 from reviewer.parsing.rows import DataRow, Region, Value
 from reviewer.parsing.table2 import detect_variant, parse_variant
 from reviewer.parsing.table3 import group_norms
-from reviewer.rules.relations import Instance, instances
 from reviewer.values import parse_printed
 
 _HEADER_MARKS = ("信息内容", "申请人情况", "本列数据")
