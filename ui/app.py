@@ -33,6 +33,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="interface language for this run")
     p.add_argument("--settings", help="an INI file to keep settings in (default: the user's settings)")
+    from reviewer.version import version_text
+
+    p.add_argument("--version", action="version", version=version_text("reviewer-gui"))
     return p.parse_args(argv)
 
 

@@ -7,6 +7,7 @@ verify, status, reparse, export, config). A new group of commands is a new modul
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,9 @@ _GROUPS = (reports, library)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reviewer", description="年报审核台：解析、核对政府信息公开工作年度报告")
+    from reviewer.version import version_text
+
+    parser.add_argument("--version", action="version", version=version_text("reviewer"))
     sub = parser.add_subparsers(dest="command", required=True)
     for group in _GROUPS:
         group.register(sub)
@@ -34,3 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`reviewer check DIR | head -1`): quiet, as other command-line tools are.
+        # Python would report the pipe again when it flushes stdout at exit, so point stdout at /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141
