@@ -93,7 +93,7 @@ def test_head_closes_the_pipe_without_a_traceback() -> None:
     assert json.loads(done.stdout)["path"].endswith(".txt")
 
 
-@pytest.mark.parametrize("module,prog", [("reviewer.cli", "reviewer"), ("ui.app", "reviewer-gui")])
+@pytest.mark.parametrize(("module", "prog"), [("reviewer.cli", "reviewer"), ("ui.app", "reviewer-gui")])
 def test_version(module: str, prog: str) -> None:
     from reviewer.version import __version__
 
