@@ -115,6 +115,16 @@ def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: 
     return [ReportRow(*r) for r in conn.execute(sql, params)]
 
 
+def audit_positions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
+    """The id of each report's latest audit line in this snapshot (0 when none): an export carries it with the
+    report's version, so an import of edits made in the file can tell what changed in the library since."""
+    rows = conn.execute("SELECT e.report_id, max(e.id) FROM json_each(?) AS j JOIN edits AS e "
+                        "ON e.report_id = j.value GROUP BY e.report_id", (json.dumps(ids),)).fetchall()
+    out = dict.fromkeys(ids, 0)
+    out.update({int(r): int(m) for r, m in rows})
+    return out
+
+
 CellRow = tuple[str, Any, Any, str]  # cell id, value, parsed value, origin
 
 

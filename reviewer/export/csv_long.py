@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reviewer.export.common import (
     ExportResult,
     atomic_file,
+    audit_positions,
     escape_text,
     iter_cells,
     labels,
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
     from reviewer.store.library import Library
 
 HEADER = ["report_id", "agency", "year", "format", "status", "status_label", "table", "row", "column", "row_group",
-          "row_label", "column_group", "column_label", "value", "parsed_value", "edited", "origin"]
+          "row_label", "column_group", "column_label", "value", "parsed_value", "edited", "origin",
+          "report_version", "audit_seq"]  # the last two let `reviewer import-edits` find what changed since
 
 
 def _csv_line(fields: list[object]) -> str:
@@ -45,11 +47,13 @@ def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False,
     try:
         reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
         by_id = {r.id: r for r in reports}
+        seqs = audit_positions(conn, list(by_id))
         label_cache: dict[tuple[str | None, str | None, str], str] = {}
         with atomic_file(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
             f.write(_csv_line(HEADER) + "\r\n")
             for rid, cells in iter_cells(conn, list(by_id)):
                 r = by_id[rid]
+                tail = f",{r.version},{seqs[rid]}\r\n"
                 head = _csv_line([rid, escape_text(r.agency or ""), _num(r.year), r.template or "", r.status,
                                   r.status_label]) + ","
                 lines = []
@@ -62,7 +66,7 @@ def write_csv_long(lib: Library, path: str | Path, *, include_all: bool = False,
                         cl = labels(r.template, r.variant if table == "table2" else None, cid)
                         lab = label_cache[key] = _csv_line([escape_text(x) for x in (
                             table, row, col, cl.row_group, cl.row_label, cl.column_group, cl.column_label)]) + ","
-                    lines.append(f"{head}{lab}{_num(v)},{_num(p)},{1 if origin == ORIGIN_EDITED else 0},{origin}\r\n")
+                    lines.append(f"{head}{lab}{_num(v)},{_num(p)},{1 if origin == ORIGIN_EDITED else 0},{origin}{tail}")
                 f.write("".join(lines))
                 n_rows += len(lines)
     finally:

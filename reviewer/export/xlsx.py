@@ -19,6 +19,7 @@ from reviewer.export.common import (
     EXPORT_VERSION,
     ExportResult,
     atomic_path,
+    audit_positions,
     esc,
     escape_text,
     iter_cells,
@@ -194,14 +195,19 @@ def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids
     return ExportResult(Path(path), "xlsx", len(reports), n_audit)
 
 
+VERSION_HEADER = "版本"
+AUDIT_SEQ_HEADER = "审核记录位置"
 PROVENANCE_HEADER = ["报告编号", "机关", "年度", "地区", "格式", "表二变体", "状态", "源文件", "SHA-256", "文件格式",
-                     "解析器版本", "审核人", "核实时间", "核实说明", "已说明的警告", "导入时间", "更新时间", "错误", "警告"]
+                     "解析器版本", "审核人", "核实时间", "核实说明", "已说明的警告", "导入时间", "更新时间", "错误", "警告",
+                     VERSION_HEADER, AUDIT_SEQ_HEADER]
+# The report's version and the id of its latest audit line when exported: `reviewer import-edits` reads them.
 
 
 def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
-    sheet = _Sheet(wb.create_sheet(PROVENANCE), [9, 28, 7, 14, 7, 12, 8, 30, 66, 8, 10, 10, 24, 30, 40, 24, 24, 6, 6])
+    sheet = _Sheet(wb.create_sheet(PROVENANCE), [9, 28, 7, 14, 7, 12, 8, 30, 66, 8, 10, 10, 24, 30, 40, 24, 24, 6, 6, 6, 12])
     ws = sheet.ws
     sheet.append([_cell(ws, h, "rr-header") for h in PROVENANCE_HEADER])
+    seqs = audit_positions(conn, [r.id for r in reports])
     for r in reports:
         v = conn.execute("SELECT id, note FROM verifications WHERE report_id = ? ORDER BY id DESC LIMIT 1",
                          (r.id,)).fetchone()
@@ -212,7 +218,7 @@ def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
         sheet.append([_cell(ws, x, "rr-label") for x in (
             r.id, r.agency, r.year, r.region, r.template, r.variant, r.status_label, r.source_name, r.sha256,
             r.source_format, r.parser_version, r.reviewer, r.verified_at, v[1] if v else None, acks or None,
-            r.imported_at, r.updated_at, r.errors, r.warnings)])
+            r.imported_at, r.updated_at, r.errors, r.warnings, r.version, seqs[r.id])])
     sheet.ws.freeze_panes = "B2"
 
 
