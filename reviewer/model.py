@@ -53,7 +53,7 @@ class Document:
 
     text: str
     rows: list[list[Cell]]
-    source_format: str  # txt | md | html | docx | pdf
+    source_format: str  # txt | md | html | docx | doc | wps | rtf | pdf | image
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)  # e.g. "undecodable bytes replaced"
 

@@ -299,10 +299,9 @@ def spec_for_seed(name: str) -> ReportSpec:
 @cache
 def huaian_text() -> str:
     """The text layer of the real 淮安 PDF, page footers dropped (the prose source of huaian builds)."""
-    import pdfplumber
+    from reviewer.reading.pdf import page_text, read_pages
 
-    with pdfplumber.open(HUAIAN_PDF) as pdf:
-        pages = [page.extract_text() or "" for page in pdf.pages]
+    pages = [page_text(page) for page in read_pages(HUAIAN_PDF.read_bytes(), HUAIAN_PDF.name)]
     return "\n".join(line for line in "\n".join(pages).splitlines() if not re.fullmatch(r"\s*-\s*\d+\s*-\s*", line))
 
 

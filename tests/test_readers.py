@@ -513,8 +513,9 @@ BAD_INPUTS = {
     "only-header.pdf": (lambda: b"%PDF-1.4\n%%EOF\n", "已损坏"),
     "text-named.pdf": (lambda: b"just text", "不是 PDF"),
     "text-named.docx": (lambda: b"just text", "不是 Word"),
-    "old.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "旧版 Word"),
-    "old-renamed.txt": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "旧版 Word"),
+    "old.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "Word 97-2003"),
+    "old-renamed.txt": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "Word 97-2003"),
+    "text-named.doc": (lambda: b"just text", "不是 Word/WPS"),
 }
 
 

@@ -13,7 +13,6 @@ PDF = Path(__file__).parent / "data" / "huaian-2024.pdf"
 
 @pytest.fixture(scope="module")
 def record():
-    pytest.importorskip("pdfplumber")
     from reviewer import parse_file
 
     return parse_file(PDF)

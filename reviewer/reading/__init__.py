@@ -1,4 +1,4 @@
-"""Readers: a report file (txt, md, html, docx, pdf) -> `Document` (its text and rows of cells with spans).
+"""Readers: a report file (txt, md, html, docx, doc/wps/rtf, pdf) -> `Document` (its text and rows of cells with spans).
 
 `read_document` is the one entry point. Every failure is a `ReadError` with a one-line reason.
 """
@@ -14,6 +14,9 @@ MAX_BYTES = 50 * 1024 * 1024  # a report is rarely over a few MB; refuse anythin
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+OFFICE_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".rtf"}  # converted by LibreOffice (`reading.office`)
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OFFICE_KINDS = {"doc": "Word 97-2003（.doc）", "wps": "WPS", "rtf": "RTF"}
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -30,8 +33,15 @@ def sniff_format(data: bytes, name: str) -> str:
         raise ReadError(f"{name}: 文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏或被截断）")
     if suffix == ".pdf":
         raise ReadError(f"{name}: 文件扩展名为 .pdf，但内容不是 PDF（可能已损坏或被截断）")
-    if suffix == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError(f"{name}: 旧版 Word（.doc）格式不受支持，请另存为 .docx 后再导入")
+    if head.startswith(OLE2_MAGIC):
+        return "wps" if suffix in {".wps", ".wpt"} else "doc"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if suffix in OFFICE_SUFFIXES:
+        low = data[:2048].lower()
+        if b"<html" in low or b"<!doctype html" in low or b"mime-version:" in low:
+            return "html"  # many sites publish a web page saved under a .doc name
+        raise ReadError(f"{name}: 文件扩展名为 {suffix}，但内容不是 Word/WPS 文档（可能已损坏或被截断）")
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in {".md", ".markdown"}:
@@ -41,7 +51,7 @@ def sniff_format(data: bytes, name: str) -> str:
         if b"<html" in low or b"<!doctype html" in low or b"<table" in low:
             return "html"
         return "txt"
-    raise ReadError(f"{name}: 不支持的文件类型 {suffix}（支持 .txt .md .html .docx .pdf）")
+    raise ReadError(f"{name}: 不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf）")
 
 
 def read_bytes(data: bytes, name: str) -> Document:
@@ -60,6 +70,13 @@ def read_bytes(data: bytes, name: str) -> Document:
             from reviewer.reading.docx import read_docx
 
             doc = read_docx(data, name)
+        elif fmt in OFFICE_KINDS:
+            from reviewer.reading.docx import read_docx
+            from reviewer.reading.office import convert_to_docx
+
+            doc = read_docx(convert_to_docx(data, name, OFFICE_KINDS[fmt]), name)
+            doc.source_format = fmt
+            doc.notes.append(f"{name}: 已用 LibreOffice 将 {OFFICE_KINDS[fmt]} 文件转换为 .docx 后读取")
         elif fmt == "html":
             from reviewer.reading.html import read_html
 
