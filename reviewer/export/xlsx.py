@@ -3,6 +3,7 @@ per report, plus a sheet of provenance and one of the audit trail. Streamed (ope
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer.errors import ReviewerError
 from reviewer.export.common import (
@@ -93,18 +96,82 @@ def title_text(rid: int, agency: str | None, year: int | None, status: str) -> s
     return f"#{rid} {agency or '（未识别机关）'} {year or '？'}年 · {STATUS_LABELS.get(status, status)}"
 
 
+LINE_HEIGHT = 14.5  # points per line of 11-point text
+DEFAULT_WIDTH = 13.0
+
+
+def text_width(text: str) -> int:
+    """Width in Excel's character units: a CJK character takes two."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+# Landscape A4 less the margins below, in points: the room a page gives a table.
+MARGIN_SIDE, MARGIN_TOP = 0.4, 0.6  # inches
+PAGE_WIDTH = 841.9 - 2 * MARGIN_SIDE * 72
+PAGE_HEIGHT = 595.3 - 2 * MARGIN_TOP * 72 - 12  # the footer's line
+
+
+def column_points(width: float) -> float:
+    """A column's printed width in points, from its width in characters of the default font. Excel's Calibri
+    takes 7 px a character; LibreOffice without Calibri measures with DejaVu Sans, about 9.3 px: the estimate
+    takes the wider, so a table fits its page in both."""
+    return (width * 9.5 + 5) * 0.75
+
+
+def print_setup(ws: Any, title_rows: str | None = None) -> None:
+    """Print-ready: landscape A4, centred, narrow margins, the sheet and page number in the footer. A list
+    (`title_rows`, e.g. "1:1", repeated on every page) fits the page's width and runs down as many pages as it
+    needs; a sheet of tables gets its scale from `_Sheet.fit_tables` instead (Excel ignores manual page breaks
+    under “fit to”)."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE
+    ws.page_margins.top = ws.page_margins.bottom = MARGIN_TOP
+    ws.oddFooter.center.text = "&A — 第 &P 页，共 &N 页"
+    if title_rows:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = title_rows
+
+
 class _Sheet:
     """A write-only sheet that knows its next row and collects merged ranges."""
 
-    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float]) -> None:
+    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float], title_rows: str | None = None) -> None:
         self.ws = ws
         self.row = 0
+        self.widths = list(widths)
+        self.widest = 0.0  # points, of the widest table written
+        self.tallest = 0.0  # points, of the tallest table with its title
         for i, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = w
+        print_setup(ws, title_rows)
 
-    def append(self, cells: list[Any]) -> int:
+    def width(self, c0: int, c1: int) -> float:
+        """The width of columns c0..c1 (1-based, inclusive), in Excel's character units."""
+        return sum(self.widths[c - 1] if c <= len(self.widths) else DEFAULT_WIDTH for c in range(c0, c1 + 1))
+
+    def fit_tables(self) -> int:
+        """The scale at which every table of the sheet fits a page, in width and height, each table on its own
+        page with its header rows (Excel's 10–100 %)."""
+        if not self.widest:
+            return 100
+        scale = min(100.0, PAGE_WIDTH / self.widest * 100, PAGE_HEIGHT / self.tallest * 100)
+        self.ws.page_setup.scale = max(10, int(scale))
+        return self.ws.page_setup.scale
+
+    def page_break(self) -> None:
+        """The next row starts a new printed page."""
+        if self.row:
+            self.ws.row_breaks.append(Break(id=self.row))
+
+    def append(self, cells: list[Any], height: float | None = None) -> int:
         if self.row >= MAX_ROWS:
             raise ReviewerError(f"工作表“{self.ws.title}”超过 Excel 的 {MAX_ROWS} 行上限：请分批导出，或导出 CSV")
+        if height is not None:
+            self.ws.row_dimensions[self.row + 1].height = height  # written with the row (write-only)
         self.ws.append(cells)
         self.row += 1
         return self.row
@@ -137,13 +204,36 @@ def _cell(ws: WriteOnlyWorksheet, value: Any, style: str = "rr-value") -> WriteO
     return c
 
 
+def row_heights(form: Form, width: Callable[[int, int], float]) -> list[float]:
+    """The height of each row of a form so that every label and header shows whole, wrapped inside its
+    (merged) cell: a text spanning several rows shares its lines among them. `width(c0, c1)`: 1-based columns."""
+    spans = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in form.merges}
+    heights = [LINE_HEIGHT + 1] * len(form.rows)
+    for r, slots in enumerate(form.rows):
+        for c, s in enumerate(slots):
+            if s.kind == CELL or not s.text:
+                continue
+            r1, c1 = spans.get((r, c), (r, c))
+            room = max(width(c + 1, c1 + 1) - 1, 1)
+            lines = -(-text_width(s.text) // int(room))
+            per_row = (lines * LINE_HEIGHT + 2) / (r1 - r + 1)
+            for y in range(r, r1 + 1):
+                heights[y] = max(heights[y], per_row)
+    return [round(h, 1) for h in heights]
+
+
 def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]]) -> None:
+    """One report's table, on a page of its own."""
     ws = sheet.ws
     width = form.width
-    top = sheet.append([_cell(ws, title, "rr-title")] + [None] * (width - 1))
+    sheet.page_break()
+    top = sheet.append([_cell(ws, title, "rr-title")] + [None] * (width - 1), LINE_HEIGHT + 4)
     sheet.merge(top, 1, top, width)
     first = sheet.row + 1
-    for slots in form.rows:
+    heights = row_heights(form, sheet.width)
+    sheet.widest = max(sheet.widest, sum(column_points(sheet.width(c, c)) for c in range(1, width + 1)))
+    sheet.tallest = max(sheet.tallest, LINE_HEIGHT + 4 + sum(heights))
+    for slots, height in zip(form.rows, heights, strict=True):
         out: list[Any] = []
         for s in slots:
             if s.kind == CELL and s.cid is not None:
@@ -157,7 +247,7 @@ def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[
                 out.append(_cell(ws, s.text, "rr-header"))
             else:
                 out.append(_cell(ws, s.text, "rr-label"))
-        sheet.append(out)
+        sheet.append(out, height)
     for r0, c0, r1, c1 in form.merges:
         sheet.merge(first + r0, c0 + 1, first + r1, c1 + 1)
     if not form.rows:
@@ -186,6 +276,8 @@ def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids
                 ids_t = tuple(cid for cid, *_ in cells if cid.startswith(t + ":"))
                 form = _form(r.template, r.variant if t == "table2" else None, t, ids_t) if ids_t else NO_TABLE
                 _write_block(sheets[t], form, f"{title} · {TABLE_SHORT[t]}", values)
+        for sheet in sheets.values():
+            sheet.fit_tables()
         _provenance(wb, conn, reports)
         n_audit = _audit(wb, conn, reports)
         with atomic_path(path) as tmp:
@@ -204,7 +296,8 @@ PROVENANCE_HEADER = ["报告编号", "机关", "年度", "地区", "格式", "�
 
 
 def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
-    sheet = _Sheet(wb.create_sheet(PROVENANCE), [9, 28, 7, 14, 7, 12, 8, 30, 66, 8, 10, 10, 24, 30, 40, 24, 24, 6, 6, 6, 12])
+    sheet = _Sheet(wb.create_sheet(PROVENANCE), [9, 28, 7, 14, 7, 12, 8, 30, 66, 8, 10, 10, 24, 30, 40, 24, 24, 6, 6, 6, 12],
+                   title_rows="1:1")
     ws = sheet.ws
     sheet.append([_cell(ws, h, "rr-header") for h in PROVENANCE_HEADER])
     seqs = audit_positions(conn, [r.id for r in reports])
@@ -228,7 +321,7 @@ KIND_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "paste": "�
 
 
 def _audit(wb: Workbook, conn: Any, reports: list[Any]) -> int:
-    sheet = _Sheet(wb.create_sheet(AUDIT), [9, 24, 10, 12, 36, 6, 30, 14, 10, 10, 30, 8, 8])
+    sheet = _Sheet(wb.create_sheet(AUDIT), [9, 24, 10, 12, 36, 6, 30, 14, 10, 10, 30, 8, 8], title_rows="1:1")
     ws = sheet.ws
     sheet.append([_cell(ws, h, "rr-header") for h in AUDIT_HEADER])
     by_id = {r.id: r for r in reports}
