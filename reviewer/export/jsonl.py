@@ -7,7 +7,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewer.export.common import EXPORT_VERSION, ExportResult, atomic_file, open_reader, select_reports
+from reviewer.export.common import (
+    EXPORT_VERSION,
+    ExportResult,
+    atomic_file,
+    open_reader,
+    select_reports,
+    tick,
+)
 from reviewer.model import ORIGIN_EDITED
 from reviewer.store import records
 
@@ -21,7 +28,8 @@ def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, id
     try:
         reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
         with atomic_file(path, "w", encoding="utf-8", newline="\n") as f:
-            for r in reports:
+            for i, r in enumerate(reports):
+                tick(i, len(reports))
                 loaded = records.read(conn, r.id, with_text=False)
                 d = loaded.record.to_json()
                 d["library"] = {
@@ -32,6 +40,7 @@ def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, id
                                if loaded.origins.get(cid) == ORIGIN_EDITED},
                 }
                 f.write(json.dumps(d, ensure_ascii=False, allow_nan=False) + "\n")
+            tick(len(reports), len(reports))
     finally:
         conn.close()
     return ExportResult(Path(path), "jsonl", len(reports), len(reports))
