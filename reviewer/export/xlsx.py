@@ -282,9 +282,29 @@ def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids
         n_audit = _audit(wb, conn, reports)
         with atomic_path(path) as tmp:
             wb.save(tmp)
+    except BaseException:
+        _discard(wb)
+        raise
     finally:
         conn.close()
     return ExportResult(Path(path), "xlsx", len(reports), n_audit)
+
+
+def _discard(wb: Workbook) -> None:
+    """A write-only workbook that will not be saved (cancelled, failed): finish each sheet's stream and remove
+    the temporary file openpyxl keeps it in."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            ws.close()
+        except Exception:  # noqa: BLE001 - a sheet already closed, or its stream broken: remove it all the same
+            pass
+        try:
+            writer.cleanup()
+        except (OSError, ValueError):
+            pass
 
 
 VERSION_HEADER = "版本"
