@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reviewer.errors import ReviewerError
 from ui import menus
 from ui.charts_panel import ChartsDock
+from ui.deliver import Deliveries
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
 from ui.library_access import close_library, default_reviewer, open_library
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.library_panel.set_library(library)
         self.review = ReviewPane(self.undo, language, lambda: bool(self.settings.get("require_reason")), self)
         self.reparser = Reparser(self)
+        self.deliveries = Deliveries(self)  # 导出… 导入修改… 审核意见书
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -248,7 +250,8 @@ class MainWindow(QMainWindow):
             self.import_paths(paths, open_first=len(paths) == 1 and Path(paths[0]).is_file())
 
     def _busy(self, busy: bool) -> None:
-        for name in ("open", "open_folder", "reparse"):
+        for name in ("open", "open_folder", "reparse", "export", "import_edits", "report_preview", "report_pdf",
+                     "report_docx"):
             self.actions_[name].setEnabled(not busy and (name != "reparse" or self.session is not None))
 
     # -- review actions --------------------------------------------------------------------------------

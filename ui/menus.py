@@ -50,6 +50,15 @@ def build(w: MainWindow) -> dict[str, QAction]:
     a: dict[str, QAction] = {
         "open": _action(w, tr("导入文件…"), w.choose_files, QKeySequence.StandardKey.Open),
         "open_folder": _action(w, tr("导入文件夹…"), w.choose_folder),
+        "export": _action(w, tr("导出…"), w.deliveries.export, "Ctrl+E",
+                          tip=tr("导出 CSV、XLSX 或 JSONL（默认只含已核实的报告）")),
+        "import_edits": _action(w, tr("导入修改…"), w.deliveries.import_edits,
+                                tip=tr("导入在 Excel 中修改过的导出文件，逐格确认后记入审核记录")),
+        "report_preview": _action(w, tr("打印预览…"), lambda: w.deliveries.review_report("preview"), "Ctrl+P",
+                                  tip=tr("选中报告（或当前报告）的审核意见书：打印或另存为 PDF")),
+        "report_pdf": _action(w, tr("保存为 PDF…"), lambda: w.deliveries.review_report("pdf")),
+        "report_docx": _action(w, tr("保存为 Word…"), lambda: w.deliveries.review_report("docx"),
+                               tip=tr("审核意见书（一份报告）或问题清单（多份，按机关分节），可在 WPS 和 Word 中编辑")),
         "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
         "quit": _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit),
         "find": _action(w, tr("在原文中查找…"), review.text.open_find, QKeySequence.StandardKey.Find),
@@ -73,6 +82,10 @@ def build(w: MainWindow) -> dict[str, QAction]:
     m = bar.addMenu(tr("文件(&F)"))
     m.addActions([a["open"], a["open_folder"]])
     w.recent_menu = m.addMenu(tr("最近的文件"))
+    m.addSeparator()
+    m.addActions([a["export"], a["import_edits"]])
+    review_report = m.addMenu(tr("审核意见书"))
+    review_report.addActions([a["report_preview"], a["report_pdf"], a["report_docx"]])
     m.addSeparator()
     m.addAction(a["reparse"])
     m.addSeparator()

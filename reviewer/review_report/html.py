@@ -13,7 +13,7 @@ from reviewer.review_report.content import Document, Heading, Paragraph, Table, 
 def to_html(document: Document, installed: set[str] | None = None) -> str:
     font = {role: choose_font(role, installed) for role in ("title", "heading", "subheading", "body")}
     out = [f"<html><body style=\"font-family: '{font['body']}'; font-size: 12pt\">",
-           f"<p align=\"center\" style=\"font-family: '{font['title']}'; font-size: 20pt\">{escape(document.title)}</p>"]
+           f"<p align=\"center\" style=\"font-family: '{font['title']}'; font-size: 18pt\">{escape(document.title)}</p>"]
     if document.subtitle:
         out.append(f"<p align=\"center\" style=\"font-family: '{font['subheading']}'\">{escape(document.subtitle)}</p>")
     for block in document.blocks:
