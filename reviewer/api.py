@@ -17,10 +17,14 @@ def parse_document(doc: Document, source: dict | None = None, template: str | No
     `template` forces the national format ("2019" or "2021") instead of detecting it.
     """
     from reviewer.parsing import parse
+    from reviewer.parsing.published import published_date
 
     record = parse(doc, template)
     record.source = dict(source or {})
     record.source.setdefault("format", doc.source_format)
+    published = published_date(doc.text)
+    if published:
+        record.source["published"] = published
     if doc.encoding:
         record.source.setdefault("encoding", doc.encoding)
     record.parser_version = PARSER_VERSION

@@ -7,8 +7,9 @@ the GUI thread, and the library list refreshes from what each write changed.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -40,6 +41,9 @@ from ui.settings_dialog import SettingsDialog
 from ui.undo import UndoStacks
 from ui.verify_dialog import VerifyDialog
 from ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from reviewer.fetch import Fetched
 
 
 class MainWindow(QMainWindow):
@@ -188,10 +192,16 @@ class MainWindow(QMainWindow):
     # -- import ----------------------------------------------------------------------------------------
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("导入报告"), self.settings.get("last_open_dir"),
-                                                tr("报告 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)"))
+                                                tr("报告 (*.txt *.md *.html *.htm *.docx *.doc *.wps *.rtf *.pdf);;所有文件 (*)"))
         if paths:
             self.settings.set("last_open_dir", str(Path(paths[0]).parent))
             self.import_paths(paths, open_first=True)
+
+    def choose_address(self) -> None:
+        """文件 › 从网址导入: a report page, a PDF/Word link, or a 年报 column page to pick reports from."""
+        from ui.url_import import UrlImport
+
+        UrlImport(self).ask()
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("导入文件夹"), self.settings.get("last_open_dir"))
@@ -199,14 +209,17 @@ class MainWindow(QMainWindow):
             self.settings.set("last_open_dir", folder)
             self.import_paths([folder])
 
-    def import_paths(self, paths: list[str], open_first: bool = False) -> bool:
-        """Import off the GUI thread, with progress and Cancel; a summary follows."""
+    def import_paths(self, paths: list[str], open_first: bool = False, *, urls: Sequence[str] = (),
+                     fetched: Sequence[Fetched] = ()) -> bool:
+        """Import off the GUI thread, with progress and Cancel; a summary follows. `urls` are fetched first;
+        `fetched` were already (see `ui.url_import`)."""
         library_path, reviewer = self.library_path, self.reviewer
 
         def task(progress: Any, cancel: Any) -> Any:
             lib = open_library(library_path, seed_samples=False)  # this thread's own connection
             try:
-                return lib.import_paths(paths, reviewer=reviewer, progress=progress, cancel=cancel)
+                return lib.import_paths(paths, reviewer=reviewer, progress=progress, cancel=cancel, urls=urls,
+                                        fetched=fetched)
             finally:
                 close_library(lib)
 
@@ -214,7 +227,7 @@ class MainWindow(QMainWindow):
             if Path(p).is_file():
                 self.settings.add_recent(str(Path(p).resolve()))
         menus.update_recent(self)
-        return self.runner.start(task, label=tr("正在导入 {n} 项…").format(n=len(paths)),
+        return self.runner.start(task, label=tr("正在导入 {n} 项…").format(n=len(paths) + len(urls) + len(fetched)),
                                  on_success=lambda s: self._imported(s, open_first),
                                  on_failure=lambda m: self.inform(tr("导入失败"), m, QMessageBox.Icon.Warning))
 
@@ -250,8 +263,8 @@ class MainWindow(QMainWindow):
             self.import_paths(paths, open_first=len(paths) == 1 and Path(paths[0]).is_file())
 
     def _busy(self, busy: bool) -> None:
-        for name in ("open", "open_folder", "reparse", "export", "import_edits", "report_preview", "report_pdf",
-                     "report_docx"):
+        for name in ("open", "open_folder", "open_url", "reparse", "export", "import_edits", "report_preview",
+                     "report_pdf", "report_docx"):
             self.actions_[name].setEnabled(not busy and (name != "reparse" or self.session is not None))
 
     # -- review actions --------------------------------------------------------------------------------

@@ -59,6 +59,8 @@ def build(w: MainWindow) -> dict[str, QAction]:
         "report_pdf": _action(w, tr("保存为 PDF…"), lambda: w.deliveries.review_report("pdf")),
         "report_docx": _action(w, tr("保存为 Word…"), lambda: w.deliveries.review_report("docx"),
                                tip=tr("审核意见书（一份报告）或问题清单（多份，按机关分节），可在 WPS 和 Word 中编辑")),
+        "open_url": _action(w, tr("从网址导入…"), w.choose_address, "Ctrl+Shift+O",
+                            tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页")),
         "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
         "quit": _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit),
         "find": _action(w, tr("在原文中查找…"), review.text.open_find, QKeySequence.StandardKey.Find),
@@ -80,7 +82,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
     a["undo"], a["redo"] = undo, redo
     bar = w.menuBar()
     m = bar.addMenu(tr("文件(&F)"))
-    m.addActions([a["open"], a["open_folder"]])
+    m.addActions([a["open"], a["open_folder"], a["open_url"]])
     w.recent_menu = m.addMenu(tr("最近的文件"))
     m.addSeparator()
     m.addActions([a["export"], a["import_edits"]])

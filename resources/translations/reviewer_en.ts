@@ -192,8 +192,8 @@ Updated {at}</translation>
         <translation>Import reports</translation>
     </message>
     <message>
-        <source>报告 (*.txt *.md *.html *.htm *.docx *.pdf);;所有文件 (*)</source>
-        <translation>Reports (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</translation>
+        <source>报告 (*.txt *.md *.html *.htm *.docx *.doc *.wps *.rtf *.pdf);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.md *.html *.htm *.docx *.doc *.wps *.rtf *.pdf);;All files (*)</translation>
     </message>
     <message>
         <source>导入文件夹</source>
@@ -398,6 +398,50 @@ Updated {at}</translation>
         <translation>Import folder…</translation>
     </message>
     <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出 CSV、XLSX 或 JSONL（默认只含已核实的报告）</source>
+        <translation>Export CSV, XLSX or JSONL (verified reports by default)</translation>
+    </message>
+    <message>
+        <source>导入修改…</source>
+        <translation>Import Edits…</translation>
+    </message>
+    <message>
+        <source>导入在 Excel 中修改过的导出文件，逐格确认后记入审核记录</source>
+        <translation>Import an export edited in Excel; each changed cell is confirmed, then audited</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <source>选中报告（或当前报告）的审核意见书：打印或另存为 PDF</source>
+        <translation>The review report of the selected (or open) reports: print or save as PDF</translation>
+    </message>
+    <message>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存为 Word…</source>
+        <translation>Save as Word…</translation>
+    </message>
+    <message>
+        <source>审核意见书（一份报告）或问题清单（多份，按机关分节），可在 WPS 和 Word 中编辑</source>
+        <translation>Review report (one report) or list of problems (several, a section per agency), editable in WPS and Word</translation>
+    </message>
+    <message>
+        <source>从网址导入…</source>
+        <translation>Import from Address…</translation>
+    </message>
+    <message>
+        <source>报告网页、PDF 或 Word 链接，或列出各年年报的栏目页</source>
+        <translation>A report page, a PDF or Word link, or a column page listing annual reports</translation>
+    </message>
+    <message>
         <source>用当前解析器重新读取这份报告，保留已做的修改</source>
         <translation>Read this report again with the current parser, keeping the edits</translation>
     </message>
@@ -570,6 +614,10 @@ Updated {at}</translation>
         <translation>fee is not the processing fee</translation>
     </message>
     <message>
+        <source>逾期公布</source>
+        <translation>Published late</translation>
+    </message>
+    <message>
         <source>{table}（整表）</source>
         <translation>{table} (whole table)</translation>
     </message>
@@ -630,6 +678,10 @@ Updated {at}</translation>
         <translation>{cell} is printed as “{printed}”, converted to {value} ten-thousand yuan</translation>
     </message>
     <message>
+        <source>报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）</source>
+        <translation>Published on {published}, after the deadline of {deadline} set by Article 50 of the Regulations ({days} days late)</translation>
+    </message>
+    <message>
         <source>建议将 {cell} 改为 {value}。</source>
         <translation>Suggestion: set {cell} to {value}.</translation>
     </message>
@@ -688,8 +740,44 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Rule</translation>
     </message>
     <message>
+        <source>导入修改：{file}</source>
+        <translation>Import edits: {file}</translation>
+    </message>
+    <message>
+        <source>文件中有 {n} 处修改，其中 {k} 处与导出后资料库中的修改冲突（不会应用）。勾选的修改将记入审核记录，理由为“{reason}”。</source>
+        <translation>The file changes {n} cells; {k} of them conflict with changes made in the library since the export (they are not applied). The ticked changes are audited with the reason “{reason}”.</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>导出时 → 文件中</source>
+        <translation>When exported → in the file</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <source>资料库现为</source>
+        <translation>Library now</translation>
+    </message>
+    <message>
+        <source>冲突：{why}</source>
+        <translation>Conflict: {why}</translation>
+    </message>
+    <message>
+        <source>无法读取的内容：</source>
+        <translation>Could not be read:</translation>
+    </message>
+    <message>
+        <source>应用勾选的修改</source>
+        <translation>Apply the Ticked Changes</translation>
     </message>
     <message>
         <source> 等 {n} 个</source>
@@ -798,8 +886,76 @@ Choosing another format reads the tables again under it.</translation>
         <translation>default location</translation>
     </message>
     <message>
+        <source>CSV（长表，每个单元格一行）</source>
+        <translation>CSV (long: one row per cell)</translation>
+    </message>
+    <message>
+        <source>CSV（宽表，每份报告一行）</source>
+        <translation>CSV (wide: one row per report)</translation>
+    </message>
+    <message>
+        <source>XLSX（官方表样，可打印）</source>
+        <translation>XLSX (the official form, print-ready)</translation>
+    </message>
+    <message>
+        <source>JSONL（记录格式）</source>
+        <translation>JSONL (record schema)</translation>
+    </message>
+    <message>
+        <source>已核实的报告（{n} 份）</source>
+        <translation>Verified reports ({n})</translation>
+    </message>
+    <message>
+        <source>全部报告（{n} 份）</source>
+        <translation>All reports ({n})</translation>
+    </message>
+    <message>
+        <source>当前筛选的报告（{n} 份）</source>
+        <translation>Reports of the current filter ({n})</translation>
+    </message>
+    <message>
+        <source>选中的报告（{n} 份）</source>
+        <translation>Selected reports ({n})</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出文件</source>
+        <translation>Export file</translation>
+    </message>
+    <message>
         <source>浏览…</source>
         <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>范围：</source>
+        <translation>Reports:</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>导出到</source>
+        <translation>Export to</translation>
     </message>
     <message>
         <source>资料库文件</source>
@@ -1092,6 +1248,134 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>按年度查看申请、复议和诉讼的数字（默认只统计已核实的报告）</source>
         <translation>Requests, reviews and lawsuits by year (verified reports only by default)</translation>
+    </message>
+    <message>
+        <source>选择要导入的报告</source>
+        <translation>Choose Reports to Import</translation>
+    </message>
+    <message>
+        <source>{url} 列出 {n} 份年度报告。勾选要导入的报告（空格键勾选）：</source>
+        <translation>{url} lists {n} annual reports. Check the ones to import (Space checks):</translation>
+    </message>
+    <message>
+        <source>导入所选</source>
+        <translation>Import Checked</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Check All</translation>
+    </message>
+    <message>
+        <source>从网址导入</source>
+        <translation>Import from Address</translation>
+    </message>
+    <message>
+        <source>报告网页、PDF 或 Word 文件的网址，或年报栏目页的网址：</source>
+        <translation>Address of a report page, a PDF or Word file, or a column page of annual reports:</translation>
+    </message>
+    <message>
+        <source>请输入以 http:// 或 https:// 开头的网址</source>
+        <translation>Enter an address starting with http:// or https://</translation>
+    </message>
+    <message>
+        <source>正在下载 {url}…</source>
+        <translation>Downloading {url}…</translation>
+    </message>
+    <message>
+        <source>另一项任务正在进行，请稍后再试</source>
+        <translation>Another task is running; try again when it has finished</translation>
+    </message>
+    <message>
+        <source>无法下载</source>
+        <translation>Download Failed</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>年报导出</source>
+        <translation>reports-export</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>导出未完成</source>
+        <translation>Export not completed</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 份报告到 {path}</source>
+        <translation>Exported {n} reports to {path}</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <source>导入修改</source>
+        <translation>Import Edits</translation>
+    </message>
+    <message>
+        <source>导出的表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Exported tables (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取 {file}…</source>
+        <translation>Reading {file}…</translation>
+    </message>
+    <message>
+        <source>无法导入修改</source>
+        <translation>Cannot import edits</translation>
+    </message>
+    <message>
+        <source>{file} 中没有与资料库不同的数值。</source>
+        <translation>No value in {file} differs from the library.</translation>
+    </message>
+    <message>
+        <source>已应用 {n} 处修改（{k} 份报告），理由“{reason}”</source>
+        <translation>Applied {n} changes ({k} reports), reason “{reason}”</translation>
+    </message>
+    <message>
+        <source>审核意见书</source>
+        <translation>Review Report</translation>
+    </message>
+    <message>
+        <source>请先在资料库中选择报告（可多选），或打开一份报告。</source>
+        <translation>Select reports in the library first (several may be selected), or open a report.</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>保存审核意见书</source>
+        <translation>Save Review Report</translation>
+    </message>
+    <message>
+        <source>正在整理 {n} 份报告的审核意见…</source>
+        <translation>Compiling the review of {n} reports…</translation>
+    </message>
+    <message>
+        <source>无法保存 {path}：{why}</source>
+        <translation>Cannot save {path}: {why}</translation>
+    </message>
+    <message>
+        <source>审核意见书已保存到 {path}</source>
+        <translation>Review report saved to {path}</translation>
+    </message>
+    <message>
+        <source>打印预览：{title}</source>
+        <translation>Print preview: {title}</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ import sys
 import time
 from typing import Any
 
+from reviewer.cli import web
 from reviewer.cli.reports import summary_text
 from reviewer.errors import ValidationError
 from reviewer.model import finding_key
@@ -33,8 +34,9 @@ def _common() -> argparse.ArgumentParser:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common = _common()
-    p = sub.add_parser("import", parents=[common], help="导入报告文件或文件夹（递归）到资料库")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("import", parents=[common], help="导入报告文件、文件夹（递归）或网址到资料库")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="文件、文件夹，或 http(s) 网址（报告网页、PDF/Word 链接、年报栏目页）")
+    p.add_argument("--pick", metavar="N", help="网址是年报栏目页时导入其中哪几份：all 或 1,3-5")
     p.add_argument("--workers", type=int, default=None, help="并行解析的进程数（默认：CPU 核数）")
     p.add_argument("--quiet", action="store_true", help="不显示进度条")
     p.set_defaults(func=cmd_import)
@@ -130,9 +132,14 @@ class _Bar:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    local, urls = web.split(args.paths)
+    fetched = web.fetch_addresses(urls, args.pick)
+    web.print_listings(fetched)
+    if not local and not fetched.fetched:
+        return 2 if fetched.failed else 1
     with _open(args) as lib:
-        summary = lib.import_paths(args.paths, reviewer=_who(args), progress=_Bar(not args.quiet),
-                                   workers=args.workers)
+        summary = lib.import_paths(local, reviewer=_who(args), progress=_Bar(not args.quiet),
+                                   workers=args.workers, fetched=fetched.fetched)
     print(summary.text())
     for path, rid in summary.duplicates:
         print(f"  已在库中（#{rid}）：{path}")
@@ -140,7 +147,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  #{rid} 与库中已有报告同机关同年度，作为另一版本保存")
     for _path, reason in summary.failed:
         _err(f"  无法读取 {reason}")
-    return 2 if summary.failed else 0
+    return 2 if summary.failed or fetched.failed else 1 if fetched.unpicked else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:

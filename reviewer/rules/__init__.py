@@ -14,6 +14,7 @@ from reviewer.rules.cross import cross_findings
 from reviewer.rules.prose import fee_findings, prose_findings, statement_findings
 from reviewer.rules.relations import Instance, holds, instances, message, values_of
 from reviewer.rules.suggest import suggest
+from reviewer.rules.timeliness import timeliness_findings
 
 __all__ = ["check"]
 
@@ -76,6 +77,7 @@ def check(record: Record, previous: Record | None = None) -> list[Finding]:
     out.extend(prose_findings(record, values))
     out.extend(fee_findings(record, values))
     out.extend(statement_findings(record, values))
+    out.extend(timeliness_findings(record))
     if previous is not None:
         out.extend(cross_findings(record, previous))
     return out

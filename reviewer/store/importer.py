@@ -39,12 +39,25 @@ IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would
 SKIP_NAMES = {"thumbs.db", "desktop.ini"}
 
 Item = tuple[str, bytes, str]  # path, bytes, sha256
+Job = tuple[str, bytes, str, dict[str, Any]]  # path, bytes, file name, extra keys of the record's source
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A report already in memory (fetched from a web address): `path` is its address, `name` the file name
+    it is read and listed by, `extra` goes into the record's source (e.g. url, fetched_at)."""
+
+    path: str
+    name: str
+    data: bytes
+    extra: dict[str, Any]
 
 
 @dataclass(slots=True)
 class Prepared:
     """A parsed report made ready for the library in the worker (the writer only runs the INSERTs)."""
 
+    source_name: str
     source_format: str | None
     agency: str | None
     year: int | None
@@ -68,10 +81,10 @@ class Prepared:
 Parsed = tuple[Prepared | None, str | None]  # the report, or the reason it could not be read
 
 
-def prepare(record: Record) -> Prepared:
+def prepare(record: Record, name: str) -> Prepared:
     rows = cell_rows(record)
     return Prepared(
-        record.source.get("format"), record.agency, record.year, record.region, record.template,
+        name, record.source.get("format"), record.agency, record.year, record.region, record.template,
         record.table2_variant, record.parser_version or PARSER_VERSION, record.text, extra_json(record), rows,
         record.findings, [r[1:] for r in findings_rows(0, record.findings)], record.tables)
 
@@ -93,13 +106,14 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     return files, missing
 
 
-def parse_chunk(items: list[tuple[str, bytes]]) -> list[Parsed]:
+def parse_chunk(items: list[Job]) -> list[Parsed]:
     """Run in a worker: parse each file; a failure is a one-line reason, never an exception."""
     out: list[Parsed] = []
-    for path, data in items:
-        name = Path(path).name
+    for path, data, name, extra in items:
         try:
-            out.append((prepare(parse_bytes(data, name, path=path)), None))
+            record = parse_bytes(data, name, path=path)
+            record.source.update(extra)
+            out.append((prepare(record, name), None))
         except ReviewerError as exc:
             out.append((None, str(exc)))
         except Exception as exc:  # a parser bug must not stop the batch: report it as this file's failure
@@ -121,7 +135,7 @@ def insert_report(c: sqlite3.Connection, item: Item, rep: Prepared, reviewer: st
         "INSERT INTO reports(source_name, source_path, sha256, source_format, agency, agency_key, year, region, "
         "template, table2_variant, parser_version, checked_with, version_of, imported_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (Path(path).name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
+        (rep.source_name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
          rep.table2_variant, rep.parser_version, PARSER_VERSION, version_of, at, at))
     rid = int(cur.lastrowid or 0)
     c.execute("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)", (rid, data, rep.text, rep.extra))
@@ -137,7 +151,7 @@ def insert_report(c: sqlite3.Connection, item: Item, rep: Prepared, reviewer: st
         crossreport.store_findings(c, rid, rep.findings, [(rid, *r) for r in rep.finding_rows])
     c.execute("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
               "VALUES (?, (SELECT coalesce(max(id), 0) + 1 FROM edits), ?, NULL, NULL, ?, ?, ?, NULL)",
-              (rid, KIND_IMPORT, Path(path).name, reviewer, at))
+              (rid, KIND_IMPORT, rep.source_name, reviewer, at))
     for dep in crossreport.dependents(c, akey, rep.year):  # next year's reports, if this is now their previous
         if crossreport.previous_id(c, akey, (rep.year or 0) + 1) == rid:
             crossreport.recheck_cross(c, dep, this)
@@ -155,6 +169,15 @@ class _Run:
         self.done = 0
         self.seen: dict[str, str] = {}  # sha256 -> first path of this run
         self.repeats: list[tuple[str, str]] = []  # (path, sha256) of files repeated within this run
+        self.sources: dict[str, Source] = {}  # in-memory reports by path
+
+    def jobs(self, chunk: list[Item]) -> list[Job]:
+        """What a worker parses: each item with its file name and its source's extra keys."""
+        out: list[Job] = []
+        for path, data, _ in chunk:
+            source = self.sources.get(path)
+            out.append((path, data, source.name, source.extra) if source else (path, data, Path(path).name, {}))
+        return out
 
     def tick(self, path: str) -> None:
         self.done += 1
@@ -166,9 +189,9 @@ class _Run:
             self.summary.cancelled = True
         return self.summary.cancelled
 
-    def prepared(self, files: list[Path]) -> Iterator[Item]:
-        """Files to parse, read and hashed here; duplicates and unreadable files are reported at once."""
-        conn = self.lib.connection
+    def prepared(self, files: list[Path], sources: list[Source]) -> Iterator[Item]:
+        """Files to parse, read and hashed here, then reports already in memory; duplicates and unreadable
+        files are reported at once."""
         for p in files:
             if self.cancelled():
                 return
@@ -183,18 +206,32 @@ class _Run:
                 self.summary.failed.append((path, f"{p.name}: 无法读取（{exc.strerror or exc}）"))
                 self.tick(path)
                 continue
-            sha = hashlib.sha256(data).hexdigest()
-            with self.lib.lock:
-                row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
-            if row is not None:
-                self.summary.duplicates.append((path, row[0]))
-                self.tick(path)
-            elif sha in self.seen:
-                self.repeats.append((path, sha))
-                self.tick(path)
-            else:
-                self.seen[sha] = path
-                yield path, data, sha
+            item = self.admit(path, data)
+            if item is not None:
+                yield item
+        for source in sources:
+            if self.cancelled():
+                return
+            self.sources[source.path] = source
+            item = self.admit(source.path, source.data)
+            if item is not None:
+                yield item
+
+    def admit(self, path: str, data: bytes) -> Item | None:
+        """The item to parse, or None for a duplicate (of the library or of this run), reported here."""
+        sha = hashlib.sha256(data).hexdigest()
+        with self.lib.lock:
+            row = self.lib.connection.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
+        if row is not None:
+            self.summary.duplicates.append((path, row[0]))
+            self.tick(path)
+            return None
+        if sha in self.seen:
+            self.repeats.append((path, sha))
+            self.tick(path)
+            return None
+        self.seen[sha] = path
+        return path, data, sha
 
     def store(self, items: list[Item], results: list[Parsed]) -> None:
         """One transaction per chunk; each report in its own savepoint (a concurrent import of the same file by
@@ -250,23 +287,25 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def run_import(lib: Library, paths: list[str | Path], *, reviewer: str | None = None,
                progress: Callable[[int, int, str], None] | None = None, cancel: Callable[[], bool] | None = None,
-               workers: int | None = None) -> ImportSummary:
+               workers: int | None = None, sources: list[Source] | None = None) -> ImportSummary:
     files, missing = expand(paths)
-    run = _Run(lib, len(files) + len(missing), reviewer.strip() if reviewer else None, progress, cancel)
+    sources = list(sources or [])
+    run = _Run(lib, len(files) + len(missing) + len(sources), reviewer.strip() if reviewer else None, progress,
+               cancel)
     for path, reason in missing:
         run.summary.failed.append((path, reason))
         run.tick(path)
     n = workers or min(os.cpu_count() or 1, 8)
-    chunks = _chunks(run.prepared(files), CHUNK)
+    chunks = _chunks(run.prepared(files, sources), CHUNK)
     conn = lib.connection
     with lib.lock:
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process; fsync at checkpoints
     try:
-        if n <= 1 or len(files) <= IN_PROCESS_MAX:
+        if n <= 1 or len(files) + len(sources) <= IN_PROCESS_MAX:
             for chunk in chunks:
                 if run.cancelled():
                     break
-                run.store(chunk, parse_chunk([(p, d) for p, d, _ in chunk]))
+                run.store(chunk, parse_chunk(run.jobs(chunk)))
         else:
             _pooled(run, chunks, n)
     finally:
@@ -290,7 +329,7 @@ def _pooled(run: _Run, chunks: Iterator[list[Item]], workers: int) -> None:
                 chunk = next(chunks, None)
                 if chunk is None:
                     return
-                window.append((chunk, None if broken else ex.submit(parse_chunk, [(p, d) for p, d, _ in chunk])))
+                window.append((chunk, None if broken else ex.submit(parse_chunk, run.jobs(chunk))))
 
         fill()
         while window and not run.cancelled():
@@ -302,7 +341,7 @@ def _pooled(run: _Run, chunks: Iterator[list[Item]], workers: int) -> None:
                 except BrokenProcessPool:
                     broken = True
             if results is None:
-                results = parse_chunk([(p, d) for p, d, _ in chunk])
+                results = parse_chunk(run.jobs(chunk))
             run.store(chunk, results)
             fill()
     finally:

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.api import PARSER_VERSION
 from reviewer.errors import ReviewerError, ValidationError
@@ -47,6 +47,9 @@ from reviewer.store.types import (
     status_code,
 )
 from reviewer.store.writes import audit, bump, claim, next_batch
+
+if TYPE_CHECKING:
+    from reviewer.fetch import Fetched
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -123,11 +126,30 @@ class Library:
     # -- import ------------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, reviewer: str | None = None,
                      progress: Progress | None = None, cancel: Cancel | None = None,
-                     workers: int | None = None) -> ImportSummary:
-        """Import files and folders (recursively); parsing runs in parallel processes. See `importer`."""
-        from reviewer.store.importer import run_import
+                     workers: int | None = None, fetched: Iterable[Fetched] = (),
+                     urls: Sequence[str] = ()) -> ImportSummary:
+        """Import files and folders (recursively) and reports from the web (`fetched` already, or `urls` to
+        fetch first; an address that cannot be fetched is listed as failed); parsing runs in parallel
+        processes. See `importer`."""
+        from reviewer.fetch import FetchError, fetch, source_extra
+        from reviewer.store.importer import Source, run_import
 
-        return run_import(self, list(paths), reviewer=reviewer, progress=progress, cancel=cancel, workers=workers)
+        pages = list(fetched)
+        failed: list[tuple[str, str]] = []
+        for i, url in enumerate(urls):
+            if cancel is not None and cancel():
+                break
+            if progress is not None:
+                progress(i, len(urls), url)
+            try:
+                pages.append(fetch(url))
+            except FetchError as exc:
+                failed.append((url, str(exc)))
+        sources = [Source(f.url, f.name, f.data, source_extra(f)) for f in pages]
+        summary = run_import(self, list(paths), reviewer=reviewer, progress=progress, cancel=cancel,
+                             workers=workers, sources=sources)
+        summary.failed[:0] = failed
+        return summary
 
     # -- reading -----------------------------------------------------------------------------------
     def list_reports(self, *, status: str | None = None, agency: str | None = None, year: int | None = None,
