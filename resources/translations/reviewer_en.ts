@@ -128,12 +128,36 @@ Updated {at}</translation>
         <translation>Show the “{column}” column</translation>
     </message>
     <message>
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <source>（{n} 格空白）</source>
+        <translation> ({n} cells blank)</translation>
+    </message>
+    <message>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
         <source>年度</source>
         <translation>Year</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>（未识别机关）</source>
+        <translation>(agency not recognised)</translation>
+    </message>
+    <message>
+        <source>打开报告</source>
+        <translation>Open Report</translation>
+    </message>
+    <message>
+        <source>{n} 份报告</source>
+        <translation>{n} reports</translation>
     </message>
     <message>
         <source>错误</source>
@@ -1210,8 +1234,16 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Figures by year</translation>
     </message>
     <message>
+        <source>点击柱形或表中的数字，列出其中的报告</source>
+        <translation>Click a bar or a number of the table to list the reports behind it</translation>
+    </message>
+    <message>
         <source>无法统计：{reason}</source>
         <translation>Cannot count: {reason}</translation>
+    </message>
+    <message>
+        <source>{year} 年 · {series}：{n} 份报告</source>
+        <translation>{year} · {series}: {n} reports</translation>
     </message>
     <message>
         <source>还没有已核实的报告。选择“所有状态的报告”可查看全部报告的数字。</source>
