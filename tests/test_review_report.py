@@ -54,7 +54,8 @@ def test_docx_names_the_corrected_misread_and_the_confirmed_defect(lib: Library,
         key = next(f for f in rep.record.findings if DEFECT_CELL in f.cells and f.rule == "R2")
         from reviewer.model import finding_key
 
-        return [Defect(finding_key(key), DEFECT_WHY, DEFECT_CELL, 1, "张三", "2026-01-05T10:00:00Z")]
+        return [Defect(finding_key(key), DEFECT_WHY, key.rule, tuple(key.cells), {DEFECT_CELL: 1}, "张三",
+                       "2026-01-05T10:00:00Z")]
 
     conn = open_reader(lib.path)
     try:

@@ -56,14 +56,19 @@ SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 @dataclass(frozen=True, slots=True)
 class Defect:
     """A finding a reviewer confirmed to be an error of the source itself (源文件错误), with the reason and,
-    when known, the value the cell should have had."""
+    when known, the values its cells should have had (应为)."""
 
     finding_key: str
     reason: str
-    cell: str | None = None
-    should_be: Value = None
+    rule: str = ""
+    cells: tuple[str, ...] = ()
+    should_be: dict[str, Value] = field(default_factory=dict)
     reviewer: str | None = None
     at: str | None = None
+
+    @property
+    def match(self) -> tuple[str, frozenset[str]]:
+        return self.rule, frozenset(self.cells)
 
 
 DefectSource = Callable[[sqlite3.Connection, int], list[Defect]]
@@ -208,7 +213,7 @@ def review_of(conn: sqlite3.Connection, row: ReportRow, defects: DefectSource = 
         acks = dict(conn.execute("SELECT finding_key, reason FROM acknowledgements WHERE verification_id = ?",
                                  (ver[0],)).fetchall())
     confirmed = {d.finding_key: d for d in defects(conn, row.id)}
-    defect_cells = {d.cell: d for d in confirmed.values() if d.cell}
+    by_cells = {d.match: d for d in confirmed.values() if d.rule}
     current = {finding_key(f): f for f in record.findings}
     original = _original_findings(record, loaded.parsed)
     seen: set[str] = set()
@@ -222,12 +227,13 @@ def review_of(conn: sqlite3.Connection, row: ReportRow, defects: DefectSource = 
     for f in findings:
         k = finding_key(f)
         fixed = [c for c in f.cells if c in edited]
-        defect = confirmed.get(k) or next((defect_cells[c] for c in f.cells if c in defect_cells), None)
+        defect = confirmed.get(k) or by_cells.get((f.rule, frozenset(f.cells)))
         by = at = None
         if defect is not None:
             resolution, reason, by, at = DEFECT, defect.reason, defect.reviewer, defect.at
-            if defect.should_be is not None and defect.cell:
-                reason += f"（{cell_name(template, defect.cell)} 应为 {_v(defect.should_be)}）"
+            if defect.should_be:
+                reason += "（" + "；".join(f"{cell_name(template, c)} 应为 {_v(v)}"
+                                          for c, v in defect.should_be.items()) + "）"
         elif fixed:
             resolution = MISREAD
             parts = []
@@ -244,14 +250,14 @@ def review_of(conn: sqlite3.Connection, row: ReportRow, defects: DefectSource = 
             resolution, reason = CLEARED, ""
         culprit = (f.suggestion or {}).get("cell")
         cells = [c for c in f.cells if c.count(":") == 2]
-        shown = [c for c in cells if c in fixed or c == culprit or (defect is not None and c == defect.cell)]
+        shown = [c for c in cells if c in fixed or c == culprit or (defect is not None and c in defect.should_be)]
         if not shown and cells:
             shown = [cells[0]]
         lines = []
         for c in shown:
             expected: Value = None
-            if defect is not None and c == defect.cell:
-                expected = defect.should_be
+            if defect is not None and c in defect.should_be:
+                expected = defect.should_be[c]
             elif c == culprit:
                 expected = (f.suggestion or {}).get("value")
             elif c in fixed:
