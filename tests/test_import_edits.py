@@ -109,3 +109,24 @@ def test_not_an_export_is_refused_with_one_line(lib: Library, tmp_path: Path,
     assert main(["import-edits", str(bad), "--db", str(lib.path)]) == 2
     err = capsys.readouterr().err
     assert "other.csv" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_moved_table_and_a_formula_are_reported_not_imported(lib: Library, tmp_path: Path) -> None:
+    rid = _rid(lib)
+    out = tmp_path / "x.xlsx"
+    export(lib, out, "xlsx", include_all=True)
+    wb = openpyxl.load_workbook(out)
+    ws = wb[SHEET_NAMES["table4"]]
+    top = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith(f"#{rid} "))
+    ws.insert_rows(top + 1)  # a colleague inserted a row inside the table
+    ws3 = wb[SHEET_NAMES["table3"]]
+    top3 = next(r for r in range(1, ws3.max_row + 1) if str(ws3.cell(r, 1).value or "").startswith(f"#{rid} "))
+    rep = lib.load(rid)
+    form = form_for(rep.record.template, None, "table3", [c for c in rep.record.cell_ids() if c.startswith("table3:")])
+    r, c = form.positions()[A]
+    ws3.cell(top3 + 1 + r, 1 + c).value = "=1+1"
+    wb.save(out)
+    preview = _preview(lib, out)
+    assert preview.changes == []  # nothing invented from a shifted table or an uncomputed formula
+    assert any("行列已改动" in p for p in preview.problems)
+    assert any("公式 =1+1" in p for p in preview.problems)

@@ -5,6 +5,7 @@ PDF, Word). The work is the core's; this module asks, runs it off the GUI thread
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,12 @@ class Deliveries:
         self.w = window
         self.last_export: Any = None  # the ExportResult of the latest export
         self.last_review: Any = None  # the path of the latest review report written
+
+    def _warning(self, title: str) -> Callable[[str], None]:
+        def show(message: str) -> None:
+            self.w.inform(title, message, QMessageBox.Icon.Warning)
+
+        return show
 
     # -- which reports ---------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -92,7 +99,7 @@ class Deliveries:
                 close_library(lib)
 
         return self.w.runner.start(task, label=tr("正在导出…"), on_success=self._exported,
-                                   on_failure=lambda m: self.w.inform(tr("导出未完成"), m, QMessageBox.Icon.Warning))
+                                   on_failure=self._warning(tr("导出未完成")))
 
     def _exported(self, result: Any) -> None:
         self.last_export = result
@@ -130,7 +137,7 @@ class Deliveries:
 
         return self.w.runner.start(task, label=tr("正在读取 {file}…").format(file=Path(path).name),
                                    on_success=self._preview_edits,
-                                   on_failure=lambda m: self.w.inform(tr("无法导入修改"), m, QMessageBox.Icon.Warning))
+                                   on_failure=self._warning(tr("无法导入修改")))
 
     def _preview_edits(self, result: Any) -> None:
         from reviewer.review_report.build import cell_name
@@ -184,7 +191,7 @@ class Deliveries:
         return self.w.runner.start(lambda _p, cancel: _build_review(library_path, ids, cancel),
                                    label=tr("正在整理 {n} 份报告的审核意见…").format(n=len(ids)),
                                    on_success=lambda doc: self._review_ready(kind, doc, path),
-                                   on_failure=lambda m: self.w.inform(tr("审核意见书"), m, QMessageBox.Icon.Warning))
+                                   on_failure=self._warning(tr("审核意见书")))
 
     def _review_ready(self, kind: str, document: Any, path: str | Path | None) -> None:
         from ui.review_report_view import preview_dialog, save_pdf

@@ -53,8 +53,10 @@ class ImportEditsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.ticks: list[QTableWidgetItem] = []
         for row, c in enumerate(preview.changes):
             tick = QTableWidgetItem()
+            self.ticks.append(tick)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if not c.is_conflict:
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
@@ -64,13 +66,15 @@ class ImportEditsDialog(QDialog):
                      f"{_v(c.old)} → {_v(c.new)}", _v(c.current),
                      tr("冲突：{why}").format(why=c.conflict) if c.is_conflict else ""]
             self.table.setItem(row, 0, tick)
+            items = [tick]
             for col, text in enumerate(texts, 1):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
+                items.append(item)
             if c.is_conflict:
-                for col in range(self.COLUMNS):
-                    self.table.item(row, col).setBackground(CONFLICT_BRUSH)
+                for item in items:
+                    item.setBackground(CONFLICT_BRUSH)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
@@ -89,5 +93,5 @@ class ImportEditsDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def accepted_changes(self) -> list[CellChange]:
-        return [c for row, c in enumerate(self.preview.changes)
-                if not c.is_conflict and self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+        return [c for c, tick in zip(self.preview.changes, self.ticks, strict=True)
+                if not c.is_conflict and tick.checkState() == Qt.CheckState.Checked]

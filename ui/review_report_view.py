@@ -44,13 +44,17 @@ def save_pdf(document: Document, path: str | Path) -> Path:
     return target
 
 
-def preview_dialog(document: Document, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    """A print preview of the report; its printer can also be a PDF file."""
-    doc = text_document(document)
-    printer = _printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(tr("打印预览：{title}").format(title=document.title))
-    dialog.paintRequested.connect(lambda p: _print(doc, p))
-    dialog.document = doc  # both kept alive with the dialog (it does not own its printer)
-    dialog.printer_ = printer
-    return dialog
+class ReportPreview(QPrintPreviewDialog):
+    """A print preview of the report; its printer can also be a PDF file. It keeps its document and its printer
+    alive (a QPrintPreviewDialog does not own the printer it is given)."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        self.report_printer = _printer()
+        super().__init__(self.report_printer, parent)
+        self.text_document = text_document(document)
+        self.setWindowTitle(tr("打印预览：{title}").format(title=document.title))
+        self.paintRequested.connect(lambda p: _print(self.text_document, p))
+
+
+def preview_dialog(document: Document, parent: QWidget | None = None) -> ReportPreview:
+    return ReportPreview(document, parent)

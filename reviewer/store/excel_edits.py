@@ -131,7 +131,7 @@ def _read_xlsx(path: Path, conn: sqlite3.Connection, problems: list[str]) -> dic
     from reviewer.export.xlsx import AUDIT_SEQ_HEADER, PROVENANCE, SHEET_NAMES, VERSION_HEADER, form_for
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(path, read_only=True)  # formulas as written: a formula is not a value
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise ValidationError(f"{path.name}：无法作为 Excel 工作簿打开（{type(exc).__name__}）") from None
     try:
@@ -165,14 +165,41 @@ def _read_xlsx(path: Path, conn: sqlite3.Connection, problems: list[str]) -> dic
                 if not ids_t:
                     continue
                 form = form_for(template, variant if tid == "table2" else None, tid, ids_t)
-                for cid, (r, c) in form.positions().items():
-                    y = top + 1 + r
-                    value = grid[y][c] if y < len(grid) and c < len(grid[y]) else None
-                    out[rid].values[cid] = value
-                    out[rid].where[cid] = f"“{name}” {openpyxl.utils.get_column_letter(c + 1)}{y + 1}"
+                _read_block(grid, name, top, form, rid, out[rid], problems)
         return out
     finally:
         wb.close()
+
+
+def _read_block(grid: list[list[Any]], sheet: str, top: int, form: Any, rid: int, exp: _Exported,
+                problems: list[str]) -> None:
+    """The values of one report's table, whose title row is `top` (0-based) of `grid`, by the form's positions;
+    refused when the form's labels are no longer where they were written (rows or columns moved)."""
+    from openpyxl.utils import get_column_letter
+
+    from reviewer.formlayout import CELL
+
+    def at(y: int, c: int) -> Any:
+        return grid[y][c] if y < len(grid) and c < len(grid[y]) else None
+
+    def where(y: int, c: int) -> str:
+        return f"“{sheet}” {get_column_letter(c + 1)}{y + 1}"
+
+    moved = next(((top + 1 + r, c) for r, line in enumerate(form.rows) for c, slot in enumerate(line)
+                  if slot.kind != CELL and slot.text and unescape_text(str(at(top + 1 + r, c) or "")) != slot.text),
+                 None)
+    if moved is not None:
+        problems.append(f"报告 {rid} {where(*moved)}：表格的行列已改动（应为“{form.rows[moved[0] - top - 1][moved[1]].text}”），"
+                        "此表未导入")
+        return
+    for cid, (r, c) in form.positions().items():
+        y = top + 1 + r
+        value = at(y, c)
+        if isinstance(value, str) and value.startswith("="):
+            problems.append(f"报告 {rid} {where(y, c)}：单元格是公式 {value}，未导入（请粘贴为数值）")
+            continue
+        exp.values[cid] = value
+        exp.where[cid] = where(y, c)
 
 
 def read_edits(conn: sqlite3.Connection, path: str | Path) -> EditsPreview:
