@@ -282,7 +282,9 @@ def history_of(conn: sqlite3.Connection, row: ReportRow, template: str | None) -
     for kind, cell, old, new, who, at, reason in conn.execute(
             "SELECT kind, cell, old_value, new_value, reviewer, at, reason FROM edits WHERE report_id = ? "
             "ORDER BY id", (row.id,)):
-        if kind == "status":
+        if kind == "import":
+            what, old_s, new_s = str(new or ""), "", ""
+        elif kind == "status":
             what, old_s, new_s = "状态", STATUS_LABELS.get(old, str(old or "")), STATUS_LABELS.get(new, str(new or ""))
         elif cell and cell.count(":") >= 2:
             what, old_s, new_s = cell_name(template, cell), _v(old), _v(new)
@@ -367,7 +369,7 @@ def _basic_table(rv: ReportReview) -> Table:
 def _history_table(rv: ReportReview) -> Table:
     return Table(["时间", "审核人", "类型", "单元格或项目", "原值", "新值", "理由"],
                  [[e.at[:19].replace("T", " "), e.reviewer or "", e.kind, e.what, e.old, e.new, e.reason]
-                  for e in rv.history], [2, 1, 1, 4, 1, 1, 2.5])
+                  for e in rv.history], [2.4, 1.2, 1, 4, 1.2, 1.2, 2.6])
 
 
 def review_document(items: Sequence[ReportReview], *, now: datetime | None = None, period: str = "") -> Document:

@@ -84,9 +84,12 @@ def _table(doc: object, t: Table, usable_mm: float) -> None:
         cells = table.add_row().cells
         for i, text in enumerate(values):
             _run(cells[i].paragraphs[0], text, "body", SIZES["table"])
-    for i, w in enumerate(widths):
+    table.autofit = False
+    for i, w in enumerate(widths):  # the grid (LibreOffice, WPS) and each cell (Word) both carry the width
+        width = Mm(usable_mm * w / total)
+        table.columns[i].width = width
         for row in table.rows:
-            row.cells[i].width = Mm(usable_mm * w / total)
+            row.cells[i].width = width
     doc.add_paragraph()  # type: ignore[attr-defined]
 
 
