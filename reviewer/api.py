@@ -17,9 +17,13 @@ def parse_document(doc: Document, source: dict | None = None, template: str | No
     `template` forces the national format ("2019" or "2021") instead of detecting it.
     """
     from reviewer.parsing import parse
+    from reviewer.parsing.confidence import confidence_notes
     from reviewer.parsing.published import published_date
 
     record = parse(doc, template)
+    if doc.boxes:
+        record.page_boxes = list(doc.boxes)
+        record.parse_notes.extend(confidence_notes(record))
     record.source = dict(source or {})
     record.source.setdefault("format", doc.source_format)
     published = published_date(doc.text)

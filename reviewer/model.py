@@ -6,6 +6,7 @@ The JSON shape of `Record.to_json()` is the contract in ../shared/spec/record-sc
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,29 @@ class Cell:
     end: int
 
 
+LOW_OCR_CONFIDENCE = 0.85  # a value read by OCR with less confidence is a warning to check against the image
+
+
+@dataclass(frozen=True, slots=True)
+class PageBox:
+    """Where a piece of the text stands on a page image (OCR): the page (from 1), its box in points from the
+    page's top left, the span of `Document.text` it was read into, and the recogniser's confidence (0–1)."""
+
+    page: int
+    box: tuple[float, float, float, float]
+    span: tuple[int, int]
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"page": self.page, "box": list(self.box), "span": list(self.span), "confidence": self.confidence}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> PageBox:
+        x0, y0, x1, y1 = d["box"]
+        s0, s1 = d["span"]
+        return cls(int(d["page"]), (x0, y0, x1, y1), (s0, s1), float(d["confidence"]))
+
+
 @dataclass(slots=True)
 class Document:
     """What every reader yields: the text the reviewer sees and its rows of cells, in reading order.
@@ -56,6 +80,7 @@ class Document:
     source_format: str  # txt | md | html | docx | doc | wps | rtf | pdf | image
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)  # e.g. "undecodable bytes replaced"
+    boxes: list[PageBox] = field(default_factory=list)  # OCR: where the text stands on the page images
 
 
 @dataclass(slots=True)
@@ -145,6 +170,7 @@ class Record:
     findings: list[Finding] = field(default_factory=list)
     parse_notes: list[Finding] = field(default_factory=list)  # findings of reading (position, unplaced…)
     text: str = ""  # the document text; not part of the JSON record
+    page_boxes: list[PageBox] = field(default_factory=list)  # OCR'd reports: where the text stands on the pages
     parser_version: str = ""
 
     # -- cell access -------------------------------------------------------------------------------
@@ -158,6 +184,21 @@ class Record:
 
     def cell_ids(self) -> list[str]:
         return [f"{t}:{r}:{c}" for t, rows in self.tables.items() for r, cols in rows.items() for c in cols]
+
+    def cell_boxes(self) -> dict[str, PageBox]:
+        """The page box each cell was read from (OCR'd reports): the box whose span holds the cell's span."""
+        if not self.page_boxes:
+            return {}
+        by_start = sorted(self.page_boxes, key=lambda b: b.span)
+        starts = [b.span[0] for b in by_start]
+        out: dict[str, PageBox] = {}
+        for cid, source in self.provenance.items():
+            if source.span is None:
+                continue
+            i = bisect.bisect_right(starts, source.span[0]) - 1
+            if i >= 0 and by_start[i].span[0] <= source.span[0] and source.span[1] <= by_start[i].span[1]:
+                out[cid] = by_start[i]
+        return out
 
     # -- JSON --------------------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
@@ -174,6 +215,10 @@ class Record:
         d["findings"] = [f.to_json() for f in self.findings]
         d["narrative"] = dict(self.narrative)
         d["provenance"] = {k: v.to_json() for k, v in self.provenance.items()}
+        if self.page_boxes:  # read by OCR: each cell's confidence, and every box for a viewer of the pages
+            for cid, box in self.cell_boxes().items():
+                d["provenance"][cid]["confidence"] = box.confidence
+            d["page_boxes"] = [b.to_json() for b in self.page_boxes]
         d["unplaced"] = [u.to_json() for u in self.unplaced]
         d["parser_version"] = self.parser_version
         return d
@@ -189,6 +234,7 @@ class Record:
             region=d.get("region"),
             tables={t: {r: dict(c) for r, c in rows.items()} for t, rows in d.get("tables", {}).items()},
             provenance={k: CellSource.from_json(v) for k, v in d.get("provenance", {}).items()},
+            page_boxes=[PageBox.from_json(b) for b in d.get("page_boxes", [])],
             narrative=dict(d.get("narrative", {})),
             unplaced=[Unplaced(u["table"], u["text"], tuple(u["span"]) if u.get("span") else None, u["reason"])
                       for u in d.get("unplaced", [])],

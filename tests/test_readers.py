@@ -440,13 +440,22 @@ def test_real_pdf_huaian() -> None:
     assert_spans(doc)
 
 
-def test_scanned_pdf_is_refused() -> None:
+def test_scanned_pdf_without_the_ocr_extra_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.reading import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(ReadError) as excinfo:
         read_bytes(b.image_only_pdf(), "scan.pdf")
-    assert_one_line_error(excinfo, "scan.pdf", "没有文字层", "不做文字识别")
+    assert_one_line_error(excinfo, "scan.pdf", "没有文字层", "OCR", "report-reviewer[ocr]")
 
 
-def test_scanned_page_inside_a_text_pdf_is_noted() -> None:
+def test_a_scan_with_no_text_in_it_is_refused() -> None:
+    with pytest.raises(ReadError) as excinfo:
+        read_bytes(b.image_only_pdf(), "scan.pdf")  # a tiny picture: OCR finds no text
+    assert_one_line_error(excinfo, "scan.pdf", "文字识别")
+
+
+def _mixed_pdf() -> bytes:
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
@@ -457,9 +466,22 @@ def test_scanned_page_inside_a_text_pdf_is_noted() -> None:
     c.drawImage(ImageReader(io.BytesIO(b._tiny_png())), 50, 400, width=300, height=200)
     c.showPage()
     c.save()
-    doc = read_bytes(buf.getvalue(), "mixed.pdf")
+    return buf.getvalue()
+
+
+def test_scanned_page_inside_a_text_pdf_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.reading import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    doc = read_bytes(_mixed_pdf(), "mixed.pdf")
     assert doc.text.startswith("Page one 2024")
-    assert doc.notes == ["mixed.pdf: 第 2 页只有图片、没有文字层（可能是扫描页），其内容未读入"]
+    assert doc.notes == ["mixed.pdf: 第 2 页只有图片、没有文字层（可能是扫描页），其内容未读入；" + ocr.INSTALL_HINT]
+
+
+def test_scanned_page_inside_a_text_pdf_goes_to_ocr() -> None:
+    doc = read_bytes(_mixed_pdf(), "mixed.pdf")
+    assert doc.text.startswith("Page one 2024")
+    assert doc.notes == ["mixed.pdf: 第 2 页是图片，文字识别未读出文字"]
 
 
 def test_password_protected_pdf_is_refused() -> None:
@@ -506,7 +528,8 @@ BAD_INPUTS = {
     "junk.txt": (lambda: random.Random(7).randbytes(4096), "二进制"),
     "junk-no-nul.txt": (lambda: bytes(x or 1 for x in random.Random(8).randbytes(4096)), "二进制"),
     "image.txt": (lambda: b._tiny_png(), "二进制"),
-    "picture.png": (lambda: b._tiny_png(), "不支持的文件类型"),
+    "picture.png": (lambda: b._tiny_png(), "文字识别"),
+    "text-named.png": (lambda: b"just text", "不是图片"),
     "half.docx": (lambda: _truncated_zip(scratch_docx(S003)), "已损坏"),
     "half-named.txt": (lambda: _truncated_zip(scratch_docx(S003)), "压缩包"),
     "half.pdf": (lambda: pdf_file(S001)[: len(pdf_file(S001)) // 2], "不完整"),

@@ -37,6 +37,7 @@ def rule_name(finding: Finding) -> str:
         "year mismatch": tr("年度不一致"), "not a number": tr("不是数字"), "no total row": tr("缺少合计行"),
         "row with missing cells": tr("行内单元格缺失"), "fee is not the processing fee": tr("收费不是信息处理费"),
         "published late": tr("逾期公布"),
+        "low OCR confidence": tr("文字识别置信度低"),
     }
     return names.get(finding.name, finding.name)
 
@@ -66,6 +67,7 @@ def _templates() -> dict[str, str]:
         "table_missing": tr("未找到{table}"),
         "year_mismatch": tr("标题年度 {title} 与统计期限年度 {period} 不一致"),
         "unit_converted": tr("{cell} 印为“{printed}”，已换算为 {value} 万元"),
+        "ocr_low_confidence": tr("“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对"),
         "published_late": tr("报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）"),
     }
 

@@ -34,6 +34,7 @@ from ui.library_panel import local_time
 from ui.marks import Marks, MarkStyle, compute_marks
 from ui.messages import cell_label, render, table_name
 from ui.metadata_panel import MetadataPanel
+from ui.page_view import PageView
 from ui.problems_panel import ProblemsPanel
 from ui.session import Applied, ReportSession, Value
 from ui.text_pane import TextPane, label_span
@@ -63,6 +64,11 @@ class ReviewPane(QWidget):
         self._tab_marks: dict[str, str | None] = {}
         self.metadata = MetadataPanel(self)
         self.text = TextPane(self)
+        self.pages = PageView(self)
+        self.source_tabs = QTabWidget(self)  # the text; for a scanned report also its page images
+        self.source_tabs.addTab(self.text, tr("原文"))
+        self.source_tabs.setDocumentMode(True)
+        self.source_tabs.tabBar().hide()
         self.tabs = QTabWidget(self)
         self.views: dict[str, GridView] = {}
         for table in TABLES:
@@ -85,7 +91,7 @@ class ReviewPane(QWidget):
         rl.addWidget(self.tabs)
         self.problems.add_to_bar(self.reason, stretch=2)
         self.h_split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.h_split.addWidget(self.text)
+        self.h_split.addWidget(self.source_tabs)
         self.h_split.addWidget(right)
         self.h_split.setStretchFactor(0, 1)
         self.h_split.setStretchFactor(1, 2)
@@ -101,6 +107,7 @@ class ReviewPane(QWidget):
         layout.addWidget(self.metadata)
         layout.addWidget(self.v_split, 1)
         self.text.cellClicked.connect(self.select_cell)
+        self.pages.cellClicked.connect(self.select_cell)
         self.problems.findingChosen.connect(self.show_finding)
         self.problems.applyRequested.connect(self.apply_suggestion)
         self.metadata.saveRequested.connect(self._save_metadata)
@@ -152,10 +159,25 @@ class ReviewPane(QWidget):
                     view.setColumnWidth(c, w)
                 view.fit_rows()
         self.text.set_report(record.text, {c: s.span for c, s in record.provenance.items()})
+        self._show_pages(session)
         self.problems.set_findings(record.findings, record.template)
         self.load_metadata()
         self._update_tabs()
         self.setEnabled(True)
+
+    def _show_pages(self, session: ReportSession) -> None:
+        """A report read by OCR shows its page images first, beside the text the OCR made of them."""
+        record = session.record
+        scanned = bool(record.page_boxes)
+        if scanned:
+            _, data = session.library.source(session.report_id)
+            self.pages.set_report(data, str(record.source.get("format", "")), record.cell_boxes())
+            if self.source_tabs.indexOf(self.pages) < 0:
+                self.source_tabs.insertTab(0, self.pages, tr("原图"))
+            self.source_tabs.setCurrentWidget(self.pages)
+        elif self.source_tabs.indexOf(self.pages) >= 0:
+            self.source_tabs.removeTab(self.source_tabs.indexOf(self.pages))
+        self.source_tabs.tabBar().setVisible(scanned)
 
     def load_metadata(self) -> None:
         assert self.session is not None
@@ -305,6 +327,8 @@ class ReviewPane(QWidget):
     def _cell_chosen(self, cid: str) -> None:
         values, labels = self._spans_of([cid])
         self.text.show_spans(values, labels)
+        if self.source_tabs.indexOf(self.pages) >= 0:
+            self.pages.show_cell(cid)
 
     def select_cell(self, cid: str) -> bool:
         table = cid.split(":", 1)[0]

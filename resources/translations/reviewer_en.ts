@@ -642,6 +642,10 @@ Updated {at}</translation>
         <translation>Published late</translation>
     </message>
     <message>
+        <source>文字识别置信度低</source>
+        <translation>Low OCR confidence</translation>
+    </message>
+    <message>
         <source>{table}（整表）</source>
         <translation>{table} (whole table)</translation>
     </message>
@@ -700,6 +704,10 @@ Updated {at}</translation>
     <message>
         <source>{cell} 印为“{printed}”，已换算为 {value} 万元</source>
         <translation>{cell} is printed as “{printed}”, converted to {value} ten-thousand yuan</translation>
+    </message>
+    <message>
+        <source>“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对</source>
+        <translation>“{printed}” was read by OCR with only {confidence} confidence; check it against the page image</translation>
     </message>
     <message>
         <source>报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）</source>
@@ -856,8 +864,16 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Category</translation>
     </message>
     <message>
+        <source>原文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
         <source>修改原因（可选）：写在这里，记入下一次修改</source>
         <translation>Reason (optional): written here, it goes with the next edit</translation>
+    </message>
+    <message>
+        <source>原图</source>
+        <translation>Page image</translation>
     </message>
     <message>
         <source>最后修改：{who} {at}</source>
@@ -1320,6 +1336,18 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>无法下载</source>
         <translation>Download Failed</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>第 {page} / {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
     </message>
     <message>
         <source>已取消</source>

@@ -17,6 +17,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 OFFICE_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".rtf"}  # converted by LibreOffice (`reading.office`)
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OFFICE_KINDS = {"doc": "Word 97-2003（.doc）", "wps": "WPS", "rtf": "RTF"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}  # scans, read by OCR (`reading.ocr`)
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -33,6 +34,8 @@ def sniff_format(data: bytes, name: str) -> str:
         raise ReadError(f"{name}: 文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏或被截断）")
     if suffix == ".pdf":
         raise ReadError(f"{name}: 文件扩展名为 .pdf，但内容不是 PDF（可能已损坏或被截断）")
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")) and suffix in IMAGE_SUFFIXES:
+        return "image"
     if head.startswith(OLE2_MAGIC):
         return "wps" if suffix in {".wps", ".wpt"} else "doc"
     if head.startswith(b"{\\rtf"):
@@ -51,7 +54,9 @@ def sniff_format(data: bytes, name: str) -> str:
         if b"<html" in low or b"<!doctype html" in low or b"<table" in low:
             return "html"
         return "txt"
-    raise ReadError(f"{name}: 不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf）")
+    if suffix in IMAGE_SUFFIXES:
+        raise ReadError(f"{name}: 文件扩展名为 {suffix}，但内容不是图片（可能已损坏或被截断）")
+    raise ReadError(f"{name}: 不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf 和扫描图片）")
 
 
 def read_bytes(data: bytes, name: str) -> Document:
@@ -70,6 +75,10 @@ def read_bytes(data: bytes, name: str) -> Document:
             from reviewer.reading.docx import read_docx
 
             doc = read_docx(data, name)
+        elif fmt == "image":
+            from reviewer.reading.ocr import read_image_file
+
+            doc = read_image_file(data, name)
         elif fmt in OFFICE_KINDS:
             from reviewer.reading.docx import read_docx
             from reviewer.reading.office import convert_to_docx

@@ -6,8 +6,9 @@ tops lie within 3 pt of each other form a line, read left to right; a gap wider 
 character, separates two words; words are joined by one space and lines by a newline. Table rows printed
 on one baseline thus stay on one line with their cells separated by spaces.
 
-A page with no text but images is a scanned page: the OCR reader (`reviewer.reading.ocr`) takes those where
-it is installed; otherwise the page is reported as not read.
+A page with no text but images is a scanned page: the OCR reader (`reviewer.reading.ocr`) reads those where
+it is installed (page by page, so a partly scanned PDF keeps its text layer elsewhere); otherwise the page is
+reported as not read.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from reviewer.errors import ReadError
-from reviewer.model import Document
+from reviewer.model import Cell, Document, PageBox
 
 _T = TypeVar("_T")
 
@@ -176,24 +177,71 @@ def read_pages(data: bytes, name: str) -> list[PageText]:
         pdf.close()
 
 
+def render_pages(data: bytes, numbers: list[int], dpi: float) -> list[Any]:
+    """Page images (BGR arrays) of the given pages (from 1) at `dpi`."""
+    pdf = pdfium.PdfDocument(data)
+    try:
+        images = []
+        for number in numbers:
+            page = pdf[number - 1]
+            try:
+                images.append(page.render(scale=dpi / 72).to_numpy().copy())
+            finally:
+                page.close()
+        return images
+    finally:
+        pdf.close()
+
+
+def combine(parts: list[Document], source_format: str, notes: list[str]) -> Document:
+    """One document of several read apart (text-layer pages and OCR'd pages): texts joined by a newline,
+    every span moved to where its part now starts."""
+    texts: list[str] = []
+    rows: list[list[Cell]] = []
+    boxes: list[PageBox] = []
+    offset = 0
+    for part in parts:
+        texts.append(part.text)
+        rows += [[Cell(c.text, c.start + offset, c.end + offset) for c in row] for row in part.rows]
+        boxes += [PageBox(b.page, b.box, (b.span[0] + offset, b.span[1] + offset), b.confidence) for b in part.boxes]
+        notes = notes + [n for n in part.notes if n not in notes]
+        offset += len(part.text) + 1
+    return Document(text="\n".join(texts), rows=rows, source_format=source_format, notes=notes, boxes=boxes)
+
+
 def read_pdf(data: bytes, name: str) -> Document:
-    """Read a PDF: page texts joined with newlines; refuses scanned, encrypted and broken files."""
+    """Read a PDF: page texts joined with newlines; pages that are only images (scans) are read by OCR where
+    it is installed. Refuses encrypted and broken files."""
+    from reviewer.reading import ocr
     from reviewer.reading.layout import text_to_rows  # written alongside; imported late on purpose
 
     pages = read_pages(data, name)
     image_only = [p.number for p in pages if not p.glyphs and p.has_images]
     unmapped = sum(p.unmapped for p in pages)
+    notes: list[str] = []
+    if unmapped:
+        notes.append(f"{name}: {unmapped} 个字符的字体缺少编码表，显示为 �")
+    if image_only and ocr.available():
+        images = dict(zip(image_only, render_pages(data, image_only, ocr.OCR_DPI), strict=True))
+        parts = []
+        for p in pages:
+            if p.number in images:
+                parts.append(ocr.read_images([images[p.number]], name, "pdf", page_numbers=[p.number]))
+            else:
+                text, _ = _unify(page_text(p))
+                parts.append(Document(text=text, rows=text_to_rows(text), source_format="pdf"))
+        doc = combine(parts, "pdf", notes)
+        if not doc.text.strip():
+            raise ReadError(f"{name}: PDF 中既没有文字层，文字识别也未读出文字")
+        return doc
     text = "\n".join(page_text(p) for p in pages)
     if not text.replace("\ufffd", "").strip():
         if unmapped:
             raise ReadError(f"{name}: PDF 的字体缺少文字编码表，文字无法提取")
-        raise ReadError(f"{name}: PDF 中没有文字层（可能是扫描件），本程序不做文字识别")
-    notes: list[str] = []
+        raise ReadError(f"{name}: PDF 中没有文字层（可能是扫描件）；{ocr.INSTALL_HINT}")
     if image_only:
         listed = "、".join(str(n) for n in image_only[:10]) + ("…" if len(image_only) > 10 else "")
-        notes.append(f"{name}: 第 {listed} 页只有图片、没有文字层（可能是扫描页），其内容未读入")
-    if unmapped:
-        notes.append(f"{name}: {unmapped} 个字符的字体缺少编码表，显示为 �")
+        notes.insert(0, f"{name}: 第 {listed} 页只有图片、没有文字层（可能是扫描页），其内容未读入；{ocr.INSTALL_HINT}")
     text, unified = _unify(text)
     if unified:
         notes.append(f"{name}: {unified} 个康熙部首等形近字符已换成常用汉字")

@@ -8,7 +8,7 @@ import sqlite3
 from typing import Any
 
 from reviewer.errors import ValidationError
-from reviewer.model import ORIGIN_EDITED, CellSource, Finding, Record, Unplaced
+from reviewer.model import ORIGIN_EDITED, CellSource, Finding, PageBox, Record, Unplaced
 from reviewer.store.types import (
     Conflict,
     NotFoundError,
@@ -64,6 +64,7 @@ def extra_json(record: Record) -> str:
         "narrative": record.narrative,
         "unplaced": [u.to_json() for u in record.unplaced],
         "parse_notes": [f.to_json() for f in record.parse_notes],
+        **({"page_boxes": [b.to_json() for b in record.page_boxes]} if record.page_boxes else {}),
     }, ensure_ascii=False)
 
 
@@ -150,6 +151,7 @@ def read(conn: sqlite3.Connection, report_id: int, *, with_text: bool = True, fi
         unplaced=[Unplaced(u["table"], u["text"], tuple(u["span"]) if u.get("span") else None, u["reason"])
                   for u in extra.get("unplaced", [])],
         parse_notes=notes, text=text, parser_version=parser_version,
+        page_boxes=[PageBox.from_json(b) for b in extra.get("page_boxes", [])],
     )
     if findings:
         record.findings = stored_findings(conn, report_id)
