@@ -8,7 +8,7 @@ from pathlib import Path
 from reviewer.model import Document, Record
 from reviewer.reading import read_bytes
 
-PARSER_VERSION = "1.1"  # bump on any change of parsing or rules: stored findings are re-checked
+PARSER_VERSION = "1.2"  # bump on any change of parsing or rules: stored findings are re-checked
 
 
 def parse_document(doc: Document, source: dict | None = None, template: str | None = None) -> Record:
@@ -59,7 +59,11 @@ def refresh_findings(record: Record, previous: Record | None = None) -> Record:
 
     Cheap enough to call on every edit (the rules touch a few hundred cells).
     """
+    from reviewer.model import assign_keys
     from reviewer.rules import check
+    from reviewer.rules.cells import missing_tables
 
-    record.findings = list(record.parse_notes) + check(record, previous)
+    missing = missing_tables(record)  # a table not found, then captured by the reviewer, is no longer missing
+    notes = [f for f in record.parse_notes if f.rule != "MISSING" or f.params.get("table") in missing]
+    record.findings = assign_keys(notes + check(record, previous))
     return record

@@ -7,6 +7,7 @@ The JSON shape of `Record.to_json()` is the contract in ../shared/spec/record-sc
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +84,23 @@ class Document:
     boxes: list[PageBox] = field(default_factory=list)  # OCR: where the text stands on the page images
 
 
+def join_documents(parts: list[Document], source_format: str, notes: list[str]) -> Document:
+    """One document of several read apart (text-layer pages and OCR'd pages, prose and tables): texts joined by
+    a newline, every span moved to where its part now starts."""
+    texts: list[str] = []
+    rows: list[list[Cell]] = []
+    boxes: list[PageBox] = []
+    notes = list(notes)
+    offset = 0
+    for part in parts:
+        texts.append(part.text)
+        rows += [[Cell(c.text, c.start + offset, c.end + offset) for c in row] for row in part.rows]
+        boxes += [PageBox(b.page, b.box, (b.span[0] + offset, b.span[1] + offset), b.confidence) for b in part.boxes]
+        notes += [n for n in part.notes if n not in notes]
+        offset += len(part.text) + 1
+    return Document(text="\n".join(texts), rows=rows, source_format=source_format, notes=notes, boxes=boxes)
+
+
 @dataclass(slots=True)
 class CellSource:
     """Where a cell's value came from."""
@@ -112,6 +130,15 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict)
     suggestion: dict[str, Any] | None = None  # {"cell": id, "value": number}
     name: str = ""  # short English name of the rule, e.g. "row total"
+    key: str = ""  # unique within the report's findings (`assign_keys`); empty: `finding_key` computes it
+    # How a reviewer resolved it, set by the store: {"kind": "source_defect", "reason", "should_be": {cell: value},
+    # "reviewer", "at"} when confirmed as a defect of the source (源文件错误). None: open.
+    resolution: dict[str, Any] | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        """Confirmed as a source defect: it no longer blocks verification and stays a documented problem."""
+        return self.resolution is not None
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -125,6 +152,10 @@ class Finding:
         }
         if self.suggestion is not None:
             d["suggestion"] = self.suggestion
+        if self.key:
+            d["key"] = self.key
+        if self.resolution is not None:
+            d["resolution"] = self.resolution
         return d
 
     @classmethod
@@ -138,6 +169,8 @@ class Finding:
             params=dict(d.get("params", {})),
             suggestion=d.get("suggestion"),
             name=d.get("name", ""),
+            key=d.get("key", ""),
+            resolution=d.get("resolution"),
         )
 
 
@@ -245,6 +278,42 @@ class Record:
         return rec
 
 
+def base_key(finding: Finding) -> str:
+    """The rule and the cells; a finding naming no cell adds its message id and parameters, which then are all
+    that tells two findings of one rule apart (two rows printed short, two prose figures)."""
+    key = f"{finding.rule}|{','.join(sorted(finding.cells))}"
+    if not finding.cells and (finding.message_id or finding.params):
+        key += f"|{finding.message_id}|{json.dumps(finding.params, ensure_ascii=False, sort_keys=True, default=str)}"
+    return key
+
+
+def assign_keys(findings: list[Finding]) -> list[Finding]:
+    """Give every finding its key, unique within the list: a key already taken gets `#2`, `#3`… in list order."""
+    seen: dict[str, int] = {}
+    for f in findings:
+        base = base_key(f)
+        n = seen[base] = seen.get(base, 0) + 1
+        f.key = base if n == 1 else f"{base}#{n}"
+    return findings
+
+
 def finding_key(finding: Finding) -> str:
-    """A stable key of a finding (rule and cells), used to acknowledge a warning at verification."""
-    return f"{finding.rule}|{','.join(sorted(finding.cells))}"
+    """The key of a finding, used to acknowledge a warning at verification and to confirm a source defect:
+    the one `assign_keys` gave it, else `base_key`. Stable while the finding stays (an edit of another cell
+    keeps it)."""
+    return finding.key or base_key(finding)
+
+
+NUMBER_PREFIX = {"error": "E", "warning": "W", "info": "I"}
+
+
+def number_findings(findings: list[Finding]) -> list[tuple[str, Finding]]:
+    """(E1 | W1 | I1 …, finding) in the findings' order, each severity counted on its own: how the command line,
+    the exports and the UI name a finding to a person (a confirmed one keeps its number)."""
+    n: dict[str, int] = {}
+    out = []
+    for f in findings:
+        p = NUMBER_PREFIX.get(f.severity, "I")
+        n[p] = n.get(p, 0) + 1
+        out.append((f"{p}{n[p]}", f))
+    return out

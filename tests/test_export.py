@@ -13,6 +13,7 @@ import pytest
 from reviewer.export import export, unescape_text
 from reviewer.export.common import labels
 from reviewer.export.xlsx import AUDIT, PROVENANCE, SHEET_NAMES, form_for
+from reviewer.export.xlsx_problems import PROBLEMS
 from reviewer.model import Record, finding_key
 from reviewer.store import Library
 
@@ -134,7 +135,8 @@ def test_csv_wide_round_trip(lib: Library, tmp_path: Path) -> None:
     for r in rows:
         record, _, _ = _library_values(lib, int(r["report_id"]))
         cells = set(record.cell_ids())
-        for cid in header[8:]:
+        assert header[-2:] == ["source_defect_cells", "should_be"]
+        for cid in header[8:-2]:
             if cid in cells:
                 assert _number(r[cid]) == record.get(cid), cid
             else:
@@ -145,7 +147,7 @@ def test_xlsx_round_trip_and_layout(lib: Library, tmp_path: Path) -> None:
     out = tmp_path / "v.xlsx"
     result = export(lib, out, "xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == [*SHEET_NAMES.values(), PROVENANCE, AUDIT]
+    assert wb.sheetnames == [*SHEET_NAMES.values(), PROVENANCE, AUDIT, PROBLEMS]
     verified = _verified(lib)
     for tid, name in SHEET_NAMES.items():
         ws = wb[name]

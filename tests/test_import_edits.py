@@ -130,3 +130,15 @@ def test_a_moved_table_and_a_formula_are_reported_not_imported(lib: Library, tmp
     assert preview.changes == []  # nothing invented from a shifted table or an uncomputed formula
     assert any("行列已改动" in p for p in preview.problems)
     assert any("公式 =1+1" in p for p in preview.problems)
+
+
+def test_a_verified_report_is_read_only_to_an_import(lib: Library, tmp_path: Path) -> None:
+    rid = _rid(lib)
+    rep = lib.load(rid)
+    lib.verify(rid, reviewer="张三", expected_version=rep.version)
+    out = tmp_path / "v.xlsx"
+    export(lib, out, "xlsx")
+    _edit_xlsx(lib, out, rid, {A: 99})
+    preview = _preview(lib, out)
+    assert [c.cell for c in preview.conflicts] == [A] and "重新打开" in preview.conflicts[0].conflict
+    assert apply_edits(lib, preview, reviewer="王五") == [] and lib.load(rid).record.get(A) == rep.record.get(A)

@@ -116,3 +116,46 @@ def test_report_of_verified_reports_in_a_period(lib: Library, tmp_path: Path,
 
 def test_chinese_numbers() -> None:
     assert [cn_number(n) for n in (1, 9, 10, 11, 20, 23)] == ["一", "九", "十", "十一", "二十", "二十三"]
+
+
+def _crafted(tmp_path: Path) -> Path:
+    """Sample 000 with two numbers changed: 行政复议·总计 printed 5 (the parser's misread, corrected by the
+    reviewer) and 予以公开·总计 printed 6 (the report's own error, confirmed as a source defect)."""
+    from tests.conftest import SAMPLES
+
+    src = next(SAMPLES.glob("000_*.txt"))
+    text = src.read_text(encoding="utf-8")
+    from reviewer.api import parse_file
+
+    record = parse_file(src)
+    for cid, new in (("table4:review:total", "5"), ("table3:granted:total", "6")):
+        s, e = record.provenance[cid].span
+        text = text[:s] + new + text[e:]
+    out = tmp_path / "临清市2022年报.txt"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def test_docx_of_a_corrected_misread_and_a_confirmed_source_defect(tmp_path: Path) -> None:
+    from reviewer.model import finding_key
+
+    lib = Library(tmp_path / "lib.sqlite3", seed_samples=False)
+    try:
+        rid = lib.import_paths([_crafted(tmp_path)], reviewer="张三", workers=1).imported[0]
+        rep = lib.load(rid)
+        assert {f.rule for f in rep.record.findings if f.severity == "error"} >= {"R2", "R5"}
+        ch = lib.set_cells(rid, {"table4:review:total": 0}, reviewer="张三", reason="原件印为0，解析误读为5",
+                           expected_version=rep.version)
+        r2 = next(f for f in lib.load(rid).record.findings if f.rule == "R2" and "table3:granted:total" in f.cells)
+        lib.confirm_defect(rid, finding_key(r2), reason="原件予以公开总计印为6，与各列之和4不符", reviewer="张三",
+                           should_be={"table3:granted:total": 4}, expected_version=ch.version)
+        out = tmp_path / "意见书.docx"
+        assert main(["report", str(rid), "-o", str(out), "--db", str(lib.path)]) == 0
+    finally:
+        lib.close()
+    text = _text(out)
+    misread = text.split("更正误读。", 1)[1].split("\n", 1)[0]
+    assert "表四" in misread and "由 5 改为 0" in misread and "原件印为0，解析误读为5" in misread
+    defect = text.split("处理：确认原件有误", 1)[1].split("\n", 1)[0]
+    assert "原件予以公开总计印为6，与各列之和4不符" in defect and "应为 4" in defect
+    assert "更正误读 1 处，确认原件有误 1 处" in text

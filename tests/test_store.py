@@ -14,6 +14,7 @@ from reviewer.store import (
     CellEdit,
     Library,
     NotFoundError,
+    ReportLocked,
     VerificationRefused,
     agency_key,
 )
@@ -194,12 +195,18 @@ def test_verify_refuses_errors_and_unacknowledged_warnings(lib: Library) -> None
     rep = lib.load(rid)
     assert rep.summary.status == "verified" and rep.verification is not None
     assert rep.verification.reviewer == "张三" and rep.verification.note == "与原件核对"
-    # an edit after verification puts the report back in review, and says so in the trail
-    lib.set_cells(rid, {"table3:granted:natural": 2}, reviewer="李四", expected_version=done.version)
+    # a verified report is read-only: an edit is refused until it is reopened, with a reason, in the trail
+    with pytest.raises(ReportLocked, match="已核实，为只读"):
+        lib.set_cells(rid, {"table3:granted:natural": 2}, reviewer="李四", expected_version=done.version)
+    assert lib.load(rid).record.get("table3:granted:natural") != 2 and lib.summary(rid).version == done.version
+    with pytest.raises(ValidationError, match="理由"):
+        lib.reopen(rid, reason=" ", reviewer="李四", expected_version=done.version)
+    back = lib.reopen(rid, reason="原件有更正页", reviewer="李四", expected_version=done.version)
+    lib.set_cells(rid, {"table3:granted:natural": 2}, reviewer="李四", expected_version=back.version)
     rep = lib.load(rid)
-    assert rep.status == "in_review"
+    assert rep.status == "in_review" and rep.record.get("table3:granted:natural") == 2
     last = [e for e in lib.history(rid) if e.kind == "status"][-1]
-    assert (last.old, last.new, last.reviewer) == ("verified", "in_review", "李四")
+    assert (last.old, last.new, last.reviewer, last.reason) == ("verified", "in_review", "李四", "重新打开审核：原件有更正页")
 
 
 def test_verify_with_acknowledged_warnings(lib: Library) -> None:

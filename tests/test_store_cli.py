@@ -48,7 +48,7 @@ def test_import_list_and_show(db: str, tmp_path: Path, capsys: pytest.CaptureFix
     rid = _faulty_id(db)
     assert main(["show", str(rid), "--db", db]) == 0
     out = capsys.readouterr().out
-    assert "待审核" in out and "[错误]" in out and "表三" in out
+    assert "待审核" in out and "[错误 E1]" in out and "表三" in out
     assert main(["show", str(rid), "--db", db, "--format", "json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["library"]["id"] == rid and d["tables"]["table3"]["unable.not_held"]["natural"] == 3

@@ -11,10 +11,10 @@ import pytest
 
 import reviewer.store.crossreport as crossreport_module
 import reviewer.store.reparse as reparse_module
-from reviewer.api import parse_document
+from reviewer.api import PARSER_VERSION, parse_document
 from reviewer.errors import StaleWriteError, ValidationError
 from reviewer.model import Document, Record, finding_key
-from reviewer.store import Library, VerificationRefused
+from reviewer.store import Library, ReportLocked, VerificationRefused
 
 from .fixtures.reports import FAULTY
 
@@ -151,7 +151,7 @@ def test_format_and_agency_corrected_in_one_step(lib: Library) -> None:
     assert (s.agency, s.template) == ("高青县审批局", "2021")
     batch = [e for e in lib.history(rid) if e.batch == result.batch]
     assert {(e.kind, e.cell, e.new) for e in batch} >= {("metadata", "agency", "高青县审批局"),
-                                                         ("metadata", "template", "2021"), ("reparse", None, "1.1")}
+                                                         ("metadata", "template", "2021"), ("reparse", None, PARSER_VERSION)}
 
 
 def test_the_same_format_is_no_change_and_unknown_ones_are_refused(lib: Library) -> None:
@@ -167,15 +167,19 @@ def test_the_same_format_is_no_change_and_unknown_ones_are_refused(lib: Library)
     assert _state(lib, rid) == before
 
 
-def test_a_verified_report_whose_format_changes_goes_back_to_review(lib: Library) -> None:
+def test_a_verified_report_changes_format_only_once_reopened(lib: Library) -> None:
     rid = _faulty(lib)
     rep = lib.load(rid)
     sug = next(f.suggestion for f in rep.record.findings if f.suggestion)
     ch = lib.set_cells(rid, {sug["cell"]: sug["value"]}, reviewer="张三", expected_version=rep.version)
     acks = {finding_key(f): "已核对" for f in ch.findings if f.severity == "warning"}
     ch = lib.verify(rid, reviewer="张三", acknowledgements=acks, expected_version=ch.version)
+    with pytest.raises(ReportLocked):
+        lib.reparse(rid, template="2021", reviewer="张三", expected_version=ch.version)
+    assert lib.summary(rid).template == "2019" and lib.summary(rid).status == "verified"
+    ch = lib.reopen(rid, reason="格式判断有误", reviewer="张三", expected_version=ch.version)
     result = lib.reparse(rid, template="2021", reviewer="张三", expected_version=ch.version)
-    assert result.status == "in_review" and lib.summary(rid).status == "in_review"
+    assert result.status == "in_review" and lib.summary(rid).template == "2021"
     assert [(e.old, e.new) for e in lib.history(rid) if e.kind == "status"][-1] == ("verified", "in_review")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.errors import ReviewerError
+from reviewer.model import finding_key
 from reviewer.store import SCHEMA_VERSION, Library
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -64,8 +65,36 @@ def test_migrate_v1(tmp_path: Path) -> None:
         assert ch.version == old.version + 1 and "R7" not in {f.rule for f in lib.load(this).record.findings}
 
 
-def test_a_migrated_library_has_the_schema_of_a_new_one(tmp_path: Path) -> None:
-    path = _from_fixture(tmp_path, 1)
+def test_migrate_v2(tmp_path: Path) -> None:
+    path = _from_fixture(tmp_path, 2)
+    with Library(path) as lib:
+        assert not lib.created and lib.integrity_check() == "ok"
+        assert lib.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        rows = lib.list_reports()
+        assert [(s.source_name, s.status) for s in rows] == [
+            ("a-2022-corrected.txt", "new"), ("a-2022.txt", "verified"), ("faulty.txt", "in_review")]
+        corrected, verified, faulty = (s.id for s in rows)
+        # nothing retired, nothing confirmed; of the two files of one agency and year the verified one counts
+        assert all(s.retired_at is None and s.defects == 0 for s in rows)
+        assert (rows[0].versions, rows[0].counts, rows[1].counts) == (2, False, True)
+        # the verification of v2 stands, and the verified report is read-only now
+        v = lib.load(verified)
+        assert v.verification is not None and v.verification.reviewer == "李四" and v.locked
+        # the trail of v2 is kept, and the errors of the faulty report can now be confirmed as source defects
+        rep = lib.load(faulty)
+        assert [e.kind for e in lib.history(faulty)] == ["import", "edit", "status", "undo"]
+        errors = [f for f in rep.record.findings if f.severity == "error"]
+        assert len(errors) == 2 and rep.summary.errors == 2
+        ch = lib.confirm_defect(faulty, finding_key(errors[0]), reason="原件如此", reviewer="张三",
+                                expected_version=rep.version)
+        assert (ch.errors, ch.defects) == (1, 1)
+        lib.choose_version(corrected, reviewer="张三", reason="更正版为准")
+        assert lib.summary(corrected).counts and not lib.summary(verified).counts
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_migrated_library_has_the_schema_of_a_new_one(tmp_path: Path, version: int) -> None:
+    path = _from_fixture(tmp_path, version)
     Library(path).close()
     Library(tmp_path / "new.sqlite3", seed_samples=False).close()
     with sqlite3.connect(path) as a, sqlite3.connect(tmp_path / "new.sqlite3") as b:

@@ -21,6 +21,7 @@ from reviewer.export.xlsx import (
     column_points,
     text_width,
 )
+from reviewer.export.xlsx_problems import PROBLEMS
 from reviewer.store import Library
 
 
@@ -86,7 +87,7 @@ def test_labels_wrap_inside_their_merged_cells(workbook: tuple[Path, int]) -> No
 def test_list_sheets_fit_to_width_with_their_header_repeated(workbook: tuple[Path, int]) -> None:
     path, _ = workbook
     wb = openpyxl.load_workbook(path)
-    for name in (PROVENANCE, AUDIT):
+    for name in (PROVENANCE, AUDIT, PROBLEMS):
         ws = wb[name]
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
@@ -117,10 +118,13 @@ def test_printed_by_libreoffice_one_table_a_page(workbook: tuple[Path, int], tmp
     pages = _pdf_pages(path, tmp_path)
     if pages is None:
         pytest.skip("LibreOffice Calc (soffice) is not installed: cannot print the workbook to PDF")
-    assert len(pages) == 3 * n + 2  # a page per table of each report, one of sources, one of the audit trail
+    # the footer names the sheet: a page per table of each report, then the lists (sources, audit, problems)
+    tables = [p for p in pages if any(f"{name} — 第" in p for name in SHEET_NAMES.values())]
+    assert len(tables) == 3 * n and pages[:3 * n] == tables
     wb = openpyxl.load_workbook(path)
     order = [str(wb[name].cell(t, 1).value).split()[0] for name in SHEET_NAMES.values() for t in _titles(wb[name])]
-    for page, tag in zip(pages, order, strict=False):
+    for page, tag in zip(tables, order, strict=True):
         assert tag + " " in page  # the table's own title…
-    for page in pages[n:2 * n]:
+    for page in tables[n:2 * n]:
         assert "申请人情况" in page and "（七）总计" in page  # …its header and its last row, on the same page
+    assert 2 <= len(pages) - len(tables) <= 4  # the lists fit the width: a page or so each for five reports

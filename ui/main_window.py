@@ -33,6 +33,7 @@ from ui.i18n import tr
 from ui.library_access import close_library, default_reviewer, open_library
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
+from ui.read_errors import read_error_text
 from ui.reparse import Reparser
 from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
             lines.append(tr("已在库中、跳过 {n} 份").format(n=len(summary.duplicates)))
         if summary.failed:
             lines.append(tr("无法读取 {n} 份：").format(n=len(summary.failed)))
-            lines += [f"  {Path(p).name}：{reason}" for p, reason in summary.failed[:10]]
+            lines += [f"  {Path(p).name}：{read_error_text(reason)}" for p, reason in summary.failed[:10]]
         if summary.versions_flagged:
             lines.append(tr("其中 {n} 份是库中已有机关和年度的另一版本").format(n=len(summary.versions_flagged)))
         if summary.cancelled:

@@ -68,17 +68,112 @@ def _templates() -> dict[str, str]:
         "year_mismatch": tr("标题年度 {title} 与统计期限年度 {period} 不一致"),
         "unit_converted": tr("{cell} 印为“{printed}”，已换算为 {value} 万元"),
         "ocr_low_confidence": tr("“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对"),
+        "blank_column": tr("{table}“{column}”列有 {count} 个单元格为空（空白不等于 0，请核实）"),
+        "not_a_number": tr("{cell} 印为“{printed}”，不是有效数字"),
+        "prose_named_mismatch": tr("正文所述{key}为 {stated}，表格为 {table}"),
+        "prose_all_finished": tr("正文称申请均已办结，表三“四、结转下年度继续办理”为 {table}"),
+        "prose_all_upheld": tr("正文称复议、诉讼均获维持，表四有 {others} 件为纠正、其他结果或尚未审结"),
+        "fee_vs_processing_fee": tr("表二“行政事业性收费·本年收费金额”为 {amount}，与正文所述信息处理费 {fee_yuan} 元相同："
+                                    "本年收费金额应为行政事业性收费（单位：万元），不是信息处理费"),
+        "reparse_conflict": tr("重新解析后该单元格读作 {parsed}，与审核人所替换的原解析值 {replaced} 不同；"
+                               "已保留审核人的值 {edited}，请确认"),
+        "reparse_conflict_missing": tr("重新解析后没有单元格 {cell}；审核人曾将其由 {replaced} 改为 {edited}，"
+                                       "该修改未能重新应用（仍在修改记录中）"),
+        "row_short": tr("{table}“{row}”一行印出的数值少于应有的个数，缺少的单元格记为空，请核对所在列"),
+        "variant_no_total": tr("表二（{variant}）未印出合计行"),
+        "value_kind_negative_count": tr("{cell} 的数值 {value} 为负数，计数不能为负"),
+        "value_kind_fractional_count": tr("{cell} 的数值 {value} 带小数，计数应为整数"),
+        "value_kind_fractional_signed": tr("{cell} 的数值 {value} 带小数，增减数应为整数"),
+        "value_kind_negative_money": tr("{cell} 的数值 {value} 为负数，金额不能为负"),
         "published_late": tr("报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）"),
     }
 
 
-def _relation_op(template: str | None, rule: str) -> str:
+def relation_text(text: str) -> str:
+    """The words a format's relation uses for its two sides (`lhs_text`, `rhs_text`), in the UI's language.
+    Form labels inside them stay as the form prints them."""
+    words = {
+        "总计列": tr("总计列"), "总计": tr("总计"), "（七）总计": tr("（七）总计"),
+        "（一）至（六）各项之和": tr("（一）至（六）各项之和"),
+        "自然人与法人或其他组织各列之和": tr("自然人与法人或其他组织各列之和"),
+        "一、本年新收 + 二、上年结转": tr("一、本年新收 + 二、上年结转"),
+        "本年新收与上年结转之和": tr("本年新收与上年结转之和"),
+        "（七）总计 + 四、结转下年度继续办理": tr("（七）总计 + 四、结转下年度继续办理"),
+        "结果维持、结果纠正、其他结果、尚未审结之和": tr("结果维持、结果纠正、其他结果、尚未审结之和"),
+        "本年新公开数量": tr("本年新公开数量"), "本年新制作数量": tr("本年新制作数量"),
+        "对外公开总数量": tr("对外公开总数量"), "左边": tr("左边"), "右边": tr("右边"),
+    }
+    return words.get(text, text)
+
+
+def prose_name(key: str) -> str:
+    """What a figure of the prose counts (`reviewer.rules.prose.CHECKS`), in the UI's language."""
+    names = {
+        "requests_received": tr("收到申请数"), "requests_answered": tr("办结（答复）数"),
+        "carried_over": tr("上年结转数"), "carried_forward": tr("结转下年度数"),
+        "granted_or_partial": tr("予以公开及部分公开数"), "denied_total": tr("不予公开数"),
+        "unable_total": tr("无法提供数"), "not_processed_total": tr("不予处理数"),
+        "review_total": tr("行政复议数"), "litigation_total": tr("行政诉讼数"),
+    }
+    return names.get(key, key)
+
+
+def variant_name(variant_id: str) -> str:
+    from reviewer.formats import table2_variant
+
+    v = table2_variant(variant_id)
+    return v.name if v is not None else variant_id
+
+
+def _value_kind_key(value: Any, kind: Any) -> str:
+    negative = isinstance(value, int | float) and value < 0
+    if kind == "count":
+        return "value_kind_negative_count" if negative else "value_kind_fractional_count"
+    if kind == "signed":
+        return "value_kind_fractional_signed"
+    if kind == "money":
+        return "value_kind_negative_money"
+    return "value_kind"
+
+
+def _column_label(template: str | None, table: str, col: str) -> str:
+    from reviewer.rules.cells import column_label
+
+    return column_label(template, table, col)
+
+
+# Message ids whose text depends on its parameters: the templates they may use.
+VARIANTS = {
+    "value_kind": ("value_kind", "value_kind_negative_count", "value_kind_fractional_count",
+                   "value_kind_fractional_signed", "value_kind_negative_money"),
+    "reparse_conflict": ("reparse_conflict", "reparse_conflict_missing"),
+    "prose_mismatch": ("prose_mismatch", "prose_named_mismatch"),
+}
+
+
+def template_keys(message_id: str) -> tuple[str, ...]:
+    """The templates a core message id is rendered with (a relation's: by its operator)."""
+    if message_id.startswith("relation_"):
+        return ("relation_eq", "relation_le")
+    return VARIANTS.get(message_id, (message_id,))
+
+
+def templates() -> dict[str, str]:
+    """Every template by key, in the UI's language."""
+    return _templates()
+
+
+def _relation(template: str | None, rule: str) -> dict[str, Any]:
     if template not in load_formats():
-        return "eq"
+        return {}
     for rel in load_format(template).relations:
         if rel.get("id") == rule:
-            return str(rel.get("op", "eq"))
-    return "eq"
+            return rel
+    return {}
+
+
+def _relation_op(template: str | None, rule: str) -> str:
+    return str(_relation(template, rule).get("op", "eq"))
 
 
 def _fmt(v: Any) -> str:
@@ -92,11 +187,33 @@ def render(finding: Finding, language: str, template: str | None = None) -> str:
     mid = finding.message_id
     key = mid
     if mid.startswith("relation_"):
-        key = "relation_le" if _relation_op(template, finding.rule) == "le" else "relation_eq"
+        rel = _relation(template, finding.rule)
+        key = "relation_le" if rel.get("op", "eq") == "le" else "relation_eq"
         along = str(p.get("along", ""))
         table = str(p.get("table", ""))
-        p["along"] = f" {label_of(template, table, along)}" if along else ""
+        if not along:
+            p["along"] = ""
+        elif rel.get("each") == "column":  # the relation holds down each column: name the column, not a row
+            p["along"] = " " + tr("“{column}”列").format(column=_column_label(template, table, along))
+        else:
+            p["along"] = f" {label_of(template, table, along)}"
         p["diff"] = _fmt(abs((p.get("lhs") or 0) - (p.get("rhs") or 0)))
+        for side in ("lhs_text", "rhs_text"):
+            if isinstance(p.get(side), str):
+                p[side] = relation_text(p[side])
+    elif mid == "value_kind":
+        key = _value_kind_key(p.get("value"), p.get("kind"))
+    elif mid == "reparse_conflict" and p.get("missing"):
+        key = "reparse_conflict_missing"
+    elif mid == "prose_mismatch" and isinstance(p.get("key"), str):
+        key = "prose_named_mismatch"
+        p["key"] = prose_name(p["key"])
+    elif mid == "blank_column" and isinstance(p.get("column"), str):
+        p["column"] = _column_label(template, str(p.get("table", "")), p["column"])
+    elif mid == "row_short" and isinstance(p.get("row_key"), str):
+        p["row"] = p.pop("row_key")
+    elif mid == "variant_no_total" and isinstance(p.get("variant"), str):
+        p["variant"] = variant_name(p["variant"])
     text = _templates().get(key)
     if text is None:
         return finding.message

@@ -32,6 +32,7 @@ from ui.i18n import tr
 from ui.library_access import close_library, open_library
 from ui.messages import cell_label
 from ui.metadata_panel import format_names
+from ui.read_errors import read_error_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -210,7 +211,7 @@ class Reparser(QObject):
 
     def _failed(self, message: str) -> None:
         self.panel.reset_format()
-        self.window.inform(tr("重新解析失败"), message, QMessageBox.Icon.Warning)
+        self.window.inform(tr("重新解析失败"), read_error_text(message), QMessageBox.Icon.Warning)
         self.finished.emit(None)
 
 

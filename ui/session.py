@@ -67,10 +67,12 @@ class ReportSession:
         return self.record.get(cid)
 
     def errors(self) -> list[Finding]:
-        return [f for f in self.record.findings if f.severity == "error"]
+        """Open errors: one confirmed as a source defect no longer blocks verification."""
+        return [f for f in self.record.findings if f.severity == "error" and not f.confirmed]
 
     def warnings(self) -> list[Finding]:
-        return [f for f in self.record.findings if f.severity == "warning"]
+        """Warnings still to explain (a confirmed source defect is explained by its confirmation)."""
+        return [f for f in self.record.findings if f.severity == "warning" and not f.confirmed]
 
     def edits_for(self, changes: dict[str, Value]) -> list[CellEdit]:
         """The store's plain edit objects taking the cells from their current values to `changes`."""

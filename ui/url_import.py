@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.fetch import Fetched, Link, fetch, is_url, listed_reports
 from ui.i18n import tr
+from ui.read_errors import read_error_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -100,7 +101,7 @@ class UrlImport:
         return started
 
     def _failed(self, message: str) -> None:
-        self.window.inform(tr("无法下载"), message, QMessageBox.Icon.Warning)
+        self.window.inform(tr("无法下载"), read_error_text(message), QMessageBox.Icon.Warning)
 
     def _fetched(self, result: tuple[Fetched, list[Link]]) -> None:
         page, links = result

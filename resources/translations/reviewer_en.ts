@@ -62,6 +62,30 @@
         <translation>Import</translation>
     </message>
     <message>
+        <source>确认源文件错误</source>
+        <translation>Confirmed source defect</translation>
+    </message>
+    <message>
+        <source>撤销源文件错误确认</source>
+        <translation>Source defect withdrawn</translation>
+    </message>
+    <message>
+        <source>应为</source>
+        <translation>Should be</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>选定版本</source>
+        <translation>Version chosen</translation>
+    </message>
+    <message>
         <source>空</source>
         <translation>blank</translation>
     </message>
@@ -710,8 +734,160 @@ Updated {at}</translation>
         <translation>“{printed}” was read by OCR with only {confidence} confidence; check it against the page image</translation>
     </message>
     <message>
+        <source>{table}“{column}”列有 {count} 个单元格为空（空白不等于 0，请核实）</source>
+        <translation>{table} column “{column}”: {count} cells are blank (a blank is not 0; please check)</translation>
+    </message>
+    <message>
+        <source>{cell} 印为“{printed}”，不是有效数字</source>
+        <translation>{cell} is printed as “{printed}”, which is not a valid number</translation>
+    </message>
+    <message>
+        <source>正文所述{key}为 {stated}，表格为 {table}</source>
+        <translation>The prose states {key} as {stated}; the table gives {table}</translation>
+    </message>
+    <message>
+        <source>正文称申请均已办结，表三“四、结转下年度继续办理”为 {table}</source>
+        <translation>The prose says every request was concluded, but table 3 “四、结转下年度继续办理” (carried forward) is {table}</translation>
+    </message>
+    <message>
+        <source>正文称复议、诉讼均获维持，表四有 {others} 件为纠正、其他结果或尚未审结</source>
+        <translation>The prose says every review and lawsuit was upheld, but table 4 has {others} corrected, other or pending</translation>
+    </message>
+    <message>
+        <source>表二“行政事业性收费·本年收费金额”为 {amount}，与正文所述信息处理费 {fee_yuan} 元相同：本年收费金额应为行政事业性收费（单位：万元），不是信息处理费</source>
+        <translation>Table 2 “行政事业性收费·本年收费金额” (fees charged) is {amount}, the same as the processing fee of {fee_yuan} yuan the prose states: the amount charged is the administrative fees in 10,000 yuan, not the processing fee</translation>
+    </message>
+    <message>
+        <source>重新解析后该单元格读作 {parsed}，与审核人所替换的原解析值 {replaced} 不同；已保留审核人的值 {edited}，请确认</source>
+        <translation>Parsed again, this cell reads {parsed}, not the parsed value {replaced} the reviewer replaced; the reviewer&apos;s value {edited} was kept, please confirm</translation>
+    </message>
+    <message>
+        <source>重新解析后没有单元格 {cell}；审核人曾将其由 {replaced} 改为 {edited}，该修改未能重新应用（仍在修改记录中）</source>
+        <translation>Parsed again, the report has no cell {cell}; the reviewer had changed it from {replaced} to {edited}, and that edit could not be applied again (it stays in the edit history)</translation>
+    </message>
+    <message>
+        <source>{table}“{row}”一行印出的数值少于应有的个数，缺少的单元格记为空，请核对所在列</source>
+        <translation>{table} row “{row}” prints fewer values than it has columns; the missing cells are left blank, please check which columns they belong to</translation>
+    </message>
+    <message>
+        <source>表二（{variant}）未印出合计行</source>
+        <translation>Table 2 ({variant}) prints no total row</translation>
+    </message>
+    <message>
+        <source>{cell} 的数值 {value} 为负数，计数不能为负</source>
+        <translation>{cell}: {value} is negative; a count cannot be negative</translation>
+    </message>
+    <message>
+        <source>{cell} 的数值 {value} 带小数，计数应为整数</source>
+        <translation>{cell}: {value} has decimals; a count is a whole number</translation>
+    </message>
+    <message>
+        <source>{cell} 的数值 {value} 带小数，增减数应为整数</source>
+        <translation>{cell}: {value} has decimals; a change in number is a whole number</translation>
+    </message>
+    <message>
+        <source>{cell} 的数值 {value} 为负数，金额不能为负</source>
+        <translation>{cell}: {value} is negative; an amount cannot be negative</translation>
+    </message>
+    <message>
         <source>报告发布于 {published}，晚于《条例》第五十条规定的公布期限 {deadline}（晚 {days} 天）</source>
         <translation>Published on {published}, after the deadline of {deadline} set by Article 50 of the Regulations ({days} days late)</translation>
+    </message>
+    <message>
+        <source>总计列</source>
+        <translation>the 总计 (total) column</translation>
+    </message>
+    <message>
+        <source>（七）总计</source>
+        <translation>（七）总计 (total)</translation>
+    </message>
+    <message>
+        <source>（一）至（六）各项之和</source>
+        <translation>the sum of items （一） to （六）</translation>
+    </message>
+    <message>
+        <source>自然人与法人或其他组织各列之和</source>
+        <translation>the sum of the natural-person and organisation columns</translation>
+    </message>
+    <message>
+        <source>一、本年新收 + 二、上年结转</source>
+        <translation>一、本年新收 + 二、上年结转 (received this year + carried over)</translation>
+    </message>
+    <message>
+        <source>本年新收与上年结转之和</source>
+        <translation>the sum of requests received this year and carried over</translation>
+    </message>
+    <message>
+        <source>（七）总计 + 四、结转下年度继续办理</source>
+        <translation>（七）总计 + 四、结转下年度继续办理 (total + carried forward)</translation>
+    </message>
+    <message>
+        <source>结果维持、结果纠正、其他结果、尚未审结之和</source>
+        <translation>the sum of upheld, corrected, other and pending</translation>
+    </message>
+    <message>
+        <source>本年新公开数量</source>
+        <translation>published this year</translation>
+    </message>
+    <message>
+        <source>本年新制作数量</source>
+        <translation>made this year</translation>
+    </message>
+    <message>
+        <source>对外公开总数量</source>
+        <translation>total in force</translation>
+    </message>
+    <message>
+        <source>左边</source>
+        <translation>the left side</translation>
+    </message>
+    <message>
+        <source>右边</source>
+        <translation>the right side</translation>
+    </message>
+    <message>
+        <source>收到申请数</source>
+        <translation>the number of requests received</translation>
+    </message>
+    <message>
+        <source>办结（答复）数</source>
+        <translation>the number of requests answered</translation>
+    </message>
+    <message>
+        <source>上年结转数</source>
+        <translation>the number carried over from last year</translation>
+    </message>
+    <message>
+        <source>结转下年度数</source>
+        <translation>the number carried forward to next year</translation>
+    </message>
+    <message>
+        <source>予以公开及部分公开数</source>
+        <translation>the number granted in full or in part</translation>
+    </message>
+    <message>
+        <source>不予公开数</source>
+        <translation>the number denied</translation>
+    </message>
+    <message>
+        <source>无法提供数</source>
+        <translation>the number that could not be provided</translation>
+    </message>
+    <message>
+        <source>不予处理数</source>
+        <translation>the number not processed</translation>
+    </message>
+    <message>
+        <source>行政复议数</source>
+        <translation>the number of administrative reviews</translation>
+    </message>
+    <message>
+        <source>行政诉讼数</source>
+        <translation>the number of lawsuits</translation>
+    </message>
+    <message>
+        <source>“{column}”列</source>
+        <translation>column “{column}”</translation>
     </message>
     <message>
         <source>建议将 {cell} 改为 {value}。</source>
@@ -1348,6 +1524,186 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>第 {page} / {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>文件为空</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>文件过大（{size} MB，上限 {limit} MB）</source>
+        <translation>the file is too large ({size} MB; the limit is {limit} MB)</translation>
+    </message>
+    <message>
+        <source>文件不存在</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，不是文件</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>没有读取权限</source>
+        <translation>no permission to read it</translation>
+    </message>
+    <message>
+        <source>无法读取（{detail}）</source>
+        <translation>cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <source>文件中没有可读的文字</source>
+        <translation>the file holds no readable text</translation>
+    </message>
+    <message>
+        <source>这是二进制文件，不是文本报告</source>
+        <translation>this is a binary file, not a text report</translation>
+    </message>
+    <message>
+        <source>这是一个压缩包（ZIP），不是文本报告</source>
+        <translation>this is a ZIP archive, not a text report</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf）</source>
+        <translation>unsupported file type {suffix} (supported: .txt .md .html .docx .doc .wps .rtf .pdf)</translation>
+    </message>
+    <message>
+        <source>文件扩展名为 {suffix}，但内容不是 Word/WPS 文档（可能已损坏或被截断）</source>
+        <translation>the file is named {suffix} but is not a Word or WPS document (it may be damaged or truncated)</translation>
+    </message>
+    <message>
+        <source>{kind} 文件需要 LibreOffice 才能读取，本机未找到 LibreOffice。{hint}</source>
+        <translation>{kind} files are read through LibreOffice, which was not found on this computer. {hint}</translation>
+    </message>
+    <message>
+        <source>无法启动 LibreOffice（{detail}）。{hint}</source>
+        <translation>LibreOffice could not be started ({detail}). {hint}</translation>
+    </message>
+    <message>
+        <source>LibreOffice 转换 {kind} 文件超时（{seconds} 秒），文件可能已损坏</source>
+        <translation>LibreOffice took too long to convert the {kind} file ({seconds} s); the file may be damaged</translation>
+    </message>
+    <message>
+        <source>LibreOffice 无法转换此 {kind} 文件，文件可能已损坏{detail}</source>
+        <translation>LibreOffice could not convert this {kind} file; the file may be damaged {detail}</translation>
+    </message>
+    <message>
+        <source>请安装 LibreOffice（https://www.libreoffice.org ；Debian/Ubuntu：sudo apt install libreoffice-writer）后重试，或用 Word/WPS 将其另存为 .docx</source>
+        <translation>Install LibreOffice (https://www.libreoffice.org; Debian/Ubuntu: sudo apt install libreoffice-writer) and try again, or save the file as .docx with Word or WPS</translation>
+    </message>
+    <message>
+        <source>只能从 http 或 https 网址导入</source>
+        <translation>only http and https addresses can be imported</translation>
+    </message>
+    <message>
+        <source>网址缺少主机名</source>
+        <translation>the address has no host name</translation>
+    </message>
+    <message>
+        <source>重定向到了非 http(s) 地址 {url}，已停止</source>
+        <translation>redirected to a non-http(s) address {url}; stopped</translation>
+    </message>
+    <message>
+        <source>重定向超过 {count} 次，已停止</source>
+        <translation>more than {count} redirects; stopped</translation>
+    </message>
+    <message>
+        <source>服务器返回 {code} {reason}</source>
+        <translation>the server answered {code} {reason}</translation>
+    </message>
+    <message>
+        <source>无法连接（{detail}）</source>
+        <translation>cannot connect ({detail})</translation>
+    </message>
+    <message>
+        <source>读取超时（{seconds} 秒内没有数据）</source>
+        <translation>timed out (no data within {seconds} s)</translation>
+    </message>
+    <message>
+        <source>下载失败（{detail}）</source>
+        <translation>the download failed ({detail})</translation>
+    </message>
+    <message>
+        <source>服务器返回的内容为空</source>
+        <translation>the server sent nothing</translation>
+    </message>
+    <message>
+        <source>下载超过 {seconds} 秒，已停止</source>
+        <translation>the download took more than {seconds} s; stopped</translation>
+    </message>
+    <message>
+        <source>文件过大（超过 {limit} MB），已停止下载</source>
+        <translation>the file is too large (more than {limit} MB); the download was stopped</translation>
+    </message>
+    <message>
+        <source>文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏或被截断）</source>
+        <translation>the file is named .docx but is not a Word document (it may be damaged or truncated)</translation>
+    </message>
+    <message>
+        <source>文件扩展名为 .pdf，但内容不是 PDF（可能已损坏或被截断）</source>
+        <translation>the file is named .pdf but is not a PDF (it may be damaged or truncated)</translation>
+    </message>
+    <message>
+        <source>旧版 Word（.doc）格式不受支持，请另存为 .docx 后再导入</source>
+        <translation>the old Word format (.doc) is not supported; save it as .docx and import it again</translation>
+    </message>
+    <message>
+        <source>Word 文档中的表格过宽（超过 {columns} 列），不像年度报告</source>
+        <translation>a table of the Word document is too wide (more than {columns} columns) for an annual report</translation>
+    </message>
+    <message>
+        <source>Word 文档解压后过大，拒绝读取</source>
+        <translation>the Word document is too large once unpacked; not read</translation>
+    </message>
+    <message>
+        <source>Word 文档已损坏（{part} 校验失败）</source>
+        <translation>the Word document is damaged ({part} fails its checksum)</translation>
+    </message>
+    <message>
+        <source>这不是 Word 文档（内容类型 {content_type}），无法读取</source>
+        <translation>this is not a Word document (content type {content_type})</translation>
+    </message>
+    <message>
+        <source>Word 文档已损坏或不完整（可能被截断），无法打开</source>
+        <translation>the Word document is damaged or incomplete (perhaps truncated)</translation>
+    </message>
+    <message>
+        <source>不是完整的 Word 文档（缺少 {part}）</source>
+        <translation>not a complete Word document ({part} is missing)</translation>
+    </message>
+    <message>
+        <source>Word 文档的内容已损坏（XML 错误：{detail}）</source>
+        <translation>the content of the Word document is damaged (XML error: {detail})</translation>
+    </message>
+    <message>
+        <source>Word 文档中没有正文</source>
+        <translation>the Word document has no body text</translation>
+    </message>
+    <message>
+        <source>网页中的表格过大（超过 {columns} 列或 {cells} 个单元格），不像年度报告</source>
+        <translation>a table of the web page is too large (more than {columns} columns or {cells} cells) for an annual report</translation>
+    </message>
+    <message>
+        <source>PDF 已加密，需要密码才能读取</source>
+        <translation>the PDF is encrypted and needs a password</translation>
+    </message>
+    <message>
+        <source>PDF 已损坏或不完整，无法读取（{detail}）</source>
+        <translation>the PDF is damaged or incomplete ({detail})</translation>
+    </message>
+    <message>
+        <source>PDF 文件不完整（结尾缺失，可能在下载或复制时被截断）</source>
+        <translation>the PDF is incomplete (its end is missing: it may have been cut short when downloaded or copied)</translation>
+    </message>
+    <message>
+        <source>PDF 的字体缺少文字编码表，文字无法提取</source>
+        <translation>the PDF&apos;s fonts lack a character map: its text cannot be extracted</translation>
+    </message>
+    <message>
+        <source>PDF 中没有文字层（可能是扫描件），本程序不做文字识别</source>
+        <translation>the PDF has no text layer (perhaps a scan); this program does not recognise text in images</translation>
+    </message>
+    <message>
+        <source>必要部件</source>
+        <translation>a required part</translation>
     </message>
     <message>
         <source>已取消</source>

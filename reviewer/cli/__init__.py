@@ -1,7 +1,8 @@
 """The `reviewer` command. Each module of this package registers its own subcommands.
 
 `reports` reads files without a library (parse, check); `library` works on a library (import, list, show, set,
-verify, status, reparse, export, config); `deliver` what an auditor hands over and takes back (report,
+verify, status, reparse, export, config); `review` records the reviewer's decisions (confirm, withdraw, reopen,
+retire, restore, versions, choose-version); `deliver` what an auditor hands over and takes back (report,
 import-edits). A new group of commands is a new module added to `_GROUPS`.
 """
 
@@ -12,10 +13,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import deliver, library, reports
+from reviewer.cli import deliver, library, reports, review
 from reviewer.errors import ReviewerError
 
-_GROUPS = (reports, library, deliver)
+_GROUPS = (reports, library, review, deliver)
 
 
 def build_parser() -> argparse.ArgumentParser:

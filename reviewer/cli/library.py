@@ -15,11 +15,12 @@ from typing import Any
 
 from reviewer.cli import web
 from reviewer.cli.reports import summary_text
+from reviewer.cli.review import numbered, resolution_text, summary_marks
 from reviewer.errors import ValidationError
 from reviewer.model import finding_key
 from reviewer.store.config import default_reviewer, save_config
 from reviewer.store.library import Library
-from reviewer.store.types import STATUS_LABELS, VerificationRefused
+from reviewer.store.types import DEFECT_LABEL, KIND_CONFIRM, KIND_WITHDRAW, STATUS_LABELS, VerificationRefused
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -46,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--agency", help="机关名称的一部分")
     p.add_argument("--year", type=int)
     p.add_argument("--text", help="机关、地区或文件名的一部分")
+    p.add_argument("--has", metavar="PROBLEM", help="errors/有错误、warnings/有警告、defects/源文件错误")
+    p.add_argument("--retired", action="store_true", help="只列出已停用的报告")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_list)
 
@@ -62,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--expected-version", type=int, help="仅当报告仍为此版本时修改")
     p.set_defaults(func=cmd_set)
 
-    p = sub.add_parser("verify", parents=[common], help="核实报告（不能有错误；每个警告须说明理由）")
+    p = sub.add_parser("verify", parents=[common], help="核实报告（错误须已修正或确认为源文件错误；每个警告须说明理由）")
     p.add_argument("report", type=int, metavar="REPORT")
     p.add_argument("--note", help="核实说明")
     p.add_argument("--ack", action="append", default=[], metavar="KEY=REASON",
@@ -88,6 +91,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--format", required=True, choices=["csv", "csv-wide", "xlsx", "jsonl"])
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--all", action="store_true", help="也导出未核实的报告（标明其状态）")
+    p.add_argument("--all-versions", action="store_true",
+                   help="同机关同年度的各版本都导出（默认只导出为准的一份）")
     p.add_argument("--no-bom", action="store_true", help="CSV 不写 UTF-8 BOM")
     p.add_argument("--status", help="只导出此状态的报告（可为未核实的状态）")
     p.add_argument("--agency", help="机关名称的一部分")
@@ -140,9 +145,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         summary = lib.import_paths(local, reviewer=_who(args), progress=_Bar(not args.quiet),
                                    workers=args.workers, fetched=fetched.fetched)
+        retired = {rid for _p, rid in summary.duplicates if lib.summary(rid).retired}
     print(summary.text())
     for path, rid in summary.duplicates:
-        print(f"  已在库中（#{rid}）：{path}")
+        print(f"  已在库中（#{rid}" + (f"，已停用：reviewer restore {rid} 可恢复" if rid in retired else "") + f"）：{path}")
     for rid in summary.versions_flagged:
         print(f"  #{rid} 与库中已有报告同机关同年度，作为另一版本保存")
     for _path, reason in summary.failed:
@@ -152,16 +158,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        rows = list(lib.list_reports(status=args.status, agency=args.agency, year=args.year, text=args.text))
+        rows = list(lib.list_reports(status=args.status, agency=args.agency, year=args.year, text=args.text,
+                                     has=args.has, retired=True if args.retired else False))
     if args.format == "json":
         for s in rows:
-            print(json.dumps(s._asdict(), ensure_ascii=False))
+            print(json.dumps({**s._asdict(), "counts": s.counts, "verified_with_defects": s.verified_with_defects},
+                             ensure_ascii=False))
         return 0
     print(f"{'编号':>5} {'状态':<4} {'年度':<5} {'错误':>3} {'警告':>3} {'机关'}")
     for s in rows:
-        flag = f"  （另一版本，见 #{s.version_of}）" if s.version_of else ""
         print(f"{s.id:>6} {s.status_label:<4} {s.year or '？':<6} {s.errors:>4} {s.warnings:>4}  "
-              f"{s.agency or '（未识别）'}  [{s.source_name}]{flag}")
+              f"{s.agency or '（未识别）'}  [{s.source_name}]{summary_marks(s)}")
     print(f"共 {len(rows)} 份")
     return 0
 
@@ -173,32 +180,51 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         d = rep.record.to_json()
         d["library"] = {"id": rep.id, "status": rep.status, "version": rep.version, "origins": rep.origins,
-                        "acknowledged": rep.acknowledged}
+                        "acknowledged": rep.acknowledged, "should_be": rep.should_be,
+                        "numbers": {finding_key(f): n for n, f in numbered(rep.record.findings)},
+                        "retired_at": rep.summary.retired_at}
         print(json.dumps(d, ensure_ascii=False))
         return 0
     s = rep.summary
-    print(f"#{s.id} {STATUS_LABELS.get(s.status, s.status)} · 版本 {rep.version}"
+    print(f"#{s.id} {STATUS_LABELS.get(s.status, s.status)}" + ("（只读，reviewer reopen 可重新打开审核）" if s.status
+                                                               == "verified" else "") + f" · 版本 {rep.version}"
           + (f" · 审核人 {s.reviewer}" if s.reviewer else "")
-          + (f" · 与 #{s.version_of} 同机关同年度（另一版本）" if s.version_of else ""))
+          + (f" · {DEFECT_LABEL} {s.defects}" if s.defects else "")
+          + (f" · 同机关同年度共 {s.versions} 个版本，" + ("以此为准" if s.counts else f"以 #{s.counting_id} 为准")
+             if s.has_versions else "")
+          + (f" · 已停用（{s.retired_at}）" if s.retired else ""))
     print(summary_text(rep.record))
     if rep.record.findings:
-        print("  问题（警告须在核实时说明理由：reviewer verify REPORT --ack W1=理由）：")
-    n = 0
-    for f in rep.record.findings:
-        tag = SEVERITY.get(f.severity, f.severity)
-        if f.severity == "warning":
-            n += 1
-            tag += f" W{n}"
+        print(f"  问题（错误须修正或确认为{DEFECT_LABEL}：reviewer confirm REPORT E1 --reason 理由；"
+              "警告须在核实时说明理由：reviewer verify REPORT --ack W1=理由）：")
+    for number, f in numbered(rep.record.findings):
+        tag = f"{SEVERITY.get(f.severity, f.severity)} {number}"
         print(f"    [{tag}] {f.message}")
+        if f.resolution is not None:
+            print(f"        → {resolution_text(f)}")
+    gone = [c for c in rep.confirmations if not c.active]
+    if gone:
+        print(f"  已不适用的{DEFECT_LABEL}确认（问题已随修改消失）：")
+        for c in gone:
+            print(f"    {c.rule} {c.message}（{c.reason}）")
     edited = [cid for cid, o in rep.origins.items() if o == "edited"]
     if edited:
         print("  已修改的单元格：")
         for cid in edited:
             print(f"    {cid}: {_v(rep.parsed.get(cid))} → {_v(rep.record.get(cid))}")
+    if rep.should_be:
+        print(f"  {DEFECT_LABEL}（印制值 → 应为）：")
+        for cid, v in rep.should_be.items():
+            print(f"    {cid}: {_v(rep.record.get(cid))} → {_v(v)}")
     cell_edits = [e for e in trail if e.kind not in ("import",)]
     if cell_edits:
         print("  审核记录：")
+        numbers = {finding_key(f): n for n, f in numbered(rep.record.findings)}
         for e in cell_edits:
+            if e.kind in (KIND_CONFIRM, KIND_WITHDRAW):  # cell is the finding key: name it by its number and rule
+                what = f"{numbers.get(e.cell or '', '')} {e.new or e.old}".strip()
+                print(f"    {e.at} {e.reviewer or ''} {e.kind} {what}" + (f"（{e.reason}）" if e.reason else ""))
+                continue
             what = e.cell or ""
             print(f"    {e.at} {e.reviewer or ''} {e.kind} {what} {_v(e.old)} → {_v(e.new)}"
                   + (f"（{e.reason}）" if e.reason else ""))
@@ -226,6 +252,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         rep = lib.load(args.report)
         warnings = [f for f in rep.record.findings if f.severity == "warning"]
+        numbers = {finding_key(f): n for n, f in numbered(rep.record.findings)}
         acks: dict[str, str] = {}
         for item in args.ack:
             key, sep, reason = item.partition("=")
@@ -240,7 +267,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
             acks[key] = reason.strip()
         if args.ack_all:
             for f in warnings:
-                acks.setdefault(finding_key(f), args.ack_all)
+                if not f.confirmed:
+                    acks.setdefault(finding_key(f), args.ack_all)
         version = args.expected_version if args.expected_version is not None else rep.version
         try:
             change = lib.verify(args.report, reviewer=_who(args), note=args.note, acknowledgements=acks,
@@ -248,10 +276,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         except VerificationRefused as exc:
             _err(str(exc))
             for f in exc.errors:
-                _err(f"  [错误] {f.message}")
+                n = numbers.get(finding_key(f), "")
+                _err(f"  [错误 {n}] {f.message}（修正数值，或 reviewer confirm {args.report} {n} --reason 理由）")
             for f in exc.unacknowledged:
-                n = next(i for i, w in enumerate(warnings, 1) if finding_key(w) == finding_key(f))
-                _err(f"  [警告 W{n}] {f.message}（--ack W{n}=理由）")
+                n = numbers.get(finding_key(f), "")
+                _err(f"  [警告 {n}] {f.message}（--ack {n}=理由）")
             return 1
     print(f"#{args.report} 已核实（版本 {change.version}）")
     return 0
@@ -286,7 +315,7 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         result = lib.export(args.output, args.format, include_all=args.all, bom=not args.no_bom,
-                            status=args.status, agency=args.agency, year=args.year)
+                            status=args.status, agency=args.agency, year=args.year, all_versions=args.all_versions)
     print(result.text())
     return 0
 

@@ -48,7 +48,9 @@ def summary_text(record: Record) -> str:
     if record.unplaced:
         lines.append(f"  未能定位的数值：{len(record.unplaced)} 个")
     counts = {s: sum(1 for f in record.findings if f.severity == s) for s in ("error", "warning", "info")}
-    lines.append(f"  问题：错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}")
+    confirmed = sum(1 for f in record.findings if f.confirmed)
+    lines.append(f"  问题：错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}"
+                 + (f"（其中 {confirmed} 个已确认为源文件错误）" if confirmed else ""))
     return "\n".join(lines)
 
 

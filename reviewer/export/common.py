@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 # A cell text starting with one of these would be read as a formula by Excel (and LibreOffice): OWASP's list.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-EXPORT_VERSION = 1  # of the layout of every export file; raise it when a column or sheet changes meaning
+EXPORT_VERSION = 2  # of the layout of every export file; raise it when a column or sheet changes meaning
+# v2: source defects (源文件错误) — CSV long gains printed_text, source_defect, should_be, defect_reason; CSV wide
+# ends with source_defects and should_be; JSON Lines findings carry `resolution`; XLSX marks the cells and adds
+# a 问题清单 sheet.
 
 
 def escape_text(text: str) -> str:
@@ -91,12 +94,18 @@ def open_reader(lib: Library) -> sqlite3.Connection:
 
 
 def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: list[int] | None = None,
-                   status: str | None = None, agency: str | None = None, year: int | None = None) -> list[ReportRow]:
+                   status: str | None = None, agency: str | None = None, year: int | None = None,
+                   all_versions: bool = False) -> list[ReportRow]:
     """Verified reports by default; `include_all` adds the others (each export shows the status). A `status`
-    filter selects that status whatever `include_all` says."""
+    filter selects that status whatever `include_all` says. Retired reports never; of several reports of one
+    agency and year only the one that counts (`versions.RANK`), unless `all_versions` or the `ids` are given."""
     from reviewer.store.normalize import agency_key
+    from reviewer.store.versions import COUNTING_IDS
 
-    where, params = [], []
+    where: list[str] = ["retired_at IS NULL"]
+    params: list[object] = []
+    if ids is None and not all_versions:
+        where.append(f"id IN ({COUNTING_IDS})")
     if not include_all and not status:
         where.append("status = ?")
         params.append(STATUS_VERIFIED)
@@ -159,19 +168,21 @@ def audit_positions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
     return out
 
 
-CellRow = tuple[str, Any, Any, str]  # cell id, value, parsed value, origin
+CellRow = tuple[Any, ...]  # cell id, value, parsed value, origin (and the printed text when asked for)
 
 
-def iter_cells(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, list[CellRow]]]:
-    """(report id, its cells in record order) for each id, in the order given, streamed in one query."""
+def iter_cells(conn: sqlite3.Connection, ids: list[int], *,
+               printed: bool = False) -> Iterator[tuple[int, list[CellRow]]]:
+    """(report id, its cells in record order) for each id, in the order given, streamed in one query.
+    `printed`: each row has a fifth item, the cell's text as printed."""
     cur = conn.execute(
-        "SELECT c.report_id, c.ord, c.cell, c.value, c.parsed, c.origin FROM json_each(?) AS j "
-        "JOIN cells AS c ON c.report_id = j.value ORDER BY j.key", (json.dumps(ids),))
+        "SELECT c.report_id, c.ord, c.cell, c.value, c.parsed, c.origin" + (", c.printed" if printed else "")
+        + " FROM json_each(?) AS j JOIN cells AS c ON c.report_id = j.value ORDER BY j.key", (json.dumps(ids),))
     current: int | None = None
     rows: list[tuple[int, CellRow]] = []
     done = 0
     tick(0, len(ids))
-    for rid, ord_, cid, v, p, o in cur:
+    for rid, ord_, cid, *rest in cur:
         if rid != current:
             if current is not None:
                 rows.sort(key=_first)
@@ -179,7 +190,7 @@ def iter_cells(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, 
                 done += 1
                 tick(done, len(ids))
             current, rows = rid, []
-        rows.append((ord_, (cid, v, p, o)))
+        rows.append((ord_, (cid, *rest)))  # type: ignore[arg-type]
     if current is not None:
         rows.sort(key=_first)
         yield current, [r for _o, r in rows]

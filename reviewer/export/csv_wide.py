@@ -15,6 +15,7 @@ from reviewer.export.common import (
     open_reader,
     select_reports,
 )
+from reviewer.export.problems import CellDefect, cell_defects
 from reviewer.formats import load_formats
 
 if TYPE_CHECKING:
@@ -22,6 +23,14 @@ if TYPE_CHECKING:
 
 FIXED = ["report_id", "agency", "year", "format", "status", "status_label", "region", "source_name"]
 TABLE_ORDER = {"table2": 0, "table3": 1, "table4": 2}
+# After the cells: how many cells a confirmed source defect names, and `cell=should-be` for those given.
+DEFECT_COLUMNS = ["source_defect_cells", "should_be"]
+
+
+def _defect_fields(marked: dict[str, CellDefect]) -> list[object]:
+    should = " ".join(f"{cid}={'' if d.should_be is None else d.should_be}" for cid, d in marked.items()
+                      if d.has_should_be)
+    return [len(marked), should]
 
 
 def _known_order() -> dict[str, int]:
@@ -60,14 +69,16 @@ def write_csv_wide(lib: Library, path: str | Path, *, include_all: bool = False,
         index = {cid: i for i, cid in enumerate(cols)}
         with atomic_file(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
             w = csv.writer(f)
-            w.writerow(FIXED + [escape_text(c) for c in cols])
+            w.writerow(FIXED + [escape_text(c) for c in cols] + DEFECT_COLUMNS)
+            defects = cell_defects(conn, list(by_id))
             for rid, cells in iter_cells(conn, list(by_id)):
                 r = by_id[rid]
                 values: list[object] = [None] * len(cols)
                 for cid, v, _p, _o in cells:
                     values[index[cid]] = v
                 w.writerow([rid, escape_text(r.agency or ""), r.year, r.template or "", r.status, r.status_label,
-                            escape_text(r.region or ""), escape_text(r.source_name), *values])
+                            escape_text(r.region or ""), escape_text(r.source_name), *values, *_defect_fields(
+                                defects.get(rid, {}))])
     finally:
         conn.close()
     return ExportResult(Path(path), "csv-wide", len(reports), len(reports))

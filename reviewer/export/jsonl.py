@@ -1,11 +1,12 @@
-"""JSON Lines: one record per line in the record schema (current values, provenance, findings), plus a
-`library` key with the report's id, status and review."""
+"""JSON Lines: one record per line in the record schema (current values, provenance, findings — a finding
+confirmed as a source defect carries its `resolution`), plus a `library` key with the report's id, status and
+review (edited cells and their parsed values, `source_defects`, `should_be`)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reviewer.export.common import (
     EXPORT_VERSION,
@@ -15,11 +16,18 @@ from reviewer.export.common import (
     select_reports,
     tick,
 )
-from reviewer.model import ORIGIN_EDITED
+from reviewer.model import ORIGIN_EDITED, Finding, finding_key, number_findings
 from reviewer.store import records
 
 if TYPE_CHECKING:
     from reviewer.store.library import Library
+
+
+def _defects(findings: list[Finding]) -> list[dict[str, Any]]:
+    """The findings confirmed as source defects, numbered as `reviewer show` numbers them (E1, W2 …)."""
+    return [{"number": n, "key": finding_key(f), "rule": f.rule, "severity": f.severity, "cells": f.cells,
+             "message": f.message, **(f.resolution or {})}
+            for n, f in number_findings(findings) if f.resolution is not None]
 
 
 def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, ids: list[int] | None = None,
@@ -38,6 +46,9 @@ def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, id
                     "edited": [cid for cid, o in loaded.origins.items() if o == ORIGIN_EDITED],
                     "parsed": {cid: v for cid, v in loaded.parsed.items()
                                if loaded.origins.get(cid) == ORIGIN_EDITED},
+                    "source_defects": _defects(loaded.record.findings),
+                    "should_be": {cid: v for f in loaded.record.findings if f.resolution is not None
+                                  for cid, v in (f.resolution.get("should_be") or {}).items()},
                 }
                 f.write(json.dumps(d, ensure_ascii=False, allow_nan=False) + "\n")
             tick(len(reports), len(reports))

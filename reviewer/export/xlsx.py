@@ -1,5 +1,6 @@
 """XLSX: one sheet per table laid out like the official form (merged headers, the row hierarchy), one block
-per report, plus a sheet of provenance and one of the audit trail. Streamed (openpyxl write-only)."""
+per report (cells confirmed as source defects marked, with a note), plus sheets of provenance, of the audit trail
+and the list of problems (问题清单, `xlsx_problems`). Streamed (openpyxl write-only)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ from reviewer.export.common import (
     open_reader,
     select_reports,
 )
+from reviewer.export.problems import CellDefect, cell_defects
+from reviewer.export.xlsx_problems import DEFECT_FILL, mark, write_problems
 from reviewer.formats import TABLE_SHORT
 from reviewer.formlayout import BLANK, CAPTION, CELL, HEADER, TABLES, HeaderTexts, Slot, layout
 from reviewer.model import ORIGIN_EDITED, ORIGIN_POSITION
@@ -192,6 +195,7 @@ def _styles(wb: Workbook) -> None:
         "rr-value": {"border": BORDER},
         "rr-edited": {"fill": EDITED_FILL, "border": BORDER},
         "rr-position": {"fill": POSITION_FILL, "border": BORDER},
+        "rr-defect": {"fill": DEFECT_FILL, "border": BORDER},
         "rr-plain": {},
     }
     for name, attrs in specs.items():
@@ -222,7 +226,8 @@ def row_heights(form: Form, width: Callable[[int, int], float]) -> list[float]:
     return [round(h, 1) for h in heights]
 
 
-def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]]) -> None:
+def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]],
+                 defects: dict[str, CellDefect] | None = None) -> None:
     """One report's table, on a page of its own."""
     ws = sheet.ws
     width = form.width
@@ -241,6 +246,8 @@ def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[
                 style = "rr-edited" if origin == ORIGIN_EDITED else "rr-position" if origin == ORIGIN_POSITION \
                     else "rr-value"
                 out.append(_cell(ws, v, style))
+                if defects and s.cid in defects:
+                    mark(out[-1], defects[s.cid])
             elif s.kind == BLANK:
                 out.append(_cell(ws, None))
             elif s.kind in (HEADER, CAPTION):
@@ -268,6 +275,7 @@ def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids
         by_id = {r.id: r for r in reports}
         sheets = {t: _Sheet(wb.create_sheet(SHEET_NAMES[t]), [16, 14, 30] + [11] * 15 if t == "table3"
                             else [22] + [13] * 14) for t in TABLES}
+        defects = cell_defects(conn, list(by_id))
         for rid, cells in iter_cells(conn, list(by_id)):
             r = by_id[rid]
             title = title_text(rid, r.agency, r.year, r.status)
@@ -275,11 +283,12 @@ def write_xlsx(lib: Library, path: str | Path, *, include_all: bool = False, ids
             for t in TABLES:
                 ids_t = tuple(cid for cid, *_ in cells if cid.startswith(t + ":"))
                 form = _form(r.template, r.variant if t == "table2" else None, t, ids_t) if ids_t else NO_TABLE
-                _write_block(sheets[t], form, f"{title} · {TABLE_SHORT[t]}", values)
+                _write_block(sheets[t], form, f"{title} · {TABLE_SHORT[t]}", values, defects.get(rid))
         for sheet in sheets.values():
             sheet.fit_tables()
         _provenance(wb, conn, reports)
         n_audit = _audit(wb, conn, reports)
+        write_problems(wb, conn, reports)
         with atomic_path(path) as tmp:
             wb.save(tmp)
     except BaseException:
@@ -337,7 +346,9 @@ def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
 
 AUDIT_HEADER = ["报告编号", "时间", "审核人", "类型", "单元格", "表", "行", "列", "原值", "新值", "理由", "批次", "序号"]
 KIND_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "paste": "粘贴", "suggestion": "采纳建议",
-               "clear": "清空", "metadata": "修改基本信息", "status": "状态", "reparse": "重新解析", "import": "导入"}
+               "clear": "清空", "metadata": "修改基本信息", "status": "状态", "reparse": "重新解析", "import": "导入",
+               "confirm": "确认源文件错误", "withdraw": "撤销源文件错误确认", "should_be": "应为",
+               "retire": "停用", "restore": "恢复", "choose_version": "选定版本"}
 
 
 def _audit(wb: Workbook, conn: Any, reports: list[Any]) -> int:

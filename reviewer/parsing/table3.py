@@ -112,7 +112,7 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
     placed_rows = {p.data for p in places}
     by_row = {p.row: p for p in places}
     position_cells: list[str] = []
-    short_rows: list[str] = []
+    short_rows: list[tuple[str, str]] = []
     for j, rdef in enumerate(tdef.rows):
         p = by_row.get(j)
         if p is None:
@@ -129,7 +129,7 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
         if f.extra:
             b.unplaced(TABLE, f.extra, f"“{rdef.label}”一行的数值多于 {len(cols)} 列")
         if f.short:
-            short_rows.append(rdef.label)
+            short_rows.append((rdef.key, rdef.label))
     for i, d in enumerate(region.data):
         if i not in placed_rows:
             b.unplaced(TABLE, d.values, f"无法确定所属行（行标签：“{d.label or '无'}”）")
@@ -140,8 +140,8 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
             rule="POSITION", severity="warning", cells=cells, name="row labels lost",
             message=f"表三有 {rows_n} 行的行标签在提取中丢失，已按表格格式的行序依次放置，请逐行核对",
             message_id="rows_by_position", params={"table": TABLE, "rows": rows_n}))
-    for label in short_rows:
+    for key, label in short_rows:
         b.note(Finding(
-            rule="SHORT", severity="warning", cells=[], name="row with missing cells",
+            rule="SHORT", severity="warning", cells=[cell_id(TABLE, key, c) for c in cols], name="row with missing cells",
             message=f"表三“{label}”一行印出的数值少于 {len(cols)} 个，缺少的单元格记为空，请核对所在列",
-            message_id="row_short", params={"table": TABLE, "row": label}))
+            message_id="row_short", params={"table": TABLE, "row": label, "row_key": key}))

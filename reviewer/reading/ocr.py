@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reviewer.errors import ReadError
-from reviewer.model import LOW_OCR_CONFIDENCE, Document, PageBox
+from reviewer.model import LOW_OCR_CONFIDENCE, Document, PageBox, join_documents
 from reviewer.reading.text import TextBuilder, collapse, span_copy
 
 if TYPE_CHECKING:
@@ -405,8 +405,9 @@ def _lines(boxes: list[Line], height: float) -> list[list[Line]]:
 
 # --- a page into the document -------------------------------------------------------------------------------
 
-def read_page(image: np.ndarray, page: int, dpi: float, out: TextBuilder, boxes: list[PageBox]) -> None:
-    """OCR one page image into the builder: prose lines and tables in their order down the page."""
+def read_page(image: np.ndarray, page: int, dpi: float) -> list[Document]:
+    """OCR one page image: its prose (and any table drawn without ruling lines) and its ruled tables, as parts
+    in their order down the page."""
     gray = _gray(image)
     tables = find_tables(gray)
     height = _line_height(dpi)
@@ -416,36 +417,62 @@ def read_page(image: np.ndarray, page: int, dpi: float, out: TextBuilder, boxes:
         blanked[max(0, t.y0 - 2):t.y1 + 3, max(0, t.x0 - 2):t.x1 + 3] = 255
     prose = _lines(_detect_lines(blanked), height)
     scale = 72 / dpi  # boxes are kept in points from the page's top left, whatever the resolution
-    items: list[tuple[float, object]] = [((line[0].y0 + line[-1].y1) / 2, line) for line in prose]
+    items: list[tuple[float, list[Line] | Table]] = [((line[0].y0 + line[-1].y1) / 2, line) for line in prose]
     items += [(t.y0, t) for t in tables]
+    parts: list[Document] = []
+    run: list[list[Line]] = []
     for _, item in sorted(items, key=lambda i: i[0]):
         if isinstance(item, Table):
-            _write_table(item, page, scale, out, boxes)
+            if run:
+                parts.append(_prose_part(run, page, scale))
+                run = []
+            parts.append(_table_part(item, page, scale))
         else:
-            assert isinstance(item, list)
-            text = collapse(" ".join(b.text for b in item))
-            if not text:
-                continue
-            out.line(text)
-            cell = out.rows[-1][0]
-            boxes.append(PageBox(page, _points((min(b.x0 for b in item), min(b.y0 for b in item),
-                                                max(b.x1 for b in item), max(b.y1 for b in item)), scale),
-                                 (cell.start, cell.end), min(b.score for b in item)))
-    out.blank()
+            run.append(item)
+    if run:
+        parts.append(_prose_part(run, page, scale))
+    return parts
+
+
+def _prose_part(lines: list[list[Line]], page: int, scale: float) -> Document:
+    """Lines of text, each box a word of its line; rows cut as for a PDF's text, so a table printed without
+    ruling lines still yields its cells."""
+    from reviewer.reading.layout import text_to_rows
+
+    pieces: list[str] = []
+    boxes: list[PageBox] = []
+    pos = 0
+    for line in lines:
+        words = [(b, collapse(b.text)) for b in line]
+        words = [(b, w) for b, w in words if w]
+        for i, (b, word) in enumerate(words):
+            if i:
+                pieces.append(" ")
+                pos += 1
+            boxes.append(PageBox(page, _points((b.x0, b.y0, b.x1, b.y1), scale), (pos, pos + len(word)),
+                                 round(b.score, 3)))
+            pieces.append(word)
+            pos += len(word)
+        if words:
+            pieces.append("\n")
+            pos += 1
+    text = "".join(pieces).rstrip("\n")
+    return Document(text=text, rows=text_to_rows(text), source_format="image", boxes=boxes)
 
 
 def _points(box: tuple[float, float, float, float], scale: float) -> tuple[float, float, float, float]:
     return (round(box[0] * scale, 2), round(box[1] * scale, 2), round(box[2] * scale, 2), round(box[3] * scale, 2))
 
 
-def _write_table(table: Table, page: int, scale: float, out: TextBuilder, boxes: list[PageBox]) -> None:
+def _table_part(table: Table, page: int, scale: float) -> Document:
     """The table as rows of the full grid, a merged cell repeated as the DOCX and HTML readers repeat it."""
     at: dict[tuple[int, int], GridCell] = {}
     for cell in table.cells:
         for r in range(cell.row, cell.row + cell.rows):
             for c in range(cell.col, cell.col + cell.cols):
                 at[(r, c)] = cell
-    out.blank()
+    out = TextBuilder()
+    boxes: list[PageBox] = []
     for r in range(table.n_rows):
         texts: list[str] = []
         owners: list[GridCell] = []
@@ -461,7 +488,9 @@ def _write_table(table: Table, page: int, scale: float, out: TextBuilder, boxes:
             if written.text:
                 boxes.append(PageBox(page, _points((cell.x0, cell.y0, cell.x1, cell.y1), scale),
                                      (written.start, written.end), round(cell.score, 3)))
-    out.blank()
+    doc = out.build("image")
+    doc.boxes = boxes
+    return doc
 
 
 def read_images(pages: list[np.ndarray], name: str, source_format: str, dpi: float = OCR_DPI,
@@ -469,13 +498,10 @@ def read_images(pages: list[np.ndarray], name: str, source_format: str, dpi: flo
     """OCR page images into one document; `page_numbers` name the pages (1-based) for the boxes."""
     if not available():
         raise ReadError(f"{name}: 这是扫描件或图片，{INSTALL_HINT}")
-    out = TextBuilder()
-    boxes: list[PageBox] = []
     numbers = page_numbers or list(range(1, len(pages) + 1))
-    for image, number in zip(pages, numbers, strict=True):
-        read_page(image, number, dpi, out, boxes)
-    doc = out.build(source_format, notes=list(notes or []))
-    doc.boxes = boxes
+    parts = [part for image, number in zip(pages, numbers, strict=True) for part in read_page(image, number, dpi)]
+    doc = join_documents(parts, source_format, list(notes or []))
+    boxes = doc.boxes
     low = sum(1 for b in boxes if b.confidence < LOW_OCR_CONFIDENCE)
     listed = "、".join(str(n) for n in numbers)
     if not doc.text.strip():

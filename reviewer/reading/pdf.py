@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from reviewer.errors import ReadError
-from reviewer.model import Cell, Document, PageBox
+from reviewer.model import Document, join_documents
 
 _T = TypeVar("_T")
 
@@ -193,22 +193,6 @@ def render_pages(data: bytes, numbers: list[int], dpi: float) -> list[Any]:
         pdf.close()
 
 
-def combine(parts: list[Document], source_format: str, notes: list[str]) -> Document:
-    """One document of several read apart (text-layer pages and OCR'd pages): texts joined by a newline,
-    every span moved to where its part now starts."""
-    texts: list[str] = []
-    rows: list[list[Cell]] = []
-    boxes: list[PageBox] = []
-    offset = 0
-    for part in parts:
-        texts.append(part.text)
-        rows += [[Cell(c.text, c.start + offset, c.end + offset) for c in row] for row in part.rows]
-        boxes += [PageBox(b.page, b.box, (b.span[0] + offset, b.span[1] + offset), b.confidence) for b in part.boxes]
-        notes = notes + [n for n in part.notes if n not in notes]
-        offset += len(part.text) + 1
-    return Document(text="\n".join(texts), rows=rows, source_format=source_format, notes=notes, boxes=boxes)
-
-
 def read_pdf(data: bytes, name: str) -> Document:
     """Read a PDF: page texts joined with newlines; pages that are only images (scans) are read by OCR where
     it is installed. Refuses encrypted and broken files."""
@@ -230,7 +214,7 @@ def read_pdf(data: bytes, name: str) -> Document:
             else:
                 text, _ = _unify(page_text(p))
                 parts.append(Document(text=text, rows=text_to_rows(text), source_format="pdf"))
-        doc = combine(parts, "pdf", notes)
+        doc = join_documents(parts, "pdf", notes)
         if not doc.text.strip():
             raise ReadError(f"{name}: PDF 中既没有文字层，文字识别也未读出文字")
         return doc

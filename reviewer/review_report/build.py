@@ -74,8 +74,12 @@ class Defect:
 DefectSource = Callable[[sqlite3.Connection, int], list[Defect]]
 
 
-def no_defects(_conn: sqlite3.Connection, _report_id: int) -> list[Defect]:
-    return []
+def stored_defects(conn: sqlite3.Connection, report_id: int) -> list[Defect]:
+    """The findings the library holds as confirmed source defects (`Library.confirm_defect`)."""
+    from reviewer.store import confirmations
+
+    return [Defect(c.finding_key, c.reason, c.rule, tuple(c.cells), dict(c.should_be), c.reviewer, c.at)
+            for c in confirmations.by_key(conn, report_id).values()]
 
 
 @dataclass(slots=True)
@@ -200,7 +204,7 @@ def _last_edits(conn: sqlite3.Connection, report_id: int) -> dict[str, tuple[Any
     return out
 
 
-def review_of(conn: sqlite3.Connection, row: ReportRow, defects: DefectSource = no_defects) -> ReportReview:
+def review_of(conn: sqlite3.Connection, row: ReportRow, defects: DefectSource = stored_defects) -> ReportReview:
     loaded = records.read(conn, row.id)
     record = loaded.record
     template = record.template
@@ -314,7 +318,7 @@ def select_for_review(conn: sqlite3.Connection, *, ids: Sequence[int] | None = N
     return out
 
 
-def reviews(conn: sqlite3.Connection, rows: Sequence[ReportRow], defects: DefectSource = no_defects,
+def reviews(conn: sqlite3.Connection, rows: Sequence[ReportRow], defects: DefectSource = stored_defects,
             cancel: Callable[[], bool] | None = None) -> list[ReportReview]:
     out = []
     for r in rows:

@@ -51,10 +51,17 @@ def _printed_bad(record: Record, cid: str) -> bool:
     return src is not None and parse_printed(src.text).kind == "bad"
 
 
+def missing_tables(record: Record) -> set[str]:
+    """Tables the parser did not find (its MISSING notes) and the reviewer has not captured since: none of
+    their cells holds a value. A table captured by edits is checked like any other."""
+    noted = {str(f.params.get("table")) for f in record.parse_notes if f.rule == "MISSING"}
+    return {t for t in noted if all(v is None for cols in record.tables.get(t, {}).values() for v in cols.values())}
+
+
 def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
     """A blank is not a 0. A column left blank down many rows (Shanghai leaves the 总计 of detail rows empty)
     is one warning; other blanks one warning per row. A missing table is reported once, elsewhere."""
-    missing = {f.params.get("table") for f in record.parse_notes if f.rule == "MISSING"}
+    missing = missing_tables(record)
     variant = table2_variant(record.table2_variant or "")
     skip_total = f"table2:{variant.total_row}:{variant.columns[0].key}" if variant else None
     blanks: list[tuple[str, str, str, str]] = []

@@ -17,9 +17,11 @@ from functools import cache
 
 from reviewer.api import PARSER_VERSION, refresh_findings
 from reviewer.formats import load_format, load_formats
-from reviewer.model import Finding, Record
+from reviewer.model import Finding, Record, assign_keys
 from reviewer.rules import check
+from reviewer.store import confirmations
 from reviewer.store.records import counts, findings_rows, read
+from reviewer.store.versions import RANK
 
 
 @cache
@@ -44,10 +46,11 @@ def light(conn: sqlite3.Connection, report_id: int) -> Record:
 
 
 def previous_id(conn: sqlite3.Connection, akey: str | None, year: int | None) -> int | None:
+    """The report of last year that counts (`versions.RANK`: chosen, else verified, else latest; never retired)."""
     if akey is None or year is None:
         return None
-    row = conn.execute("SELECT id FROM reports WHERE agency_key = ? AND year = ? "
-                       "ORDER BY status = 'verified' DESC, id DESC LIMIT 1", (akey, year - 1)).fetchone()
+    row = conn.execute(f"SELECT id FROM reports WHERE agency_key = ? AND year = ? AND retired_at IS NULL "
+                       f"ORDER BY {RANK} LIMIT 1", (akey, year - 1)).fetchone()
     return row[0] if row else None
 
 
@@ -58,13 +61,22 @@ def previous_record(conn: sqlite3.Connection, akey: str | None, year: int | None
 
 def store_findings(conn: sqlite3.Connection, report_id: int, findings: list[Finding],
                    rows: list[tuple[object, ...]] | None = None) -> tuple[int, int]:
-    """Replace the stored findings of a report with those of its current values."""
+    """Replace the stored findings of a report with those of its current values, each carrying its resolution
+    when a reviewer confirmed it as a source defect. `rows`: prepared by an import (a new report: nothing is
+    confirmed yet)."""
+    if rows is None:
+        assign_keys(findings)
+        confirmed = confirmations.by_key(conn, report_id)
+        for f in findings:
+            c = confirmed.get(f.key)
+            f.resolution = c.resolution() if c is not None else None
     conn.execute("DELETE FROM findings WHERE report_id = ?", (report_id,))
     conn.executemany("INSERT INTO findings(report_id, seq, rule, severity, key, json) VALUES (?, ?, ?, ?, ?, ?)",
                      rows if rows is not None else findings_rows(report_id, findings))
     errors, warnings = counts(findings)
-    conn.execute("UPDATE reports SET errors = ?, warnings = ?, checked_with = ? WHERE id = ?",
-                 (errors, warnings, PARSER_VERSION, report_id))
+    defects = sum(1 for f in findings if f.confirmed)
+    conn.execute("UPDATE reports SET errors = ?, warnings = ?, defects = ?, checked_with = ? WHERE id = ?",
+                 (errors, warnings, defects, PARSER_VERSION, report_id))
     return errors, warnings
 
 
@@ -100,10 +112,15 @@ def recheck_cross(conn: sqlite3.Connection, report_id: int, previous: Record | N
               conn.execute("SELECT json FROM findings WHERE report_id = ? ORDER BY seq", (report_id,))]
     kept = [Finding.from_json(d) for d in stored if d["rule"] not in ids]
     new = cross_findings(rec, previous)
-    if [f.to_json() for f in new] == [d for d in stored if d["rule"] in ids]:
+    if [_bare(f.to_json()) for f in new] == [_bare(d) for d in stored if d["rule"] in ids]:
         return False
     store_findings(conn, report_id, kept + new)
     return True
+
+
+def _bare(d: dict[str, object]) -> dict[str, object]:
+    """A finding's JSON without what the store adds (key, resolution): what the rules said."""
+    return {k: v for k, v in d.items() if k not in ("key", "resolution")}
 
 
 def dependents(conn: sqlite3.Connection, akey: str | None, year: int | None) -> list[int]:

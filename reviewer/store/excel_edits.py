@@ -24,7 +24,7 @@ from reviewer.errors import ReviewerError, ValidationError
 from reviewer.export.common import iter_cells, unescape_text
 from reviewer.formats import column_kind
 from reviewer.store.records import check_value
-from reviewer.store.types import CELL_KINDS, KIND_REPARSE, Change, Value
+from reviewer.store.types import CELL_KINDS, KIND_REPARSE, STATUS_VERIFIED, Change, Value
 
 if TYPE_CHECKING:
     from reviewer.store.library import Library
@@ -216,12 +216,14 @@ def read_edits(conn: sqlite3.Connection, path: str | Path) -> EditsPreview:
     else:
         raise ValidationError(f"{target.name}：只能导入本程序导出的 XLSX 或长表 CSV")
     for rid, exp in sorted(exported.items()):
-        row = conn.execute("SELECT version, template, table2_variant, agency FROM reports WHERE id = ?",
-                           (rid,)).fetchone()
+        row = conn.execute("SELECT version, template, table2_variant, agency, status, retired_at FROM reports "
+                           "WHERE id = ?", (rid,)).fetchone()
         if row is None:
             preview.problems.append(f"报告 {rid}：资料库中没有这份报告")
             continue
-        version, template, variant, agency = row
+        version, template, variant, agency, status, retired = row
+        closed = ("报告已停用" if retired else
+                  "报告已核实（只读）：请先重新打开审核" if status == STATUS_VERIFIED else "")
         preview.versions[rid] = version
         preview.agencies[rid] = agency or ""
         current = dict(conn.execute("SELECT cell, value FROM cells WHERE report_id = ?", (rid,)).fetchall())
@@ -246,10 +248,10 @@ def read_edits(conn: sqlite3.Connection, path: str | Path) -> EditsPreview:
             old = at_export.get(cid, now_v)
             if _equal(new, old) or _equal(new, now_v):
                 continue  # unchanged in the file, or already what the library holds
-            why = ""
-            if reparsed:
+            why = closed
+            if not why and reparsed:
                 why = "导出后报告已重新解析"
-            elif cid in at_export:
+            elif not why and cid in at_export:
                 why = f"导出后资料库中已改为 {'空' if now_v is None else now_v}"
             preview.changes.append(CellChange(rid, cid, old, new, now_v, why))
     return preview

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from reviewer.api import PARSER_VERSION
 from reviewer.errors import ReviewerError, ValidationError
 from reviewer.model import Finding, finding_key
-from reviewer.store import crossreport, records
+from reviewer.store import confirmations, crossreport, records, review
 from reviewer.store.config import SAMPLES_DIR, default_library_path
 from reviewer.store.db import connect, now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes
@@ -26,6 +26,7 @@ from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, s
 from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.types import (
     CELL_KINDS,
+    DEFECT_LABEL,
     KIND_METADATA,
     METADATA_FIELDS,
     STATUS_IN_REVIEW,
@@ -36,6 +37,7 @@ from reviewer.store.types import (
     Acknowledgement,
     AuditEntry,
     Change,
+    Confirmation,
     ImportSummary,
     ReparseResult,
     ReportList,
@@ -44,9 +46,10 @@ from reviewer.store.types import (
     Value,
     Verification,
     VerificationRefused,
+    has_code,
     status_code,
 )
-from reviewer.store.writes import audit, bump, claim, next_batch
+from reviewer.store.writes import audit, bump, claim, next_batch, writable
 
 if TYPE_CHECKING:
     from reviewer.fetch import Fetched
@@ -154,13 +157,19 @@ class Library:
     # -- reading -----------------------------------------------------------------------------------
     def list_reports(self, *, status: str | None = None, agency: str | None = None, year: int | None = None,
                      text: str | None = None, order: str = "id", descending: bool = False, limit: int | None = None,
-                     offset: int = 0) -> ReportList:
+                     offset: int = 0, has: str | None = None, retired: bool | None = False) -> ReportList:
         """Reports matching every given filter. `agency` matches part of the name (whitespace and punctuation
-        ignored); `text` matches part of the agency, region, file name or year; `order` is one of ORDERS.
+        ignored); `text` matches part of the agency, region, file name or year; `order` is one of ORDERS;
+        `has` is errors | warnings | defects (open errors, open warnings, confirmed source defects; or their
+        words 有错误 · 有警告 · 源文件错误); `retired`: False hides retired reports, True lists only them, None both.
 
         Returns a `ReportList`: its length at once, its rows read in pages as they are accessed."""
         where: list[str] = []
         params: list[Any] = []
+        if retired is not None and (retired or self._any_retired()):  # none retired: no clause, lists stay fast
+            where.append("retired_at IS NOT NULL" if retired else "retired_at IS NULL")
+        if has:
+            where.append(f"{has_code(has)} > 0")
         if status:
             where.append("status = ?")
             params.append(status_code(status))
@@ -189,6 +198,10 @@ class Library:
             ids = [i for (i,) in self._conn.execute(sql, params)]
         return ReportList(ids, self._summaries)
 
+    def _any_retired(self) -> bool:
+        with self._lock:  # the partial index reports_retired holds the retired ones only
+            return self._conn.execute("SELECT 1 FROM reports WHERE retired_at IS NOT NULL LIMIT 1").fetchone() is not None
+
     def _summaries(self, ids: list[int]) -> list[ReportSummary]:
         """Summaries of the given reports, in that order."""
         with self._lock:
@@ -201,21 +214,50 @@ class Library:
         return [by_id[i] for i in ids if i in by_id]
 
     def count(self) -> dict[str, int]:
-        """Reports by status, 'all', and 'with_errors' (reports with at least one error)."""
+        """Reports by status, 'all', 'with_errors' (at least one open error), 'with_warnings', 'with_defects'
+        (confirmed source defects) — retired reports left out — and 'retired'."""
         with self._lock:
-            rows = self._conn.execute("SELECT status, count(*) FROM reports GROUP BY status").fetchall()
-            (with_errors,) = self._conn.execute("SELECT count(*) FROM reports WHERE errors > 0").fetchone()
+            rows = self._conn.execute("SELECT status, count(*) FROM reports WHERE retired_at IS NULL "
+                                      "GROUP BY status").fetchall()
+            with_errors, with_warnings, with_defects, retired = self._conn.execute(
+                "SELECT count(CASE WHEN retired_at IS NULL AND errors > 0 THEN 1 END), "
+                "count(CASE WHEN retired_at IS NULL AND warnings > 0 THEN 1 END), "
+                "count(CASE WHEN retired_at IS NULL AND defects > 0 THEN 1 END), "
+                "count(retired_at) FROM reports").fetchone()
         out = {s: 0 for s in STATUSES}
         out.update(dict(rows))
         out["all"] = sum(n for _s, n in rows)
         out["with_errors"] = int(with_errors)
+        out["with_warnings"] = int(with_warnings)
+        out["with_defects"] = int(with_defects)
+        out["retired"] = int(retired)
         return out
 
     def years(self) -> list[int]:
-        """The years the library holds reports of, latest first (for a filter's choices)."""
+        """The years the library holds reports of (retired ones left out), latest first (for a filter's choices)."""
         with self._lock:
             return [y for (y,) in self._conn.execute(
-                "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC")]
+                "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL AND retired_at IS NULL ORDER BY year DESC")]
+
+    def versions(self, report_id: int) -> list[ReportSummary]:
+        """The reports of the same agency and year (the report itself included, retired ones left out), in
+        import order; `ReportSummary.counts` marks the one that counts."""
+        with self._lock:
+            s = records.summary(self._conn, report_id)
+            akey = self._conn.execute("SELECT agency_key FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
+            if akey is None or s.year is None:
+                return [s]
+            ids = [i for (i,) in self._conn.execute(
+                "SELECT id FROM reports WHERE agency_key = ? AND year = ? AND (retired_at IS NULL OR id = ?) "
+                "ORDER BY id", (akey, s.year, report_id))]
+        return self._summaries(ids)
+
+    def confirmations(self, report_id: int) -> list[Confirmation]:
+        """The findings confirmed as source defects (`active` ones first: their finding is current)."""
+        with self._lock:
+            records.summary(self._conn, report_id)
+            keys = [k for (k,) in self._conn.execute("SELECT key FROM findings WHERE report_id = ?", (report_id,))]
+            return confirmations.listed(self._conn, report_id, keys)
 
     def summary(self, report_id: int) -> ReportSummary:
         with self._lock:
@@ -234,12 +276,13 @@ class Library:
                 prev = crossreport.previous_id(c, akey, year)
                 verification = self._latest_verification(c, report_id)
                 chosen = forced_template(c, report_id)
+                confirmed = confirmations.listed(c, report_id, (f.key for f in loaded.record.findings))
         return StoredReport(
             summary=loaded.summary, record=loaded.record, text=loaded.record.text, version=loaded.summary.version,
             origins=loaded.origins,
             acknowledged={a.finding_key: a.reason for a in verification.acknowledgements} if verification else {},
             parsed=loaded.parsed, conflicts=loaded.conflicts, verification=verification, previous_id=prev,
-            forced_template=chosen)
+            forced_template=chosen, confirmations=confirmed)
 
     def source(self, report_id: int) -> tuple[str, bytes]:
         """The stored source file: its name and bytes."""
@@ -283,7 +326,7 @@ class Library:
     def _change(self, c: sqlite3.Connection, report_id: int, version: int, cells: list[str],
                 findings: list[Finding], batch: int | None, related: list[int]) -> Change:
         s = records.summary(c, report_id)
-        return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related)
+        return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related, s.defects)
 
     def set_cells(self, report_id: int, changes: Mapping[str, Value | str], *, reviewer: str | None,
                   reason: str | None = None, expected_version: int | None, kind: str = "edit") -> Change:
@@ -298,7 +341,7 @@ class Library:
         values = {cid: check_value(cid, v) for cid, v in changes.items()}
         reason = (reason or "").strip() or None
         with self._lock, write(self._conn) as c:
-            s = claim(c, report_id, expected_version)
+            s = writable(claim(c, report_id, expected_version))
             current: dict[str, tuple[Value, Value, str]] = {}
             if values:
                 marks = ",".join("?" * len(values))
@@ -321,8 +364,7 @@ class Library:
             marks = ",".join("?" * len(changed))
             c.execute(f"UPDATE conflicts SET resolved_at = ?, resolution = 'edited' WHERE report_id = ? "
                       f"AND resolved_at IS NULL AND cell IN ({marks})", [at, report_id, *changed])
-            why = "核实后修改了数值" if s.status == STATUS_VERIFIED else "开始修改"
-            version, _ = bump(c, s, at=at, reviewer=name, status=STATUS_IN_REVIEW, batch=batch, reason=why)
+            version, _ = bump(c, s, at=at, reviewer=name, status=STATUS_IN_REVIEW, batch=batch, reason="开始修改")
             findings, _ = crossreport.recheck(c, report_id)
             row = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
             related = crossreport.recheck_dependents(c, row[0], row[1], exclude=report_id)
@@ -341,8 +383,12 @@ class Library:
         if code == STATUS_VERIFIED:
             raise ValidationError("请通过“核实”操作将报告标记为已核实（需处理所有错误并说明所有警告）")
         name = who(reviewer)
+        if (reason or "").strip() == "" and self.summary(report_id).status == STATUS_VERIFIED:
+            raise ValidationError(f"报告 {report_id} 已核实：重新打开审核须说明理由")
         with self._lock, write(self._conn) as c:
             s = claim(c, report_id, expected_version)
+            if s.retired_at is not None:
+                writable(s)
             if s.status == code:
                 return self._change(c, report_id, s.version, [], records.stored_findings(c, report_id), None, [])
             at, batch = now(), next_batch(c)
@@ -354,6 +400,51 @@ class Library:
                 related = crossreport.recheck_dependents(c, akey, year, exclude=report_id)
             return self._change(c, report_id, version, [], records.stored_findings(c, report_id), batch, related)
 
+    # -- the reviewer's decisions (reviewer.store.review) ------------------------------------------------------
+    def confirm_defect(self, report_id: int, finding: str, *, reason: str | None, reviewer: str | None,
+                       should_be: Mapping[str, Value | str] | None = None,
+                       expected_version: int | None) -> Change:
+        """Confirm a finding (by `finding_key`) as a defect of the source (源文件错误): the report prints it that
+        way. Values are left as they are; `should_be` may give, for cells of the finding, the value the source
+        should have printed (应为). Audited (kinds confirm, should_be), one batch; confirming again replaces
+        reason and should-be values. The finding then carries its `resolution`, no longer counts as open and no
+        longer blocks verification. Refused on a verified (`ReportLocked`) or retired report."""
+        return review.confirm(self, report_id, finding, reason=reason, reviewer=who(reviewer), should_be=should_be,
+                              expected_version=expected_version)
+
+    def withdraw_defect(self, report_id: int, finding: str, *, reviewer: str | None, reason: str | None = None,
+                        expected_version: int | None) -> Change:
+        """Withdraw a confirmation (the undo of `confirm_defect`): audited as kind withdraw, the finding is open
+        again."""
+        return review.withdraw(self, report_id, finding, reason=reason, reviewer=who(reviewer),
+                               expected_version=expected_version)
+
+    def reopen(self, report_id: int, *, reason: str | None, reviewer: str | None,
+               expected_version: int | None) -> Change:
+        """重新打开审核: a verified report back to 审核中, with a reason (audited). Until then it is read-only."""
+        return review.reopen(self, report_id, reason=reason, reviewer=who(reviewer),
+                             expected_version=expected_version)
+
+    def retire(self, report_id: int, *, reason: str | None, reviewer: str | None,
+               expected_version: int | None) -> Change:
+        """Retire a report imported by mistake: hidden from lists, queues, charts and exports, and no longer last
+        year's report of anything; nothing is deleted, its trail is kept, `restore` brings it back."""
+        return review.retire(self, report_id, reason=reason, reviewer=who(reviewer),
+                             expected_version=expected_version)
+
+    def restore(self, report_id: int, *, reviewer: str | None, reason: str | None = None,
+                expected_version: int | None) -> Change:
+        return review.restore(self, report_id, reason=reason, reviewer=who(reviewer),
+                              expected_version=expected_version)
+
+    def choose_version(self, report_id: int, *, reviewer: str | None, reason: str | None = None,
+                       expected_version: int | None = None) -> Change:
+        """Make this report the version that counts for its agency and year (exports, charts, last year's report
+        of the next year). Audited; choosing another later replaces the choice. `Change.related` lists the
+        other versions and next year's reports whose findings changed."""
+        return review.choose_version(self, report_id, reason=reason, reviewer=who(reviewer),
+                                     expected_version=expected_version)
+
     def verify(self, report_id: int, *, reviewer: str | None, note: str | None = None,
                acknowledgements: Mapping[str, str] | None = None, expected_version: int | None) -> Change:
         """Mark the report 已核实. Refused (`VerificationRefused`) while an error remains or a warning has no
@@ -363,8 +454,11 @@ class Library:
         with self._lock, write(self._conn) as c:
             s = claim(c, report_id, expected_version)
             findings, _ = crossreport.recheck(c, report_id)
-            errors = [f for f in findings if f.severity == "error"]
+            errors = [f for f in findings if f.severity == "error" and not f.confirmed]
             warnings = [f for f in findings if f.severity == "warning"]
+            for f in warnings:  # a warning confirmed as a source defect is explained by its confirmation
+                if f.resolution is not None and not acks.get(finding_key(f)):
+                    acks[finding_key(f)] = f"{DEFECT_LABEL}：{f.resolution.get('reason', '')}"
             missing = [f for f in warnings if not acks.get(finding_key(f))]
             if errors or missing:
                 parts = []
@@ -410,7 +504,7 @@ class Library:
                                     expected_version=expected_version, progress=progress, cancel=cancel,
                                     metadata=clean)
         with self._lock, write(self._conn) as c:
-            s = claim(c, report_id, expected_version)
+            s = writable(claim(c, report_id, expected_version))
             old_key, old_year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
             old = {"agency": s.agency, "year": s.year, "region": s.region}
             changed = {k: v for k, v in clean.items() if old[k] != v}
@@ -422,8 +516,7 @@ class Library:
             new = {**old, **changed}
             c.execute("UPDATE reports SET agency = ?, agency_key = ?, year = ?, region = ? WHERE id = ?",
                       (new["agency"], agency_key(new["agency"]), new["year"], new["region"], report_id))
-            status = STATUS_IN_REVIEW if s.status == STATUS_VERIFIED else s.status
-            version, _ = bump(c, s, at=at, reviewer=name, status=status, batch=batch, reason="核实后修改了机关或年度")
+            version, _ = bump(c, s, at=at, reviewer=name, batch=batch)
             findings, _ = crossreport.recheck(c, report_id)
             related = crossreport.recheck_dependents(c, old_key, old_year, exclude=report_id)
             related += [r for r in crossreport.recheck_dependents(c, agency_key(new["agency"]), new["year"],

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from reviewer.errors import ReviewerError
 from reviewer.store.db import now, split_script, write
 from reviewer.store.normalize import agency_key
-from reviewer.store.schema import SCHEMA_VERSION, V1, V2
+from reviewer.store.schema import SCHEMA_VERSION, V1, V2, V3
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -24,7 +24,12 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE reports SET agency_key = ? WHERE id = ?", [(agency_key(a), i) for i, a in rows])
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(conn: sqlite3.Connection) -> None:
+    for stmt in split_script(V3):
+        conn.execute(stmt)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 assert max(STEPS) == SCHEMA_VERSION
 
 

@@ -15,9 +15,10 @@ from reviewer.store.types import (
     ReportSummary,
     Value,
 )
+from reviewer.store.versions import COUNTING_COLUMN, VERSIONS_COLUMN
 
 SUMMARY_COLUMNS = ("id, agency, year, region, template, status, errors, warnings, version, source_name, "
-                   "updated_at, version_of, reviewer")
+                   f"updated_at, version_of, reviewer, defects, retired_at, {VERSIONS_COLUMN}, {COUNTING_COLUMN}")
 
 
 def same(a: Value, b: Value) -> bool:
@@ -76,7 +77,9 @@ def findings_rows(report_id: int, findings: list[Finding]) -> list[tuple[Any, ..
 
 
 def counts(findings: list[Finding]) -> tuple[int, int]:
-    return (sum(1 for f in findings if f.severity == "error"), sum(1 for f in findings if f.severity == "warning"))
+    """Open errors and warnings: a finding confirmed as a source defect is resolved and counted apart."""
+    return (sum(1 for f in findings if f.severity == "error" and not f.confirmed),
+            sum(1 for f in findings if f.severity == "warning" and not f.confirmed))
 
 
 def summary(conn: sqlite3.Connection, report_id: int) -> ReportSummary:

@@ -40,7 +40,7 @@ from reviewer.store.types import (
     ReparseResult,
     Value,
 )
-from reviewer.store.writes import audit, bump, claim, next_batch
+from reviewer.store.writes import audit, bump, claim, next_batch, writable
 
 if TYPE_CHECKING:
     from reviewer.store.library import Library
@@ -96,6 +96,8 @@ def run_reparse(lib: Library, report_id: int, *, reviewer: str | None, expected_
     with lib.lock:
         conn = lib.connection
         s = claim(conn, report_id, expected_version)  # a stale view is refused before the slow parse too
+        if template is not None or metadata:  # a reviewer's decision: not on a read-only report
+            writable(s)
         (path,) = conn.execute("SELECT source_path FROM reports WHERE id = ?", (report_id,)).fetchone()
         forced = forced_template(conn, report_id)
     if stop:

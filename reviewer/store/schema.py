@@ -140,4 +140,31 @@ DROP INDEX reports_agency_year;
 CREATE INDEX reports_agency_key_year ON reports(agency_key, year);
 """
 
-SCHEMA_VERSION = 2
+# v3: the review closes its loop. A finding may be confirmed as a defect of the source (源文件错误): the current
+# confirmations are in `confirmations` (the trail keeps every confirm and withdraw line in `edits`), and
+# `reports.defects` counts those among the current findings. A report may be retired (imported by mistake:
+# hidden, restorable, nothing deleted), and a reviewer may choose which of several files of one agency and
+# year counts (`chosen_at`: the latest choice wins).
+V3 = """
+ALTER TABLE reports ADD COLUMN defects INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reports ADD COLUMN retired_at TEXT;
+ALTER TABLE reports ADD COLUMN retired_reason TEXT;
+ALTER TABLE reports ADD COLUMN chosen_at TEXT;
+CREATE TABLE confirmations (
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    finding_key TEXT NOT NULL,             -- reviewer.model.finding_key of the finding confirmed
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    cells TEXT NOT NULL,                   -- JSON list of the finding's cells
+    message TEXT NOT NULL,                 -- the finding's message when it was confirmed
+    reason TEXT NOT NULL,
+    should_be TEXT NOT NULL,               -- JSON {cell: value the source should have printed (应为)}
+    reviewer TEXT NOT NULL,
+    at TEXT NOT NULL,
+    batch INTEGER NOT NULL,                -- the batch of its audit line in `edits`
+    PRIMARY KEY (report_id, finding_key)
+) WITHOUT ROWID;
+CREATE INDEX reports_retired ON reports(id) WHERE retired_at IS NOT NULL;
+"""
+
+SCHEMA_VERSION = 3

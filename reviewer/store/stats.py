@@ -13,8 +13,9 @@ how many reports of that year left at least one of its cells blank (or lack the 
 "N reports not counted" instead of silently counting them as 0.
 
 A library may hold two files of the same agency and year (a corrected version): by default one report stands
-for each agency and year, the verified one first, else the latest imported (as `crossreport.previous_id`
-chooses), and the others are counted in `superseded`.
+for each agency and year, the one that counts (`versions.RANK`: the version a reviewer chose, else the verified
+one, else the latest imported — as `crossreport.previous_id` chooses), and the others are counted in
+`superseded`. Retired reports are never counted.
 
 Efficiency: one narrow query on `reports`, then per year and format one query over `cells` that seeks
 exactly the cells of the series by primary key (report_id, cell), grouped by cell in SQLite. The blanks
@@ -37,6 +38,7 @@ from reviewer.formats import load_formats
 from reviewer.model import Number
 from reviewer.store.normalize import agency_key
 from reviewer.store.types import STATUS_VERIFIED, STATUSES, status_code
+from reviewer.store.versions import COUNTING_IDS
 
 if TYPE_CHECKING:
     from reviewer.store.library import Library
@@ -207,7 +209,7 @@ def _behind(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | N
                               (json.dumps([r[0] for r in kept]),)).fetchall())
     formats = load_formats()
     out: list[Contribution] = []
-    for rid, _k, _y, template, status, _e in kept:
+    for rid, _k, _y, template, status, _e, *_rest in kept:
         if key in COUNTS:
             out.append(Contribution(rid, names.get(rid), year, status, None, 0))
             continue
@@ -261,12 +263,13 @@ def _like(text: str) -> str:
 
 
 # (id, agency_key, year, template, status, errors) of one report
-_Row = tuple[int, str | None, int | None, str | None, str, int]
+_Row = tuple[int, str | None, int | None, str | None, str, int, int]  # …, errors, counts (1/0)
 
 
 def _select(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | None) -> list[_Row]:
-    sql = ("SELECT id, agency_key, year, template, status, errors FROM reports "
-           "WHERE status IN (SELECT value FROM json_each(?))")
+    """The reports of the statuses (retired ones never), with whether each counts for its agency and year."""
+    sql = (f"SELECT id, agency_key, year, template, status, errors, id IN ({COUNTING_IDS}) FROM reports "
+           "WHERE retired_at IS NULL AND status IN (SELECT value FROM json_each(?))")
     params: list[object] = [json.dumps(list(statuses))]
     key = agency_key(agency) if agency else None
     if key:
@@ -276,15 +279,10 @@ def _select(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | N
 
 
 def _one_per_agency_year(rows: list[_Row]) -> list[_Row]:
-    """The report standing for each agency and year: a verified one first, then the latest imported."""
-    best: dict[tuple[str, int | None], _Row] = {}
-    for row in rows:  # ascending id: a later one of the same rank replaces an earlier one
-        rid, akey, year, _t, status, _e = row
-        k = (akey if akey is not None else f"#{rid}", year)
-        held = best.get(k)
-        if held is None or (status == STATUS_VERIFIED) >= (held[4] == STATUS_VERIFIED):
-            best[k] = row
-    return sorted(best.values())
+    """The reports that count for their agency and year (`versions.RANK`: the version a reviewer chose, else a
+    verified one, else the latest imported). When that one lacks a charted status, its agency and year are not
+    charted by another version: the reviewer's choice holds."""
+    return [row for row in rows if row[6]]
 
 
 # Per cell of one format: the sum of the numbers, and the reports where the cell is blank or missing.
@@ -305,7 +303,7 @@ def _compute(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | 
     groups: dict[int, dict[str | None, list[int]]] = {}
     errors: dict[int, int] = {}
     formats = load_formats()
-    for rid, _k, year, template, _s, errs in kept:
+    for rid, _k, year, template, _s, errs, _c in kept:
         if year is None:
             continue
         fmt = template if template in formats else None

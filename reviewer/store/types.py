@@ -23,6 +23,15 @@ KIND_METADATA = "metadata"
 KIND_STATUS = "status"
 KIND_REPARSE = "reparse"
 KIND_IMPORT = "import"
+KIND_CONFIRM = "confirm"  # a finding confirmed as a source defect: cell = finding key, new = rule, reason
+KIND_WITHDRAW = "withdraw"  # a confirmation withdrawn (an undo of it): cell = finding key, old = rule
+KIND_SHOULD_BE = "should_be"  # the value a cell should have been printed with (应为), given with a confirmation
+KIND_RETIRE = "retire"  # retired (imported by mistake): hidden, nothing deleted
+KIND_RESTORE = "restore"
+KIND_CHOOSE_VERSION = "choose_version"  # this report counts for its agency and year (old = the one that did)
+DEFECT_LABEL = "源文件错误"
+# List filters beside the status (`Library.list_reports(has=...)`), with the words a user may type.
+HAS_FILTERS = {"errors": "有错误", "warnings": "有警告", "defects": DEFECT_LABEL}
 METADATA_FIELDS = ("agency", "year", "region")
 # The format version (national template "2019" / "2021") is metadata too, but changing it re-parses the report:
 # audited as a metadata entry of this field, and the latest such entry is the format later re-parses keep.
@@ -31,6 +40,10 @@ TEMPLATE_FIELD = "template"
 
 class NotFoundError(ReviewerError):
     """No report with that id in the library."""
+
+
+class ReportLocked(ValidationError):
+    """A write refused: the report is 已核实 (read-only until reopened) or retired (until restored)."""
 
 
 class VerificationRefused(ValidationError):
@@ -51,6 +64,15 @@ def status_code(text: str) -> str:
     raise ValidationError(f"未知状态“{text}”；可用：" + "、".join(f"{c}（{lab}）" for c, lab in STATUS_LABELS.items()))
 
 
+def has_code(text: str) -> str:
+    """'defects', '源文件错误' … -> the counter column of a `list_reports(has=...)` filter."""
+    t = text.strip()
+    for code, label in HAS_FILTERS.items():
+        if t.lower() == code or t == label:
+            return code
+    raise ValidationError(f"未知筛选“{text}”；可用：" + "、".join(f"{c}（{lab}）" for c, lab in HAS_FILTERS.items()))
+
+
 class ReportSummary(NamedTuple):
     """One row of the library list (a tuple, so listing 100,000 reports stays fast)."""
 
@@ -67,10 +89,33 @@ class ReportSummary(NamedTuple):
     updated_at: str
     version_of: int | None  # set when this is a second file of the same agency and year
     reviewer: str | None
+    defects: int = 0  # findings confirmed as source defects (源文件错误)
+    retired_at: str | None = None  # set while retired (imported by mistake; hidden from lists, exports, charts)
+    versions: int = 0  # reports of its agency and year not retired, itself included (0: no agency or year known)
+    counting_id: int | None = None  # the one of them that counts (`versions.RANK`); None: no agency or year
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+    @property
+    def has_versions(self) -> bool:
+        """Another report of the same agency and year is in the library (not retired)."""
+        return self.versions > 1
+
+    @property
+    def counts(self) -> bool:
+        """This report is the one counted for its agency and year (in exports, charts, last year's report)."""
+        return not self.retired and (self.counting_id is None or self.counting_id == self.id)
+
+    @property
+    def verified_with_defects(self) -> bool:
+        """已核实, with findings confirmed as defects of the source (documented problems of the report)."""
+        return self.status == STATUS_VERIFIED and self.defects > 0
 
 
 @dataclass(slots=True)
@@ -79,6 +124,29 @@ class Acknowledgement:
     reason: str
     rule: str = ""
     message: str = ""
+
+
+@dataclass(slots=True)
+class Confirmation:
+    """A finding confirmed as a defect of the source (源文件错误): the report prints it that way and is wrong
+    there. The printed and reviewed values stay as they are; `should_be` gives what it should have been (应为)."""
+
+    finding_key: str
+    rule: str
+    severity: str
+    cells: list[str]
+    message: str  # the finding's message when confirmed
+    reason: str
+    should_be: dict[str, Value]
+    reviewer: str
+    at: str
+    batch: int
+    active: bool = True  # its finding is among the current ones (an edit may make it go away, an undo bring it back)
+
+    def resolution(self) -> dict[str, Any]:
+        """What a finding carries as `Finding.resolution` (and the JSONL export writes)."""
+        return {"kind": "source_defect", "label": DEFECT_LABEL, "reason": self.reason, "should_be": self.should_be,
+                "reviewer": self.reviewer, "at": self.at}
 
 
 @dataclass(slots=True)
@@ -168,6 +236,25 @@ class StoredReport:
     verification: Verification | None = None  # the latest one
     previous_id: int | None = None  # last year's report used for R7/R8
     forced_template: str | None = None  # the format a reviewer chose (kept by re-parses); None: detected
+    confirmations: list[Confirmation] = field(default_factory=list)  # active ones first, then those gone
+
+    @property
+    def should_be(self) -> dict[str, Value]:
+        """Cell -> the value it should have been printed with, from the active confirmations (a later one wins)."""
+        out: dict[str, Value] = {}
+        for c in sorted((c for c in self.confirmations if c.active), key=lambda c: (c.at, c.batch)):
+            out.update(c.should_be)
+        return out
+
+    @property
+    def defect_cells(self) -> set[str]:
+        """Cells named by a finding confirmed as a source defect."""
+        return {cid for c in self.confirmations if c.active for cid in c.cells}
+
+    @property
+    def locked(self) -> bool:
+        """Read-only: 已核实 until reopened, or retired until restored."""
+        return self.summary.status == STATUS_VERIFIED or self.summary.retired
 
     @property
     def id(self) -> int:
@@ -191,6 +278,7 @@ class Change:
     warnings: int = 0
     batch: int | None = None
     related: list[int] = field(default_factory=list)  # other reports whose findings changed (next year's)
+    defects: int = 0  # findings confirmed as source defects
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from reviewer.errors import StaleWriteError
 from reviewer.store import records
-from reviewer.store.types import KIND_STATUS, ReportSummary
+from reviewer.store.types import KIND_STATUS, STATUS_VERIFIED, ReportLocked, ReportSummary
 
 
 def claim(c: sqlite3.Connection, report_id: int, expected_version: int | None) -> ReportSummary:
@@ -19,6 +19,17 @@ def claim(c: sqlite3.Connection, report_id: int, expected_version: int | None) -
         raise StaleWriteError(
             f"报告 {report_id}（{s.agency or s.source_name} {s.year or ''}）已被其他窗口或程序修改："
             f"当前版本为 {s.version}，本次修改基于版本 {expected_version}。请重新载入后再修改。")
+    return s
+
+
+def writable(s: ReportSummary) -> ReportSummary:
+    """Refuse a reviewer's change of a report that is read-only: 已核实 (until reopened) or retired (until
+    restored)."""
+    name = f"报告 {s.id}（{s.agency or s.source_name} {s.year or ''}）".replace(" ）", "）")
+    if s.retired_at is not None:
+        raise ReportLocked(f"{name}已停用，不能修改；请先恢复该报告")
+    if s.status == STATUS_VERIFIED:
+        raise ReportLocked(f"{name}已核实，为只读；如需修改或确认问题，请先重新打开审核（并说明理由）")
     return s
 
 
