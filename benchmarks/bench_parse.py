@@ -15,9 +15,10 @@ from pathlib import Path
 
 from reviewer import parse_bytes
 from reviewer.reading.layout import text_to_rows
+from reviewer.resources import sample_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
+SAMPLES = sample_paths()
 PDF = ROOT / "tests" / "data" / "huaian-2024.pdf"
 
 

@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT))
 from reviewer import parse_bytes  # noqa: E402
 from reviewer.formats import column_kind, load_format  # noqa: E402
 from reviewer.model import Record  # noqa: E402
+from reviewer.resources import samples_dir  # noqa: E402
 
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = samples_dir()
 SEEDS_2021 = ("000_b710f638428fe90f", "001_0e482e19bd443c5d", "002_45714cd7a3994f14")
 SEED_2019 = "003_572269c7f2b1c0ee"
 YEARS = tuple(range(2019, 2025))

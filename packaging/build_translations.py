@@ -19,14 +19,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ui.i18n import CATALOG, DEFAULT_LANGUAGE, LANGUAGES, build_qm, qt_tool, translations_dir  # noqa: E402
+from ui.i18n import CATALOG, DEFAULT_LANGUAGE, LANGUAGES, build_qm, qt_tool  # noqa: E402
+
+TRANSLATIONS = ROOT / "resources" / "translations"  # the sources in this checkout (an installed copy is never edited)
 
 
 def update_ts(language: str) -> Path:
     tool = qt_tool("lupdate")
     if tool is None:
         raise SystemExit("lupdate not found: install PySide6-Essentials")
-    ts = translations_dir() / f"{CATALOG}_{language}.ts"
+    ts = TRANSLATIONS / f"{CATALOG}_{language}.ts"
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
     subprocess.run([tool, "-no-obsolete", "-locations", "none", "-source-language", "zh_CN",
                     "-target-language", language, *sources, "-ts", str(ts.relative_to(ROOT))],
@@ -49,7 +51,7 @@ def main() -> int:
     for language in LANGUAGES:
         if language == DEFAULT_LANGUAGE:
             continue
-        ts = translations_dir() / f"{CATALOG}_{language}.ts"
+        ts = TRANSLATIONS / f"{CATALOG}_{language}.ts"
         if not args.check:
             update_ts(language)
             qm = ts.with_suffix(".qm")

@@ -199,7 +199,7 @@ def report_links(page: Fetched) -> list[Link]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        title = " ".join((a.text_content() or "").split()) or (a.get("title") or "").strip()
+        title = " ".join("".join(str(t) for t in a.itertext()).split())
         title_attr = (a.get("title") or "").strip()
         if len(title_attr) > len(title):
             title = title_attr  # lists cut long titles short with "…" and keep the whole one in title=

@@ -280,11 +280,18 @@ def _by_paths(table: str, present: dict[str, set[str]], cols: list[_Col], corner
 
 
 def template_of(record: Record) -> str:
-    """The record's template, or the national one its table-3 rows match when it is unknown."""
-    if record.template is not None and record.template in load_formats():
+    """The record's template, or the national one whose table-3 rows it has most of when it is unknown (the
+    newest on a tie)."""
+    formats = load_formats()
+    if record.template is not None and record.template in formats:
         return record.template
     rows = record.tables.get("table3", {})
-    return "2021" if "other.other" in rows or "other" not in rows else "2019"
+
+    def score(template: str) -> int:
+        tdef = formats[template].tables.get("table3")
+        return sum(1 for r in tdef.rows if r.key in rows) if tdef is not None else 0
+
+    return max(reversed(list(formats)), key=score)
 
 
 def build(record: Record, table: str, texts: HeaderTexts | None = None) -> FormGrid:
@@ -295,11 +302,10 @@ def build(record: Record, table: str, texts: HeaderTexts | None = None) -> FormG
 
 
 if __name__ == "__main__":
-    from pathlib import Path
-
     from reviewer import parse_file
+    from reviewer.resources import samples_dir
 
-    for sample in sorted((Path(__file__).resolve().parent.parent / "resources" / "samples").glob("00[34]_*.txt")):
+    for sample in sorted(samples_dir().glob("00[34]_*.txt")):
         rec = parse_file(sample)
         for tid in TABLES:
             g = build(rec, tid)

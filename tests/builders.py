@@ -22,9 +22,11 @@ from typing import Any
 import docx
 from docx.shared import Pt
 
+from reviewer.resources import samples_dir
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = samples_dir()
 TRUTH_DIR = TESTS / "truth"
 DATA = TESTS / "data"
 TEMPLATE_2021 = DATA / "official-template-2021-blank.docx"

@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from reviewer.resources import samples_dir
+
 settings.register_profile("default", max_examples=120)
 settings.register_profile("long", max_examples=3000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = samples_dir()
 SHARED = ROOT.parent / "shared"
 TRUTH_DIR = Path(__file__).resolve().parent / "truth"
 

@@ -12,6 +12,7 @@ import pytest
 
 from benchmarks.make_reports import generate
 from reviewer.errors import ValidationError
+from reviewer.resources import samples_dir
 from reviewer.store import Library
 from reviewer.store.stats import (
     APPEAL_GROUPS,
@@ -25,7 +26,7 @@ from reviewer.store.stats import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = samples_dir()
 REVIEWER = "统计测试"
 TABLE4_ROWS = {"review": ("review",), "litigation": ("litigation_direct", "litigation_after_review"),
                "litigation_direct": ("litigation_direct",),

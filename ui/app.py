@@ -102,9 +102,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     app._translators = i18n.install(app, language)  # type: ignore[attr-defined]
 
     from reviewer.errors import ReviewerError
+    from reviewer.formats import FormatError, load_formats
     from ui.library_access import open_library
     from ui.main_window import MainWindow
 
+    try:
+        load_formats()
+    except FormatError as exc:  # a bad format file is named before anything is read with it
+        print(exc, file=sys.stderr)
+        if not args.screenshot:
+            QMessageBox.critical(None, tr("格式文件有误"), str(exc))
+        return 2
     path = library_path(args, settings)
     try:
         library = open_library(path, seed_samples=True)

@@ -1,15 +1,18 @@
 """Translations: Chinese is the source language of every `tr()` string; English comes from a `.qm` file.
 
-`resources/translations/reviewer_en.ts` is committed; `packaging/build_translations.py` refreshes it with
-`pyside6-lupdate` and builds the `.qm` with `pyside6-lrelease` (both ship in the PySide6-Essentials wheel).
-When the `.qm` was not built (a fresh checkout), it is built once into the user cache on first use.
+`resources/translations/reviewer_en.ts` is committed and ships in the wheel (`reviewer.resources` finds it);
+`packaging/build_translations.py` refreshes it with `pyside6-lupdate` and builds the `.qm` with
+`pyside6-lrelease` (both ship in the PySide6-Essentials wheel). When no up-to-date `.qm` sits next to the `.ts`
+(a fresh checkout, an installed wheel), it is built once into the user cache on first use, named by a hash of
+the `.ts` so that an upgrade never reuses a stale catalog.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -26,13 +29,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def resources_dir() -> Path:
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    return base / "resources"
-
-
 def translations_dir() -> Path:
-    return resources_dir() / "translations"
+    from reviewer.resources import translations_dir as shipped
+
+    return shipped()
 
 
 def qt_tool(name: str) -> str | None:
@@ -53,22 +53,29 @@ def build_qm(ts: Path, qm: Path) -> bool:
     if tool is None or not ts.exists():
         return False
     qm.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False)
-    return result.returncode == 0 and qm.exists()
+    part = qm.with_name(f"{qm.name}.{os.getpid()}.part")  # a second app starting at once never reads half a file
+    result = subprocess.run([tool, "-silent", str(ts), "-qm", str(part)], capture_output=True, check=False)
+    if result.returncode != 0 or not part.exists():
+        part.unlink(missing_ok=True)
+        return False
+    os.replace(part, qm)
+    return True
 
 
 def qm_path(language: str) -> Path | None:
-    """The compiled catalog of a language: next to the `.ts`, else built into the user cache."""
+    """The compiled catalog of a language: next to the `.ts` when built from it, else built into the user
+    cache (the installed package's folder may be read-only)."""
     shipped = translations_dir() / f"{CATALOG}_{language}.qm"
     ts = translations_dir() / f"{CATALOG}_{language}.ts"
     if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
         return shipped
+    if not ts.exists():
+        return None
     from platformdirs import user_cache_dir
 
-    cached = Path(user_cache_dir("reviewer-gui")) / f"{CATALOG}_{language}.qm"
-    if cached.exists() and ts.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
-        return cached
-    if build_qm(ts, cached):
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    cached = Path(user_cache_dir("reviewer-gui")) / f"{CATALOG}_{language}-{digest}.qm"
+    if cached.exists() or build_qm(ts, cached):
         return cached
     return shipped if shipped.exists() else None
 

@@ -42,12 +42,12 @@ def rule_name(finding: Finding) -> str:
     return names.get(finding.name, finding.name)
 
 
-def cell_label(cid: str, template: str | None) -> str:
+def cell_label(cid: str, template: str | None, variant: str | None = None) -> str:
     """`table3:unable.not_held:total` -> 表三 1.本机关不掌握相关政府信息·总计."""
     if cid.endswith(":*"):
         return tr("{table}（整表）").format(table=table_name(cid.split(":", 1)[0]))
     table, row, col = split_cell_id(cid)
-    label = label_of(template, table, row, col) if "/" not in row else f"{row}·{col}"
+    label = label_of(template, table, row, col, variant)
     return f"{table_name(table)} {label}"
 
 

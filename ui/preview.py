@@ -16,9 +16,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.model import Record
+from reviewer.resources import samples_dir
 
 AUTOQUIT_ENV = "REVIEWER_GUI_AUTOQUIT_MS"
-SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
+SAMPLES = samples_dir()
 
 
 def sample_path(prefix: str = "003") -> Path:

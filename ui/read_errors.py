@@ -42,6 +42,20 @@ def _templates() -> dict[str, str]:
         "或用 Word/WPS 将其另存为 .docx":
             tr("请安装 LibreOffice（https://www.libreoffice.org ；Debian/Ubuntu：sudo apt install libreoffice-writer）"
                "后重试，或用 Word/WPS 将其另存为 .docx"),
+        "不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf 和扫描图片）":
+            tr("不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf 和扫描图片）"),
+        "文件扩展名为 {suffix}，但内容不是图片（可能已损坏或被截断）":
+            tr("文件扩展名为 {suffix}，但内容不是图片（可能已损坏或被截断）"),
+        # scans read by OCR (reviewer.reading.ocr)
+        "图片已损坏或格式不受支持，无法读取": tr("图片已损坏或格式不受支持，无法读取"),
+        "这是扫描件或图片，{hint}": tr("这是扫描件或图片，{hint}"),
+        "这是图片，{hint}": tr("这是图片，{hint}"),
+        "文字识别需要安装 OCR 组件：pip install 'report-reviewer[ocr]'":
+            tr("文字识别需要安装 OCR 组件：pip install 'report-reviewer[ocr]'"),
+        "文字识别未能从图片中读出文字": tr("文字识别未能从图片中读出文字"),
+        "图片过大（{width}×{height} 像素），无法识别": tr("图片过大（{width}×{height} 像素），无法识别"),
+        "PDF 中没有文字层（可能是扫描件）；{hint}": tr("PDF 中没有文字层（可能是扫描件）；{hint}"),
+        "PDF 中既没有文字层，文字识别也未读出文字": tr("PDF 中既没有文字层，文字识别也未读出文字"),
         # fetching a report from the web (reviewer.fetch.FetchError)
         "只能从 http 或 https 网址导入": tr("只能从 http 或 https 网址导入"),
         "网址缺少主机名": tr("网址缺少主机名"),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError, StaleWriteError
-from reviewer.formats import load_format
+from reviewer.formats import printed_labels
 from reviewer.formlayout import TABLES, HeaderTexts, build, template_of
 from reviewer.model import Finding, split_cell_id
 from reviewer.store.edits import CellEdit
@@ -107,7 +107,7 @@ class ReviewPane(QWidget):
         layout.addWidget(self.metadata)
         layout.addWidget(self.v_split, 1)
         self.text.cellClicked.connect(self.select_cell)
-        self.pages.cellClicked.connect(self.select_cell)
+        self.pages.cellClicked.connect(self._cell_from_page)
         self.problems.findingChosen.connect(self.show_finding)
         self.problems.applyRequested.connect(self.apply_suggestion)
         self.metadata.saveRequested.connect(self._save_metadata)
@@ -247,7 +247,8 @@ class ReviewPane(QWidget):
         return saved
 
     def cell_label(self, cid: str) -> str:
-        return cell_label(cid, self.session.record.template if self.session else None)
+        record = self.session.record if self.session else None
+        return cell_label(cid, record.template if record else None, record.table2_variant if record else None)
 
     def _write(self, edits: list[CellEdit], reason: str | None, kind: str) -> bool:
         assert self.session is not None
@@ -316,19 +317,19 @@ class ReviewPane(QWidget):
     def _row_label_variants(self, cid: str) -> list[str]:
         assert self.session is not None
         table, row, _col = split_cell_id(cid)
-        if "/" in row or (table == "table2" and self.session.record.table2_variant):
-            return [row.rsplit("/", 1)[-1]]
-        try:
-            rdef = load_format(template_of(self.session.record)).tables[table].row(row)
-        except KeyError:
-            return [row]
-        return [rdef.label, *rdef.variants]
+        record = self.session.record
+        return list(printed_labels(template_of(record), record.table2_variant, table, row))
 
     def _cell_chosen(self, cid: str) -> None:
         values, labels = self._spans_of([cid])
         self.text.show_spans(values, labels)
         if self.source_tabs.indexOf(self.pages) >= 0:
             self.pages.show_cell(cid)
+
+    def _cell_from_page(self, cid: str) -> None:
+        """A click on the page image: the cell read there is chosen, and the keyboard goes to its grid."""
+        if self.select_cell(cid):
+            self.views[cid.split(":", 1)[0]].setFocus()
 
     def select_cell(self, cid: str) -> bool:
         table = cid.split(":", 1)[0]

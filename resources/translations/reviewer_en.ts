@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>格式文件有误</source>
+        <translation>A format file is invalid</translation>
+    </message>
+    <message>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -1588,6 +1592,46 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>请安装 LibreOffice（https://www.libreoffice.org ；Debian/Ubuntu：sudo apt install libreoffice-writer）后重试，或用 Word/WPS 将其另存为 .docx</source>
         <translation>Install LibreOffice (https://www.libreoffice.org; Debian/Ubuntu: sudo apt install libreoffice-writer) and try again, or save the file as .docx with Word or WPS</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型 {suffix}（支持 .txt .md .html .docx .doc .wps .rtf .pdf 和扫描图片）</source>
+        <translation>unsupported file type {suffix} (supported: .txt .md .html .docx .doc .wps .rtf .pdf and scanned images)</translation>
+    </message>
+    <message>
+        <source>文件扩展名为 {suffix}，但内容不是图片（可能已损坏或被截断）</source>
+        <translation>the name ends in {suffix}, but the content is not an image (it may be damaged or cut short)</translation>
+    </message>
+    <message>
+        <source>图片已损坏或格式不受支持，无法读取</source>
+        <translation>the image is damaged or of an unsupported kind and cannot be read</translation>
+    </message>
+    <message>
+        <source>这是扫描件或图片，{hint}</source>
+        <translation>this is a scan or an image; {hint}</translation>
+    </message>
+    <message>
+        <source>这是图片，{hint}</source>
+        <translation>this is an image; {hint}</translation>
+    </message>
+    <message>
+        <source>文字识别需要安装 OCR 组件：pip install &apos;report-reviewer[ocr]&apos;</source>
+        <translation>reading it needs the OCR component: pip install 'report-reviewer[ocr]'</translation>
+    </message>
+    <message>
+        <source>文字识别未能从图片中读出文字</source>
+        <translation>OCR read no text from the image</translation>
+    </message>
+    <message>
+        <source>图片过大（{width}×{height} 像素），无法识别</source>
+        <translation>the image is too large to read ({width}×{height} pixels)</translation>
+    </message>
+    <message>
+        <source>PDF 中没有文字层（可能是扫描件）；{hint}</source>
+        <translation>the PDF has no text layer (it may be a scan); {hint}</translation>
+    </message>
+    <message>
+        <source>PDF 中既没有文字层，文字识别也未读出文字</source>
+        <translation>the PDF has no text layer, and OCR read no text from it</translation>
     </message>
     <message>
         <source>只能从 http 或 https 网址导入</source>

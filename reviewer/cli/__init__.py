@@ -34,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        from reviewer.formats import load_formats
+
+        load_formats()  # a bad format file is named once, before any report is read with it
         return int(args.func(args) or 0)
     except ReviewerError as exc:
         print(f"错误：{exc}", file=sys.stderr)

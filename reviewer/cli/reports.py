@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer.errors import ReviewerError
-from reviewer.formats import TABLE_SHORT, full_row_label, load_formats
+from reviewer.formats import TABLE_SHORT, cell_label
 from reviewer.model import Record
 
 
@@ -32,17 +32,11 @@ def summary_text(record: Record) -> str:
     lines = [f"{record.source.get('path', '')}",
              f"  机关：{record.agency or '（未识别）'}  年度：{record.year or '（未识别）'}  格式：{record.template or '？'}"
              + (f"  表二变体：{record.table2_variant}" if record.table2_variant else "")]
-    fmt = load_formats().get(record.template or "")
     for table, rows in record.tables.items():
         lines.append(f"  {TABLE_SHORT.get(table, table)}")
-        tdef = fmt.tables.get(table) if fmt else None
+        variant = record.table2_variant if table == "table2" else None
         for rkey, cols in rows.items():
-            label = rkey
-            if tdef is not None:
-                try:
-                    label = full_row_label(tdef.row(rkey))
-                except KeyError:
-                    pass
+            label = cell_label(record.template, variant, table, rkey).row
             vals = " ".join(_fmt_value(v) for v in cols.values())
             lines.append(f"    {label[:28]:<28} {vals}")
     if record.unplaced:

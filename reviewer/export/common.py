@@ -10,12 +10,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from reviewer.errors import ReviewerError
-from reviewer.formats import load_format, load_formats, table2_variant
+from reviewer.formats import CellLabel, cell_label
 from reviewer.store.types import STATUS_LABELS, STATUS_VERIFIED, status_code
 
 if TYPE_CHECKING:
@@ -201,39 +200,11 @@ def _first(t: tuple[int, Any]) -> int:
     return t[0]
 
 
-@dataclass(frozen=True, slots=True)
-class CellLabels:
-    row_group: str
-    row_label: str
-    column_group: str
-    column_label: str
-
-
-@cache
-def labels(template: str | None, variant: str | None, cid: str) -> CellLabels:
+def labels(template: str | None, variant: str | None, cid: str) -> CellLabel:
     """Chinese labels of a cell: the row's group path and label, the column's group and label."""
     table, rest = cid.split(":", 1)
     row, col = rest.rsplit(":", 1)
-    if table == "table2" and variant:
-        v = table2_variant(variant)
-        path = row.split("/")
-        clabel = next((c.label for c in v.columns if c.key == col), col) if v else col
-        return CellLabels("/".join(path[:-1]), path[-1], "", clabel)
-    if template in load_formats():
-        tdef = load_format(template).tables.get(table)
-        if tdef is not None:
-            try:
-                r = tdef.row(row)
-                rgroup, rlabel = r.group or "", r.label
-            except KeyError:
-                rgroup, rlabel = "", row
-            try:
-                c = tdef.column(col)
-                cgroup, clabel = c.group or "", c.label
-            except KeyError:
-                cgroup, clabel = "", col
-            return CellLabels(rgroup, rlabel, cgroup, clabel)
-    return CellLabels("", row, "", col)
+    return cell_label(template, variant if table == "table2" else None, table, row, col)
 
 
 def _temp_beside(target: Path) -> str:

@@ -1,131 +1,74 @@
-"""The national formats and provincial variants, read from `resources/formats/*.json`.
+"""The national formats and provincial variants: every question about a format is answered here.
 
-A format is data: its sections, tables, rows and columns (with the label variants seen in real reports)
-and its relations. Adding a variant means adding a file there, not code.
+A format is data (`resources/formats/*.json`, plus any folder in `$REVIEWER_FORMATS` or given to
+`add_format_dir`): its sections, tables, rows and columns (with the label variants seen in real reports), its
+relations, its cross-year rules, the figures the prose checks compare, R10's cell and the chart series. Every
+file is validated when loaded (`loading`, against `schema`); adding a variant means adding a file, not code.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-FORMATS_DIR = RESOURCES / "formats"
-TABLE_TITLES = {"table2": "主动公开政府信息情况", "table3": "收到和处理政府信息公开申请情况",
-                "table4": "政府信息公开行政复议、行政诉讼情况"}
-TABLE_SHORT = {"table2": "表二", "table3": "表三", "table4": "表四"}
+from reviewer.formats.labels import (
+    TABLE_SHORT,
+    CellLabel,
+    cell_label,
+    full_row_label,
+    label_of,
+    printed_labels,
+)
+from reviewer.formats.loading import (
+    FORMATS_ENV,
+    FormatError,
+    add_extra_dir,
+    catalog,
+    format_dirs,
+    read_file,
+    remove_extra_dir,
+)
+from reviewer.formats.model import ColumnDef, FormatDef, ProseCheck, RowDef, Table2Variant, TableDef
 
-
-@dataclass(frozen=True, slots=True)
-class ColumnDef:
-    key: str
-    label: str
-    variants: tuple[str, ...]
-    kind: str = "count"  # count | signed | money
-    group: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RowDef:
-    key: str
-    label: str
-    variants: tuple[str, ...]
-    group: str | None = None  # '/'-joined path of group labels, e.g. "三、本年度办理结果/（三）不予公开"
-    columns: tuple[str, ...] | None = None  # None: every column of the table
-
-
-@dataclass(frozen=True, slots=True)
-class TableDef:
-    id: str
-    title: str
-    title_variants: tuple[str, ...]
-    kind: str  # grid | blocks | flat
-    columns: tuple[ColumnDef, ...]
-    rows: tuple[RowDef, ...]
-
-    def row(self, key: str) -> RowDef:
-        for r in self.rows:
-            if r.key == key:
-                return r
-        raise KeyError(key)
-
-    def column(self, key: str) -> ColumnDef:
-        for c in self.columns:
-            if c.key == key:
-                return c
-        raise KeyError(key)
-
-    def row_columns(self, row: RowDef) -> tuple[str, ...]:
-        return row.columns if row.columns is not None else tuple(c.key for c in self.columns)
+__all__ = [
+    "FORMATS_ENV", "TABLE_SHORT", "CellLabel", "ColumnDef", "FormatDef", "FormatError",
+    "ProseCheck", "RowDef", "Table2Variant", "TableDef", "add_format_dir", "cell_label", "column_kind",
+    "format_dirs", "full_row_label", "label_of", "latest_template", "load_format", "load_formats",
+    "load_table2_variants", "printed_labels", "read_file", "reload", "remove_format_dir", "table2_variant", "template_for_year",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class FormatDef:
-    id: str
-    template: str
-    name: str
-    detect: tuple[str, ...]
-    tables: dict[str, TableDef]
-    relations: tuple[dict[str, Any], ...]
-    cross: tuple[dict[str, Any], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Table2Variant:
-    id: str
-    name: str
-    detect: tuple[str, ...]
-    columns: tuple[ColumnDef, ...]
-    total_row: str
-    total_variants: tuple[str, ...] = field(default_factory=tuple)
-
-
-def _columns(items: list[dict[str, Any]]) -> tuple[ColumnDef, ...]:
-    return tuple(ColumnDef(c["key"], c["label"], tuple(c.get("variants", [c["label"]])), c.get("kind", "count"),
-                           c.get("group")) for c in items)
-
-
-def _table(tid: str, d: dict[str, Any]) -> TableDef:
-    rows = tuple(RowDef(r["key"], r["label"], tuple(r.get("variants", [r["label"]])), r.get("group"),
-                        tuple(r["columns"]) if "columns" in r else None) for r in d["rows"])
-    return TableDef(tid, d["title"], tuple(d.get("title_variants", [d["title"]])), d.get("kind", "grid"),
-                    _columns(d["columns"]), rows)
-
-
-@cache
 def load_formats() -> dict[str, FormatDef]:
-    """All national formats by template ("2019", "2021")."""
-    out: dict[str, FormatDef] = {}
-    for path in sorted(FORMATS_DIR.glob("national-*.json")):
-        d = json.loads(path.read_text(encoding="utf-8"))
-        tables = {tid: _table(tid, td) for tid, td in d["sections"].items()}
-        out[d["template"]] = FormatDef(d["id"], d["template"], d["name"], tuple(d["detect"]), tables,
-                                       tuple(d["relations"]), tuple(d.get("cross", [])))
-    return out
+    """All national formats by template ("2019", "2021"), oldest first."""
+    return catalog().national
 
 
 def load_format(template: str) -> FormatDef:
-    return load_formats()[template]
+    return catalog().national[template]
 
 
-@cache
 def load_table2_variants() -> tuple[Table2Variant, ...]:
-    out = []
-    for path in sorted(FORMATS_DIR.glob("table2-*.json")):
-        d = json.loads(path.read_text(encoding="utf-8"))
-        out.append(Table2Variant(d["id"], d["name"], tuple(d["detect"]), _columns(d["columns"]), d["total_row"],
-                                 tuple(d.get("total_variants", [d["total_row"]]))))
-    return tuple(out)
+    return catalog().variants
 
 
 def table2_variant(variant_id: str) -> Table2Variant | None:
-    for v in load_table2_variants():
+    for v in catalog().variants:
         if v.id == variant_id:
             return v
     return None
+
+
+def latest_template() -> str:
+    """The newest national format: the one a report of an unknown year is read with first."""
+    return next(reversed(catalog().national))
+
+
+def template_for_year(year: int | None) -> str:
+    """The format in force for a report year (the newest when the year is unknown)."""
+    if year is None:
+        return latest_template()
+    chosen = [t for t, f in catalog().national.items() if f.since <= year]
+    return chosen[-1] if chosen else next(iter(catalog().national))
 
 
 @cache
@@ -149,38 +92,19 @@ def column_kind(template: str | None, table: str, col: str, variant: str | None 
     return "count"
 
 
-def full_row_label(rdef: RowDef) -> str:
-    """A row's label with its nearest group: "（四）无法提供 1.本机关不掌握相关政府信息"."""
-    if rdef.group and not rdef.label.startswith("（") and "、" not in rdef.label[:3]:
-        return f"{rdef.group.split('/')[-1]} {rdef.label}"
-    return rdef.label
+
+def reload() -> None:
+    """Read the format files again (after $REVIEWER_FORMATS changed)."""
+    for fn in (catalog, column_kind, cell_label):
+        fn.cache_clear()
 
 
-def label_of(template: str | None, table: str, row: str, col: str | None = None) -> str:
-    """Chinese label of a row (and column) for messages and exports.
+def add_format_dir(path: str | Path) -> None:
+    """Read the format files of one more folder from now on (provincial variants, a test's formats)."""
+    add_extra_dir(path)
+    reload()
 
-    The report's own format is asked first, then the other formats: a cell kept from an edit made under the
-    other format (the reviewer changed the format) is still named in words.
-    """
-    formats = load_formats()
-    order = ([template] if template in formats else []) + [t for t in formats if t != template]
-    for t in order:
-        tdef = formats[t].tables.get(table)
-        if tdef is None:
-            continue
-        try:
-            rlabel = full_row_label(tdef.row(row))
-        except KeyError:
-            continue
-        if col is None:
-            return rlabel
-        try:
-            return f"{rlabel}·{tdef.column(col).label}"
-        except KeyError:
-            return f"{rlabel}·{col}"
-    if col is not None and table == "table2":  # a provincial table: rows are label paths
-        for variant in load_table2_variants():
-            for c in variant.columns:
-                if c.key == col:
-                    return f"{row}·{c.label}"
-    return row if col is None else f"{row}·{col}"
+
+def remove_format_dir(path: str | Path) -> None:
+    remove_extra_dir(path)
+    reload()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewer.formats import FormatDef, load_formats
+from reviewer.formats import FormatDef, latest_template, load_formats, template_for_year
 from reviewer.model import Document, Finding, Record
 from reviewer.parsing.builder import Builder
 from reviewer.parsing.labels import norm
@@ -27,7 +27,7 @@ def detect_template(text: str, year: int | None) -> str:
     winners = [t for t, s in scores.items() if s == best]
     if best > 0 and len(winners) == 1:
         return winners[0]
-    return "2021" if year is None or year >= 2021 else "2019"
+    return template_for_year(year)
 
 
 def _region_text(doc: Document, sec: Section) -> str:
@@ -55,13 +55,14 @@ def parse(doc: Document, template: str | None = None) -> Record:
     b = Builder(record)
     formats = load_formats()
     # the format is told by the labels inside the tables; fall back on the whole text
-    probe = find_sections(doc.rows, formats["2021"])
+    probe = find_sections(doc.rows, formats[latest_template()])
     table_text = "\n".join(_region_text(doc, s) for s in probe.values()) or doc.text
     if template is not None and template not in formats:
         raise ValueError(f"unknown format {template!r}; known: {', '.join(formats)}")
     record.template = template or detect_template(table_text, meta.year)
     fmt: FormatDef = formats[record.template]
-    same_titles = all(fmt.tables[t].title_variants == formats["2021"].tables[t].title_variants for t in fmt.tables)
+    same_titles = all(fmt.tables[t].title_variants == formats[latest_template()].tables[t].title_variants
+                      for t in fmt.tables)
     sections = probe if same_titles else find_sections(doc.rows, fmt)
 
     if "table2" in sections:

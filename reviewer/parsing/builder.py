@@ -31,7 +31,7 @@ class Builder:
                 if converted:
                     rec.parse_notes.append(Finding(
                         rule="UNIT", severity="info", cells=[cid], name="unit converted",
-                        message=f"{label_of(rec.template, table, row, col)}：印为“{cell.text}”，已按万元记为 {v}",
+                        message=f"{label_of(rec.template, table, row, col, rec.table2_variant)}：印为“{cell.text}”，已按万元记为 {v}",
                         message_id="unit_converted", params={"cell": cid, "printed": cell.text, "value": v}))
         cells[col] = v
         rec.provenance[cid] = CellSource(cell.text, span, origin)

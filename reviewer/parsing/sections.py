@@ -57,10 +57,10 @@ def _title_score(text: str, variants: tuple[str, ...], numeral: str) -> int:
 
 def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
     """Regions of rows per table; a table whose title is not found is absent."""
-    numerals = {"table2": "二", "table3": "三", "table4": "四"}
+    numerals = {t: tdef.section for t, tdef in fmt.tables.items()}  # the number printed before the title
     titles: dict[str, int] = {}
     floor = 0
-    for table in ("table2", "table3", "table4"):
+    for table in fmt.tables:
         variants = fmt.tables[table].title_variants
         best: tuple[int, int] | None = None  # (score, row index)
         for i in range(floor, len(rows)):

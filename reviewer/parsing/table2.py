@@ -10,7 +10,6 @@ from reviewer.parsing.labels import norm, similarity
 from reviewer.parsing.rows import DataRow, Region, fit
 
 TABLE = "table2"
-_HEADER_MARK = "信息内容"
 
 
 def detect_variant(region: Region, rows_text: str, tdef: TableDef) -> Table2Variant | None:
@@ -26,7 +25,7 @@ def detect_variant(region: Region, rows_text: str, tdef: TableDef) -> Table2Vari
 def _header_columns(cells_text: list[str], tdef: TableDef) -> list[str]:
     out: list[str] = []
     for t in cells_text:
-        if not norm(t) or _HEADER_MARK in norm(t):
+        if not norm(t) or (tdef.header_mark and norm(tdef.header_mark) in norm(t)):
             continue
         best, key = 0.0, None
         for c in tdef.columns:
@@ -40,15 +39,16 @@ def _header_columns(cells_text: list[str], tdef: TableDef) -> list[str]:
 
 def parse_national(region: Region, tdef: TableDef, b: Builder) -> None:
     # header rows ("信息内容 | 本年制发件数 | …") set the columns of the rows under them
+    mark = norm(tdef.header_mark) if tdef.header_mark else None
     candidates = list(region.label_rows) + [(d.index, d.label_cells) for d in region.data if not d.has_numbers]
     headers: list[tuple[int, list[str]]] = []
     for idx, row in sorted(candidates, key=lambda ir: ir[0]):
         texts = [c.text for c in row if c.text]
-        if any(_HEADER_MARK in norm(t) for t in texts):
+        if mark and any(mark in norm(t) for t in texts):
             headers.append((idx, _header_columns(texts, tdef)))
     used: set[str] = set()
     for d in region.data:
-        if not d.has_numbers and (not d.label or _HEADER_MARK in norm(d.label)):
+        if not d.has_numbers and (not d.label or (mark and mark in norm(d.label))):
             continue
         best, rdef = 0.0, None
         for r in tdef.rows:
@@ -84,9 +84,35 @@ def _path(d: DataRow, prev: list[str]) -> list[str]:
     return [p.strip() for p in path if p.strip()]
 
 
+def variant_columns(region: Region, variant: Table2Variant) -> list[str]:
+    """The variant's columns in the order its header prints them (when a header row names every one of them),
+    else in the order of its file."""
+    default = [c.key for c in variant.columns]
+    if len(default) == 1:
+        return default
+    first_data = next((d.index for d in region.data if d.has_numbers), None)
+    rows = [cells for idx, cells in region.label_rows if first_data is None or idx < first_data]
+    rows += [d.label_cells for d in region.data if not d.has_numbers and (first_data is None or d.index < first_data)]
+    for cells in rows:
+        order: list[str] = []
+        for cell in cells:
+            best, key = 0.0, None
+            for c in variant.columns:
+                s = similarity(cell.text, c.variants) if norm(cell.text) else 0.0
+                if s > best:
+                    best, key = s, c.key
+            if key is not None and best >= MATCH and key not in order:
+                order.append(key)
+        if sorted(order) == sorted(default):
+            return order
+    return default
+
+
 def parse_variant(region: Region, variant: Table2Variant, b: Builder) -> None:
+    """Every row by its label path, each of its values in the variant's columns (none dropped: a value beyond
+    them is reported as unplaced)."""
     b.record.table2_variant = variant.id
-    col = variant.columns[0].key
+    cols = variant_columns(region, variant)
     prev: list[str] = []
     seen: set[str] = set()
     marks = tuple(norm(m) for m in variant.detect)
@@ -103,12 +129,14 @@ def parse_variant(region: Region, variant: Table2Variant, b: Builder) -> None:
         if key in seen:
             key = f"{key}#{sum(1 for s in seen if s.split('#')[0] == key) + 1}"
         seen.add(key)
-        f = fit(d, len(variant.columns), prefer="first")
-        b.put(TABLE, key, col, f.values[0])
+        f = fit(d, len(cols), prefer="first")
+        for col, v in zip(cols, f.values, strict=True):
+            b.put(TABLE, key, col, v)
         if f.extra:
-            b.unplaced(TABLE, f.extra, f"“{key}”一行的数值多于 {len(variant.columns)} 列")
+            b.unplaced(TABLE, f.extra, f"“{key}”一行的数值多于 {len(cols)} 列")
     if variant.total_row not in b.record.tables.get(TABLE, {}):
-        b.put(TABLE, variant.total_row, col, None)
+        for col in cols:
+            b.put(TABLE, variant.total_row, col, None)
         b.note(Finding(rule="T2-TOTAL", severity="info", cells=[], name="no total row",
                        message=f"表二（{variant.name}）未印出{variant.total_row}行",
                        message_id="variant_no_total", params={"variant": variant.id}))

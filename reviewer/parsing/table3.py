@@ -51,17 +51,18 @@ def column_order(region: Region, tdef: TableDef) -> list[str]:
         seen[k:k + 1] = sub
     else:
         seen += sub
-        if seen and seen[-1] != "total":
+        if seen and seen[-1] != tdef.total_column:
             return default  # without the group label a two-level header cannot be told apart
     return seen if sorted(seen) == sorted(default) else default
 
 
-def _row_total_ok(values: list[Value | None], cols: list[str]) -> bool:
+def _row_total_ok(values: list[Value | None], cols: list[str], total: str | None) -> bool:
+    """The row adds up: its `total` column (the format's `total_column`) is the sum of the others."""
     nums = {c: (v.parsed.value if v is not None else None) for c, v in zip(cols, values, strict=True)}
-    if nums.get("total") is None:
+    if total is None or nums.get(total) is None:
         return False
-    parts = [nums[c] for c in cols if c != "total"]
-    return None not in parts and sum(parts) == nums["total"]  # type: ignore[arg-type]
+    parts = [nums[c] for c in cols if c != total]
+    return None not in parts and sum(parts) == nums[total]  # type: ignore[arg-type]
 
 
 def _named_rows(d: DataRow, tdef: TableDef, groups: tuple[str, ...]) -> set[str]:
@@ -93,7 +94,8 @@ def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups
                     out.append(a)  # two rows, each with its own label
                     i += 1
                     continue
-                joined = next((vals for vals in (vb + va, va + vb) if _row_total_ok(list(vals), cols)), None)
+                joined = next((vals for vals in (vb + va, va + vb)
+                               if _row_total_ok(list(vals), cols, tdef.total_column)), None)
                 if joined is not None:
                     out.append(DataRow(a.index, a.label_cells + nxt.label_cells, list(joined), before=a.before,
                                        after=nxt.after, trailing_text=a.trailing_text + nxt.trailing_text))
@@ -120,7 +122,7 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
                 b.put(TABLE, rdef.key, c, None)
             continue
         drow = region.data[p.data]
-        f = fit(drow, len(cols), prefer="last", accept=lambda vals: _row_total_ok(vals, cols))
+        f = fit(drow, len(cols), prefer="last", accept=lambda vals: _row_total_ok(vals, cols, tdef.total_column))
         origin = ORIGIN_POSITION if p.by_position else ORIGIN_PARSED
         for c, v in zip(cols, f.values, strict=True):
             b.put(TABLE, rdef.key, c, v, origin)

@@ -338,8 +338,10 @@ def _bands(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, i
 
     Rows without ink separate lines; pieces of one character split by such a row (the strokes of 二 or 三)
     are joined back while the joined piece is no taller than the tallest line's characters."""
+    import numpy as np
+
     x0, y0, x1, y1 = box
-    rows = ink[y0:y1, x0:x1].any(axis=1)
+    rows = [bool(v) for v in np.asarray(ink[y0:y1, x0:x1].any(axis=1)).ravel()]
     runs: list[list[int]] = []
     for i, has_ink in enumerate(rows):
         if has_ink:

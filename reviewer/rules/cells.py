@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from reviewer.formats import TABLE_SHORT, column_kind, label_of, load_format, load_formats, table2_variant
+from reviewer.formats import TABLE_SHORT, CellLabel, cell_label, column_kind, table2_variant
 from reviewer.model import ORIGIN_EDITED, Finding, Number, Record, split_cell_id
 from reviewer.values import parse_printed
+
+
+def _labels(record: Record, table: str, row: str, col: str | None = None) -> CellLabel:
+    variant = record.table2_variant if table == "table2" else None
+    return cell_label(record.template, variant, table, row, col)
+
+
+def _label(record: Record, table: str, row: str, col: str) -> str:
+    """A cell in a message: "（四）无法提供 1.本机关不掌握相关政府信息·总计"."""
+    return _labels(record, table, row, col).text
 
 
 def value_findings(record: Record, values: dict[str, Number | None]) -> list[Finding]:
@@ -27,7 +37,7 @@ def value_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
             problem = "为负数，金额不能为负"
         if problem:
             out.append(Finding(rule="R6", severity="error", cells=[cid], name="value kind",
-                               message=f"{TABLE_SHORT[table]}“{label_of(record.template, table, row, col)}” {v} {problem}",
+                               message=f"{TABLE_SHORT[table]}“{_label(record, table, row, col)}” {v} {problem}",
                                message_id="value_kind", params={"cell": cid, "value": v, "kind": kind}))
     return out
 
@@ -41,7 +51,7 @@ def malformed_findings(record: Record, values: dict[str, Number | None]) -> list
         if parse_printed(src.text).kind == "bad":
             table, row, col = split_cell_id(cid)
             out.append(Finding(rule="R6", severity="error", cells=[cid], name="not a number",
-                               message=f"{TABLE_SHORT[table]}“{label_of(record.template, table, row, col)}”印为“{src.text}”，不是有效数字",
+                               message=f"{TABLE_SHORT[table]}“{_label(record, table, row, col)}”印为“{src.text}”，不是有效数字",
                                message_id="not_a_number", params={"cell": cid, "printed": src.text}))
     return out
 
@@ -63,10 +73,10 @@ def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
     is one warning; other blanks one warning per row. A missing table is reported once, elsewhere."""
     missing = missing_tables(record)
     variant = table2_variant(record.table2_variant or "")
-    skip_total = f"table2:{variant.total_row}:{variant.columns[0].key}" if variant else None
+    skip_total = {f"table2:{variant.total_row}:{c.key}" for c in variant.columns} if variant else set()
     blanks: list[tuple[str, str, str, str]] = []
     for cid, v in values.items():
-        if v is not None or cid == skip_total or _printed_bad(record, cid):
+        if v is not None or cid in skip_total or _printed_bad(record, cid):
             continue  # a malformed number is reported by malformed_findings
         table, row, col = split_cell_id(cid)
         if table not in missing:
@@ -78,7 +88,7 @@ def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
     out = []
     for (table, col), cells in by_col.items():
         if (table, col) in wide:
-            label = column_label(record.template, table, col)
+            label = _labels(record, table, split_cell_id(cells[0])[1], col).column_label
             out.append(Finding(rule="BLANK", severity="warning", cells=cells, name="blank cell",
                                message=f"{TABLE_SHORT[table]}“{label}”列有 {len(cells)} 个单元格为空（空白不等于 0，请核实）",
                                message_id="blank_column", params={"table": table, "column": col, "count": len(cells)}))
@@ -87,7 +97,7 @@ def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
         if (table, col) not in wide:
             by_row.setdefault((table, row), []).append(cid)
     for (table, row), cells in by_row.items():
-        label = label_of(record.template, table, row) if not (table == "table2" and variant) else row
+        label = _labels(record, table, row).row
         out.append(Finding(rule="BLANK", severity="warning", cells=cells, name="blank cell",
                            message=f"{TABLE_SHORT[table]}“{label}”一行有 {len(cells)} 个单元格为空（空白不等于 0，请核实）",
                            message_id="blank_cells", params={"table": table, "row": row, "count": len(cells)}))
@@ -95,13 +105,3 @@ def blank_findings(record: Record, values: dict[str, Number | None]) -> list[Fin
 
 
 BLANK_COLUMN_MIN = 4  # this many blanks down one column make one finding for the column
-
-
-def column_label(template: str | None, table: str, col: str) -> str:
-    if template in load_formats():
-        tdef = load_format(template).tables.get(table)
-        if tdef is not None:
-            for c in tdef.columns:
-                if c.key == col:
-                    return c.label
-    return col

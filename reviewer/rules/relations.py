@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.formats import TABLE_SHORT, FormatDef, TableDef, full_row_label
+from reviewer.formats import TABLE_SHORT, FormatDef, TableDef, cell_label
 from reviewer.model import Number, Record
 from reviewer.values import format_value
 
@@ -36,10 +36,7 @@ class Instance:
 
 
 def _has(tdef: TableDef, row: str, col: str) -> bool:
-    try:
-        return col in tdef.row_columns(tdef.row(row))
-    except KeyError:
-        return False
+    return tdef.has_cell(row, col)
 
 
 def instances(fmt: FormatDef) -> list[Instance]:
@@ -53,14 +50,15 @@ def instances(fmt: FormatDef) -> list[Instance]:
                 lhs = [f"{table}:{r}:{col.key}" for r in rel["lhs"] if _has(tdef, r, col.key)]
                 rhs = [f"{table}:{r}:{col.key}" for r in rel["rhs"] if _has(tdef, r, col.key)]
                 if lhs and rhs:
-                    out.append(Instance(rel, table, col.key, lhs, rhs, f"{col.label}列"))
+                    name = cell_label(fmt.template, None, table, tdef.rows[0].key, col.key).column_label
+                    out.append(Instance(rel, table, col.key, lhs, rhs, f"{name}列"))
         else:
             rows = rel.get("rows") or [r.key for r in tdef.rows]
             for rkey in rows:
                 lhs = [f"{table}:{rkey}:{c}" for c in rel["lhs"] if _has(tdef, rkey, c)]
                 rhs = [f"{table}:{rkey}:{c}" for c in rel["rhs"] if _has(tdef, rkey, c)]
                 if lhs and rhs:
-                    out.append(Instance(rel, table, rkey, lhs, rhs, f"“{full_row_label(tdef.row(rkey))}”行"))
+                    out.append(Instance(rel, table, rkey, lhs, rhs, f"“{cell_label(fmt.template, None, table, rkey).row}”行"))
     return out
 
 

@@ -10,8 +10,6 @@ from platformdirs import user_config_path, user_data_path
 
 APP = "ReportReviewer"
 LIBRARY_FILE = "library.sqlite3"
-ROOT = Path(__file__).resolve().parent.parent.parent
-SAMPLES_DIR = ROOT / "resources" / "samples"
 REVIEWER_ENV = "REVIEWER_NAME"
 LIBRARY_ENV = "REVIEWER_LIBRARY"
 

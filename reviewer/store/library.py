@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from reviewer.api import PARSER_VERSION
 from reviewer.errors import ReviewerError, ValidationError
 from reviewer.model import Finding, finding_key
+from reviewer.resources import samples_dir
 from reviewer.store import confirmations, crossreport, records, review
-from reviewer.store.config import SAMPLES_DIR, default_library_path
+from reviewer.store.config import default_library_path
 from reviewer.store.db import connect, now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes
 from reviewer.store.migrations import migrate
@@ -98,8 +99,8 @@ class Library:
             self._conn.close()
             raise
         self.created = found == 0
-        if self.created and seed_samples and SAMPLES_DIR.is_dir():
-            self.import_paths([SAMPLES_DIR], reviewer=None, workers=1)
+        if self.created and seed_samples and samples_dir().is_dir():
+            self.import_paths([samples_dir()], reviewer=None, workers=1)
 
     # -- lifetime ----------------------------------------------------------------------------------
     def close(self) -> None:

@@ -43,20 +43,14 @@ from reviewer.store.versions import COUNTING_IDS
 if TYPE_CHECKING:
     from reviewer.store.library import Library
 
+# The series the charts draw. Which cells each one sums is the format's knowledge: the `charts` of each national
+# format file (e.g. `requests.other` is the single （六） row of 2019, the three `other.*` rows of 2021).
 # How requests were handled (table 3, column `total`): each is one row or the sum of a group of rows.
 REQUEST_OUTCOMES = ("granted", "partial", "denied", "unable", "not_processed", "other", "carried_forward")
 REQUEST_SERIES = ("received", "carried_over", *REQUEST_OUTCOMES, "total")
-# Rows of table 3 under each request series; a group (`denied`) takes every row `denied.*`, and `other` is the
-# single row of the 2019 format or the three `other.*` rows of the 2021 format.
-_REQUEST_ROWS = {"received": "new_received", "carried_over": "carried_over", "granted": "granted",
-                 "partial": "partial", "total": "total", "carried_forward": "carried_forward"}
-_REQUEST_GROUPS = ("denied", "unable", "not_processed", "other")
-
 # Table 4: administrative reviews and lawsuits; `litigation` adds the two kinds of lawsuit.
 APPEAL_GROUPS = ("review", "litigation", "litigation_direct", "litigation_after_review")
 APPEAL_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
-_APPEAL_ROWS = {"review": ("review",), "litigation": ("litigation_direct", "litigation_after_review"),
-                "litigation_direct": ("litigation_direct",), "litigation_after_review": ("litigation_after_review",)}
 
 SERIES = (*(f"requests.{k}" for k in REQUEST_SERIES),
           *(f"{g}.{o}" for g in APPEAL_GROUPS for o in APPEAL_OUTCOMES))
@@ -68,19 +62,12 @@ def series_cells(template: str | None) -> Mapping[str, tuple[str, ...]]:
     gets the cells of every format, which it lacks: its reports count as blanks."""
     formats = load_formats()
     chosen = [formats[template]] if template in formats else list(formats.values())
-    rows3: list[str] = []
-    for fmt in chosen:
-        rows3 += [r.key for r in fmt.tables["table3"].rows if r.key not in rows3]
     out: dict[str, tuple[str, ...]] = {}
-    for key in REQUEST_SERIES:
-        if key in _REQUEST_ROWS:
-            rows = [_REQUEST_ROWS[key]]
-        else:
-            rows = [r for r in rows3 if r == key or r.startswith(key + ".")]
-        out[f"requests.{key}"] = tuple(f"table3:{r}:total" for r in rows)
-    for group in APPEAL_GROUPS:
-        for outcome in APPEAL_OUTCOMES:
-            out[f"{group}.{outcome}"] = tuple(f"table4:{r}:{outcome}" for r in _APPEAL_ROWS[group])
+    for key in SERIES:
+        cells: list[str] = []
+        for fmt in chosen:
+            cells += [c for c in fmt.charts.get(key, ()) if c not in cells]
+        out[key] = tuple(cells)
     return out
 
 

@@ -193,18 +193,15 @@ def _v(v: Value) -> str:
 def cell_name(cid: str) -> str:
     """A cell by its Chinese labels in the first national format that has its row (a cell of a format the report
     no longer has still reads as the form printed it), with its id: `表三 （六）其他处理·自然人（table3:other:natural）`."""
-    from reviewer.formats import TABLE_SHORT, label_of, load_formats
+    from reviewer.formats import cell_label
     from reviewer.model import split_cell_id
 
     try:
         table, row, col = split_cell_id(cid)
     except ValueError:
         return cid
-    for template, fmt in load_formats().items():
-        tdef = fmt.tables.get(table)
-        if tdef is not None and any(r.key == row for r in tdef.rows):
-            return f"{TABLE_SHORT.get(table, table)} {label_of(template, table, row, col)}（{cid}）"
-    return cid
+    label = cell_label(None, None, table, row, col)
+    return f"{label.table_short} {label.text}（{cid}）" if label.known else cid
 
 
 @dataclass(slots=True)

@@ -12,7 +12,9 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+from reviewer.resources import samples_dir  # noqa: E402
+
+SAMPLES = samples_dir()
 HERE = Path(__file__).resolve().parent
 REVIEWER = "测试审核员"
 

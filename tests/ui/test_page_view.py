@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from reviewer.reading import ocr
 from tests import builders as b
@@ -40,9 +41,12 @@ def test_the_page_image_follows_the_grid_and_a_click_chooses_a_cell(qtbot, windo
     canvas = review.pages.canvas
     canvas.ensureVisible((x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, 1, 1)
     centre = canvas.mapFromScene((x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale)
+    window.activateWindow()  # the import's progress dialog took the activation away offscreen
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre.x(), centre.y()))
     view = review.views["table3"]
     assert view.model().cell_id(view.currentIndex()) == other
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=3000)  # the keyboard follows the click
 
 
 def test_a_report_with_a_text_layer_shows_no_page_tab(qtbot, window) -> None:  # noqa: ANN001
