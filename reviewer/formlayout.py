@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reviewer.formats import load_format, load_formats, table2_variant
+from reviewer.formats.alternatives import Used, effective, used_alternatives
 from reviewer.model import Record
 
 CELL, LABEL, HEADER, CAPTION, BLANK = "cell", "label", "header", "caption", "blank"
@@ -229,8 +230,8 @@ def _blocks(table: str, rows: list[_Row], cols: list[_Col], content: str) -> For
 
 
 @cache
-def _national(template: str, table: str) -> tuple[str, tuple[_Row, ...], tuple[_Col, ...]]:
-    tdef = load_format(template).tables[table]
+def _national(template: str, table: str, used: Used = frozenset()) -> tuple[str, tuple[_Row, ...], tuple[_Col, ...]]:
+    tdef = effective(template, used).tables[table]
     rows = tuple(_Row(r.key, tuple(r.group.split("/")) if r.group else (), r.label, r.columns) for r in tdef.rows)
     cols = tuple(_Col(c.key, c.label, c.group) for c in tdef.columns)
     return tdef.kind, rows, cols
@@ -257,7 +258,8 @@ def layout(template: str | None, variant: str | None, table: str, cells: Iterabl
     corner = texts.corner if table == "table3" else texts.content
     if template is None or template not in load_formats() or table not in load_format(template).tables:
         return _by_paths(table, present, [_Col(k, k, None) for k in col_order], corner, over)
-    kind, rows_def, cols_def = _national(template, table)
+    # a row printed instead of rows of the form (a 2021 report's single （六）其他处理) stands in their place
+    kind, rows_def, cols_def = _national(template, table, used_alternatives(load_format(template), {table: present}))
     known_rows = {r.key for r in rows_def}
     known_cols = {c.key for c in cols_def}
     rows = [r for r in rows_def if r.key in present]

@@ -196,6 +196,7 @@ class Record:
     template: str | None = None  # "2019" | "2021"
     table2_variant: str | None = None
     region: str | None = None
+    period: dict[str, str] | None = None  # the stated 统计期限 {"start", "end"} (ISO dates), when the text states one
     tables: Tables = field(default_factory=dict)
     provenance: dict[str, CellSource] = field(default_factory=dict)
     narrative: dict[str, Number] = field(default_factory=dict)
@@ -244,6 +245,8 @@ class Record:
         if self.table2_variant:
             d["table2_variant"] = self.table2_variant
         d["region"] = self.region
+        if self.period:
+            d["period"] = dict(self.period)
         d["tables"] = self.tables
         d["findings"] = [f.to_json() for f in self.findings]
         d["narrative"] = dict(self.narrative)
@@ -265,6 +268,7 @@ class Record:
             template=d.get("template"),
             table2_variant=d.get("table2_variant"),
             region=d.get("region"),
+            period=dict(d["period"]) if d.get("period") else None,
             tables={t: {r: dict(c) for r, c in rows.items()} for t, rows in d.get("tables", {}).items()},
             provenance={k: CellSource.from_json(v) for k, v in d.get("provenance", {}).items()},
             page_boxes=[PageBox.from_json(b) for b in d.get("page_boxes", [])],

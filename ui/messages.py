@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats
+from reviewer.formats.labels import column_label
 from reviewer.model import Finding, split_cell_id
 from reviewer.values import format_value
 from ui.i18n import tr
@@ -66,6 +67,7 @@ def _templates() -> dict[str, str]:
         "in_force_roll": tr("{cell}：本年为 {this}，按上年及本年增减应为 {expected}"),
         "table_missing": tr("未找到{table}"),
         "year_mismatch": tr("标题年度 {title} 与统计期限年度 {period} 不一致"),
+        "period_not_calendar_year": tr("统计期限为 {start} 至 {end}，不是完整的自然年度"),
         "unit_converted": tr("{cell} 印为“{printed}”，已换算为 {value} 万元"),
         "ocr_low_confidence": tr("“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对"),
         "blank_column": tr("{table}“{column}”列有 {count} 个单元格为空（空白不等于 0，请核实）"),
@@ -136,12 +138,6 @@ def _value_kind_key(value: Any, kind: Any) -> str:
     return "value_kind"
 
 
-def _column_label(template: str | None, table: str, col: str) -> str:
-    from reviewer.rules.cells import column_label
-
-    return column_label(template, table, col)
-
-
 # Message ids whose text depends on its parameters: the templates they may use.
 VARIANTS = {
     "value_kind": ("value_kind", "value_kind_negative_count", "value_kind_fractional_count",
@@ -194,7 +190,7 @@ def render(finding: Finding, language: str, template: str | None = None) -> str:
         if not along:
             p["along"] = ""
         elif rel.get("each") == "column":  # the relation holds down each column: name the column, not a row
-            p["along"] = " " + tr("“{column}”列").format(column=_column_label(template, table, along))
+            p["along"] = " " + tr("“{column}”列").format(column=column_label(template, table, along))
         else:
             p["along"] = f" {label_of(template, table, along)}"
         p["diff"] = _fmt(abs((p.get("lhs") or 0) - (p.get("rhs") or 0)))
@@ -209,7 +205,7 @@ def render(finding: Finding, language: str, template: str | None = None) -> str:
         key = "prose_named_mismatch"
         p["key"] = prose_name(p["key"])
     elif mid == "blank_column" and isinstance(p.get("column"), str):
-        p["column"] = _column_label(template, str(p.get("table", "")), p["column"])
+        p["column"] = column_label(template, str(p.get("table", "")), p["column"])
     elif mid == "row_short" and isinstance(p.get("row_key"), str):
         p["row"] = p.pop("row_key")
     elif mid == "variant_no_total" and isinstance(p.get("variant"), str):

@@ -730,6 +730,10 @@ Updated {at}</translation>
         <translation>The year in the title ({title}) differs from the reporting period ({period})</translation>
     </message>
     <message>
+        <source>统计期限为 {start} 至 {end}，不是完整的自然年度</source>
+        <translation>The statistics period is {start} to {end}, not a whole calendar year</translation>
+    </message>
+    <message>
         <source>{cell} 印为“{printed}”，已换算为 {value} 万元</source>
         <translation>{cell} is printed as “{printed}”, converted to {value} ten-thousand yuan</translation>
     </message>

@@ -32,6 +32,8 @@ def summary_text(record: Record) -> str:
     lines = [f"{record.source.get('path', '')}",
              f"  机关：{record.agency or '（未识别）'}  年度：{record.year or '（未识别）'}  格式：{record.template or '？'}"
              + (f"  表二变体：{record.table2_variant}" if record.table2_variant else "")]
+    if record.period:
+        lines.append(f"  统计期限：{record.period['start']} 至 {record.period['end']}")
     for table, rows in record.tables.items():
         lines.append(f"  {TABLE_SHORT.get(table, table)}")
         variant = record.table2_variant if table == "table2" else None

@@ -82,6 +82,20 @@ def cell_label(template: str | None, variant: str | None, table: str, row: str, 
                      known=False)
 
 
+def column_label(template: str | None, table: str, col: str, variant: str | None = None) -> str:
+    """A column's own label (e.g. 自然人), the report's format asked first; the key when no format has it."""
+    cat = catalog()
+    if table == "table2" and variant is not None:
+        chosen = [v for v in cat.variants if v.id == variant]
+        cdef = next((c for v in chosen for c in v.columns if c.key == col), None)
+        if cdef is not None:
+            return cdef.label
+    order = ([template] if template in cat.national else []) + [t for t in cat.national if t != template]
+    cdef = next((c for t in order if (tdef := cat.national[t].tables.get(table)) is not None
+                 for c in tdef.columns if c.key == col), None)
+    return cdef.label if cdef is not None else col
+
+
 def printed_labels(template: str | None, variant: str | None, table: str, row: str) -> tuple[str, ...]:
     """The texts a row's label may be printed as, to find it in a report: the form's label and the variants seen
     in real reports (a provincial row: the last part of its label path; a row no format has: its key)."""

@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.errors import ReviewerError
-from reviewer.formats.model import ColumnDef, FormatDef, ProseCheck, RowDef, Table2Variant, TableDef
+from reviewer.formats.model import (
+    ColumnDef,
+    FormatDef,
+    ProseCheck,
+    RowAlternative,
+    RowDef,
+    Table2Variant,
+    TableDef,
+)
 from reviewer.formats.schema import FILE, SCHEMAS
 from reviewer.resources import formats_dir
 
@@ -95,11 +103,17 @@ def _columns(items: list[dict[str, Any]]) -> tuple[ColumnDef, ...]:
                            c.get("group")) for c in items)
 
 
+def _row(r: dict[str, Any]) -> RowDef:
+    return RowDef(r["key"], r["label"], tuple(r.get("variants", [r["label"]])), r.get("group"),
+                  tuple(r["columns"]) if "columns" in r else None)
+
+
 def _table(tid: str, d: dict[str, Any]) -> TableDef:
-    rows = tuple(RowDef(r["key"], r["label"], tuple(r.get("variants", [r["label"]])), r.get("group"),
-                        tuple(r["columns"]) if "columns" in r else None) for r in d["rows"])
+    rows = tuple(_row(r) for r in d["rows"])
+    alternatives = tuple(RowAlternative(_row(a["row"]), tuple(a["replaces"])) for a in d.get("alternatives", []))
     return TableDef(tid, d["title"], tuple(d.get("title_variants", [d["title"]])), d.get("kind", "grid"),
-                    _columns(d["columns"]), rows, d.get("total_column"), d["section"], d.get("header_mark"))
+                    _columns(d["columns"]), rows, d.get("total_column"), d["section"], d.get("header_mark"),
+                    alternatives)
 
 
 class _Checker:
@@ -149,6 +163,11 @@ def _check_tables(c: _Checker, tables: dict[str, TableDef]) -> None:
                 c.columns(f"sections.{tid}.rows[{i}].columns", tdef, r.columns)
         if tdef.total_column is not None:
             c.columns(f"sections.{tid}.total_column", tdef, [tdef.total_column])
+        for i, alt in enumerate(tdef.alternatives):
+            where = f"sections.{tid}.alternatives[{i}]"
+            c.rows(f"{where}.replaces", tdef, alt.replaces)
+            if alt.row.key in keys:
+                c.fail(f"{where}.row", f"{alt.row.key!r} is already a row of {tid}")
 
 
 def _national(path: Path, d: dict[str, Any]) -> FormatDef:

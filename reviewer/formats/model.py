@@ -26,6 +26,15 @@ class RowDef:
 
 
 @dataclass(frozen=True, slots=True)
+class RowAlternative:
+    """A row some reports print instead of several rows of the form (a 2021 report printing the 2019 single
+    （六）其他处理 row): kept under its own key and checked in their place (see `reviewer.formats.alternatives`)."""
+
+    row: RowDef
+    replaces: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TableDef:
     id: str
     title: str
@@ -36,6 +45,7 @@ class TableDef:
     total_column: str | None = None  # the column adding up the others on each row (table 3's 总计)
     section: str = ""  # the number printed before its title (二, 三, 四)
     header_mark: str | None = None  # blocks: the text opening each block's header row (信息内容)
+    alternatives: tuple[RowAlternative, ...] = ()  # rows printed instead of rows of the form
 
     def row(self, key: str) -> RowDef:
         for r in self.rows:

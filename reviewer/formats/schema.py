@@ -44,6 +44,17 @@ ROW = {
     },
 }
 
+ALTERNATIVE = {  # a row some reports print instead of rows of the form (reviewer.formats.alternatives)
+    "type": "object",
+    "required": ["row", "replaces"],
+    "additionalProperties": False,
+    "properties": {
+        "row": ROW,
+        "replaces": _KEYS,  # the form's rows it stands for, in order; relations sum it in their place
+        "note": _TEXT,
+    },
+}
+
 TABLE = {
     "type": "object",
     "required": ["title", "section", "kind", "columns", "rows"],
@@ -58,6 +69,7 @@ TABLE = {
         "total_column": _KEY,  # the column that adds up the others on every row (the parser checks with it)
         "header_mark": _TEXT,  # blocks: the text opening each block's header row (信息内容)
         "rows": {"type": "array", "items": ROW, "minItems": 1},
+        "alternatives": {"type": "array", "items": ALTERNATIVE},
     },
 }
 

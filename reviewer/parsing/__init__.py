@@ -51,7 +51,8 @@ def parse(doc: Document, template: str | None = None) -> Record:
     """Parse a document; `template` ("2019"/"2021") forces the format where the reviewer knows better."""
     meta = extract_meta(doc.text)
     record = Record(source={"format": doc.source_format}, agency=meta.agency, year=meta.year,
-                    region=meta.region, text=doc.text)
+                    region=meta.region, text=doc.text,
+                    period={"start": meta.period[0], "end": meta.period[1]} if meta.period else None)
     b = Builder(record)
     formats = load_formats()
     # the format is told by the labels inside the tables; fall back on the whole text
@@ -75,14 +76,17 @@ def parse(doc: Document, template: str | None = None) -> Record:
             parse_national(region, fmt.tables["table2"], b)
     if "table3" in sections:
         sec = sections["table3"]
-        parse_table3(scan(doc.rows, sec.start, sec.end), fmt.tables["table3"], b)
+        # a format the reviewer forces is read with its own rows; a detected one also with the rows its
+        # file declares as printed instead (a 2021 report's single （六）其他处理 row)
+        parse_table3(scan(doc.rows, sec.start, sec.end), fmt.tables["table3"], b, alternatives=template is None)
     if "table4" in sections:
         sec = sections["table4"]
         parse_table4(scan(doc.rows, sec.start, sec.end), fmt.tables["table4"], b)
 
     for table in ("table2", "table3", "table4"):
         if table not in sections:
-            b.note(Finding(rule="MISSING", severity="warning", cells=[f"{table}:*"], name="table not found",
+            # an error: verification waits until the reviewer captures the table or confirms the report has none
+            b.note(Finding(rule="MISSING", severity="error", cells=[f"{table}:*"], name="table not found",
                            message=f"未找到{MISSING_NAMES[table]}", message_id="table_missing",
                            params={"table": table}))
             tdef = fmt.tables[table]
@@ -93,6 +97,11 @@ def parse(doc: Document, template: str | None = None) -> Record:
         b.note(Finding(rule="YEAR", severity="warning", cells=[], name="year mismatch",
                        message=f"标题年度为 {meta.year}，统计期限为 {meta.period_year} 年",
                        message_id="year_mismatch", params={"title": meta.year, "period": meta.period_year}))
+    if meta.period is not None and not meta.calendar_year:
+        start, end = meta.period
+        b.note(Finding(rule="PERIOD", severity="info", cells=[], name="period not the calendar year",
+                       message=f"统计期限为 {start} 至 {end}，不是完整的自然年度",
+                       message_id="period_not_calendar_year", params={"start": start, "end": end}))
     if record.unplaced:
         b.note(Finding(rule="UNPLACED", severity="warning",
                        cells=sorted({f"{u.table}:*" for u in record.unplaced}), name="unplaced values",

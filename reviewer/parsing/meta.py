@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from reviewer.values import clean
 
 _TITLE_A = re.compile(r"^(?P<agency>.+?)(?:关于)?(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)")
 _TITLE_B = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年度?(?P<agency>.+?)(?:政府信息公开|政务公开)")
 _TITLE_YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)[^。]*报告$")
-_PERIOD = re.compile(r"统计期限[^。]{0,24}?((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")
+# "统计期限自2022年1月1日起至2022年12月31日止", "统计期限为2021年9月1日至12月31日": start, then end (its year
+# may be left out); a period without 统计期限 is read only when it spans a whole calendar year
+# (a day left out: "2021年9月至12月" is the first of the one month to the last of the other)
+_DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?"
+_PERIOD = re.compile(r"统计期限[^。]{0,24}?" + _DATE + r"\s*(?:起|始)?\s*[，,]?\s*(?:至|到|—|-|～|~)\s*"
+                     r"(?:((?:19|20)\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
+_PERIOD_START = re.compile(r"统计期限[^。]{0,24}?((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")  # its end not read
 _PERIOD2 = re.compile(r"((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起|始)?\s*[，,]?\s*(?:至|到)\s*\1\s*年\s*12\s*月\s*31\s*日")
 _AGENCY_TAIL = re.compile(r"(局|委员会|委|政府|办公室|办|院|厅|部|中心|署|所|镇|乡|街道|街道办事处|管委会|管理委员会|公司|站|队|处)$")
 _REGION = re.compile(r"^((?:[^省市县区旗盟]{1,7}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)){1,3})")
@@ -20,8 +28,48 @@ _REGION = re.compile(r"^((?:[^省市县区旗盟]{1,7}?(?:省|自治区|市|自�
 class Meta:
     agency: str | None
     year: int | None
-    period_year: int | None
+    period_year: int | None  # the year of a calendar-year period
     region: str | None
+    period: tuple[str, str] | None = None  # the stated 统计期限, ISO dates (start, end)
+
+    @property
+    def calendar_year(self) -> bool:
+        """The period is a whole calendar year (or not stated)."""
+        return self.period is None or self.period_year is not None
+
+
+def _iso(y: str, m: str, d: str | None, end: bool = False) -> str | None:
+    """An ISO date, or None when the printed date does not exist; a month without its day is its first day
+    (or, for the end of a period, its last)."""
+    try:
+        if d is None:
+            day = calendar.monthrange(int(y), int(m))[1] if end else 1
+        else:
+            day = int(d)
+        return date(int(y), int(m), day).isoformat()
+    except ValueError:
+        return None
+
+
+def _period(text: str) -> tuple[tuple[str, str] | None, int | None]:
+    """The stated statistics period and, when it is one whole calendar year, that year."""
+    for m in re.finditer("统计期限", text):  # only the windows that matter are normalised
+        pm = _PERIOD.search(clean(text[m.start(): m.start() + 160]).replace("\n", ""))
+        if pm:
+            y0, m0, d0, y1, m1, d1 = pm.groups()
+            start, end = _iso(y0, m0, d0), _iso(y1 or y0, m1, d1, end=True)
+            if start is None or end is None or end < start:
+                continue
+            whole = start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4]
+            return (start, end), (int(y0) if whole else None)
+        pm = _PERIOD_START.search(clean(text[m.start(): m.start() + 160]).replace("\n", ""))
+        if pm:
+            return None, int(pm.group(1))
+    pm = _PERIOD2.search(text.replace("\n", ""))
+    if pm:
+        y = pm.group(1)
+        return (f"{y}-01-01", f"{y}-12-31"), int(y)
+    return None, None
 
 
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
@@ -82,17 +130,11 @@ def extract_meta(text: str) -> Meta:
         agency = next((ln for ln in lines[:8] if _AGENCY_TAIL.search(ln) and len(ln) <= 30), agency)
     if agency is None:
         agency = next((ln for ln in lines[:8] if _AGENCY_TAIL.search(ln) and len(ln) <= 30), None)
-    pm = None
-    for m in re.finditer("统计期限", text):  # only the windows that matter are normalised
-        pm = _PERIOD.search(clean(text[m.start(): m.start() + 160]).replace("\n", ""))
-        if pm:
-            break
-    pm = pm or _PERIOD2.search(text.replace("\n", ""))
-    period_year = int(pm.group(1)) if pm else None
-    if year is None:
-        year = period_year
+    period, period_year = _period(text)
+    if year is None and period is not None:
+        year = period_year if period_year is not None else int(period[1][:4])
     region = None
     if agency:
         rm = _REGION.match(agency)
         region = rm.group(1) if rm else None
-    return Meta(agency, year, period_year, region)
+    return Meta(agency, year, period_year, region, period)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from reviewer.model import Number
+from reviewer.parsing.cn_numerals import PATTERN as CN_NUMERAL
+from reviewer.parsing.cn_numerals import cn_to_int
 
-_N = r"(\d[\d,]*)"
+_N = rf"(\d[\d,]*|{CN_NUMERAL})"  # digits, or a Chinese numeral (收到申请三件, 二十一件)
 _UNIT = r"(?:件|条|个|宗|起)"
 # words that turn a nearby figure into another subject's: a change on last year, a review or lawsuit, a petition
 _OFF = "同比|较上年|比上年|较去年|增加|减少|增长|下降|复议|诉讼|信访|举报"
@@ -83,6 +85,14 @@ def _own_subject(m: re.Match[str]) -> bool:
     return not _OFF_RE.search(text)
 
 
+def _figure(m: re.Match[str]) -> Number | None:
+    """The match's figure (each pattern's last group), or None when it is not a well-formed number."""
+    raw = m.group(m.re.groups).replace(",", "")
+    if raw[0].isdigit():
+        return float(raw) if "." in raw else int(raw)
+    return cn_to_int(raw)
+
+
 def extract_narrative(prose: str) -> dict[str, Number]:
     """First stated figure per key; `prose` is the report text outside the tables, line breaks removed."""
     flat = re.sub(r"\s+", "", prose)
@@ -92,10 +102,10 @@ def extract_narrative(prose: str) -> dict[str, Number]:
         if needs and not any(w in flat for w in needs):
             continue
         for pat in pats:
-            m = next((m for m in pat.finditer(flat) if key not in _CHECKED or _own_subject(m)), None)
-            if m:
-                raw = m.group(m.re.groups).replace(",", "")  # the figure is each pattern's last group
-                out[key] = float(raw) if "." in raw else int(raw)
+            found = next((v for m in pat.finditer(flat) if key not in _CHECKED or _own_subject(m)
+                          if (v := _figure(m)) is not None), None)
+            if found is not None:
+                out[key] = found
                 break
     for key, pat in FLAGS.items():
         if pat.search(flat):

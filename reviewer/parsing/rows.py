@@ -132,12 +132,31 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
                 values.append(Value(c, p))
         region.data.append(DataRow(i, list(labels), values, before="".join(pending), trailing_text="".join(trailing)))
         pending = []
+    region.data = _join_detached(region.data, set(region.footer_rows))
     # the label text between two data rows may belong to either: it is the one's after, the other's before
     for a, b in zip(region.data, region.data[1:], strict=False):
         a.after = b.before
     if region.data:
         region.data[-1].after = "".join(pending)
     return region
+
+
+def _join_detached(data: list[DataRow], footers: set[int]) -> list[DataRow]:
+    """A label row whose cells are all blank followed at once by a row of values without a label: one row
+    (a PDF converted to Markdown prints a row's label in a pipe row of its own, its values in the next)."""
+    out: list[DataRow] = []
+    i = 0
+    while i < len(data):
+        a = data[i]
+        nxt = data[i + 1] if i + 1 < len(data) else None
+        if (nxt is not None and a.label and not a.has_numbers and nxt.has_numbers and not nxt.label
+                and all(k in footers for k in range(a.index + 1, nxt.index))):
+            out.append(DataRow(a.index, a.label_cells, nxt.values, before=a.before))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 @dataclass(slots=True)
@@ -181,7 +200,17 @@ def fit(row: DataRow, n: int, prefer: str = "first",
         while len(take) < n:
             take.append(None)
         return Fit(take, [], short)
-    # more values than columns
+    # more value positions than columns
+    filled = [v for v in core if not v.blank]
+    if len(filled) == n:
+        # the blanks are the positions a value cell's colspan covers (a Word table whose cell borders do not
+        # line up with the header's): the printed values, in order, are the row's cells
+        return Fit(list(filled), [], False)
+    if len(vals) > n and len(vals) % n == 0:
+        # every value cell spanning k positions: a value stands at the start of its column's span
+        k = len(vals) // n
+        if all(i % k == 0 for i, v in enumerate(vals) if not v.blank):
+            return Fit([vals[j * k] for j in range(n)], [], False)
     if len(core) == n + 1 and accept is not None:
         merged = _try_merge(core, accept)
         if merged is not None:

@@ -11,9 +11,11 @@ from reviewer.parsing.labels import norm
 from reviewer.values import clean
 
 _SECTION_NUMERAL = re.compile(r"^\s*[#\s]*[（(]?([一二三四五六七八九十])[）)]?\s*[、.．]?")
-_NEXT_SECTION = re.compile(r"^\s*[#\s]*(五|六|七)\s*[、.．]")
+# the section after the tables: 五、/六、, or by its words when the report numbers its sections wrongly
+_NEXT_SECTION = re.compile(r"^\s*[#\s]*(?:(五|六|七)\s*[、.．]|[一二三四五六七八九十]\s*[、.．].{0,16}(?:存在的主要问题|其他需要报告))")
 _MAX_TITLE = 48
-TITLE_WORDS = ("公开", "复议")  # every title variant of the three tables holds one (a test checks it)
+_TOP_NUMERALS = "一二三四五六"  # the numbers a table's section may wrongly carry (shifted, or repeated)
+TITLE_WORDS = ("公开", "复议", "诉讼")  # every title variant of the three tables holds one (a test checks it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,9 @@ def _title_score(text: str, variants: tuple[str, ...], numeral: str) -> int:
     if m and m.group(1) == numeral and not t.lstrip("#（( ").startswith(numeral + "）"):
         return 2
     if m and m.group(1) != numeral:
-        return 0  # another section's number (a sub-heading of 一、总体情况)
+        if re.match(r"^\s*[#\s]*[一二三四五六七八九十][、.．]", t) and m.group(1) in _TOP_NUMERALS:
+            return 1  # a section title numbered wrongly (table 3 under 二、): as good as a bare title
+        return 0  # another section's number in parentheses (a sub-heading of 一、总体情况)
     if re.match(r"^\s*\d+\s*[.、．]", t):
         return 0  # "1.收到和处理政府信息公开申请情况" inside 一、总体情况
     return 1

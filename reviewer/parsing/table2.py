@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reviewer.formats import Table2Variant, TableDef, load_table2_variants
-from reviewer.model import Finding
+from reviewer.model import Cell, Finding
 from reviewer.parsing.align import MATCH
 from reviewer.parsing.builder import Builder
 from reviewer.parsing.labels import norm, similarity
@@ -37,6 +37,20 @@ def _header_columns(cells_text: list[str], tdef: TableDef) -> list[str]:
     return out
 
 
+def _detached_label(label_lines: dict[int, list[Cell]], prev: int, index: int, mark: str | None) -> str:
+    """The line of label text right above a data row (after the previous one): a PDF converted to Markdown
+    prints a row's label, or the top line of a wrapped label, on a line of its own above its values."""
+    lines: list[str] = []
+    for i in range(index - 1, prev, -1):
+        cells = label_lines.get(i)
+        if cells is None:
+            continue
+        if len(cells) != 1 or (mark and mark in norm(cells[0].text)):
+            break  # a header row: the label lines are those below it
+        lines.append(cells[0].text)
+    return "".join(reversed(lines))
+
+
 def parse_national(region: Region, tdef: TableDef, b: Builder) -> None:
     # header rows ("信息内容 | 本年制发件数 | …") set the columns of the rows under them
     mark = norm(tdef.header_mark) if tdef.header_mark else None
@@ -47,14 +61,21 @@ def parse_national(region: Region, tdef: TableDef, b: Builder) -> None:
         if mark and any(mark in norm(t) for t in texts):
             headers.append((idx, _header_columns(texts, tdef)))
     used: set[str] = set()
+    label_lines = dict(region.label_rows)
+    prev = -1
     for d in region.data:
         if not d.has_numbers and (not d.label or (mark and mark in norm(d.label))):
+            prev = d.index
             continue
+        line = _detached_label(label_lines, prev, d.index, mark)
+        prev = d.index
         best, rdef = 0.0, None
         for r in tdef.rows:
             if r.key in used:
                 continue
             s = similarity(d.label, r.variants)
+            if s < 0.95 and line:
+                s = max(s, 0.95 * similarity(line + d.label, r.variants))
             if s > best:
                 best, rdef = s, r
         if rdef is None or best < MATCH:

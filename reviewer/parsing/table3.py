@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from reviewer.formats import TableDef
+from reviewer.formats.alternatives import rows_with
 from reviewer.model import ORIGIN_PARSED, ORIGIN_POSITION, Finding, cell_id
-from reviewer.parsing.align import MATCH, align, strip_groups
+from reviewer.parsing.align import MATCH, Placement, align, strip_groups
 from reviewer.parsing.builder import Builder
 from reviewer.parsing.labels import norm, similarity
 from reviewer.parsing.rows import DataRow, Region, Value, fit
@@ -106,11 +107,44 @@ def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups
     return out
 
 
-def parse_table3(region: Region, tdef: TableDef, b: Builder) -> None:
+def _total(places: list[Placement]) -> float:
+    return sum(p.score for p in places)
+
+
+def _left_out(region: Region, places: list[Placement]) -> int:
+    """Rows of values an alignment leaves unplaced."""
+    placed = {p.data for p in places}
+    return sum(1 for i, d in enumerate(region.data) if d.has_numbers and i not in placed)
+
+
+def _with_alternatives(region: Region, tdef: TableDef, groups: tuple[str, ...], places: list[Placement],
+                       value_range: tuple[int, int]) -> tuple[TableDef, tuple[str, ...], list[Placement]]:
+    """The table as printed when a row of the format's alternatives (the 2019 single （六）其他处理 row in a 2021
+    report) stands instead of rows the alignment left empty, and aligns better than the form's own rows."""
+    by_label = {tdef.rows[p.row].key for p in places if not p.by_position}
+    for alt in tdef.alternatives:
+        if all(r in by_label for r in alt.replaces):
+            continue
+        marks = tuple(norm(v) for v in alt.row.variants)
+        if not any(d.has_numbers and any(m in norm(d.label + d.before) for m in marks) for d in region.data):
+            continue  # cheap test first: the alternative's label is printed on a row with values
+        alt_tdef = rows_with(tdef, alt)
+        alt_groups = group_norms(alt_tdef)
+        alt_places = align(region.data, alt_tdef.rows, alt_groups, positional=True, value_range=value_range)
+        # better by label, and leaving no more rows of values unplaced (sub-rows placed by position stay)
+        if _total(alt_places) > _total(places) + 0.5 and _left_out(region, alt_places) <= _left_out(region, places):
+            tdef, groups, places = alt_tdef, alt_groups, alt_places
+    return tdef, groups, places
+
+
+def parse_table3(region: Region, tdef: TableDef, b: Builder, alternatives: bool = True) -> None:
     cols = column_order(region, tdef)
     groups = group_norms(tdef)
     region.data = join_split_rows(region.data, tdef, cols, groups)
-    places = align(region.data, tdef.rows, groups, positional=True, value_range=(len(cols) - 1, len(cols) + 3))
+    value_range = (len(cols) - 1, len(cols) + 3)
+    places = align(region.data, tdef.rows, groups, positional=True, value_range=value_range)
+    if alternatives and tdef.alternatives:
+        tdef, groups, places = _with_alternatives(region, tdef, groups, places, value_range)
     placed_rows = {p.data for p in places}
     by_row = {p.row: p for p in places}
     position_cells: list[str] = []

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from reviewer.formats import label_of, load_format, load_formats, table2_variant
+from reviewer.formats import label_of, load_formats, table2_variant
+from reviewer.formats.alternatives import Used, effective, used_alternatives
 from reviewer.model import Finding, Number, Record, split_cell_id
 from reviewer.rules.cells import blank_findings, malformed_findings, value_findings
 from reviewer.rules.cross import cross_findings
@@ -20,8 +21,8 @@ __all__ = ["check"]
 
 
 @cache
-def _instances(template: str) -> tuple[Instance, ...]:
-    return tuple(instances(load_format(template)))
+def _instances(template: str, used: Used) -> tuple[Instance, ...]:
+    return tuple(instances(effective(template, used)))
 
 
 def _variant_total(record: Record, values: dict[str, Number | None]) -> list[Finding]:
@@ -61,7 +62,7 @@ def check(record: Record, previous: Record | None = None) -> list[Finding]:
     values = values_of(record)
     out: list[Finding] = []
     if record.template in load_formats():
-        insts = _instances(record.template)
+        insts = _instances(record.template, used_alternatives(load_formats()[record.template], record.tables))
         failing = [i for i in insts if holds(i, values) is False]
         suggestions = suggest(failing, insts, values, record)
         for inst in failing:

@@ -63,6 +63,7 @@ def extra_json(record: Record) -> str:
     return json.dumps({
         "source": record.source,
         "narrative": record.narrative,
+        "period": record.period,
         "unplaced": [u.to_json() for u in record.unplaced],
         "parse_notes": [f.to_json() for f in record.parse_notes],
         **({"page_boxes": [b.to_json() for b in record.page_boxes]} if record.page_boxes else {}),
@@ -151,6 +152,7 @@ def read(conn: sqlite3.Connection, report_id: int, *, with_text: bool = True, fi
     record = Record(
         source=source, agency=s.agency, year=s.year, template=s.template, table2_variant=variant, region=s.region,
         tables=tables, provenance=provenance, narrative=dict(extra.get("narrative", {})),
+        period=extra.get("period"),
         unplaced=[Unplaced(u["table"], u["text"], tuple(u["span"]) if u.get("span") else None, u["reason"])
                   for u in extra.get("unplaced", [])],
         parse_notes=notes, text=text, parser_version=parser_version,
