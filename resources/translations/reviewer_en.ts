@@ -1619,7 +1619,7 @@ Choosing another format reads the tables again under it.</translation>
     </message>
     <message>
         <source>文字识别需要安装 OCR 组件：pip install &apos;report-reviewer[ocr]&apos;</source>
-        <translation>reading it needs the OCR component: pip install 'report-reviewer[ocr]'</translation>
+        <translation>reading it needs the OCR component: pip install &apos;report-reviewer[ocr]&apos;</translation>
     </message>
     <message>
         <source>文字识别未能从图片中读出文字</source>
