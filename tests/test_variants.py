@@ -501,8 +501,9 @@ def title_lines(rec: dict[str, Any], lines: list[str], v: Variant) -> list[str]:
     return lines
 
 
-def blocks(name: str, v: Variant) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
-    rec, prose = _record(name)
+def blocks(name: str, v: Variant,
+           record: tuple[dict[str, Any], dict[str, list[str]]] | None = None) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
+    rec, prose = record or _record(name)
     rec = blanked(rec, v)
     t3, t3_head = table3_grid(rec, v)
     if v.noise:

@@ -38,6 +38,9 @@ def rule_name(finding: Finding) -> str:
         "year mismatch": tr("年度不一致"), "not a number": tr("不是数字"), "no total row": tr("缺少合计行"),
         "row with missing cells": tr("行内单元格缺失"), "fee is not the processing fee": tr("收费不是信息处理费"),
         "published late": tr("逾期公布"),
+        "split by arithmetic": tr("按运算拆分"), "split breaking fewest relations": tr("按最少违反拆分"),
+        "ambiguous split": tr("拆分不唯一"), "cannot split": tr("无法拆分"),
+        "split by a heuristic bound": tr("按经验关系拆分"),
         "low OCR confidence": tr("文字识别置信度低"),
     }
     return names.get(finding.name, finding.name)
@@ -69,6 +72,16 @@ def _templates() -> dict[str, str]:
         "year_mismatch": tr("标题年度 {title} 与统计期限年度 {period} 不一致"),
         "period_not_calendar_year": tr("统计期限为 {start} 至 {end}，不是完整的自然年度"),
         "unit_converted": tr("{cell} 印为“{printed}”，已换算为 {value} 万元"),
+        "split_arithmetic": tr("{table}“{rows}”印为“{printed}”，已按运算拆分为 {split}"),
+        "split_only": tr("{table}“{rows}”印为“{printed}”，已按列数拆分为 {split}"),
+        "split_least": tr("{table}“{rows}”印为“{printed}”，任何拆分都不能使各项关系全部成立；已按违反关系最少、相差最小的拆分 {split} 放置。"
+                          "其他拆分：{others}"),
+        "split_ambiguous": tr("{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择"),
+        "split_tied": tr("{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择"),
+        "split_heuristic": tr("{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；"
+                              "若该关系不成立，也可拆分为：{others}，请核对"),
+        "split_failed": tr("{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值"),
+        "split_too_many": tr("{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值"),
         "ocr_low_confidence": tr("“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对"),
         "blank_column": tr("{table}“{column}”列有 {count} 个单元格为空（空白不等于 0，请核实）"),
         "not_a_number": tr("{cell} 印为“{printed}”，不是有效数字"),

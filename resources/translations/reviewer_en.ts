@@ -662,6 +662,58 @@ Updated {at}</translation>
         <translation>row with missing cells</translation>
     </message>
     <message>
+        <source>按运算拆分</source>
+        <translation>split by arithmetic</translation>
+    </message>
+    <message>
+        <source>按最少违反拆分</source>
+        <translation>split breaking fewest relations</translation>
+    </message>
+    <message>
+        <source>拆分不唯一</source>
+        <translation>ambiguous split</translation>
+    </message>
+    <message>
+        <source>无法拆分</source>
+        <translation>cannot split</translation>
+    </message>
+    <message>
+        <source>按经验关系拆分</source>
+        <translation>split by a heuristic bound</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；若该关系不成立，也可拆分为：{others}，请核对</source>
+        <translation>{table} “{rows}” printed “{printed}”: split as {split} by a heuristic bound (such as newly published not exceeding the total published); if the bound does not hold here it also splits as: {others}. Please check</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，已按运算拆分为 {split}</source>
+        <translation>{table} “{rows}” printed “{printed}”: split by arithmetic into {split}</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，已按列数拆分为 {split}</source>
+        <translation>{table} “{rows}” printed “{printed}”: split by the number of cells into {split}</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，任何拆分都不能使各项关系全部成立；已按违反关系最少、相差最小的拆分 {split} 放置。其他拆分：{others}</source>
+        <translation>{table} “{rows}” printed “{printed}”: no split makes every relation hold; placed {split}, the split breaking the fewest relations by the least. Other splits: {others}</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择</source>
+        <translation>{table} “{rows}” printed “{printed}” splits as: {others}. Every relation holds for each, so it cannot be decided: {blank} cells left blank, choose from the source text</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择</source>
+        <translation>{table} “{rows}” printed “{printed}” splits as: {others}. Each breaks as few relations, so it cannot be decided: {blank} cells left blank, choose from the source text</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值</source>
+        <translation>{table} “{rows}” printed “{printed}” cannot be split into {count} cells; listed as unplaced values</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值</source>
+        <translation>{table} “{rows}” printed “{printed}” splits too many ways to try them all; its {count} cells are left undecided and listed as unplaced values</translation>
+    </message>
+    <message>
         <source>收费不是信息处理费</source>
         <translation>fee is not the processing fee</translation>
     </message>

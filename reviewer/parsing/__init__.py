@@ -5,6 +5,8 @@ from __future__ import annotations
 from reviewer.formats import FormatDef, latest_template, load_formats, template_for_year
 from reviewer.model import Document, Finding, Record
 from reviewer.parsing.builder import Builder
+from reviewer.parsing.crawler import relayout
+from reviewer.parsing.fused_tables import parse_fused
 from reviewer.parsing.labels import norm
 from reviewer.parsing.meta import extract_meta
 from reviewer.parsing.narrative import extract_narrative
@@ -49,7 +51,10 @@ def _prose(doc: Document, sections: dict[str, Section]) -> str:
 
 def parse(doc: Document, template: str | None = None) -> Record:
     """Parse a document; `template` ("2019"/"2021") forces the format where the reviewer knows better."""
-    meta = extract_meta(doc.text)
+    fused = relayout(doc)  # crawler text with cells joined: rows cut by label, digit runs split later
+    if fused is not None:
+        doc = fused
+    meta = extract_meta("\n".join(row_text(r) for r in doc.rows) if fused is not None else doc.text)
     record = Record(source={"format": doc.source_format}, agency=meta.agency, year=meta.year,
                     region=meta.region, text=doc.text,
                     period={"start": meta.period[0], "end": meta.period[1]} if meta.period else None)
@@ -66,7 +71,10 @@ def parse(doc: Document, template: str | None = None) -> Record:
                       for t in fmt.tables)
     sections = probe if same_titles else find_sections(doc.rows, fmt)
 
-    if "table2" in sections:
+    if fused is not None:
+        parse_fused({t: (scan(doc.rows, sec.start, sec.end), _region_text(doc, sec)) for t, sec in sections.items()},
+                    fmt, b)
+    if "table2" in sections and fused is None:
         sec = sections["table2"]
         region = scan(doc.rows, sec.start, sec.end)
         variant = detect_variant(region, _region_text(doc, sec), fmt.tables["table2"])
@@ -74,12 +82,12 @@ def parse(doc: Document, template: str | None = None) -> Record:
             parse_variant(region, variant, b)
         else:
             parse_national(region, fmt.tables["table2"], b)
-    if "table3" in sections:
+    if "table3" in sections and fused is None:
         sec = sections["table3"]
         # a format the reviewer forces is read with its own rows; a detected one also with the rows its
         # file declares as printed instead (a 2021 report's single （六）其他处理 row)
         parse_table3(scan(doc.rows, sec.start, sec.end), fmt.tables["table3"], b, alternatives=template is None)
-    if "table4" in sections:
+    if "table4" in sections and fused is None:
         sec = sections["table4"]
         parse_table4(scan(doc.rows, sec.start, sec.end), fmt.tables["table4"], b)
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from reviewer.parsing.crawler import header_value, strip_chrome
 from reviewer.values import clean
 
 _TITLE_A = re.compile(r"^(?P<agency>.+?)(?:关于)?(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)")
@@ -79,7 +80,9 @@ _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 def _lines(text: str, limit: int = 80) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
-        t = clean(line).replace(" ", "").replace("\u3000", "").lstrip("#").strip()
+        header = header_value(line)  # a crawler's header line: only 标题 is kept (its value)
+        t = clean(strip_chrome(line) if header is None else header).replace(" ", "").replace("\u3000", "")
+        t = t.lstrip("#").strip()
         t = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), t)
         if t:
             out.append(t)

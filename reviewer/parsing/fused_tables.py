@@ -1,0 +1,216 @@
+"""Tables 2–4 of a fused crawler text: rows found by label, their digit runs split by the solver.
+
+Rows are matched to the format by label as in the ordinary parsers (table 3 by the in-order alignment,
+table 2 by best label, table 4 as its fifteen cells in the form's order); every matched row becomes a
+`Slot` and the three tables are solved together against the format's relations. The findings say how each
+cell was decided: split by arithmetic (info), the alternatives when the split is not unique, the split
+breaking the fewest relations when the report itself does not add up.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from reviewer.formats import FormatDef, TableDef, column_kind, full_row_label, load_format
+from reviewer.model import Cell, CellSource, Finding, cell_id, split_cell_id
+from reviewer.parsing.align import MATCH, align
+from reviewer.parsing.builder import Builder
+from reviewer.parsing.fused import Piece, Slot, SlotResult, solve, split_text
+from reviewer.parsing.labels import similarity
+from reviewer.parsing.rows import DataRow, Region, Value
+from reviewer.parsing.table2 import detect_variant, parse_variant
+from reviewer.parsing.table3 import group_norms
+from reviewer.rules.relations import Instance, instances
+from reviewer.values import parse_printed
+
+_HEADER_MARKS = ("信息内容", "申请人情况", "本列数据")
+SHORT = {"table2": "表二", "table3": "表三", "table4": "表四"}
+
+
+def _segments(values: list[Value]) -> tuple[Piece, ...]:
+    return tuple(Piece(v.cell.text, v.cell.start, v.cell.end) for v in values if not v.blank)
+
+
+def _slot(template: str, table: str, row: str, cols: tuple[str, ...], values: list[Value]) -> Slot:
+    return Slot(tuple(cell_id(table, row, c) for c in cols),
+                tuple(column_kind(template, table, c) for c in cols), _segments(values))
+
+
+def _row_label(d: DataRow, tdef: TableDef) -> str:
+    """The row's own label: a header printed before it (信息内容 本年制发件数 …) cut off."""
+    label = d.label
+    if not any(m in label for m in _HEADER_MARKS):
+        return label
+    end = 0
+    for c in tdef.columns:
+        for v in c.variants:
+            k = label.rfind(v)
+            if k >= 0:
+                end = max(end, k + len(v))
+    return label[end:].lstrip("）)") or label
+
+
+def _table2(region: Region, tdef: TableDef, template: str, b: Builder) -> list[Slot]:
+    slots: list[Slot] = []
+    used: set[str] = set()
+    for d in region.data:
+        label = _row_label(d, tdef)
+        best, rdef = 0.0, None
+        for r in tdef.rows:
+            if r.key in used:
+                continue
+            s = similarity(label, r.variants)
+            if s > best:
+                best, rdef = s, r
+        if rdef is None or best < MATCH:
+            b.unplaced("table2", d.values, f"无法确定所属行（行标签：“{label or '无'}”）")
+            continue
+        used.add(rdef.key)
+        slots.append(_slot(template, "table2", rdef.key, tdef.row_columns(rdef), d.values))
+    for r in tdef.rows:
+        if r.key not in used:
+            slots.append(_slot(template, "table2", r.key, tdef.row_columns(r), []))
+    return slots
+
+
+def _table3(region: Region, tdef: TableDef, template: str, b: Builder) -> list[Slot]:
+    cols = tuple(c.key for c in tdef.columns)
+    data = [DataRow(d.index, [Cell(_row_label(d, tdef), 0, 0)], d.values, d.before, d.after, d.trailing_text)
+            for d in region.data]
+    places = align(data, tdef.rows, group_norms(tdef), positional=False)
+    by_row = {p.row: p.data for p in places}
+    placed = set(by_row.values())
+    for i, d in enumerate(region.data):
+        if i not in placed:
+            b.unplaced("table3", d.values, f"无法确定所属行（行标签：“{d.label or '无'}”）")
+    return [_slot(template, "table3", r.key, cols, region.data[by_row[j]].values if j in by_row else [])
+            for j, r in enumerate(tdef.rows)]
+
+
+def _table4(region: Region, tdef: TableDef, template: str, b: Builder) -> list[Slot]:
+    """One slot of fifteen cells: the groups' rows in the form's order, whether printed as one run or three.
+
+    The values start after the header (its column labels); figures of a sentence before it are not cells.
+    """
+    marks = [v for c in tdef.columns for v in c.variants if len(v) >= 4]
+    start = next((k for k, d in enumerate(region.data) if any(m in d.label for m in marks)), 0)
+    for d in region.data[:start]:
+        b.unplaced("table4", d.values, f"表四表头之前的数值（“{d.label}”）")
+    values = [v for d in region.data[start:] for v in d.values]
+    cols = tuple(c.key for c in tdef.columns)
+    cells = tuple(cell_id("table4", r.key, c) for r in tdef.rows for c in cols)
+    kinds = tuple(column_kind(template, "table4", c) for _r in tdef.rows for c in cols)
+    return [Slot(cells, kinds, _segments(values))]
+
+
+def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Builder) -> None:
+    """Parse the fused tables found (`regions`: table -> its rows and text) and place their cells."""
+    template = fmt.template
+    slots: list[Slot] = []
+    if "table2" in regions:
+        region, text = regions["table2"]
+        variant = detect_variant(region, text, fmt.tables["table2"])
+        if variant is not None:
+            parse_variant(region, variant, b)  # one value per row: nothing to split
+        else:
+            slots += _table2(region, fmt.tables["table2"], template, b)
+    if "table3" in regions:
+        slots += _table3(regions["table3"][0], fmt.tables["table3"], template, b)
+    if "table4" in regions:
+        slots += _table4(regions["table4"][0], fmt.tables["table4"], template, b)
+    results = solve(slots, _relations(template))
+    for res in results:
+        _write(res, template, b)
+
+
+@lru_cache(maxsize=8)
+def _relations(template: str) -> tuple[Instance, ...]:
+    return tuple(instances(load_format(template)))
+
+
+@lru_cache(maxsize=1024)
+def _row_name(template: str, cid: str) -> str:
+    table, row, _col = split_cell_id(cid)
+    tdef = load_format(template).tables[table]
+    return full_row_label(tdef.row(row))
+
+
+def _write(res: SlotResult, template: str, b: Builder) -> None:
+    slot = res.slot
+    for cid in slot.cells:
+        table, row, col = split_cell_id(cid)
+        piece = res.placed.get(cid)
+        if piece is None:
+            b.put(table, row, col, None)
+            if cid in res.undecided and slot.segments:
+                span = (slot.segments[0].start, slot.segments[-1].end)
+                b.record.provenance[cid] = CellSource("", span, "parsed")
+            continue
+        cell = Cell(piece.text, piece.start, piece.end)
+        b.put(table, row, col, Value(cell, parse_printed(piece.text)))
+    if not slot.segments:
+        return
+    table = split_cell_id(slot.cells[0])[0]
+    printed = " ".join(p.text for p in slot.segments)
+    rows = "、".join(dict.fromkeys(_row_name(template, c) for c in slot.cells))
+    params: dict[str, Any] = {"table": table, "rows": rows, "printed": printed, "cells": list(slot.cells),
+                              "count": len(slot.cells)}
+    runs = [Value(Cell(p.text, p.start, p.end), parse_printed(p.text)) for p in slot.segments]
+    cells = list(slot.cells)
+    if res.status == "failed":
+        b.unplaced(table, runs, f"{SHORT[table]}“{rows}”印为“{printed}”，未能拆分为 {len(slot.cells)} 个单元格")
+        _note(b, message_id="split_failed", severity="warning", name="cannot split", cells=cells, params=params)
+        return
+    if res.status == "too_many":
+        b.unplaced(table, runs, f"{SHORT[table]}“{rows}”印为“{printed}”，未能拆分为 {len(slot.cells)} 个单元格")
+        _note(b, message_id="split_too_many", severity="warning", name="cannot split", cells=cells, params=params)
+        return
+    if res.status == "printed" or (not res.split and not res.alternatives):
+        return  # one printed segment per cell: nothing was split
+    alts = [split_text(a) for a in res.alternatives]
+    params.update(split=split_text(tuple(res.placed.get(c) for c in slot.cells)), alternatives=alts,
+                  others="；".join(alts) or "无")
+    placed = [c for c in slot.cells if res.placed.get(c) is not None]
+    if res.status == "heuristic":
+        _note(b, message_id="split_heuristic", severity="warning", name="split by a heuristic bound", cells=cells,
+              params=params)
+    elif not res.undecided and not (res.violations and res.alternatives) and res.status == "only":
+        _note(b, message_id="split_only", severity="info", name="split by arithmetic", cells=placed, params=params)
+    elif not res.undecided and not (res.violations and res.alternatives):
+        _note(b, message_id="split_arithmetic", severity="info", name="split by arithmetic", cells=placed,
+              params=params)
+    elif not res.undecided:
+        _note(b, message_id="split_least", severity="warning", name="split breaking fewest relations", cells=cells,
+              params=params)
+    else:  # several splits fit equally well: the cells they disagree on are left for the reviewer
+        params.update(undecided=list(res.undecided), blank=len(res.undecided))
+        undecided = list(res.undecided)
+        if res.violations:
+            _note(b, message_id="split_tied", severity="warning", name="ambiguous split", cells=undecided,
+                  params=params)
+        else:
+            _note(b, message_id="split_ambiguous", severity="warning", name="ambiguous split", cells=undecided,
+                  params=params)
+        b.unplaced(table, runs, f"{SHORT[table]}“{rows}”的数字串拆分不唯一（{params['others']}），未确定的单元格留空")
+
+
+# the findings of splitting, in Chinese (ui/messages.py holds the same templates for other languages)
+MESSAGES = {
+    "split_arithmetic": "{table}“{rows}”印为“{printed}”，已按运算拆分为 {split}",
+    "split_only": "{table}“{rows}”印为“{printed}”，已按列数拆分为 {split}",
+    "split_least": ("{table}“{rows}”印为“{printed}”，任何拆分都不能使各项关系全部成立；已按违反关系最少、相差最小的拆分 {split} 放置。"
+                    "其他拆分：{others}"),
+    "split_ambiguous": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择",
+    "split_tied": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择",
+    "split_heuristic": ("{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；"
+                        "若该关系不成立，也可拆分为：{others}，请核对"),
+    "split_failed": "{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值",
+    "split_too_many": "{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值",
+}
+
+
+def _note(b: Builder, *, message_id: str, severity: str, name: str, cells: list[str], params: dict[str, Any]) -> None:
+    text = MESSAGES[message_id].format(**{**params, "table": SHORT[params["table"]]})
+    b.note(Finding(rule="SPLIT", severity=severity, cells=cells, name=name, message=text, message_id=message_id,
+                   params=params))
