@@ -21,6 +21,9 @@ def parse_document(doc: Document, source: dict | None = None, template: str | No
     from reviewer.parsing.published import published_date
 
     record = parse(doc, template)
+    from reviewer.parsing.multiple import refuse_several
+
+    refuse_several(doc, record.template, Path(str((source or {}).get("path") or "文件")).name)
     if doc.boxes:
         record.page_boxes = list(doc.boxes)
         record.parse_notes.extend(confidence_notes(record))

@@ -15,3 +15,7 @@ class StaleWriteError(ReviewerError):
 
 class ValidationError(ReviewerError):
     """A value or argument was refused (not a number, unknown cell id …)."""
+
+
+class StoreError(ReviewerError):
+    """The library file cannot be opened or written (read-only, disk full, locked, damaged, not a library)."""

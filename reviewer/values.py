@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,14 +20,28 @@ _VALUE = re.compile(
 )
 
 
+# The largest magnitude the library holds (SQLite's 64-bit INTEGER); a float must also be finite.
+MAX_MAGNITUDE = 2**63 - 1
+OUT_OF_RANGE = "数值超出范围"
+
+
+def in_range(value: Number) -> bool:
+    """True for a value the store can hold: an integer within 64 bits, a finite decimal of that size."""
+    if isinstance(value, float):
+        return math.isfinite(value) and abs(value) <= MAX_MAGNITUDE
+    return abs(value) <= MAX_MAGNITUDE
+
+
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """A printed cell read: `kind` is number | null (a printed "—") | blank | bad (a malformed number) | text."""
+    """A printed cell read: `kind` is number | null (a printed "—") | blank | bad (a malformed number, or one
+    outside what the store can hold: `out_of_range`) | text."""
 
     value: Number | None
     kind: str
     unit: str | None = None
     signed: bool = False
+    out_of_range: bool = False
 
 
 def clean(text: str) -> str:
@@ -51,6 +66,8 @@ def parse_printed(text: str) -> Parsed:
     sign = m.group("sign")
     if sign in ("-", "−"):
         value = -value
+    if not in_range(value):
+        return Parsed(None, "bad", m.group("unit"), bool(sign), out_of_range=True)
     return Parsed(value, "number", m.group("unit"), bool(sign))
 
 
@@ -70,6 +87,8 @@ def parse_user_value(text: str) -> Number | None:
     p = parse_printed(t)
     if p.kind == "null":
         return None
+    if p.out_of_range:
+        raise ValidationError(f"“{text.strip()[:40]}” {OUT_OF_RANGE}（绝对值不能超过 {MAX_MAGNITUDE}）")
     if p.kind != "number" or p.value is None:
         raise ValidationError(f"“{text.strip()}” 不是数字；请输入数字，或清空表示无数值")
     if p.unit == "元":

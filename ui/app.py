@@ -117,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         library = open_library(path, seed_samples=True)
     except (ReviewerError, OSError) as exc:
+        if args.screenshot or os.environ.get(AUTOQUIT_ENV) or os.environ.get(SHOWN_ENV):
+            print(tr("无法打开资料库 {path}：{reason}").format(path=path, reason=exc), file=sys.stderr)
+            return 2  # an unattended run never waits on a dialog
         QMessageBox.critical(None, tr("无法打开资料库"), tr("无法打开资料库 {path}：\n{reason}").format(
             path=path, reason=exc))
         return 2
@@ -132,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         return screenshot(window, args.screenshot)
     autoquit = os.environ.get(AUTOQUIT_ENV)
+    window.care.start()  # today's backup and a check of the file, in the background
     if autoquit:
         QTimer.singleShot(int(autoquit), window.close)
     else:

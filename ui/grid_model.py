@@ -48,6 +48,8 @@ class GridModel(QAbstractTableModel):
         self._style = style
         self._display = {cid: format_value(value_of(cid)) for cid in grid.positions}
         self.edit_handler: EditHandler | None = None
+        self.locked: str | None = None  # read-only (a verified report): the reason typing is refused with
+        self.save_failed = False
         self.last_error = ""
         self._bold = QFont()
         self._bold.setBold(True)
@@ -69,7 +71,7 @@ class GridModel(QAbstractTableModel):
         if slot.kind != CELL:
             return Qt.ItemFlag.NoItemFlags  # labels and headers are not stops for the cursor
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.edit_handler is not None:
+        if self.edit_handler is not None and not self.locked:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -124,6 +126,7 @@ class GridModel(QAbstractTableModel):
     # -- editing ---------------------------------------------------------------------------------------
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         self.last_error = ""
+        self.save_failed = False  # set by the pane when the store refused the write
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None:
             return False
         cid = self.grid.slots[index.row()][index.column()].cid
@@ -159,6 +162,11 @@ class GridModel(QAbstractTableModel):
             self.dataChanged.emit(idx, idx)
             n += 1
         return n
+
+    def set_locked(self, reason: str | None) -> None:
+        if reason != self.locked:
+            self.locked = reason
+            self.layoutChanged.emit()  # the views ask the flags again
 
     def set_style(self, style: MarkStyle) -> None:
         """A new palette (dark mode switched): every cell repaints once."""

@@ -1,13 +1,35 @@
 """The table view of one grid: merged cells of the official form, spreadsheet keys, paste and copy.
 
-Typing replaces a cell, F2 edits it, Enter and Tab commit and move (Enter down, Tab right), Esc cancels.
+Typing replaces a cell, F2 edits it, Enter and Tab commit and move (Enter: as `advance` says, else down; Tab right),
+Esc cancels.
 Ctrl+V pastes a block copied from Excel as one edit; Delete clears the selected cells as one edit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPalette
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -26,6 +48,9 @@ from reviewer.formlayout import CELL
 from reviewer.values import parse_user_value
 from ui.grid_model import GridModel, Value
 from ui.i18n import tr
+from ui.save_errors import keep_typed, pending_text
+
+SPAN_MIME = "application/x-reviewer-span"  # "start,end;…" of values in the report's text (ui.unplaced_panel)
 
 LABEL_WIDTHS = {1: [200], 2: [90, 190], 3: [36, 92, 196]}
 DATA_WIDTH = 56
@@ -36,6 +61,10 @@ class CellDelegate(QStyledItemDelegate):
 
     rejected = Signal(str)
     enterPressed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.refused = False  # the last value committed was refused (Enter then stays on the cell)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         """A see-through selection, so a selected cell still shows the colour of its mark."""
@@ -62,19 +91,30 @@ class CellDelegate(QStyledItemDelegate):
         editor.setFrame(False)
         return editor
 
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if not pending_text(self, editor, index):  # after a failed save: what was typed, not the old value
+            super().setEditorData(editor, index)
+
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[override]
         assert isinstance(editor, QLineEdit)
-        if not model.setData(index, editor.text(), Qt.ItemDataRole.EditRole):
+        self.refused = False
+        typed = editor.text()
+        if not model.setData(index, typed, Qt.ItemDataRole.EditRole):
             reason = getattr(model, "last_error", "")
             if reason:
+                self.refused = True
                 self.rejected.emit(reason)
+            if reason or getattr(model, "save_failed", False):
+                keep_typed(self, index, typed)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(obj, QLineEdit)
-                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
             self.commitData.emit(obj)
             self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.enterPressed.emit()
+            if not self.refused:
+                self.enterPressed.emit()
             return True
         return super().eventFilter(obj, event)
 
@@ -82,13 +122,15 @@ class CellDelegate(QStyledItemDelegate):
 class GridView(QTableView):
     currentCellChanged = Signal(str)  # the cell id under the cursor
     rejected = Signal(str)  # a value was refused: the reason
+    spansDropped = Signal(str, list)  # values of the text dragged onto a cell: the cell, their spans
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
         self.delegate.rejected.connect(self.rejected)
-        self.delegate.enterPressed.connect(lambda: self._move(1, 0))
+        self.advance: Callable[[], None] | None = None  # Enter moves on: set by the review loop, else down
+        self.delegate.enterPressed.connect(self._advance)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -98,6 +140,8 @@ class GridView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setCornerButtonEnabled(False)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
     def grid_model(self) -> GridModel:
         model = self.model()
@@ -186,6 +230,12 @@ class GridView(QTableView):
 
     # -- keys ------------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        locked = self.grid_model().locked if self.model() is not None else None
+        if locked and (event.matches(QKeySequence.StandardKey.Paste) or event.key() in (
+                Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2)
+                or (event.text().strip() and not event.modifiers() & Qt.KeyboardModifier.ControlModifier)):
+            self.rejected.emit(locked)  # a keystroke never changes a verified report silently
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
             return
@@ -197,9 +247,73 @@ class GridView(QTableView):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState \
                 and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            self._move(1, 0)
+            self._advance()
             return
         super().keyPressEvent(event)
+
+    def move_next_cell(self) -> None:
+        """One cell right; at the end of a row, the first cell of the next row."""
+        before = self.currentIndex()
+        self._move(0, 1)
+        if self.currentIndex() == before:
+            self.move_to_row_start(1)
+
+    def move_to_row_start(self, drow: int) -> None:
+        """The first cell of the row `drow` rows below the cursor that has cells."""
+        model = self.grid_model()
+        r = self.currentIndex().row() + drow
+        while 0 <= r < model.rowCount():
+            for c in range(model.columnCount()):
+                idx = model.index(r, c)
+                if model.cell_id(idx):
+                    self.setCurrentIndex(idx)
+                    return
+            r += drow
+
+    # -- drops of values from the text -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(SPAN_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(SPAN_MIME):
+            cid = self.grid_model().cell_id(self.indexAt(event.position().toPoint()))
+            if cid:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not event.mimeData().hasFormat(SPAN_MIME):
+            super().dropEvent(event)
+            return
+        cid = self.grid_model().cell_id(self.indexAt(event.position().toPoint()))
+        raw = bytes(event.mimeData().data(SPAN_MIME).data()).decode("ascii")
+        spans = [tuple(int(x) for x in part.split(",")) for part in raw.split(";") if part]
+        if cid and spans:
+            event.acceptProposedAction()
+            self.setCurrentIndex(self.grid_model().index_of(cid))
+            self.spansDropped.emit(cid, spans)
+
+    def _advance(self) -> None:
+        if self.advance is not None:
+            self.advance()
+        else:
+            self._move(1, 0)
+
+    def commit_open_editor(self) -> None:
+        """Commit a value being typed (before a shortcut such as Ctrl+Enter acts on the report)."""
+        editor = self.indexWidget(self.currentIndex()) if self.currentIndex().isValid() else None
+        focus = QApplication.focusWidget()
+        if editor is None and isinstance(focus, QLineEdit) and self.isAncestorOf(focus):
+            editor = focus
+        if isinstance(editor, QLineEdit) and self.state() == self.State.EditingState:
+            self.delegate.commitData.emit(editor)
+            self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _edit(self, changes: dict[str, Value], kind: str) -> bool:
         handler = self.grid_model().edit_handler

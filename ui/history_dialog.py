@@ -26,7 +26,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 def kind_names() -> dict[str, str]:
     return {"edit": tr("修改"), "undo": tr("撤销"), "redo": tr("重做"), "paste": tr("粘贴"),
             "suggestion": tr("采纳建议"), "clear": tr("清空"), "metadata": tr("元数据"), "status": tr("状态"),
-            "reparse": tr("重新解析"), "import": tr("导入"), "confirm": tr("确认源文件错误"),
+            "reparse": tr("重新解析"), "import": tr("导入"), "capture": tr("从原文填入"),
+            "source_span": tr("原文位置"), "confirm": tr("确认源文件错误"),
             "withdraw": tr("撤销源文件错误确认"), "should_be": tr("应为"), "retire": tr("停用"), "restore": tr("恢复"),
             "choose_version": tr("选定版本")}
 
@@ -48,7 +49,6 @@ class HistoryModel(QAbstractTableModel):
         self._rows = [self._row(e, label) for e in reversed(entries)]  # newest first
 
     def _row(self, e: Any, label: Callable[[str], str]) -> list[str]:
-        where = label(e.cell) if e.cell and ":" in e.cell else self._fields.get(e.cell or "", e.cell or "")
         if e.kind in ("confirm", "withdraw"):  # cell is the finding key: rule|cells; name its rule and first cell
             rule, _, cells = (e.cell or "").partition("|")
             first = cells.split(",")[0].split("|")[0]
@@ -56,10 +56,13 @@ class HistoryModel(QAbstractTableModel):
             return [local_time(e.at), e.reviewer or "", self._names.get(e.kind, e.kind), where, "", e.reason or ""]
         if e.kind in ("retire", "restore", "choose_version"):
             return [local_time(e.at), e.reviewer or "", self._names.get(e.kind, e.kind), "", "", e.reason or ""]
+        where = label(e.cell) if e.cell and ":" in e.cell else self._fields.get(e.cell or "", e.cell or "")
         if e.kind == "status":
             change = f"{self._status.get(e.old, _v(e.old))} → {self._status.get(e.new, _v(e.new))}"
         elif e.kind in ("import", "reparse"):
             change = ""
+        elif e.kind == "source_span":  # where a captured value was read: characters old–new of the text
+            change = tr("第 {start}–{end} 个字符").format(start=e.old, end=e.new)
         else:
             change = f"{_v(e.old)} → {_v(e.new)}"
         return [local_time(e.at), e.reviewer or "", self._names.get(e.kind, e.kind), where, change, e.reason or ""]

@@ -20,6 +20,13 @@ def default_reviewer() -> str:
     return store_default() or getpass.getuser()
 
 
+def configured_reviewer() -> str:
+    """$REVIEWER_NAME or the name saved by `reviewer config`; '' when neither is set (no login-name fallback)."""
+    from reviewer.store import default_reviewer as store_default
+
+    return store_default() or ""
+
+
 def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -> Any:
     """A `reviewer.store.Library` on `path` (the default library when None). Raises `ReviewerError`."""
     from reviewer.store import Library

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QStyle,
@@ -59,8 +60,47 @@ def status_names() -> dict[str, str]:
     return {"new": tr("待审核"), "in_review": tr("审核中"), "verified": tr("已核实")}
 
 
-def status_icon(status: str, size: int = 14) -> QIcon:
-    """Hollow circle (new), half-filled circle (in review), check mark in a green disc (verified)."""
+HAS_PREFIX = "has:"  # the status filter's entries that are not statuses
+RETIRED = "retired"  # the status filter's entry listing the retired reports (to restore one)
+
+
+def problem_filters() -> list[tuple[str, str, str]]:
+    """(filter of `list_reports(has=...)`, its name, the mark whose icon it shows)."""
+    return [("errors", tr("有错误"), "error"), ("warnings", tr("有警告"), "warning"),
+            ("defects", tr("源文件错误"), "defect")]
+
+
+def row_status(s: Any, names: dict[str, str]) -> str:
+    """The status word; 已停用 for a retired report (a verified one with confirmed source defects shows it by its
+    icon, `defect_status_icon`, and its tooltip)."""
+    if getattr(s, "retired_at", None):
+        return tr("已停用")
+    return names.get(s.status, s.status)
+
+
+def version_marker(s: Any) -> str:
+    """[版本✓] on the version of an agency's year that counts, [版本] on the others (none: a single file)."""
+    if not getattr(s, "has_versions", False):
+        return ""
+    return "  [" + tr("版本") + ("✓" if s.counts else "") + "]"
+
+
+def row_notes(s: Any) -> str:
+    notes = []
+    if getattr(s, "defects", 0):
+        notes.append(tr("已确认的源文件错误：{n} 个").format(n=s.defects))
+    if getattr(s, "has_versions", False):
+        notes.append(tr("同一机关同一年度共有 {n} 份文件；{which}").format(
+            n=s.versions, which=tr("计入导出和图表的是这一份") if s.counts else tr("计入的是另一份")))
+        notes.append(tr("这一份：{file}（{fmt}）").format(file=s.source_name, fmt=s.template or "—"))
+    if getattr(s, "retired_at", None):
+        notes.append(tr("已停用（{at}）").format(at=local_time(s.retired_at)))
+    return "".join("\n" + n for n in notes)
+
+
+def status_icon(status: str, size: int = 14, defects: bool = False) -> QIcon:
+    """Hollow circle (new), half-filled circle (in review), check mark in a green disc (verified); a verified
+    report with confirmed source defects has a brown corner on its disc."""
     icon = QIcon()
     for ratio in (1.0, 2.0):
         pm = QPixmap(int(size * ratio), int(size * ratio))
@@ -77,6 +117,10 @@ def status_icon(status: str, size: int = 14) -> QIcon:
             p.drawPolyline([QPointF(r.left() + r.width() * 0.25, r.center().y()),
                             QPointF(r.left() + r.width() * 0.45, r.bottom() - r.height() * 0.25),
                             QPointF(r.right() - r.width() * 0.2, r.top() + r.height() * 0.28)])
+            if defects:
+                p.setPen(QPen(Qt.GlobalColor.white, 1))
+                p.setBrush(QColor("#8d6e63"))
+                p.drawEllipse(QRectF(r.right() - size * 0.45, r.top() - 0.5, size * 0.45, size * 0.45))
         elif status == "in_review":
             p.setPen(QPen(QColor("#1e6fc8"), 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -112,6 +156,7 @@ class LibraryModel(QAbstractTableModel):
         self._filters: dict[str, Any] = {}
         self._order: tuple[str, bool] = ("id", False)
         self._icons = {s: status_icon(s) for s in STATUS_ORDER}
+        self._defect_icon = status_icon("verified", defects=True)
         self._names = status_names()
 
     def headers(self) -> list[str]:
@@ -123,8 +168,13 @@ class LibraryModel(QAbstractTableModel):
         self._query = query
         self.reload()
 
-    def set_filters(self, *, text: str = "", status: str | None = None, year: int | None = None) -> None:
+    def set_filters(self, *, text: str = "", status: str | None = None, year: int | None = None,
+                    has: str | None = None, retired: bool = False) -> None:
         self._filters = {"text": text.strip() or None, "status": status, "year": year}
+        if has:
+            self._filters["has"] = has
+        if retired:
+            self._filters["retired"] = True
         self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -201,21 +251,26 @@ class LibraryModel(QAbstractTableModel):
             return s
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "status":
-                return self._names.get(s.status, s.status)
+                return row_status(s, self._names)
+            if key == "agency":
+                return (s.agency or "") + version_marker(s)
             value = getattr(s, key)
             if key in ("errors", "warnings"):
                 return value
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.DecorationRole and key == "status":
+            if getattr(s, "verified_with_defects", False):
+                return self._defect_icon
             return self._icons.get(s.status)
         if role == Qt.ItemDataRole.ForegroundRole and key == "errors" and s.errors:
             return QColor("#c62828")
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "errors", "warnings"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{agency} {year}\n地区：{region}\n文件：{file}\n更新于 {at}").format(
+            tip = tr("{agency} {year}\n地区：{region}\n文件：{file}\n更新于 {at}").format(
                 agency=s.agency or "", year=s.year or "", region=s.region or "—", file=s.source_name,
                 at=local_time(s.updated_at))
+            return tip + row_notes(s)
         return None
 
 
@@ -239,6 +294,12 @@ class LibraryPanel(QWidget):
         self.status.addItem(tr("全部状态"), None)
         for code, name in status_names().items():
             self.status.addItem(status_icon(code), name, code)
+        style = MarkStyle.for_palette(self.palette())
+        for has, name, mark in problem_filters():  # not statuses: reports with errors, with warnings
+            self.status.addItem(style.icon(mark), name, HAS_PREFIX + has)
+        self.status.addItem(tr("已停用"), RETIRED)
+        self.count = QLabel(self)  # how many reports the filters match
+        self.count.setToolTip(tr("符合筛选条件的报告数"))
         self.year = QComboBox(self)
         self.year.addItem(tr("全部年度"), None)
         self.view = QTableView(self)
@@ -259,12 +320,13 @@ class LibraryPanel(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self._set_column_widths()
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.status)
-        filters.addWidget(self.year)
+        filters = QHBoxLayout()  # the filter box on its own line, so a narrow panel keeps it readable
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.year, 1)
+        filters.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 0)
+        layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.view)
         self.search.textChanged.connect(self._filter)
@@ -272,6 +334,9 @@ class LibraryPanel(QWidget):
         self.year.currentIndexChanged.connect(self._filter)
         self.view.doubleClicked.connect(self._activated)
         self.view.installEventFilter(self)
+        self.search.installEventFilter(self)
+        self.search.returnPressed.connect(self._search_entered)
+        self.model.modelReset.connect(self._count)
 
     def _set_header_icons(self) -> None:
         style = MarkStyle.for_palette(self.palette())
@@ -288,7 +353,8 @@ class LibraryPanel(QWidget):
         header = self.view.horizontalHeader()
         head, body = header.fontMetrics(), self.view.fontMetrics()
         arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 14  # the sort indicator
-        samples = {"status": max(status_names().values(), key=body.horizontalAdvance), "year": "2024",
+        samples = {"status": max([*status_names().values(), tr("已停用")], key=body.horizontalAdvance),
+                   "year": "2024",
                    "errors": "000", "warnings": "000"}
         for col, key in enumerate(LibraryModel.COLUMNS):
             if key in samples:
@@ -345,9 +411,32 @@ class LibraryPanel(QWidget):
         self.year.setCurrentIndex(max(0, self.year.findData(current)))
         self.year.blockSignals(False)
 
+    def _count(self) -> None:
+        self.count.setText(tr("{n} 份").format(n=self.model.rowCount()))
+
+    def _search_entered(self) -> None:
+        """Enter in the filter box: the single match opens; with several, the keyboard goes into the list."""
+        if self.model.rowCount() == 1:
+            self.view.selectRow(0)
+            self._activated(self.model.index(0, 0))
+        elif self.model.rowCount() > 1:
+            self.enter_list()
+
+    def enter_list(self) -> None:
+        """The keyboard into the list, on the selected report or the first one."""
+        if self.model.rowCount() == 0:
+            return
+        if not self.view.currentIndex().isValid():
+            self.view.selectRow(0)
+        self.view.setFocus()
+
     def _filter(self, *_: Any) -> None:
         current = self.current_id()
-        self.model.set_filters(text=self.search.text(), status=self.status.currentData(), year=self.year.currentData())
+        chosen = self.status.currentData()
+        has = chosen[len(HAS_PREFIX):] if isinstance(chosen, str) and chosen.startswith(HAS_PREFIX) else None
+        retired = chosen == RETIRED
+        self.model.set_filters(text=self.search.text(), status=None if has or retired else chosen,
+                               year=self.year.currentData(), has=has, retired=retired)
         if current is not None:
             self.select(current)
 
@@ -361,6 +450,10 @@ class LibraryPanel(QWidget):
             self.openRequested.emit(s.id)
 
     def eventFilter(self, obj: Any, event: Any) -> bool:
+        if obj is self.search and isinstance(event, QKeyEvent) and event.type() == event.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down:
+            self.enter_list()
+            return True
         if obj is self.view and isinstance(event, QKeyEvent) and event.type() == event.Type.KeyPress \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._activated(self.view.currentIndex())

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -26,15 +26,21 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import ReviewerError
 from ui import menus
+from ui.capture import Capture
 from ui.charts_panel import ChartsDock
+from ui.decisions import Decisions
 from ui.deliver import Deliveries
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
-from ui.library_access import close_library, default_reviewer, open_library
+from ui.import_progress import ImportProgress
+from ui.layout import default_sizes
+from ui.library_access import close_library, configured_reviewer, default_reviewer, open_library
+from ui.library_care import LibraryCare
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
 from ui.read_errors import read_error_text
 from ui.reparse import Reparser
+from ui.review_loop import ReviewLoop
 from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
 from ui.settings import Settings
@@ -45,6 +51,8 @@ from ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from reviewer.fetch import Fetched
+
+FIRST_MIN = (1280, 720)  # the first start's size is at least this (or the whole screen when it is smaller)
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +75,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self)
         self.library_panel.set_library(library)
         self.review = ReviewPane(self.undo, language, lambda: bool(self.settings.get("require_reason")), self)
+        self.review.ensure_reviewer = self.ensure_reviewer
         self.reparser = Reparser(self)
         self.deliveries = Deliveries(self)  # 导出… 导入修改… 审核意见书
         self.placeholder = QLabel(self)
@@ -85,6 +94,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
+        self.import_progress = ImportProgress(self.runner, self)
+        self.statusBar().addPermanentWidget(self.import_progress)
+        self.library_label = QLabel(self)  # the library file open (its full path in the tooltip)
+        self.library_label.setText(tr("资料库：{name}").format(name=Path(library_path).name))
+        self.library_label.setToolTip(str(library_path))
+        self.statusBar().addPermanentWidget(self.library_label)
+        self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
+        self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
+        self.decisions = Decisions(self)  # source defects, reopen, retire, versions
+        self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.actions_ = menus.build(self)
         self.charts = ChartsDock.attach(self)  # 视图 › 图表 (Ctrl+Shift+C)
         self.setAcceptDrops(True)
@@ -101,11 +120,13 @@ class MainWindow(QMainWindow):
     # -- reviewer --------------------------------------------------------------------------------------
     @property
     def reviewer(self) -> str:
-        return self.settings.get("reviewer_name") or default_reviewer()
+        """The name every write is recorded under: the one given in the settings, else $REVIEWER_NAME or the one
+        saved by `reviewer config`; '' when none was given (never the login name silently)."""
+        return self.settings.get("reviewer_name") or configured_reviewer()
 
     def ask_reviewer_name(self) -> None:
-        """Asked once, on the first start; kept in the settings."""
-        if self.settings.get("reviewer_name"):
+        """Asked once, on the first start; kept in the settings. Cancelled, it is asked again at the first write."""
+        if self.reviewer:
             return
         name, ok = QInputDialog.getText(self, tr("审核人"), tr("请输入您的姓名（记入每条修改记录）："),
                                         text=default_reviewer())
@@ -113,6 +134,17 @@ class MainWindow(QMainWindow):
             self.settings.set("reviewer_name", name.strip())
             if self.session is not None:
                 self.session.reviewer = name.strip()
+
+    def ensure_reviewer(self) -> bool:
+        """Before a write: a reviewer's name is known, or asked now; without one nothing is written."""
+        if not self.reviewer:
+            self.ask_reviewer_name()
+        if not self.reviewer:
+            self.show_status(tr("未填写审核人姓名：修改没有保存（设置 › 首选项 › 审核人）"))
+            return False
+        if self.session is not None:
+            self.session.reviewer = self.reviewer
+        return True
 
     # -- library and reports ---------------------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -141,6 +173,7 @@ class MainWindow(QMainWindow):
             self.inform(tr("无法打开报告"), str(exc), QMessageBox.Icon.Warning)
             return False
         self.session = session
+        self.show_status("")  # a message about the report left behind no longer applies
         self.review.open(session)
         self.stack.setCurrentWidget(self.review)
         self.library_panel.select(report_id)
@@ -173,7 +206,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.session is not None
-        for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "find"):
+        for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "find", "capture_row",
+                     "unplaced", "table2", "table3", "table4"):
             self.actions_[name].setEnabled(has)
 
     def show_status(self, text: str) -> None:
@@ -228,9 +262,15 @@ class MainWindow(QMainWindow):
             if Path(p).is_file():
                 self.settings.add_recent(str(Path(p).resolve()))
         menus.update_recent(self)
-        return self.runner.start(task, label=tr("正在导入 {n} 项…").format(n=len(paths) + len(urls) + len(fetched)),
-                                 on_success=lambda s: self._imported(s, open_first),
-                                 on_failure=lambda m: self.inform(tr("导入失败"), m, QMessageBox.Icon.Warning))
+        label = tr("正在导入 {n} 项…").format(n=len(paths) + len(urls) + len(fetched))
+        started = self.runner.start(task, label=label, on_success=lambda s: self._imported(s, open_first),
+                                    on_failure=lambda m: self.inform(tr("导入失败"), m, QMessageBox.Icon.Warning),
+                                    show_dialog=False)  # in the background: progress and cancel in the status bar
+        if started:
+            self.import_progress.begin(label)
+        else:
+            self.show_status(tr("请等当前的导入或重新解析完成后再导入"))
+        return started
 
     def _imported(self, summary: Any, open_first: bool) -> None:
         if summary.imported or summary.versions_flagged:
@@ -243,12 +283,17 @@ class MainWindow(QMainWindow):
             lines += [f"  {Path(p).name}：{read_error_text(reason)}" for p, reason in summary.failed[:10]]
         if summary.versions_flagged:
             lines.append(tr("其中 {n} 份是库中已有机关和年度的另一版本").format(n=len(summary.versions_flagged)))
+        skipped = getattr(summary, "skipped", [])
+        if skipped:
+            lines.append(tr("跳过 {n} 个非报告文件：").format(n=len(skipped)))
+            lines += [f"  {reason}" for _p, reason in skipped[:10]]
         if summary.cancelled:
             lines.append(tr("导入已取消"))
         target = (summary.imported or [d[1] for d in summary.duplicates] or [None])[0]
-        if summary.failed or summary.cancelled or len(summary.imported) > 1 or not open_first:
+        if summary.failed or skipped or summary.cancelled or len(summary.imported) > 1 or not open_first:
             icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
-            self.inform(tr("导入结果"), "\n".join(lines), icon)
+            every = [reason for _p, reason in [*summary.failed, *skipped]]  # all of them, however many
+            self.inform(tr("导入结果"), "\n".join(lines), icon, details="\n".join(every) if len(every) > 10 else "")
         self.show_status("；".join(line.strip() for line in lines[:3]))
         if open_first and target is not None:
             self.open_report(target)
@@ -278,6 +323,10 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None:
             return None
+        for view in self.review.views.values():
+            view.commit_open_editor()  # a value still being typed counts
+        if not self.ensure_reviewer():
+            return None
         errors = session.errors()
         if errors:
             self.inform(tr("不能核实"), tr("还有 {n} 个错误未解决。请先修正或确认数值，再核实。").format(n=len(errors)),
@@ -285,6 +334,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = VerifyDialog(session.warnings(), self.review.render, session.acknowledged, self)
         dialog.accepted.connect(lambda: self._verify_accepted(dialog))
+        dialog.finished.connect(lambda _r: self.loop.focus_grid())  # the keyboard back in the grid
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
@@ -318,11 +368,37 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, current_library=str(self.library_path))
         dialog.accepted.connect(self._settings_changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
+
+    def show_shortcuts(self) -> QWidget:
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def show_about(self) -> None:
+        from ui.about import about_text
+
+        QMessageBox.about(self, tr("关于年报审核台"), about_text(self.library_path))
+
+    def show_unplaced(self) -> None:
+        """The 未定位数值 panel, with the keyboard in it."""
+        self.review.bottom.setCurrentWidget(self.review.unplaced)
+        self.review.unplaced.view.setFocus()
+        if not self.review.unplaced.view.currentIndex().isValid() and self.review.unplaced.model.rowCount():
+            self.review.unplaced.view.selectRow(0)
+
+    def focus_filter(self) -> None:
+        self.library_panel.setVisible(True)
+        self.library_panel.search.setFocus()
+        self.library_panel.search.selectAll()
 
     def _settings_changed(self) -> None:
         if self.session is not None:
@@ -337,14 +413,36 @@ class MainWindow(QMainWindow):
         geometry = self.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            self._first_size()
         widths = self.settings.state("columns")
         if widths is not None:
             self.review.column_widths = json.loads(bytes(widths.data()).decode("utf-8") or "{}")
+
+    def _first_size(self) -> None:
+        """No size kept yet (the first start): about 80 % of the screen, centred — on a small screen (1366×768)
+        all of it, so that 表三 fits beside the text."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        self.resize(min(area.width(), max(int(area.width() * 0.8), FIRST_MIN[0])),
+                    min(area.height(), max(int(area.height() * 0.8), FIRST_MIN[1])))
+        self.move(area.center() - self.rect().center())
+
+    def fit_layout(self) -> None:
+        """Default pane sizes for this window: the grids get the width of 表三 (the widest) whole, the text the
+        rest, the library what it needs; the problems keep a few rows."""
+        sizes = default_sizes(self.width(), self.review.views["table3"], self.library_panel.isVisible())
+        self.splitter.setSizes(sizes.main)
+        self.review.h_split.setSizes(sizes.review)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown_once:  # splitters restore once the window has its size, or they get squeezed
             self._shown_once = True
+            if self.settings.state("split/main") is None:
+                self.fit_layout()
             for name, splitter in self._splitters().items():
                 state = self.settings.state(name)
                 if state is not None:

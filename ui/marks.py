@@ -30,7 +30,8 @@ from ui.i18n import tr
 
 CULPRIT, ERROR, INVOLVED, WARNING, POSITION, EDITED, INFO = (
     "culprit", "error", "involved", "warning", "position", "edited", "info")
-PRIORITY = (CULPRIT, ERROR, INVOLVED, WARNING, POSITION, EDITED, INFO)
+DEFECT = "defect"  # a finding the reviewer confirmed as a defect of the source (源文件错误)
+PRIORITY = (CULPRIT, ERROR, INVOLVED, DEFECT, WARNING, POSITION, EDITED, INFO)
 POSITION_RULES = {"POSITION"}
 
 
@@ -39,6 +40,7 @@ def mark_names() -> dict[str, str]:
         CULPRIT: tr("可能出错的单元格"),
         ERROR: tr("错误"),
         INVOLVED: tr("涉及未通过的关系"),
+        DEFECT: tr("源文件错误"),
         WARNING: tr("警告"),
         POSITION: tr("按位置放置"),
         EDITED: tr("已修改"),
@@ -108,6 +110,16 @@ def compute_marks(findings: Iterable[Finding], origins: Mapping[str, str],
             for c in real:
                 at(c).kinds.add(POSITION)
             continue
+        if f.resolution is not None:  # confirmed as printed that way: documented, not an open problem
+            should_be = f.resolution.get("should_be") or {}
+            for c in real:
+                line = tr("源文件错误（已确认）：{text}；理由：{reason}").format(text=text,
+                                                                        reason=f.resolution.get("reason", ""))
+                if c in should_be:
+                    line += tr("；应为 {value}").format(value=_fmt(should_be[c]))
+                at(c).kinds.add(DEFECT)
+                at(c).lines.append(line)
+            continue
         if f.severity == "error":
             kind = ERROR if len(real) == 1 else INVOLVED
         elif f.severity == "warning":
@@ -143,11 +155,11 @@ def compute_marks(findings: Iterable[Finding], origins: Mapping[str, str],
 
 # -- presentation -------------------------------------------------------------------------------------
 _LIGHT = {CULPRIT: "#f3a0a0", ERROR: "#f7c6c6", INVOLVED: "#fbdcae", WARNING: "#fdf1a6",
-          POSITION: "#dcd5f5", EDITED: "#cdeed8", INFO: "#dcebfa"}
+          POSITION: "#dcd5f5", EDITED: "#cdeed8", INFO: "#dcebfa", DEFECT: "#d9d4cc"}
 _DARK = {CULPRIT: "#8a2f2f", ERROR: "#6a3030", INVOLVED: "#6b4a1e", WARNING: "#5f5620",
-         POSITION: "#453c70", EDITED: "#245a3c", INFO: "#23425f"}
+         POSITION: "#453c70", EDITED: "#245a3c", INFO: "#23425f", DEFECT: "#4d4842"}
 _ICON = {CULPRIT: "#c62828", ERROR: "#d32f2f", INVOLVED: "#ef8c00", WARNING: "#f2b600",
-         POSITION: "#6a4fc4", EDITED: "#2e8b57", INFO: "#1e78c8"}
+         POSITION: "#6a4fc4", EDITED: "#2e8b57", INFO: "#1e78c8", DEFECT: "#6d5c4a"}
 
 
 def _draw(kind: str, size: int, ratio: float) -> QPixmap:
@@ -180,6 +192,14 @@ def _draw(kind: str, size: int, ratio: float) -> QPixmap:
         for k in (0.35, 0.55, 0.75):
             y = r.top() + r.height() * k
             p.drawLine(QPointF(r.left() + 3, y), QPointF(r.right() - 3, y))
+        glyph = ""
+    elif kind == DEFECT:  # a page with its corner folded and a cross: the document itself is wrong
+        page = QPolygonF([r.topLeft(), QPointF(r.right() - 3, r.top()), QPointF(r.right(), r.top() + 3),
+                          r.bottomRight(), r.bottomLeft()])
+        p.drawPolygon(page)
+        p.setPen(QPen(Qt.GlobalColor.white, max(1.2, size / 8)))
+        p.drawLine(QPointF(r.left() + 3, r.top() + 4), QPointF(r.right() - 3, r.bottom() - 2))
+        p.drawLine(QPointF(r.right() - 3, r.top() + 4), QPointF(r.left() + 3, r.bottom() - 2))
         glyph = ""
     elif kind == EDITED:  # pencil
         path = QPainterPath()
@@ -235,7 +255,7 @@ class MarkStyle:
         return icon
 
     def severity_icon(self, severity: str) -> QIcon:
-        return self.icon({"error": ERROR, "warning": WARNING}.get(severity, INFO))
+        return self.icon({"error": ERROR, "warning": WARNING, DEFECT: DEFECT}.get(severity, INFO))
 
 
 if __name__ == "__main__":

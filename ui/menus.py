@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from ui import shortcuts
 from ui.i18n import LANGUAGES, tr
 from ui.marks import PRIORITY, MarkStyle, mark_names
 
@@ -47,8 +48,9 @@ def _action(w: MainWindow, text: str, slot, shortcut: QKeySequence | str | list 
 
 def build(w: MainWindow) -> dict[str, QAction]:
     review = w.review
+    keys = shortcuts.sequences  # every key comes from the one table of shortcuts (Help › 快捷键 lists it)
     a: dict[str, QAction] = {
-        "open": _action(w, tr("导入文件…"), w.choose_files, QKeySequence.StandardKey.Open),
+        "open": _action(w, tr("导入文件…"), w.choose_files, keys("open")),
         "open_folder": _action(w, tr("导入文件夹…"), w.choose_folder),
         "export": _action(w, tr("导出…"), w.deliveries.export, "Ctrl+E",
                           tip=tr("导出 CSV、XLSX 或 JSONL（默认只含已核实的报告）")),
@@ -61,28 +63,49 @@ def build(w: MainWindow) -> dict[str, QAction]:
                                tip=tr("审核意见书（一份报告）或问题清单（多份，按机关分节），可在 WPS 和 Word 中编辑")),
         "open_url": _action(w, tr("从网址导入…"), w.choose_address, "Ctrl+Shift+O",
                             tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页")),
+        "backup": _action(w, tr("备份资料库…"), lambda: w.care.backup_now(),
+                          tip=tr("把资料库完整复制到一个文件（包括刚做的修改）")),
         "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
-        "quit": _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit),
-        "find": _action(w, tr("在原文中查找…"), review.text.open_find, QKeySequence.StandardKey.Find),
-        "apply": _action(w, tr("采纳建议"), review.apply_suggestion, "Ctrl+."),
-        "next_problem": _action(w, tr("下一个问题"), review.problems.next, "F8"),
-        "prev_problem": _action(w, tr("上一个问题"), review.problems.previous, "Shift+F8"),
-        "verify": _action(w, tr("核实…"), w.verify, ["Ctrl+Return", "Ctrl+Enter"]),
-        "history": _action(w, tr("修改记录…"), w.show_history, "Ctrl+H"),
-        "settings": _action(w, tr("首选项…"), w.show_settings, QKeySequence.StandardKey.Preferences),
+        "quit": _action(w, tr("退出"), w.close, keys("quit")),
+        "find": _action(w, tr("在原文中查找…"), review.text.open_find, keys("find")),
+        "apply": _action(w, tr("采纳建议"), review.apply_suggestion, keys("apply")),
+        "next_problem": _action(w, tr("下一个问题"), w.loop.next_problem, keys("next_problem")),
+        "prev_problem": _action(w, tr("上一个问题"), w.loop.previous_problem, keys("prev_problem")),
+        "verify": _action(w, tr("核实…"), w.verify, keys("verify")),
+        "history": _action(w, tr("修改记录…"), w.show_history, keys("history")),
+        "settings": _action(w, tr("首选项…"), w.show_settings, keys("settings")),
         "toggle_library": _action(w, tr("资料库"), lambda: w.library_panel.setVisible(not w.library_panel.isVisible()),
-                                  "Ctrl+L"),
-        "about": _action(w, tr("关于"), lambda: QMessageBox.about(
-            w, tr("关于年报审核台"), tr("年报审核台：核对政府信息公开工作年度报告的统计表。"))),
+                                  keys("toggle_library")),
+        "capture_row": _action(w, tr("从原文填入当前行"), w.capture.fill_row, keys("capture_row"),
+                               tip=tr("把原文中选中的一行数字，从当前单元格起依次填入（一次修改）")),
+        "unplaced": _action(w, tr("未定位数值"), w.show_unplaced, keys("unplaced")),
+        "next_pane": _action(w, tr("下一个窗格"), lambda: w.loop.focus_pane(1), keys("next_pane"),
+                             tip=tr("资料库、原文、表格、问题之间切换键盘焦点")),
+        "prev_pane": _action(w, tr("上一个窗格"), lambda: w.loop.focus_pane(-1), keys("prev_pane")),
+        "confirm_defect": _action(w, tr("确认为源文件错误…"), w.decisions.confirm, keys("confirm_defect"),
+                                  tip=tr("报告原文就是这样印的：记录为源文件错误（说明理由，可给出应为值），不改数值")),
+        "reopen": _action(w, tr("重新打开审核…"), w.decisions.reopen, keys("reopen")),
+        "retire": _action(w, tr("停用报告…"), w.decisions.retire,
+                          tip=tr("导入有误的报告：不再出现在列表、队列、图表和导出中，可恢复")),
+        "restore": _action(w, tr("恢复报告"), w.decisions.restore),
+        "choose_version": _action(w, tr("设为计入的版本"), w.decisions.choose_version,
+                                  tip=tr("同一机关同一年度有多份文件时，导出和图表使用这一份")),
+        "table2": _action(w, tr("表二"), lambda: w.loop.show_table(0), keys("table2")),
+        "table3": _action(w, tr("表三"), lambda: w.loop.show_table(1), keys("table3")),
+        "table4": _action(w, tr("表四"), lambda: w.loop.show_table(2), keys("table4")),
+        "filter": _action(w, tr("筛选资料库"), w.focus_filter, keys("filter")),
+        "shortcuts": _action(w, tr("快捷键"), w.show_shortcuts, keys("shortcuts")),
+        "about": _action(w, tr("关于"), w.show_about),
     }
     undo = w.undo.group.createUndoAction(w, tr("撤销"))
-    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    undo.setShortcuts(keys("undo"))
     redo = w.undo.group.createRedoAction(w, tr("重做"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setShortcuts(keys("redo"))
     a["undo"], a["redo"] = undo, redo
     bar = w.menuBar()
     m = bar.addMenu(tr("文件(&F)"))
     m.addActions([a["open"], a["open_folder"], a["open_url"]])
+    m.addAction(a["backup"])
     w.recent_menu = m.addMenu(tr("最近的文件"))
     m.addSeparator()
     m.addActions([a["export"], a["import_edits"]])
@@ -95,13 +118,17 @@ def build(w: MainWindow) -> dict[str, QAction]:
     m = bar.addMenu(tr("编辑(&E)"))
     m.addActions([undo, redo])
     m.addSeparator()
-    m.addActions([a["apply"], a["find"]])
+    m.addActions([a["apply"], a["capture_row"], a["find"]])
     m = bar.addMenu(tr("审核(&R)"))
     m.addActions([a["next_problem"], a["prev_problem"]])
     m.addSeparator()
-    m.addActions([a["verify"], a["history"]])
+    m.addActions([a["confirm_defect"], a["verify"], a["reopen"], a["history"]])
+    m.addSeparator()
+    m.addActions([a["choose_version"], a["retire"], a["restore"]])
     m = bar.addMenu(tr("视图(&V)"))
-    m.addAction(a["toggle_library"])
+    m.addActions([a["toggle_library"], a["filter"], a["unplaced"]])
+    m.addSeparator()
+    m.addActions([a["table2"], a["table3"], a["table4"], a["next_pane"], a["prev_pane"]])
     m = bar.addMenu(tr("设置(&S)"))
     m.addAction(a["settings"])
     lang = m.addMenu(tr("界面语言"))
@@ -111,11 +138,12 @@ def build(w: MainWindow) -> dict[str, QAction]:
         act.setChecked(code == w.language)
         act.triggered.connect(lambda _c=False, code=code: w.set_language(code))
     m = bar.addMenu(tr("帮助(&H)"))
-    m.addAction(a["about"])
+    m.addActions([a["shortcuts"], a["about"]])
     for action in a.values():
         w.addAction(action)  # shortcuts work wherever the focus is in the window
     update_recent(w)
-    for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem"):
+    for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "capture_row", "unplaced",
+                 "confirm_defect", "reopen", "retire", "restore", "choose_version", "table2", "table3", "table4"):
         a[name].setEnabled(False)
     return a
 

@@ -85,6 +85,7 @@ def _templates() -> dict[str, str]:
         "ocr_low_confidence": tr("“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对"),
         "blank_column": tr("{table}“{column}”列有 {count} 个单元格为空（空白不等于 0，请核实）"),
         "not_a_number": tr("{cell} 印为“{printed}”，不是有效数字"),
+        "out_of_range": tr("{cell} 印为“{printed}”，数值超出范围，未作为数值读入"),
         "prose_named_mismatch": tr("正文所述{key}为 {stated}，表格为 {table}"),
         "prose_all_finished": tr("正文称申请均已办结，表三“四、结转下年度继续办理”为 {table}"),
         "prose_all_upheld": tr("正文称复议、诉讼均获维持，表四有 {others} 件为纠正、其他结果或尚未审结"),

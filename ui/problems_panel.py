@@ -51,7 +51,7 @@ class ProblemsModel(QAbstractTableModel):
     def set_findings(self, findings: list[Finding], template: str | None) -> None:
         """The finding list is replaced as a whole (it is recomputed by the core on every change)."""
         self.beginResetModel()
-        ordered = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+        ordered = sorted(findings, key=lambda f: 4 if f.confirmed else _ORDER.get(f.severity, 3))  # defects last
         self._rows = [self._row(f, template) for f in ordered]
         self.endResetModel()
 
@@ -60,7 +60,11 @@ class ProblemsModel(QAbstractTableModel):
         tip = message
         if f.suggestion:
             tip += "\n" + tr("建议值：{value}").format(value=f.suggestion.get("value"))
-        texts = [severity_name(f.severity), f"{f.rule} {rule_name(f)}".strip(), self._cells_text(f, template), message]
+        if f.resolution is not None:  # confirmed as a source defect: documented, with the reviewer's reason
+            tip += "\n" + tr("已确认为源文件错误：{reason}").format(reason=f.resolution.get("reason", ""))
+            message = tr("【源文件错误】{message}").format(message=message)
+        severity = tr("源文件错误") if f.resolution is not None else severity_name(f.severity)
+        texts = [severity, f"{f.rule} {rule_name(f)}".strip(), self._cells_text(f, template), message]
         return f, texts, tip
 
     @staticmethod
@@ -94,7 +98,7 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return texts[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return self._style.severity_icon(f.severity)
+            return self._style.severity_icon("defect" if f.resolution is not None else f.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip
         if role == FINDING_ROLE:
@@ -155,11 +159,14 @@ class ProblemsPanel(QWidget):
     def set_findings(self, findings: list[Finding], template: str | None) -> None:
         current = self.current()
         self.model.set_findings(findings, template)
-        n_err = sum(1 for f in findings if f.severity == "error")
-        n_warn = sum(1 for f in findings if f.severity == "warning")
-        n_info = len(findings) - n_err - n_warn
-        self.summary.setText(tr("错误 {e} · 警告 {w} · 提示 {i}").format(e=n_err, w=n_warn, i=n_info)
-                             if findings else tr("未发现问题"))
+        n_def = sum(1 for f in findings if f.confirmed)
+        n_err = sum(1 for f in findings if f.severity == "error" and not f.confirmed)
+        n_warn = sum(1 for f in findings if f.severity == "warning" and not f.confirmed)
+        n_info = len(findings) - n_err - n_warn - n_def
+        text = tr("错误 {e} · 警告 {w} · 提示 {i}").format(e=n_err, w=n_warn, i=n_info)
+        if n_def:
+            text += tr(" · 源文件错误 {d}").format(d=n_def)
+        self.summary.setText(text if findings else tr("未发现问题"))
         self.next_button.setEnabled(bool(findings))
         self.prev_button.setEnabled(bool(findings))
         if current is not None:  # keep the same finding chosen when it is still there

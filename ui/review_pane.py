@@ -7,6 +7,7 @@ undo stacks to the store, and refreshes the views from what each write changed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError, StaleWriteError
+from reviewer.errors import ReviewerError, StaleWriteError, StoreError
 from reviewer.formats import printed_labels
 from reviewer.formlayout import TABLES, HeaderTexts, build, template_of
 from reviewer.model import Finding, split_cell_id
 from reviewer.store.edits import CellEdit
+from reviewer.store.records import same
+from ui import save_errors
 from ui.grid_model import GridModel
 from ui.grid_view import GridView
 from ui.i18n import tr
@@ -39,6 +42,7 @@ from ui.problems_panel import ProblemsPanel
 from ui.session import Applied, ReportSession, Value
 from ui.text_pane import TextPane, label_span
 from ui.undo import UndoStacks, describe
+from ui.unplaced_panel import UnplacedPanel
 
 
 def header_texts() -> HeaderTexts:
@@ -56,6 +60,8 @@ class ReviewPane(QWidget):
         self.undo = undo
         self.language = language
         self.require_reason = require_reason
+        self.ensure_reviewer: Callable[[], bool] = lambda: True  # the window asks for a name before a write
+        self.locked: str | None = None  # why the open report is read-only (已核实, retired)
         self.session: ReportSession | None = None
         self.style_ = MarkStyle.for_palette(self.palette())
         self.marks = Marks()
@@ -96,9 +102,14 @@ class ReviewPane(QWidget):
         self.h_split.setStretchFactor(0, 1)
         self.h_split.setStretchFactor(1, 2)
         self.h_split.setSizes([420, 820])
+        self.unplaced = UnplacedPanel(self)  # the values the parser could not place, beside the problems
+        self.bottom = QTabWidget(self)
+        self.bottom.setDocumentMode(True)
+        self.bottom.addTab(self.problems, tr("问题"))
+        self.bottom.addTab(self.unplaced, tr("未定位数值"))
         self.v_split = QSplitter(Qt.Orientation.Vertical, self)
         self.v_split.addWidget(self.h_split)
-        self.v_split.addWidget(self.problems)
+        self.v_split.addWidget(self.bottom)
         self.v_split.setStretchFactor(0, 4)
         self.v_split.setStretchFactor(1, 1)
         self.v_split.setSizes([765, 150])
@@ -161,6 +172,9 @@ class ReviewPane(QWidget):
         self.text.set_report(record.text, {c: s.span for c, s in record.provenance.items()})
         self._show_pages(session)
         self.problems.set_findings(record.findings, record.template)
+        self.unplaced.set_values(record.unplaced, record.text)
+        self.bottom.setTabText(1, tr("未定位数值 ({n})").format(n=len(record.unplaced)) if record.unplaced
+                               else tr("未定位数值"))
         self.load_metadata()
         self._update_tabs()
         self.setEnabled(True)
@@ -208,12 +222,22 @@ class ReviewPane(QWidget):
         self._update_tabs()
         self.changed.emit(applied)
 
+    def after(self, applied: Applied) -> None:
+        """A write of the open report done elsewhere (a decision: confirm, reopen…): refresh the views."""
+        self._after(applied)
+
+    def set_locked(self, reason: str | None) -> None:
+        """Read-only (已核实, retired) with the reason typing is refused with, or editable again (None)."""
+        self.locked = reason
+        for model in self.models.values():
+            model.set_locked(reason)
+
     def _update_tabs(self) -> None:
         for i, table in enumerate(TABLES):
             cells = [m for c, m in self.marks.cells.items() if c.startswith(table + ":")]
             kinds = set().union(*(m.kinds for m in cells)) if cells else set()
             kinds |= {f.severity for f in self.marks.tables.get(table, [])}
-            top = next((k for k in ("error", "culprit", "involved", "warning", "position") if k in kinds), None)
+            top = next((k for k in ("error", "culprit", "involved", "defect", "warning", "position") if k in kinds), None)
             if self._tab_marks.get(table, "") != top:  # a new icon relays out the tab bar: only when it changes
                 self._tab_marks[table] = top
                 self.tabs.setTabIcon(i, self.style_.icon(top) if top else QIcon())
@@ -226,11 +250,23 @@ class ReviewPane(QWidget):
         self.table_note.setVisible(bool(notes))
 
     # -- edits -----------------------------------------------------------------------------------------
-    def request_edit(self, changes: dict[str, Value], kind: str = "edit", reason: str | None = None) -> bool:
-        """An edit asked by a grid (typed, pasted, cleared) or by 'Apply suggestion'. Saved at once."""
+    def request_edit(self, changes: dict[str, Value], kind: str = "edit", reason: str | None = None,
+                     spans: dict[str, tuple[int, int]] | None = None) -> bool:
+        """An edit asked by a grid (typed, pasted, cleared), by 'Apply suggestion' or by a capture from the text
+        (`spans`: where each value was read). Saved at once."""
         if self.session is None:
             return False
-        edits = self.session.edits_for(changes)
+        if self.locked:
+            self._rejected(self.locked)
+            return False
+        if not self.ensure_reviewer():
+            return False
+        session = self.session
+        if spans is None:
+            edits = [replace(e, old_span=session.captured.get(e.cell)) for e in session.edits_for(changes)]
+        else:  # a capture: the same value read from another place of the text still changes the cell's source
+            edits = [CellEdit(c, session.value(c), v, spans.get(c), session.captured.get(c)) for c, v in changes.items()
+                     if not (same(session.value(c), v) and session.captured.get(c) == spans.get(c))]
         if not edits:
             return True
         typed = self.reason.text().strip()
@@ -261,11 +297,30 @@ class ReviewPane(QWidget):
             self.undo.drop(self.session.report_id)
             self.open(self.session)
             return False
+        except StoreError as exc:  # the library failed: say why, offer to try again
+            self._rejected(str(exc))
+            if save_errors.ask_retry(self, str(exc)):
+                return self._write(edits, reason, kind)
+            self._save_failed(edits)
+            return False
         except ReviewerError as exc:
             self._rejected(str(exc))
+            self._save_failed(edits)
             return False
+        except Exception as exc:  # never silent: a failure nobody foresaw is said in one line
+            self._rejected(tr("保存失败：{reason}").format(reason=f"{type(exc).__name__}: {exc}"))
+            self._save_failed(edits)
+            return False
+        self.text.update_spans({e.cell: self.session.span_of(e.cell) for e in edits})
         self._after(applied)
         return True
+
+    def _save_failed(self, edits: list[CellEdit]) -> None:
+        """Tell the grid that holds the cell: its delegate keeps the typed text in the cell."""
+        for e in edits:
+            model = self.models.get(e.cell.split(":", 1)[0])
+            if model is not None:
+                model.save_failed = True
 
     def apply_suggestion(self, finding: Finding | None = None) -> bool:
         f = finding or self.problems.current() or self._finding_at_cursor()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.model import Finding, Number, Record
+from reviewer.model import CellSource, Finding, Number, Record
 from reviewer.store.edits import CellEdit, edits_for
 from reviewer.store.records import origin_after
 
@@ -48,6 +48,8 @@ class ReportSession:
         self._parsed_origin = {c: o for c, o in self.origins.items() if o != "edited"}
         self.acknowledged: dict[str, str] = dict(stored.acknowledged)
         self.forced_template: str | None = stored.forced_template  # a reviewer's choice
+        # where values come from in the text: as parsed, and as captured by the reviewer (`reviewer.store.spans`)
+        self.parsed_spans, self.captured = self.library.source_spans(self.report_id)
 
     def edited_cells(self) -> list[str]:
         """Cells whose value the reviewer changed (what a re-parse re-applies)."""
@@ -67,12 +69,21 @@ class ReportSession:
         return self.record.get(cid)
 
     def errors(self) -> list[Finding]:
-        """Open errors: one confirmed as a source defect no longer blocks verification."""
+        """Open errors: those confirmed as source defects no longer block verification."""
         return [f for f in self.record.findings if f.severity == "error" and not f.confirmed]
 
     def warnings(self) -> list[Finding]:
-        """Warnings still to explain (a confirmed source defect is explained by its confirmation)."""
+        """Open warnings (one confirmed as a source defect is explained by its confirmation)."""
         return [f for f in self.record.findings if f.severity == "warning" and not f.confirmed]
+
+    @property
+    def locked(self) -> str | None:
+        """Why the report is read-only (已核实 until reopened, retired until restored), or None."""
+        if self.summary.retired_at is not None:
+            return "retired"
+        if self.summary.status == "verified":
+            return "verified"
+        return None
 
     def edits_for(self, changes: dict[str, Value]) -> list[CellEdit]:
         """The store's plain edit objects taking the cells from their current values to `changes`."""
@@ -86,13 +97,58 @@ class ReportSession:
             self.record.set(e.cell, e.new)
             self.origins[e.cell] = origin_after(e.new, self.parsed.get(e.cell),
                                                 self._parsed_origin.get(e.cell, "parsed"))
+            self._set_span(e.cell, e.span)
         return self._take(change)
+
+    def _set_span(self, cid: str, captured: tuple[int, int] | None) -> None:
+        """The cell's link to the text after a write: the captured span, else the parsed one."""
+        if captured:
+            self.captured[cid] = tuple(captured)  # type: ignore[assignment]
+        else:
+            self.captured.pop(cid, None)
+        src = self.record.provenance.get(cid)
+        span = self.captured.get(cid) or self.parsed_spans.get(cid)
+        if src is not None:
+            src.span = span
+        else:
+            self.record.provenance[cid] = CellSource("", span)
+
+    def span_of(self, cid: str) -> tuple[int, int] | None:
+        src = self.record.provenance.get(cid)
+        return tuple(src.span) if src is not None and src.span else None  # type: ignore[return-value]
 
     def verify(self, acknowledgements: dict[str, str], note: str | None = None) -> Applied:
         change = self.library.verify(self.report_id, reviewer=self.reviewer, note=note,
                                      acknowledgements=acknowledgements, expected_version=self.version)
         self.acknowledged.update(acknowledgements)
         return self._take(change)
+
+    # -- the reviewer's decisions (`reviewer.store.review`) --------------------------------------------------
+    def confirm(self, key: str, reason: str, should_be: dict[str, Value] | None = None) -> Applied:
+        change = self.library.confirm_defect(self.report_id, key, reason=reason, reviewer=self.reviewer,
+                                             should_be=should_be or None, expected_version=self.version)
+        return self._take(change)
+
+    def withdraw(self, key: str, reason: str | None = None) -> Applied:
+        change = self.library.withdraw_defect(self.report_id, key, reviewer=self.reviewer, reason=reason,
+                                              expected_version=self.version)
+        return self._take(change)
+
+    def reopen(self, reason: str) -> Applied:
+        return self._take(self.library.reopen(self.report_id, reason=reason, reviewer=self.reviewer,
+                                              expected_version=self.version))
+
+    def retire(self, reason: str) -> Applied:
+        return self._take(self.library.retire(self.report_id, reason=reason, reviewer=self.reviewer,
+                                              expected_version=self.version))
+
+    def restore(self, reason: str | None = None) -> Applied:
+        return self._take(self.library.restore(self.report_id, reviewer=self.reviewer, reason=reason,
+                                               expected_version=self.version))
+
+    def choose_version(self, reason: str | None = None) -> Applied:
+        return self._take(self.library.choose_version(self.report_id, reviewer=self.reviewer, reason=reason,
+                                                      expected_version=self.version))
 
     def update_metadata(self, **fields: Any) -> Applied:
         change = self.library.update_metadata(self.report_id, expected_version=self.version,

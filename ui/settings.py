@@ -35,6 +35,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("last_open_dir", "", str),
         Setting("last_export_dir", "", str),  # exports, review reports, imported edits
         Setting("open_next_after_verify", True, bool),
+        Setting("enter_moves", "next_problem", str),  # next_problem | down: where Enter goes after a value
     )
 }
 

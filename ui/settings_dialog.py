@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +22,7 @@ from ui.settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, current_library: str = "") -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(tr("首选项"))
@@ -35,6 +36,10 @@ class SettingsDialog(QDialog):
         self.require_reason.setChecked(settings.get("require_reason"))
         self.open_next = QCheckBox(tr("核实后打开队列中的下一份报告"), self)
         self.open_next.setChecked(settings.get("open_next_after_verify"))
+        self.enter_moves = QComboBox(self)
+        self.enter_moves.addItem(tr("下一个问题"), "next_problem")
+        self.enter_moves.addItem(tr("下一行"), "down")
+        self.enter_moves.setCurrentIndex(max(0, self.enter_moves.findData(settings.get("enter_moves"))))
         self.library = QLineEdit(settings.get("library_path"), self)
         self.library.setPlaceholderText(tr("默认位置"))
         browse = QPushButton(tr("浏览…"), self)
@@ -49,7 +54,13 @@ class SettingsDialog(QDialog):
         form.addRow(tr("界面语言"), self.language)
         form.addRow("", self.require_reason)
         form.addRow("", self.open_next)
+        form.addRow(tr("输入数值后回车前往"), self.enter_moves)
         form.addRow(tr("资料库文件"), row)
+        if current_library:
+            self.current_library = QLabel(tr("当前打开：{path}").format(path=current_library), self)
+            self.current_library.setWordWrap(True)
+            self.current_library.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow("", self.current_library)
         form.addRow(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -76,6 +87,7 @@ class SettingsDialog(QDialog):
         s.set("language", self.language.currentData())
         s.set("require_reason", self.require_reason.isChecked())
         s.set("open_next_after_verify", self.open_next.isChecked())
+        s.set("enter_moves", self.enter_moves.currentData())
         s.set("library_path", self.library.text().strip())
         super().accept()
 

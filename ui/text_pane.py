@@ -1,7 +1,8 @@
 """The report as read: read-only text with line numbers, Find (Ctrl+F) and highlighted source spans.
 
 Spans come from the record's provenance (Python string offsets); they are mapped to Qt's UTF-16 positions.
-Clicking a number in the text emits the cell it was read into.
+Clicking a number in the text emits the cell it was read into; a click on a number no cell was read from (or a
+Ctrl+click), and Enter at the caret or on a selection, pick it to be captured into a cell (`ui.capture`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -70,6 +72,7 @@ class NumberedText(QPlainTextEdit):
     """A read-only plain text view with a line-number gutter."""
 
     clickedAt = Signal(int)  # a character offset (Python string index) clicked with the mouse
+    enterAt = Signal(int, int)  # Enter: the selection (start, end), or the caret twice (Python offsets)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +84,7 @@ class NumberedText(QPlainTextEdit):
         self.updateRequest.connect(self._update_gutter)
         self._update_width()
         self._astral: list[int] = []  # Python offsets of characters outside the BMP (two UTF-16 units)
+        self.last_modifiers = Qt.KeyboardModifier.NoModifier
 
     def set_text(self, text: str) -> None:
         self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
@@ -138,14 +142,28 @@ class NumberedText(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        self.last_modifiers = event.modifiers()
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             self.clickedAt.emit(self.from_qt(self.cursorForPosition(event.position().toPoint()).position()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            start, end = self.selection()
+            self.enterAt.emit(start, end)
+            return
+        super().keyPressEvent(event)
+
+    def selection(self) -> tuple[int, int]:
+        """The selected range, or the caret (start == end), in Python offsets."""
+        cursor = self.textCursor()
+        return self.from_qt(cursor.selectionStart()), self.from_qt(cursor.selectionEnd())
 
 
 class TextPane(QWidget):
     """Raw text with a find bar. `show_spans` highlights a cell's value and its row label."""
 
     cellClicked = Signal(str)
+    numberPicked = Signal(int, int)  # a number chosen in the text to capture: (start, end) of a click or a selection
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,7 +204,9 @@ class TextPane(QWidget):
         self._spans: list[tuple[int, int, str]] = []
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._find_hits: list[QTextEdit.ExtraSelection] = []
+        self._unplaced: list[QTextEdit.ExtraSelection] = []
         self.text.clickedAt.connect(self._clicked)
+        self.text.enterAt.connect(lambda a, b: self.numberPicked.emit(a, b))
 
     # -- content ---------------------------------------------------------------------------------------
     def set_report(self, text: str, spans: Mapping[str, Span | None]) -> None:
@@ -195,6 +215,7 @@ class TextPane(QWidget):
         self._starts = [s[0] for s in self._spans]
         self._highlights = []
         self._find_hits = []
+        self._unplaced = []
         self._apply()
 
     def cell_at(self, pos: int) -> str | None:
@@ -208,9 +229,38 @@ class TextPane(QWidget):
         return None
 
     def _clicked(self, pos: int) -> None:
+        """A click on a cell's number shows that cell; on another number (or with Ctrl) it is picked to capture."""
         cid = self.cell_at(pos)
-        if cid:
+        if cid and not self.text.last_modifiers & Qt.KeyboardModifier.ControlModifier:
             self.cellClicked.emit(cid)
+        else:
+            self.numberPicked.emit(pos, pos)
+
+    def update_spans(self, changes: Mapping[str, Span | None]) -> None:
+        """Cells whose source span changed (a value captured from the text, or undone)."""
+        kept = [s for s in self._spans if s[2] not in changes]
+        kept += [(s[0], s[1], cid) for cid, s in changes.items() if s and s[1] > s[0]]
+        self._spans = sorted(kept)
+        self._starts = [s[0] for s in self._spans]
+
+    def span_of(self, cid: str) -> Span | None:
+        return next(((s, e) for s, e, c in self._spans if c == cid), None)
+
+    def set_unplaced(self, spans: list[Span]) -> None:
+        """Underline the values the parser could not place (a wavy red line), so they stand out in the text."""
+        self._unplaced = []
+        for span in spans:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self.text.to_qt(span[0]))
+            cursor.setPosition(self.text.to_qt(span[1]), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor("#d32f2f"))
+            sel.format = fmt
+            self._unplaced.append(sel)
+        self._apply()
 
     # -- highlighting ----------------------------------------------------------------------------------
     def _selection(self, span: Span, colour: QColor) -> QTextEdit.ExtraSelection:
@@ -243,7 +293,7 @@ class TextPane(QWidget):
                 for s in self._highlights]
 
     def _apply(self) -> None:
-        self.text.setExtraSelections(self._highlights + self._find_hits)
+        self.text.setExtraSelections(self._unplaced + self._highlights + self._find_hits)
 
     # -- find ------------------------------------------------------------------------------------------
     def open_find(self) -> None:

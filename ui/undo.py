@@ -24,6 +24,10 @@ def describe(edits: list[CellEdit], kind: str, label: Callable[[str], str]) -> s
         return tr("粘贴 {n} 个单元格").format(n=len(edits))
     if kind == "clear":
         return tr("清空 {n} 个单元格").format(n=len(edits))
+    if kind == "capture":
+        if len(edits) == 1:
+            return tr("从原文填入 {cell}：{value}").format(cell=label(edits[0].cell), value=_v(edits[0].new))
+        return tr("从原文填入 {n} 个单元格").format(n=len(edits))
     if len(edits) == 1:
         e = edits[0]
         if kind == "suggestion":

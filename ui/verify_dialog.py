@@ -44,6 +44,7 @@ class VerifyDialog(QDialog):
                 edit = QLineEdit(acknowledged.get(key, ""), inner)
                 edit.setPlaceholderText(tr("确认理由（必填）"))
                 edit.textChanged.connect(self._update)
+                edit.returnPressed.connect(lambda e=edit: self._entered(e))
                 form.addRow(text)
                 form.addRow(tr("理由："), edit)
                 self.reasons[key] = edit
@@ -61,6 +62,15 @@ class VerifyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._update()
+        first = next((e for e in self.reasons.values() if not e.text().strip()), None)
+        (first or self.buttons.button(QDialogButtonBox.StandardButton.Ok)).setFocus()
+
+    def _entered(self, edit: QLineEdit) -> None:
+        """Enter in a reason goes to the next reason still empty; once all are written, the default button
+        (核实) takes the Enter."""
+        empty = [e for e in self.reasons.values() if not e.text().strip() and e is not edit]
+        if empty:
+            empty[0].setFocus()
 
     def _update(self) -> None:
         ok = all(e.text().strip() for e in self.reasons.values())

@@ -49,6 +49,7 @@ class TaskRunner(QObject):
 
     started = Signal()
     finished = Signal()  # after the success or failure callback ran
+    progressed = Signal(int, int, str)  # a step of the running task (done, total, label): the status bar shows it
 
     def __init__(self, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
@@ -118,6 +119,7 @@ class TaskRunner(QObject):
                 if button is not None:
                     button.setEnabled(False)
                     button.setToolTip(tr("正在写入，已不能取消"))
+        self.progressed.emit(done, total, label)
         if self._dialog is not None:
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total else 0)

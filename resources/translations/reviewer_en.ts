@@ -8,6 +8,10 @@
         <translation>A format file is invalid</translation>
     </message>
     <message>
+        <source>无法打开资料库 {path}：{reason}</source>
+        <translation>Cannot open the library {path}: {reason}</translation>
+    </message>
+    <message>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -66,12 +70,24 @@
         <translation>Import</translation>
     </message>
     <message>
+        <source>从原文填入</source>
+        <translation>Captured from the text</translation>
+    </message>
+    <message>
+        <source>原文位置</source>
+        <translation>Place in the text</translation>
+    </message>
+    <message>
         <source>确认源文件错误</source>
         <translation>Confirmed source defect</translation>
     </message>
     <message>
         <source>撤销源文件错误确认</source>
-        <translation>Source defect withdrawn</translation>
+        <translation>Source defect confirmation withdrawn</translation>
+    </message>
+    <message>
+        <source>选定版本</source>
+        <translation>Version chosen</translation>
     </message>
     <message>
         <source>应为</source>
@@ -86,12 +102,12 @@
         <translation>Restored</translation>
     </message>
     <message>
-        <source>选定版本</source>
-        <translation>Version chosen</translation>
-    </message>
-    <message>
         <source>空</source>
         <translation>blank</translation>
+    </message>
+    <message>
+        <source>第 {start}–{end} 个字符</source>
+        <translation>characters {start}–{end}</translation>
     </message>
     <message>
         <source>时间</source>
@@ -138,6 +154,50 @@
         <translation>Verified</translation>
     </message>
     <message>
+        <source>有错误</source>
+        <translation>With errors</translation>
+    </message>
+    <message>
+        <source>有警告</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <source>源文件错误</source>
+        <translation>Source defect</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>已确认的源文件错误：{n} 个</source>
+        <translation>Confirmed source defects: {n}</translation>
+    </message>
+    <message>
+        <source>同一机关同一年度共有 {n} 份文件；{which}</source>
+        <translation>{n} files of the same agency and year; {which}</translation>
+    </message>
+    <message>
+        <source>计入导出和图表的是这一份</source>
+        <translation>this one counts in exports and charts</translation>
+    </message>
+    <message>
+        <source>计入的是另一份</source>
+        <translation>another one counts</translation>
+    </message>
+    <message>
+        <source>这一份：{file}（{fmt}）</source>
+        <translation>This one: {file} ({fmt})</translation>
+    </message>
+    <message>
+        <source>已停用（{at}）</source>
+        <translation>Retired ({at})</translation>
+    </message>
+    <message>
         <source>{agency} {year}
 地区：{region}
 文件：{file}
@@ -152,8 +212,16 @@ Updated {at}</translation>
         <translation>Filter: agency, region, file name, year…</translation>
     </message>
     <message>
+        <source>符合筛选条件的报告数</source>
+        <translation>Reports matching the filters</translation>
+    </message>
+    <message>
         <source>显示“{column}”列</source>
         <translation>Show the “{column}” column</translation>
+    </message>
+    <message>
+        <source>{n} 份</source>
+        <translation>{n}</translation>
     </message>
     <message>
         <source>空白</source>
@@ -170,10 +238,6 @@ Updated {at}</translation>
     <message>
         <source>年度</source>
         <translation>Year</translation>
-    </message>
-    <message>
-        <source>数值</source>
-        <translation>Value</translation>
     </message>
     <message>
         <source>（未识别机关）</source>
@@ -240,6 +304,30 @@ Updated {at}</translation>
         <translation>Report Reviewer</translation>
     </message>
     <message>
+        <source>版本 {v}</source>
+        <translation>version {v}</translation>
+    </message>
+    <message>
+        <source>核对政府信息公开工作年度报告的统计表。</source>
+        <translation>Checks the statistical tables of government information-disclosure annual reports.</translation>
+    </message>
+    <message>
+        <source>解析器版本 {p} · 资料库架构版本 {s}</source>
+        <translation>Parser version {p} · library schema version {s}</translation>
+    </message>
+    <message>
+        <source>资料库文件：{path}</source>
+        <translation>Library file: {path}</translation>
+    </message>
+    <message>
+        <source>资料库：{name}</source>
+        <translation>Library: {name}</translation>
+    </message>
+    <message>
+        <source>未填写审核人姓名：修改没有保存（设置 › 首选项 › 审核人）</source>
+        <translation>No reviewer name given: the change was not saved (Settings › Preferences › Reviewer)</translation>
+    </message>
+    <message>
         <source>导入报告</source>
         <translation>Import reports</translation>
     </message>
@@ -260,6 +348,10 @@ Updated {at}</translation>
         <translation>Import failed</translation>
     </message>
     <message>
+        <source>请等当前的导入或重新解析完成后再导入</source>
+        <translation>Wait until the current import or re-parse has finished, then import again</translation>
+    </message>
+    <message>
         <source>导入 {n} 份</source>
         <translation>{n} imported</translation>
     </message>
@@ -274,6 +366,10 @@ Updated {at}</translation>
     <message>
         <source>其中 {n} 份是库中已有机关和年度的另一版本</source>
         <translation>{n} of them are another version of an agency and year already held</translation>
+    </message>
+    <message>
+        <source>跳过 {n} 个非报告文件：</source>
+        <translation>Skipped {n} paths that are not reports:</translation>
     </message>
     <message>
         <source>导入已取消</source>
@@ -426,6 +522,14 @@ Updated {at}</translation>
         <translation>Info</translation>
     </message>
     <message>
+        <source>源文件错误（已确认）：{text}；理由：{reason}</source>
+        <translation>Source defect (confirmed): {text}; reason: {reason}</translation>
+    </message>
+    <message>
+        <source>；应为 {value}</source>
+        <translation>; should be {value}</translation>
+    </message>
+    <message>
         <source>可能出错的单元格：建议改为 {value}</source>
         <translation>Likely culprit: suggested value {value}</translation>
     </message>
@@ -494,6 +598,14 @@ Updated {at}</translation>
         <translation>A report page, a PDF or Word link, or a column page listing annual reports</translation>
     </message>
     <message>
+        <source>备份资料库…</source>
+        <translation>Back Up Library…</translation>
+    </message>
+    <message>
+        <source>把资料库完整复制到一个文件（包括刚做的修改）</source>
+        <translation>Copy the whole library to a file (including the latest edits)</translation>
+    </message>
+    <message>
         <source>用当前解析器重新读取这份报告，保留已做的修改</source>
         <translation>Read this report again with the current parser, keeping the edits</translation>
     </message>
@@ -530,16 +642,72 @@ Updated {at}</translation>
         <translation>Library</translation>
     </message>
     <message>
+        <source>从原文填入当前行</source>
+        <translation>Fill the Row from the Text</translation>
+    </message>
+    <message>
+        <source>把原文中选中的一行数字，从当前单元格起依次填入（一次修改）</source>
+        <translation>Put the numbers selected in the text into the current row, from the current cell on (one edit)</translation>
+    </message>
+    <message>
+        <source>下一个窗格</source>
+        <translation>Next Pane</translation>
+    </message>
+    <message>
+        <source>资料库、原文、表格、问题之间切换键盘焦点</source>
+        <translation>Move the keyboard focus between the library, the text, the tables and the problems</translation>
+    </message>
+    <message>
+        <source>上一个窗格</source>
+        <translation>Previous Pane</translation>
+    </message>
+    <message>
+        <source>确认为源文件错误…</source>
+        <translation>Confirm as Source Defect…</translation>
+    </message>
+    <message>
+        <source>报告原文就是这样印的：记录为源文件错误（说明理由，可给出应为值），不改数值</source>
+        <translation>The report prints it that way: record a source defect (with a reason and, optionally, the value it should be); the values are not changed</translation>
+    </message>
+    <message>
+        <source>重新打开审核…</source>
+        <translation>Reopen Review…</translation>
+    </message>
+    <message>
+        <source>停用报告…</source>
+        <translation>Retire Report…</translation>
+    </message>
+    <message>
+        <source>导入有误的报告：不再出现在列表、队列、图表和导出中，可恢复</source>
+        <translation>A report imported by mistake: no longer in lists, queues, charts or exports; it can be restored</translation>
+    </message>
+    <message>
+        <source>恢复报告</source>
+        <translation>Restore Report</translation>
+    </message>
+    <message>
+        <source>设为计入的版本</source>
+        <translation>Make This the Version That Counts</translation>
+    </message>
+    <message>
+        <source>同一机关同一年度有多份文件时，导出和图表使用这一份</source>
+        <translation>Of several files of one agency and year, exports and charts use this one</translation>
+    </message>
+    <message>
+        <source>筛选资料库</source>
+        <translation>Filter the library</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
         <source>关于年报审核台</source>
         <translation>About Report Reviewer</translation>
-    </message>
-    <message>
-        <source>年报审核台：核对政府信息公开工作年度报告的统计表。</source>
-        <translation>Report Reviewer: checks the statistical tables of government information-disclosure annual reports.</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -802,6 +970,10 @@ Updated {at}</translation>
         <translation>{cell} is printed as “{printed}”, which is not a valid number</translation>
     </message>
     <message>
+        <source>{cell} 印为“{printed}”，数值超出范围，未作为数值读入</source>
+        <translation>{cell} is printed as “{printed}”, a number out of range; not read as a value</translation>
+    </message>
+    <message>
         <source>正文所述{key}为 {stated}，表格为 {table}</source>
         <translation>The prose states {key} as {stated}; the table gives {table}</translation>
     </message>
@@ -1048,6 +1220,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Apply the Ticked Changes</translation>
     </message>
     <message>
+        <source>已确认为源文件错误：{reason}</source>
+        <translation>Confirmed as a source defect: {reason}</translation>
+    </message>
+    <message>
+        <source>【源文件错误】{message}</source>
+        <translation>[Source defect] {message}</translation>
+    </message>
+    <message>
         <source> 等 {n} 个</source>
         <translation> ({n} in all)</translation>
     </message>
@@ -1078,6 +1258,10 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>错误 {e} · 警告 {w} · 提示 {i}</source>
         <translation>{e} errors · {w} warnings · {i} info</translation>
+    </message>
+    <message>
+        <source> · 源文件错误 {d}</source>
+        <translation> · source defects {d}</translation>
     </message>
     <message>
         <source>未发现问题</source>
@@ -1128,6 +1312,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>No reason given; the edit was cancelled</translation>
     </message>
     <message>
+        <source>这份报告已停用（导入有误），为只读；审核 › 恢复报告 可恢复。</source>
+        <translation>This report is retired (imported by mistake) and read-only; Review › Restore Report brings it back.</translation>
+    </message>
+    <message>
+        <source>已核实：这份报告为只读。如需修改或确认问题，请先 审核 › 重新打开审核（Ctrl+Shift+R），并说明理由。</source>
+        <translation>Verified: this report is read-only. To change a value or confirm a problem, first reopen it (Review › Reopen Review, Ctrl+Shift+R) with a reason.</translation>
+    </message>
+    <message>
         <source>报告已在别处修改</source>
         <translation>Report changed elsewhere</translation>
     </message>
@@ -1136,6 +1328,62 @@ Choosing another format reads the tables again under it.</translation>
 {reason}</source>
         <translation>This report was changed by another window or program and has been reloaded.
 {reason}</translation>
+    </message>
+    <message>
+        <source>未能完成</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <source>请先选择一个错误或警告（F8），再确认为源文件错误</source>
+        <translation>First choose an error or a warning (F8), then confirm it as a source defect</translation>
+    </message>
+    <message>
+        <source>撤销确认</source>
+        <translation>confirmation undone</translation>
+    </message>
+    <message>
+        <source>确认源文件错误：{rule}</source>
+        <translation>Confirm source defect: {rule}</translation>
+    </message>
+    <message>
+        <source>已确认为源文件错误：{rule}</source>
+        <translation>Confirmed as a source defect: {rule}</translation>
+    </message>
+    <message>
+        <source>重新打开审核</source>
+        <translation>Reopen Review</translation>
+    </message>
+    <message>
+        <source>把这份已核实的报告重新打开审核？重新打开后可以修改，需要再次核实。请说明理由。</source>
+        <translation>Reopen this verified report for review? It can then be changed and must be verified again. Please give a reason.</translation>
+    </message>
+    <message>
+        <source>已重新打开审核：{title}</source>
+        <translation>Reopened for review: {title}</translation>
+    </message>
+    <message>
+        <source>停用报告</source>
+        <translation>Retire Report</translation>
+    </message>
+    <message>
+        <source>停用这份报告（例如导入有误）？它将不再出现在资料库列表、审核队列、图表和导出中；不会删除任何数据，修改记录保留，可随时恢复。请说明理由。</source>
+        <translation>Retire this report (imported by mistake, say)? It will no longer appear in the library list, the review queue, charts or exports; nothing is deleted, its history is kept and it can be restored at any time. Please give a reason.</translation>
+    </message>
+    <message>
+        <source>已停用：{title}（资料库筛选“已停用”可找到并恢复）</source>
+        <translation>Retired: {title} (the library&apos;s “Retired” filter finds it to restore it)</translation>
+    </message>
+    <message>
+        <source>已恢复：{title}</source>
+        <translation>Restored: {title}</translation>
+    </message>
+    <message>
+        <source>{title}：这一版本计入导出和图表</source>
+        <translation>{title}: this version counts in exports and charts</translation>
+    </message>
+    <message>
+        <source>保存失败：{reason}</source>
+        <translation>Save failed: {reason}</translation>
     </message>
     <message>
         <source>所选问题没有建议值</source>
@@ -1156,6 +1404,10 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>核实后打开队列中的下一份报告</source>
         <translation>After verifying, open the next report in the queue</translation>
+    </message>
+    <message>
+        <source>下一行</source>
+        <translation>The next row</translation>
     </message>
     <message>
         <source>默认位置</source>
@@ -1234,8 +1486,16 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Export to</translation>
     </message>
     <message>
+        <source>输入数值后回车前往</source>
+        <translation>Enter after a value goes to</translation>
+    </message>
+    <message>
         <source>资料库文件</source>
         <translation>Library file</translation>
+    </message>
+    <message>
+        <source>当前打开：{path}</source>
+        <translation>Open now: {path}</translation>
     </message>
     <message>
         <source>选择资料库文件</source>
@@ -1284,6 +1544,14 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>清空 {n} 个单元格</source>
         <translation>Clear {n} cells</translation>
+    </message>
+    <message>
+        <source>从原文填入 {cell}：{value}</source>
+        <translation>Capture {cell} from the text: {value}</translation>
+    </message>
+    <message>
+        <source>从原文填入 {n} 个单元格</source>
+        <translation>Capture {n} cells from the text</translation>
     </message>
     <message>
         <source>采纳建议：{cell} → {value}</source>
@@ -1340,6 +1608,34 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>正在写入，已不能取消</source>
         <translation>Writing: it can no longer be cancelled</translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel Import</translation>
+    </message>
+    <message>
+        <source>停止导入（已导入的报告保留在资料库中）</source>
+        <translation>Stop the import (the reports imported so far stay in the library)</translation>
+    </message>
+    <message>
+        <source>%v / %m 份</source>
+        <translation>%v / %m reports</translation>
+    </message>
+    <message>
+        <source>停止导入？已导入的报告保留在资料库中，其余文件不再读取。</source>
+        <translation>Stop the import? The reports imported so far stay in the library; the remaining files are not read.</translation>
+    </message>
+    <message>
+        <source>停止导入</source>
+        <translation>Stop Import</translation>
+    </message>
+    <message>
+        <source>继续导入</source>
+        <translation>Continue Import</translation>
+    </message>
+    <message>
+        <source>正在取消导入…</source>
+        <translation>Cancelling the import…</translation>
     </message>
     <message>
         <source>正在导入示例报告…</source>
@@ -1532,6 +1828,190 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>按年度查看申请、复议和诉讼的数字（默认只统计已核实的报告）</source>
         <translation>Requests, reviews and lawsuits by year (verified reports only by default)</translation>
+    </message>
+    <message>
+        <source>这份报告没有问题，资料库中也没有其他待处理问题的报告</source>
+        <translation>This report has no problems, and no other report in the library has problems left</translation>
+    </message>
+    <message>
+        <source>已是最后一个问题：资料库中没有其他待处理问题的报告</source>
+        <translation>This was the last problem: no other report in the library has problems left</translation>
+    </message>
+    <message>
+        <source>没有待处理的问题了：Ctrl+Enter 核实这份报告</source>
+        <translation>No problem left: Ctrl+Enter verifies this report</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>数字键</source>
+        <translation>Digits</translation>
+    </message>
+    <message>
+        <source>直接输入即替换单元格的值</source>
+        <translation>Typing replaces the cell&apos;s value</translation>
+    </message>
+    <message>
+        <source>编辑单元格（保留原值）</source>
+        <translation>Edit the cell (keeping its value)</translation>
+    </message>
+    <message>
+        <source>确认输入并前往下一个问题（或下一行，见首选项）</source>
+        <translation>Commit and go to the next problem (or the next row, see Preferences)</translation>
+    </message>
+    <message>
+        <source>确认输入并右移一格</source>
+        <translation>Commit and move one cell right</translation>
+    </message>
+    <message>
+        <source>取消输入</source>
+        <translation>Cancel the input</translation>
+    </message>
+    <message>
+        <source>清空所选单元格（一次修改）</source>
+        <translation>Clear the selected cells (one edit)</translation>
+    </message>
+    <message>
+        <source>粘贴从 Excel 复制的区域（一次修改）</source>
+        <translation>Paste a block copied from Excel (one edit)</translation>
+    </message>
+    <message>
+        <source>复制所选单元格</source>
+        <translation>Copy the selected cells</translation>
+    </message>
+    <message>
+        <source>从筛选框进入列表</source>
+        <translation>From the filter box into the list</translation>
+    </message>
+    <message>
+        <source>打开所选报告；在筛选框中：只有一份匹配时打开它</source>
+        <translation>Open the selected report; in the filter box: open the only match</translation>
+    </message>
+    <message>
+        <source>查找下一处 / 上一处</source>
+        <translation>Find next / previous</translation>
+    </message>
+    <message>
+        <source>关闭查找</source>
+        <translation>Close Find</translation>
+    </message>
+    <message>
+        <source>单击数字</source>
+        <translation>Click a number</translation>
+    </message>
+    <message>
+        <source>选中了单元格时：把该数字填入单元格（记录其在原文中的位置）</source>
+        <translation>With a cell selected: put that number in the cell (its place in the text is recorded)</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>未找到{table}：在原文中选中一行数字按 Ctrl+R 填入当前行，或单击数字填入所选单元格</source>
+        <translation>{table} was not found: select a row of numbers in the text and press Ctrl+R to fill the current row, or click a number to put it in the selected cell</translation>
+    </message>
+    <message>
+        <source>未定位数值 ({n})</source>
+        <translation>Unplaced values ({n})</translation>
+    </message>
+    <message>
+        <source>单元格已是该值</source>
+        <translation>The cell already holds that value</translation>
+    </message>
+    <message>
+        <source>已从原文填入 {cells}</source>
+        <translation>Captured from the text: {cells}</translation>
+    </message>
+    <message>
+        <source>请先在表格中选中要填入的单元格</source>
+        <translation>First choose the cell to fill in the table</translation>
+    </message>
+    <message>
+        <source>这里没有数字</source>
+        <translation>There is no number here</translation>
+    </message>
+    <message>
+        <source>请先在表格中选中要填入的行的第一个单元格</source>
+        <translation>First choose the first cell of the row to fill in the table</translation>
+    </message>
+    <message>
+        <source>所选文字中没有数字：请在原文中选中一行数字</source>
+        <translation>The selected text holds no number: select a row of numbers in the text</translation>
+    </message>
+    <message>
+        <source>所选文字有 {n} 个数字，这一行从当前单元格起只有 {m} 格</source>
+        <translation>The selected text holds {n} numbers; from the current cell this row has only {m} cells</translation>
+    </message>
+    <message>
+        <source>该值不是数字，不能填入</source>
+        <translation>That value is not a number and cannot be put in a cell</translation>
+    </message>
+    <message>
+        <source>第 {line} 行第 {col} 列</source>
+        <translation>line {line}, column {col}</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>已填入</source>
+        <translation>Put in</translation>
+    </message>
+    <message>
+        <source>在表格中选中单元格，再在这里按回车（或把数值拖到单元格上、在原文中单击数字）填入；在原文中选中一行数字后按 Ctrl+R 填入当前行。</source>
+        <translation>Choose a cell in the table, then press Enter here (or drag the value onto a cell, or click the number in the text); select a row of numbers in the text and press Ctrl+R to fill the current row.</translation>
+    </message>
+    <message>
+        <source>填入所选单元格</source>
+        <translation>Put in the Chosen Cell</translation>
+    </message>
+    <message>
+        <source>把所选数值填入表格中的当前单元格 (Enter)</source>
+        <translation>Put the chosen value in the table&apos;s current cell (Enter)</translation>
+    </message>
+    <message>
+        <source>理由（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>理由（可选）</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <source>确认为源文件错误</source>
+        <translation>Confirm as Source Defect</translation>
+    </message>
+    <message>
+        <source>确认报告原文就是这样印的、错误在源文件中：数值保持原文，问题作为源文件错误记录在案，不再妨碍核实。请写明理由（例如“已与原件核对，原件即如此”）。</source>
+        <translation>Confirm that the report prints it this way and the error is in the source: the values stay as printed, the problem is recorded as a source defect and no longer blocks verification. Please give a reason (for example “checked against the original, printed so”).</translation>
+    </message>
+    <message>
+        <source>可选；按关系推算为 {value}</source>
+        <translation>optional; the relations give {value}</translation>
+    </message>
+    <message>
+        <source>可选</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>应为：</source>
+        <translation>Should be:</translation>
     </message>
     <message>
         <source>选择要导入的报告</source>
@@ -1804,6 +2284,128 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>必要部件</source>
         <translation>a required part</translation>
+    </message>
+    <message>
+        <source>{what}，超出读取预算 {seconds} 秒、{megabytes} MB，拒绝读取</source>
+        <translation>{what}, beyond the reading budget of {seconds} s and {megabytes} MB; refused</translation>
+    </message>
+    <message>
+        <source>表格展开后超过 {cells} 个单元格</source>
+        <translation>its tables expand to more than {cells} cells</translation>
+    </message>
+    <message>
+        <source>读取超过 {seconds} 秒</source>
+        <translation>reading took more than {seconds} seconds</translation>
+    </message>
+    <message>
+        <source>{what}展开后为 {size} MB，超过 {limit} MB 的上限</source>
+        <translation>{what} expands to {size} MB, over the limit of {limit} MB</translation>
+    </message>
+    <message>
+        <source>Word 文档中的 {part} </source>
+        <translation>the Word document&apos;s {part}</translation>
+    </message>
+    <message>
+        <source>PDF 中的压缩内容</source>
+        <translation>the PDF&apos;s compressed content</translation>
+    </message>
+    <message>
+        <source>网页</source>
+        <translation>the web page</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>the text</translation>
+    </message>
+    <message>
+        <source>PDF 内容流中有超过 {size} KB 的连续空格（读取器会因此停顿）</source>
+        <translation>a content stream of the PDF holds a run of more than {size} KB of spaces (the PDF reader would stall on it)</translation>
+    </message>
+    <message>
+        <source>文件的结构嵌套过深，无法读取</source>
+        <translation>the file is nested too deeply to be read</translation>
+    </message>
+    <message>
+        <source>读取时内存不足，拒绝读取</source>
+        <translation>out of memory while reading; refused</translation>
+    </message>
+    <message>
+        <source>文件过大（超过 {limit} MB）</source>
+        <translation>the file is too large (over {limit} MB)</translation>
+    </message>
+    <message>
+        <source>这是{kind}，不是普通文件；已跳过（未打开）</source>
+        <translation>this is a {kind}, not a regular file; skipped (not opened)</translation>
+    </message>
+    <message>
+        <source>命名管道（FIFO）</source>
+        <translation>named pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>字符设备</source>
+        <translation>character device</translation>
+    </message>
+    <message>
+        <source>块设备</source>
+        <translation>block device</translation>
+    </message>
+    <message>
+        <source>套接字</source>
+        <translation>socket</translation>
+    </message>
+    <message>
+        <source>文件中有 {count} 份报告（分别从{lines}起）；只读第一份会漏掉其余报告的数据和问题，请拆分为每份一个文件后再读入</source>
+        <translation>the file holds {count} reports (starting at {lines}); reading only the first would lose the others&apos; figures and problems, so split it into one file per report</translation>
+    </message>
+    <message>
+        <source>自动备份失败：{reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <source>已自动备份资料库：{path}</source>
+        <translation>Library backed up automatically: {path}</translation>
+    </message>
+    <message>
+        <source>资料库已损坏</source>
+        <translation>Library damaged</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+请关闭程序后运行修复；每日的自动备份在资料库旁的 backups 文件夹中。</source>
+        <translation>{reason}
+
+Close the program and run the repair; the daily automatic backups are in the backups folder beside the library.</translation>
+    </message>
+    <message>
+        <source>备份资料库</source>
+        <translation>Back Up Library</translation>
+    </message>
+    <message>
+        <source>资料库 (*.sqlite3 *.sqlite *.db)</source>
+        <translation>Libraries (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>已备份 {n} 份报告到 {path}</source>
+        <translation>Backed up {n} reports to {path}</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>修改未能保存：
+{reason}
+
+输入的值仍保留在单元格中。</source>
+        <translation>The edit could not be saved:
+{reason}
+
+The value you typed is still in the cell.</translation>
     </message>
     <message>
         <source>已取消</source>

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import deliver, library, reports, review
+from reviewer.cli import deliver, library, maintenance, reports, review
+from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
+from reviewer.store.guard import describe
 
-_GROUPS = (reports, library, review, deliver)
+_GROUPS = (reports, library, review, maintenance, deliver)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,20 +36,24 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        from reviewer.formats import load_formats
+    with escaped_output():
+        try:
+            from reviewer.formats import load_formats
 
-        load_formats()  # a bad format file is named once, before any report is read with it
-        return int(args.func(args) or 0)
-    except ReviewerError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader stopped reading (`reviewer check DIR | head -1`): quiet, as other command-line tools are.
-        # Python would report the pipe again when it flushes stdout at exit, so point stdout at /dev/null.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-        return 141
+            load_formats()  # a bad format file is named once, before any report is read with it
+            return int(args.func(args) or 0)
+        except ReviewerError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+        except BrokenPipeError:  # before OSError, of which it is one
+            # The reader stopped reading (`reviewer check DIR | head -1`): quiet, as other command-line tools are.
+            # Python would report the pipe again when it flushes stdout at exit, so point stdout at /dev/null.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            return 141
+        except (sqlite3.Error, OSError) as exc:  # the library or a file failed: one line, never a traceback
+            print(f"错误：{describe(exc, getattr(args, 'db', None) or '资料库')}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130

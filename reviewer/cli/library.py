@@ -151,6 +151,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  已在库中（#{rid}" + (f"，已停用：reviewer restore {rid} 可恢复" if rid in retired else "") + f"）：{path}")
     for rid in summary.versions_flagged:
         print(f"  #{rid} 与库中已有报告同机关同年度，作为另一版本保存")
+    for _path, reason in summary.skipped:
+        print(f"  跳过 {reason}")
     for _path, reason in summary.failed:
         _err(f"  无法读取 {reason}")
     return 2 if summary.failed or fetched.failed else 1 if fetched.unpicked else 0
@@ -240,9 +242,10 @@ def cmd_set(args: argparse.Namespace) -> int:
         version = args.expected_version if args.expected_version is not None else lib.summary(args.report).version
         change = lib.set_cells(args.report, {args.cell: args.value}, reviewer=_who(args), reason=args.reason,
                                expected_version=version)
-    if not change.cells:
-        print(f"#{args.report} {args.cell} 的值未变")
-        return 0
+    if not change.cells:  # nothing written, no audit line: not reported as a success
+        _err(f"未写入：#{args.report} {args.cell} 的值已是 {args.value.strip() or '空'}（可能已由他人改过），"
+             "未记入审核记录")
+        return 1
     print(f"#{args.report} {args.cell} 已改为 {args.value.strip() or '空'}（版本 {change.version}）；"
           f"错误 {change.errors} · 警告 {change.warnings}")
     return 0

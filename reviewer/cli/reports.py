@@ -13,14 +13,17 @@ from reviewer.formats import TABLE_SHORT, cell_label
 from reviewer.model import Record
 
 
-def _expand(paths: Sequence[str]) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file()))
-        else:
-            out.append(p)
-    return out
+def _expand(paths: Sequence[str]) -> tuple[list[Path], bool]:
+    """Regular files under `paths`, and whether a path could not be read; every path left out (special file,
+    unreadable folder) is said on stderr."""
+    from reviewer.reading.walk import walk
+
+    walked = walk(list(paths), skip_hidden=False)
+    for _path, reason in walked.skipped:
+        print(f"跳过 {reason}", file=sys.stderr)
+    for _path, reason in walked.unreadable:
+        print(f"无法读取 {reason}", file=sys.stderr)
+    return walked.files, bool(walked.unreadable)
 
 
 def _fmt_value(v: object) -> str:
@@ -56,11 +59,27 @@ def findings_text(record: Record) -> str:
     return text_block(Checked(str(record.source.get("path", "")), record))
 
 
+NO_TABLES = "未找到报告表格（表二、表三、表四都没有找到），这不像政府信息公开工作年度报告"
+
+
+def not_a_report(record: Record) -> bool:
+    """No statistical table was found at all: the file is not a report (or not one this program reads)."""
+    missing = {f.params.get("table") for f in record.findings if f.rule == "MISSING"}
+    return {"table2", "table3", "table4"} <= missing
+
+
+def _name(path: Path) -> str:
+    from reviewer.cli.safe_output import shown_name
+
+    return shown_name(str(path))
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from reviewer.api import parse_file
 
-    status = 0
-    for path in _expand(args.files):
+    files, missing = _expand(args.files)
+    status = 2 if missing else 0
+    for path in files:
         try:
             record = parse_file(path)
         except ReviewerError as exc:
@@ -83,14 +102,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     fmt = args.format
     out = sys.stdout
+    files, unreadable = _expand(args.files)
+    errors = False
     items: list[checks.Checked] = []
     csv_out = checks.CsvWriter(out) if fmt == "csv" else None
-    for path in _expand(args.files):
+    for path in files:
         try:
             item = checks.Checked(str(path), parse_file(path))
         except ReviewerError as exc:
             item = checks.Checked(str(path), None, str(exc))
             print(f"无法读取 {exc}", file=sys.stderr)
+            unreadable = True
+        if item.record is not None and not_a_report(item.record):
+            errors = True
+            print(f"{_name(path)}: {NO_TABLES}", file=sys.stderr)
         items.append(item)
         if fmt == "text" and item.record is not None:
             print(checks.text_block(item), flush=True)
@@ -107,9 +132,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         out.write(json.dumps(checks.sarif_log(items, tool_version=__version__), ensure_ascii=False, indent=1) + "\n")
     out.flush()
     print(checks.summary_line(items), file=sys.stderr)
-    if any(c.record is None for c in items):
+    if unreadable or any(c.record is None for c in items):
         return 2
-    return 1 if any(c.count("error") for c in items) else 0
+    return 1 if errors or any(c.count("error") for c in items) else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -87,7 +87,9 @@ REPORT_SQL = ("SELECT id, agency, year, region, template, table2_variant, status
 def open_reader(lib: Library) -> sqlite3.Connection:
     """A read-only connection of its own, so a long export neither blocks nor is blocked by the library's
     writes (WAL readers see one snapshot for the whole transaction)."""
-    conn = sqlite3.connect(Path(lib.path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+    from reviewer.store.db import connect_readonly
+
+    conn = connect_readonly(Path(lib.path))
     conn.execute("BEGIN")  # one snapshot for the whole export
     return conn
 

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from reviewer.store.library import Library
 
 
+def _portable_source(source: dict, name: str) -> dict:
+    """The source as an export shows it: the file's name and content hash, never a local absolute path."""
+    out = {k: v for k, v in source.items() if k != "path"}
+    return {"path": name, **out}
+
+
 def _defects(findings: list[Finding]) -> list[dict[str, Any]]:
     """The findings confirmed as source defects, numbered as `reviewer show` numbers them (E1, W2 …)."""
     return [{"number": n, "key": finding_key(f), "rule": f.rule, "severity": f.severity, "cells": f.cells,
@@ -40,6 +46,7 @@ def write_jsonl(lib: Library, path: str | Path, *, include_all: bool = False, id
                 tick(i, len(reports))
                 loaded = records.read(conn, r.id, with_text=False)
                 d = loaded.record.to_json()
+                d["source"] = _portable_source(d.get("source") or {}, r.source_name)
                 d["library"] = {
                     "export_version": EXPORT_VERSION, "id": r.id, "status": r.status, "version": r.version, "reviewer": r.reviewer,
                     "verified_at": r.verified_at, "source_name": r.source_name,

@@ -66,43 +66,54 @@ def read_bytes(data: bytes, name: str) -> Document:
     if len(data) > MAX_BYTES:
         raise ReadError(f"{name}: 文件过大（{len(data) / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
     fmt = sniff_format(data, name)
+    from reviewer.reading.budget import metered
+
     try:
-        if fmt == "pdf":
-            from reviewer.reading.pdf import read_pdf
-
-            doc = read_pdf(data, name)
-        elif fmt == "docx":
-            from reviewer.reading.docx import read_docx
-
-            doc = read_docx(data, name)
-        elif fmt == "image":
-            from reviewer.reading.ocr import read_image_file
-
-            doc = read_image_file(data, name)
-        elif fmt in OFFICE_KINDS:
-            from reviewer.reading.docx import read_docx
-            from reviewer.reading.office import convert_to_docx
-
-            doc = read_docx(convert_to_docx(data, name, OFFICE_KINDS[fmt]), name)
-            doc.source_format = fmt
-            doc.notes.append(f"{name}: 已用 LibreOffice 将 {OFFICE_KINDS[fmt]} 文件转换为 .docx 后读取")
-        elif fmt == "html":
-            from reviewer.reading.html import read_html
-
-            doc = read_html(data, name)
-        else:
-            from reviewer.reading.text import read_text
-
-            doc = read_text(data, name, markdown=(fmt == "md"))
+        with metered(name):
+            doc = _read_format(fmt, data, name)
     except ReadError as exc:
         if str(exc).startswith(name):
             raise
         raise ReadError(f"{name}: {exc}") from exc
+    except RecursionError as exc:  # nesting deeper than a reader walks
+        raise ReadError(f"{name}: 文件的结构嵌套过深，无法读取") from exc
+    except MemoryError as exc:
+        raise ReadError(f"{name}: 读取时内存不足，拒绝读取") from exc
     except Exception as exc:  # a reader library failed on malformed input: say so in one line
         raise ReadError(f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:120]}）") from exc
     if not doc.text.strip():
         raise ReadError(f"{name}: 文件中没有可读的文字")
     return doc
+
+
+def _read_format(fmt: str, data: bytes, name: str) -> Document:
+    if fmt == "pdf":
+        from reviewer.reading.pdf import read_pdf
+
+        return read_pdf(data, name)
+    if fmt == "docx":
+        from reviewer.reading.docx import read_docx
+
+        return read_docx(data, name)
+    if fmt == "image":
+        from reviewer.reading.ocr import read_image_file
+
+        return read_image_file(data, name)
+    if fmt in OFFICE_KINDS:
+        from reviewer.reading.docx import read_docx
+        from reviewer.reading.office import convert_to_docx
+
+        doc = read_docx(convert_to_docx(data, name, OFFICE_KINDS[fmt]), name)
+        doc.source_format = fmt
+        doc.notes.append(f"{name}: 已用 LibreOffice 将 {OFFICE_KINDS[fmt]} 文件转换为 .docx 后读取")
+        return doc
+    if fmt == "html":
+        from reviewer.reading.html import read_html
+
+        return read_html(data, name)
+    from reviewer.reading.text import read_text
+
+    return read_text(data, name, markdown=(fmt == "md"))
 
 
 def read_document(path: str | Path) -> tuple[Document, bytes]:
@@ -113,13 +124,33 @@ def read_document(path: str | Path) -> tuple[Document, bytes]:
 
 
 def load_bytes(path: str | Path) -> bytes:
-    """A report file's bytes, refused in one line when too large or unreadable."""
+    """A report file's bytes, refused in one line when too large, unreadable or not a regular file.
+
+    The file is opened without blocking and checked with `fstat` before a byte is read: a FIFO, a device
+    (`/dev/zero`) or a socket is refused, never read."""
+    import os
+    import stat
+
+    from reviewer.reading.walk import not_regular_reason
+
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"{p.name}: 文件过大（{size / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
-        data = p.read_bytes()
+        st = p.stat()
+        reason = not_regular_reason(p, st.st_mode)
+        if reason:
+            raise ReadError(reason)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(str(p))
+        if st.st_size > MAX_BYTES:
+            raise ReadError(f"{p.name}: 文件过大（{st.st_size / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB）")
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            reason = not_regular_reason(p, os.fstat(f.fileno()).st_mode)  # swapped since the stat?
+            if reason:
+                raise ReadError(reason)
+            data = f.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ReadError(f"{p.name}: 文件过大（超过 {MAX_BYTES // 1048576} MB）")
     except ReadError:
         raise
     except IsADirectoryError as exc:

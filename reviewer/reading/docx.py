@@ -20,6 +20,7 @@ from lxml import etree
 
 from reviewer.errors import ReadError
 from reviewer.model import Document
+from reviewer.reading.budget import meter
 from reviewer.reading.text import TextBuilder, collapse, span_copy
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -116,12 +117,15 @@ def _own(el: etree._Element, tag: str) -> list[etree._Element]:
 def table_grid(tbl: etree._Element) -> list[list[str]]:
     """The table as a rectangular grid of cell texts, merged cells' text repeated in each position."""
     grid: list[list[str]] = []
+    m = meter()
     for tr in _own(tbl, W_TR):
-        line: list[str] = [""] * _int_attr(tr.find("w:trPr/w:gridBefore", NS), 0)
+        line: list[str] = [""] * min(_int_attr(tr.find("w:trPr/w:gridBefore", NS), 0), MAX_COLUMNS)
+        m.cells(len(line))
         for tc in _own(tr, W_TC):
             span = max(_int_attr(tc.find("w:tcPr/w:gridSpan", NS), 1), 1)
             if len(line) + span > MAX_COLUMNS:
                 raise ReadError(f"Word 文档中的表格过宽（超过 {MAX_COLUMNS} 列），不像年度报告")
+            m.cells(span)
             col = len(line)
             if _continues(tc, "vMerge") and grid:
                 above = grid[-1]
@@ -133,6 +137,7 @@ def table_grid(tbl: etree._Element) -> list[list[str]]:
                 line.extend([text] + [span_copy(text)] * (span - 1))
         grid.append(line)
     width = max((len(line) for line in grid), default=0)
+    m.cells(sum(width - len(line) for line in grid))
     return [line + [""] * (width - len(line)) for line in grid]
 
 
@@ -171,6 +176,10 @@ def _body(data: bytes, name: str) -> etree._Element:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if sum(info.file_size for info in zf.infolist()) > MAX_UNZIPPED:
                 raise ReadError(f"{name}: Word 文档解压后过大，拒绝读取")
+            m = meter()
+            for info in zf.infolist():  # the XML parts become trees in memory: their inflated size counts
+                if info.filename.lower().endswith((".xml", ".rels")):
+                    m.size(f"Word 文档中的 {info.filename} ", info.file_size, m.budget.max_xml)
             bad = zf.testzip()
             if bad is not None:
                 raise ReadError(f"{name}: Word 文档已损坏（{bad} 校验失败）")

@@ -15,6 +15,7 @@ from lxml import etree
 
 from reviewer.errors import ReadError
 from reviewer.model import Document
+from reviewer.reading.budget import meter
 from reviewer.reading.text import TextBuilder, collapse, decode_bytes, span_copy
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "head", "template", "title", "meta", "link", "object",
@@ -114,6 +115,7 @@ def table_grid(table: etree._Element) -> list[list[str]]:
     A grid wider than MAX_COLUMNS or larger than MAX_GRID_CELLS is a hostile or broken page: `ReadError`.
     """
     rows = list(_rows_of(table))
+    m = meter()
     taken: dict[tuple[int, int], str] = {}  # (row, col) -> text of the cell covering that position
     for r, row in enumerate(rows):
         col = 0
@@ -125,6 +127,7 @@ def table_grid(table: etree._Element) -> list[list[str]]:
             colspan = _span(cell.get("colspan"))
             if col + colspan > MAX_COLUMNS or len(taken) + rowspan * colspan > MAX_GRID_CELLS:
                 raise ReadError(f"网页中的表格过大（超过 {MAX_COLUMNS} 列或 {MAX_GRID_CELLS} 个单元格），不像年度报告")
+            m.cells(rowspan * colspan)
             copy = span_copy(text)
             for rr in range(r, r + rowspan):
                 for c in range(col, col + colspan):
@@ -132,6 +135,7 @@ def table_grid(table: etree._Element) -> list[list[str]]:
                     taken.setdefault((rr, c), text if (rr, c) == (r, col) else copy)
             col += colspan
     width = max((c for _, c in taken), default=-1) + 1
+    m.cells(width * len(rows) - len(taken))
     return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 
 
@@ -139,6 +143,7 @@ class _HtmlWalker:
     def __init__(self) -> None:
         self.out = TextBuilder()
         self._inline: list[str] = []
+        self.meter = meter()
 
     def flush(self) -> None:
         if self._inline:
@@ -158,6 +163,7 @@ class _HtmlWalker:
             self._inline.append(s)
 
     def walk(self, el: etree._Element, pre: bool = False) -> None:
+        self.meter.tick()
         tag = _tag(el)
         if tag is not None and tag not in SKIP_TAGS and not _hidden(el):
             if tag == "table" and not _has_nested_table(el):
@@ -189,12 +195,17 @@ class _HtmlWalker:
 
 def read_html(data: bytes, name: str) -> Document:
     """Read an HTML page: charset from BOM/meta/content, then the visible text and table grids."""
+    m = meter()
+    m.size("网页", len(data), m.budget.max_html)
     text, encoding, notes = decode_bytes(data, name, declared=declared_charset(data))
     text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
     walker = _HtmlWalker()
     if text.strip():
         try:
-            root = lxml.html.document_fromstring(text)
+            # huge_tree: libxml2 would otherwise drop everything below 256 levels of nesting; the size of
+            # what it parses is bounded by the budget above, and nesting deeper than the walk goes is refused
+            root = lxml.html.document_fromstring(
+                text, parser=lxml.html.HTMLParser(huge_tree=True, no_network=True))
         except etree.ParserError:  # "Document is empty": nothing visible; read_bytes reports it
             root = None
         if root is not None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from reviewer.model import Cell
+from reviewer.reading.budget import meter
 
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE_LINE = re.compile(r"^[\s\-=_|:+\t]+$")  # '----\t---', '+----+----+' (Markdown grid tables) rules
@@ -154,7 +155,9 @@ def text_to_rows(text: str) -> list[list[Cell]]:
                     rows.append(row)
         block.clear()
 
+    m = meter()
     for start, line in _lines(text):
+        m.tick()
         if line.strip() == "" and not line.startswith("\t"):
             flush()
         else:

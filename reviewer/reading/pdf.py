@@ -26,6 +26,8 @@ import pypdfium2.raw as pdfium_c
 
 from reviewer.errors import ReadError
 from reviewer.model import Document, join_documents
+from reviewer.reading.budget import meter
+from reviewer.reading.pdf_streams import check_streams
 
 _T = TypeVar("_T")
 
@@ -166,7 +168,9 @@ def read_pages(data: bytes, name: str) -> list[PageText]:
     pdf = _open(data, name)
     try:
         pages = []
+        m = meter()
         for index in range(len(pdf)):
+            m.tick()
             page = pdf[index]
             try:
                 pages.append(_page_glyphs(page, index + 1))
@@ -199,6 +203,7 @@ def read_pdf(data: bytes, name: str) -> Document:
     from reviewer.reading import ocr
     from reviewer.reading.layout import text_to_rows  # written alongside; imported late on purpose
 
+    check_streams(data, meter())  # PDFium inflates a content stream whole: its size is checked first
     pages = read_pages(data, name)
     image_only = [p.number for p in pages if not p.glyphs and p.has_images]
     unmapped = sum(p.unmapped for p in pages)

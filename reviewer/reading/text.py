@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 import charset_normalizer
 
 from reviewer.errors import ReadError
 from reviewer.model import Cell, Document
+from reviewer.reading.budget import meter
 from reviewer.values import parse_printed
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -107,20 +109,13 @@ def _mostly_control(text: str) -> bool:
     return bad > max(4, len(sample) // 50)
 
 
-def _damaged_utf8(data: bytes) -> bool:
-    """True for UTF-8 with a few damaged places (a bad byte in a long Chinese text), not another charset."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    return non_ascii > 0 and bad <= max(3, non_ascii // 1000)
-
-
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[str, str, list[str]]:
     """Decode a text file: returns (text with `\\n` newlines, encoding name, notes).
 
-    Order: a byte-order mark; NUL bytes (UTF-16 without a mark, or binary -> `ReadError`); strict UTF-8 (the
-    common case, and GBK text practically never passes it); the `declared` charset (an HTML meta tag) if it
-    decodes cleanly; UTF-8 with a few damaged bytes; charset-normalizer; GB18030 as the last resort.
+    Order: a byte-order mark; NUL bytes (UTF-16 without a mark; many NULs: binary -> `ReadError`; a few are
+    dropped with a note naming their lines); strict UTF-8 (the common case, and GBK text practically never
+    passes it); the `declared` charset (an HTML meta tag) if it decodes cleanly; mostly UTF-8, line by line
+    (a GBK line recovered, bad bytes replaced, notes naming the lines); charset-normalizer; GB18030 last.
     Undecodable bytes never raise: they are replaced and a note says so.
     """
     notes: list[str] = []
@@ -134,11 +129,16 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[s
             except UnicodeDecodeError:
                 text, encoding, notes = _decode_with_note(data, codec, encoding, name)
             break
+    nul_lines: list[int] = []
     if text is None and b"\x00" in data:
         utf16 = _looks_like_utf16(data)
-        if utf16 is None:
+        if utf16 is not None:
+            text, encoding, notes = _decode_with_note(data, utf16, utf16, name)
+        elif data.count(0) > max(8, len(data) // 100):
             raise _binary(name)
-        text, encoding, notes = _decode_with_note(data, utf16, utf16, name)
+        else:  # a few NUL bytes in a text (a copy gone wrong): not a binary file; they are dropped
+            nul_lines = _lines_with(data, lambda line: b"\x00" in line)
+            data = data.replace(b"\x00", b"")
     if text is None and data.startswith(_BINARY_MAGIC):
         raise _binary(name)
     if text is None:
@@ -152,8 +152,11 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[s
             text, encoding = data.decode(codec), _canonical(codec)
         except (UnicodeDecodeError, LookupError):
             text = None
-    if text is None and _damaged_utf8(data):
-        text, encoding, notes = _decode_with_note(data, "utf-8", "utf-8", name)
+    if text is None:
+        mixed = _utf8_by_lines(data, name)
+        if mixed is not None:
+            text, notes = mixed
+            encoding = "utf-8"
     if text is None:
         best = charset_normalizer.from_bytes(data, cp_isolation=_CANDIDATES).best()
         if best is not None:
@@ -169,13 +172,72 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[s
         text = text[1:]
     if _mostly_control(text):
         raise _binary(name)
+    if nul_lines:
+        notes.append(f"{name}: 第 {_listed(nul_lines)} 行有空字符（NUL），已删除")
     return _NEWLINES.sub("\n", text), encoding, notes
+
+
+def _listed(numbers: list[int]) -> str:
+    return "、".join(map(str, numbers[:10])) + ("…" if len(numbers) > 10 else "")
+
+
+def _lines_with(data: bytes, test: Callable[[bytes], bool]) -> list[int]:
+    """1-based numbers of the lines of `data` for which `test` holds."""
+    return [i for i, line in enumerate(data.split(b"\n"), start=1) if test(line)]
+
+
+def _utf8_line(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_by_lines(data: bytes, name: str) -> tuple[str, list[str]] | None:
+    """A text that is mostly UTF-8, line by line: a line that is not UTF-8 but is clean GB18030 (a line pasted
+    from a GBK file) is read as GB18030; other bad bytes are replaced. None when UTF-8 is not the text's
+    encoding (most lines holding non-ASCII bytes are not UTF-8)."""
+    lines = data.split(b"\n")
+    wide = [line for line in lines if not line.isascii()]
+    bad = [i for i, line in enumerate(lines) if not line.isascii() and not _utf8_line(line)]
+    if not wide or len(bad) * 2 >= len(wide):
+        return None
+    out: list[str] = []
+    recovered: list[int] = []
+    replaced: list[int] = []
+    count = 0
+    bad_set = set(bad)
+    for i, line in enumerate(lines):
+        if i not in bad_set:
+            out.append(line.decode("utf-8"))
+            continue
+        try:
+            other = line.decode("gb18030")
+        except UnicodeDecodeError:
+            other = None
+        if other is not None and not _mostly_control(other) and not _PRIVATE.search(other):
+            out.append(other)
+            recovered.append(i + 1)
+        else:
+            text = line.decode("utf-8", errors="replace")
+            count += text.count("\ufffd") - line.decode("utf-8", errors="ignore").count("\ufffd")
+            out.append(text)
+            replaced.append(i + 1)
+    notes = []
+    if recovered:
+        notes.append(f"{name}: 第 {_listed(recovered)} 行不是 UTF-8 编码，已按 GB18030 读出")
+    if replaced:
+        notes.append(f"{name}: 第 {_listed(replaced)} 行有 {count} 处无法按 utf-8 解码的字节，已替换为 �")
+    return "\n".join(out), notes
 
 
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     """Read a .txt or .md report: decode it and cut it into rows with `layout.text_to_rows`."""
     from reviewer.reading.layout import text_to_rows  # written alongside; imported late on purpose
 
+    m = meter()
+    m.size("文字", len(data), m.budget.max_text)
     text, encoding, notes = decode_bytes(data, name)
     return Document(text=text, rows=text_to_rows(text), source_format="md" if markdown else "txt",
                     encoding=encoding, notes=notes)

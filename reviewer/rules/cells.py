@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reviewer.formats import TABLE_SHORT, CellLabel, cell_label, column_kind, table2_variant
 from reviewer.model import ORIGIN_EDITED, Finding, Number, Record, split_cell_id
-from reviewer.values import parse_printed
+from reviewer.values import OUT_OF_RANGE, parse_printed
 
 
 def _labels(record: Record, table: str, row: str, col: str | None = None) -> CellLabel:
@@ -48,7 +48,14 @@ def malformed_findings(record: Record, values: dict[str, Number | None]) -> list
     for cid, src in record.provenance.items():
         if src.origin == ORIGIN_EDITED or values.get(cid) is not None or not src.text:
             continue
-        if parse_printed(src.text).kind == "bad":
+        printed = parse_printed(src.text)
+        if printed.out_of_range:
+            table, row, col = split_cell_id(cid)
+            out.append(Finding(rule="R6", severity="error", cells=[cid], name="out of range",
+                               message=f"{TABLE_SHORT[table]}“{_label(record, table, row, col)}”印为"
+                                       f"“{src.text[:40]}”，{OUT_OF_RANGE}，未作为数值读入",
+                               message_id="out_of_range", params={"cell": cid, "printed": src.text}))
+        elif printed.kind == "bad":
             table, row, col = split_cell_id(cid)
             out.append(Finding(rule="R6", severity="error", cells=[cid], name="not a number",
                                message=f"{TABLE_SHORT[table]}“{_label(record, table, row, col)}”印为“{src.text}”，不是有效数字",

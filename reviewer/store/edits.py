@@ -19,9 +19,11 @@ class CellEdit:
     cell: str
     old: Value
     new: Value
+    span: tuple[int, int] | None = None  # where in the text the new value was captured from (`store.spans`)
+    old_span: tuple[int, int] | None = None  # … and the old one, when it was captured too
 
     def inverse(self) -> CellEdit:
-        return CellEdit(self.cell, self.new, self.old)
+        return CellEdit(self.cell, self.new, self.old, self.old_span, self.span)
 
     @property
     def is_noop(self) -> bool:
@@ -38,6 +40,14 @@ def edits_for(current: Callable[[str], Value], changes: Mapping[str, Value]) -> 
 def inverse_all(edits: Iterable[CellEdit]) -> list[CellEdit]:
     """The edits that undo a batch (in reverse order, so a cell edited twice ends at its first old value)."""
     return [e.inverse() for e in reversed(list(edits))]
+
+
+def as_spans(edits: Iterable[CellEdit]) -> dict[str, tuple[int, int] | None]:
+    """{cell: span its new value was captured from}; a later edit of the same cell wins."""
+    out: dict[str, tuple[int, int] | None] = {}
+    for e in edits:
+        out[e.cell] = e.span
+    return out
 
 
 def as_changes(edits: Iterable[CellEdit]) -> dict[str, Value]:

@@ -1,8 +1,8 @@
 """Batch import: files and folders into the library, parsed in parallel processes.
 
 The main process reads each file and hashes it (a file already held is skipped before any parsing), worker
-processes parse chunks of files, and the main process writes each parsed chunk in one transaction, in the
-order the files were given. `progress(done, total, path)` is called for every file; `cancel()` is polled
+processes parse chunks of files, and the main process writes each report in its own transaction, in the
+order the files were given (one file that cannot be written is reported by name; the batch goes on). `progress(done, total, path)` is called for every file; `cancel()` is polled
 between chunks. What was written before a cancel or a crash stays, complete report by report.
 """
 
@@ -25,8 +25,10 @@ from reviewer.api import PARSER_VERSION, parse_bytes
 from reviewer.errors import ReviewerError
 from reviewer.model import Finding, Record, Tables
 from reviewer.reading import load_bytes
+from reviewer.reading.walk import walk
 from reviewer.store import crossreport
 from reviewer.store.db import now, write
+from reviewer.store.guard import is_store_wide, store_error
 from reviewer.store.normalize import agency_key
 from reviewer.store.records import cell_rows, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
 
 CHUNK = 8  # files per task sent to a worker
 IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would cost more than it saves
-SKIP_NAMES = {"thumbs.db", "desktop.ini"}
 
 Item = tuple[str, bytes, str]  # path, bytes, sha256
 Job = tuple[str, bytes, str, dict[str, Any]]  # path, bytes, file name, extra keys of the record's source
@@ -89,21 +90,11 @@ def prepare(record: Record, name: str) -> Prepared:
         record.findings, [r[1:] for r in findings_rows(0, record.findings)], record.tables)
 
 
-def expand(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to import (folders recursively, hidden files skipped) and the paths that do not exist."""
-    files: list[Path] = []
-    missing: list[tuple[str, str]] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for q in sorted(p.rglob("*")):
-                rel = q.relative_to(p).parts
-                if q.is_file() and not any(part.startswith(".") for part in rel) and q.name.lower() not in SKIP_NAMES:
-                    files.append(q)
-        elif p.is_file():
-            files.append(p)
-        else:
-            missing.append((str(p), f"{p}: 文件不存在"))
-    return files, missing
+def expand(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Files to import (folders recursively, hidden files skipped), the paths that cannot be read (missing,
+    unreadable folders) and the paths skipped as not reports (special files, hidden files), with reasons."""
+    walked = walk(paths)
+    return walked.files, walked.unreadable, walked.skipped
 
 
 def parse_chunk(items: list[Job]) -> list[Parsed]:
@@ -234,33 +225,41 @@ class _Run:
         return path, data, sha
 
     def store(self, items: list[Item], results: list[Parsed]) -> None:
-        """One transaction per chunk; each report in its own savepoint (a concurrent import of the same file by
-        another process makes it a duplicate, not a failure of the chunk)."""
+        """Each report in its own transaction: a report that cannot be written (a value the store refuses, a
+        parser bug) is this file's failure, named, and the batch goes on; a concurrent import of the same file
+        by another process makes it a duplicate. A failure of the library itself (read-only, disk full,
+        damaged) stops the batch with one line: what was written before stays."""
         at = now()
-        done: list[str] = []
-        with self.lib.lock, write(self.lib.connection) as c:
-            for item, (record, reason) in zip(items, results, strict=True):
-                done.append(item[0])
+        for item, (record, reason) in zip(items, results, strict=True):
+            try:
                 if record is None:
                     self.summary.failed.append((item[0], reason or "无法读取"))
-                    continue
-                c.execute("SAVEPOINT report")
-                try:
-                    rid, version_of = insert_report(c, item, record, self.reviewer, at)
-                except sqlite3.IntegrityError:
-                    c.execute("ROLLBACK TO report")
-                    c.execute("RELEASE report")
-                    row = c.execute("SELECT id FROM reports WHERE sha256 = ?", (item[2],)).fetchone()
-                    if row is None:
-                        raise
-                    self.summary.duplicates.append((item[0], row[0]))
-                    continue
-                c.execute("RELEASE report")
-                self.summary.imported.append(rid)
-                if version_of is not None:
-                    self.summary.versions_flagged.append(rid)
-        for path in done:
-            self.tick(path)
+                else:
+                    self._store_one(item, record, at)
+            finally:
+                self.tick(item[0])
+
+    def _store_one(self, item: Item, record: Prepared, at: str) -> None:
+        name = Path(item[0]).name
+        try:
+            with self.lib.lock, write(self.lib.connection) as c:
+                rid, version_of = insert_report(c, item, record, self.reviewer, at)
+        except sqlite3.IntegrityError:
+            with self.lib.lock:
+                row = self.lib.connection.execute("SELECT id FROM reports WHERE sha256 = ?", (item[2],)).fetchone()
+            if row is None:
+                self.summary.failed.append((item[0], f"{name}: 无法写入资料库（数据约束冲突）"))
+            else:
+                self.summary.duplicates.append((item[0], row[0]))
+            return
+        except Exception as exc:
+            if is_store_wide(exc):
+                raise store_error(exc, self.lib.path, f"导入 {name} 时") from exc
+            self.summary.failed.append((item[0], f"{name}: 无法写入资料库（{type(exc).__name__}: {str(exc)[:120]}）"))
+            return
+        self.summary.imported.append(rid)
+        if version_of is not None:
+            self.summary.versions_flagged.append(rid)
 
     def settle_repeats(self) -> None:
         """A file given twice in one run: a duplicate of the first copy if that was imported, else failed too."""
@@ -288,10 +287,11 @@ def _context() -> multiprocessing.context.BaseContext:
 def run_import(lib: Library, paths: list[str | Path], *, reviewer: str | None = None,
                progress: Callable[[int, int, str], None] | None = None, cancel: Callable[[], bool] | None = None,
                workers: int | None = None, sources: list[Source] | None = None) -> ImportSummary:
-    files, missing = expand(paths)
+    files, missing, skipped = expand(paths)
     sources = list(sources or [])
     run = _Run(lib, len(files) + len(missing) + len(sources), reviewer.strip() if reviewer else None, progress,
                cancel)
+    run.summary.skipped.extend(skipped)
     for path, reason in missing:
         run.summary.failed.append((path, reason))
         run.tick(path)

@@ -14,17 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.api import PARSER_VERSION
-from reviewer.errors import ReviewerError, ValidationError
+from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
-from reviewer.store import confirmations, crossreport, records, review
+from reviewer.store import confirmations, crossreport, records, review, spans
 from reviewer.store.config import default_library_path
-from reviewer.store.db import connect, now, snapshot, write
-from reviewer.store.edits import CellEdit, as_changes
+from reviewer.store.db import now, snapshot, write
+from reviewer.store.edits import CellEdit, as_changes, as_spans
+from reviewer.store.guard import check_report, damage_message, store_error
 from reviewer.store.migrations import migrate
 from reviewer.store.normalize import agency_key
+from reviewer.store.opening import guard_open
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
 from reviewer.store.reparse import check_template, forced_template
+from reviewer.store.spans import CAPTURE_KINDS, span_lines
 from reviewer.store.types import (
     CELL_KINDS,
     DEFECT_LABEL,
@@ -90,9 +93,8 @@ class Library:
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
         self.path = Path(path) if path is not None else default_library_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._conn = connect(self.path)
+        self._conn, self.readonly = guard_open(self.path)
         try:
             found = migrate(self._conn)
         except BaseException:
@@ -266,7 +268,16 @@ class Library:
 
     def load(self, report_id: int) -> StoredReport:
         """The report with its current values, findings, origins and latest verification."""
+        try:
+            return self._load(report_id)
+        except sqlite3.Error as exc:  # unreadable rows: a damaged library, said in one line
+            raise store_error(exc, self.path, f"读取报告 #{report_id}") from exc
+        except (ValueError, KeyError, TypeError) as exc:  # stored JSON or text that no longer decodes
+            raise StoreError(damage_message(self.path, [], f"报告 #{report_id} 的数据无法解读（{exc}）")) from exc
+
+    def _load(self, report_id: int) -> StoredReport:
         with self._lock:
+            check_report(self._conn, report_id, self.path)
             stale = self._conn.execute("SELECT checked_with FROM reports WHERE id = ?", (report_id,)).fetchone()
             if stale is not None and stale[0] != PARSER_VERSION:
                 with write(self._conn) as c:  # findings of an older rule set: check again (values unchanged)
@@ -284,6 +295,13 @@ class Library:
             acknowledged={a.finding_key: a.reason for a in verification.acknowledgements} if verification else {},
             parsed=loaded.parsed, conflicts=loaded.conflicts, verification=verification, previous_id=prev,
             forced_template=chosen, confirmations=confirmed)
+
+    def source_spans(self, report_id: int) -> tuple[dict[str, tuple[int, int] | None], dict[str, tuple[int, int]]]:
+        """Where the cells' values come from in the text: the parsed spans, and the spans of the values a reviewer
+        captured from the text (`store.spans`), which stand while those values do."""
+        with self._lock, snapshot(self._conn) as c:
+            records.summary(c, report_id)
+            return spans.parsed_spans(c, report_id), spans.captured_spans(c, report_id)
 
     def source(self, report_id: int) -> tuple[str, bytes]:
         """The stored source file: its name and bytes."""
@@ -330,12 +348,14 @@ class Library:
         return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related, s.defects)
 
     def set_cells(self, report_id: int, changes: Mapping[str, Value | str], *, reviewer: str | None,
-                  reason: str | None = None, expected_version: int | None, kind: str = "edit") -> Change:
+                  reason: str | None = None, expected_version: int | None, kind: str = "edit",
+                  spans: Mapping[str, tuple[int, int] | None] | None = None) -> Change:
         """Set cell values: one transaction, one audit line per changed cell, one batch per call.
 
         A value may be a number, None (blank) or what a reviewer typed (read by `parse_user_value`). Cells
         whose value does not change are left out. Editing a verified report puts it back in review.
-        `expected_version` is the version the caller's view shows (None skips the check: scripts only)."""
+        `expected_version` is the version the caller's view shows (None skips the check: scripts only).
+        `spans` gives, for values captured from the report's text, where they were read (see `store.spans`)."""
         name = who(reviewer)
         if kind not in CELL_KINDS:
             raise ValidationError(f"未知的修改类型 {kind}")
@@ -353,12 +373,16 @@ class Library:
             unknown = [cid for cid in values if cid not in current]
             if unknown:
                 raise ValidationError(f"报告 {report_id} 中没有单元格 " + "、".join(unknown[:5]))
-            changed = [cid for cid, v in values.items() if not same(current[cid][0], v)]
+            # a value captured again from another place of the text changes where it comes from, not the value
+            changed = [cid for cid, v in values.items() if not same(current[cid][0], v)
+                       or (spans is not None and cid in spans and kind in CAPTURE_KINDS)]
             if not changed:
                 return self._change(c, report_id, s.version, [], records.stored_findings(c, report_id), None, [])
             at, batch = now(), next_batch(c)
             audit(c, [(report_id, batch, kind, cid, current[cid][0], values[cid], name, at, reason)
                             for cid in changed])
+            if spans:
+                audit(c, span_lines(report_id, batch, spans, name, at, changed))
             c.executemany("UPDATE cells SET value = ?, origin = ? WHERE report_id = ? AND cell = ?",
                           [(values[cid], origin_after(values[cid], current[cid][1], current[cid][2]), report_id, cid)
                            for cid in changed])
@@ -375,7 +399,7 @@ class Library:
                     reason: str | None = None, expected_version: int | None, kind: str = "edit") -> Change:
         """Apply `CellEdit`s as one batch (an undo passes the inverses, kind 'undo')."""
         return self.set_cells(report_id, as_changes(edits), reviewer=reviewer, reason=reason,
-                              expected_version=expected_version, kind=kind)
+                              expected_version=expected_version, kind=kind, spans=as_spans(edits))
 
     def set_status(self, report_id: int, status: str, *, reviewer: str | None, expected_version: int | None,
                    reason: str | None = None) -> Change:

@@ -34,6 +34,10 @@ def check_value(cid: str, v: Any) -> Value:
         from reviewer.values import parse_user_value
 
         return parse_user_value(v)
+    from reviewer.values import MAX_MAGNITUDE, OUT_OF_RANGE, in_range
+
+    if isinstance(v, int | float) and not isinstance(v, bool) and not in_range(v):
+        raise ValidationError(f"{cid}: 值 {str(v)[:40]} {OUT_OF_RANGE}（绝对值不能超过 {MAX_MAGNITUDE}）")
     if v is None or (isinstance(v, int) and not isinstance(v, bool)):
         return v
     if isinstance(v, float) and math.isfinite(v):
@@ -142,6 +146,11 @@ def read(conn: sqlite3.Connection, report_id: int, *, with_text: bool = True, fi
         provenance[cid] = CellSource(printed or "", (s0, s1) if s0 is not None else None, origin)
         origins[cid] = origin
         parsed[cid] = p
+    from reviewer.store.spans import captured_spans
+
+    for cid, span in captured_spans(conn, report_id).items():  # values a reviewer read from the text
+        if cid in provenance:
+            provenance[cid] = CellSource(provenance[cid].text, span, provenance[cid].origin)
     open_conflicts = conflicts(conn, report_id)
     notes = [Finding.from_json(f) for f in extra.get("parse_notes", [])] + [c.finding() for c in open_conflicts]
     source = dict(extra.get("source", {}))

@@ -18,7 +18,7 @@ STATUSES = (STATUS_NEW, STATUS_IN_REVIEW, STATUS_VERIFIED)
 STATUS_LABELS = {STATUS_NEW: "待审核", STATUS_IN_REVIEW: "审核中", STATUS_VERIFIED: "已核实"}
 
 # Kinds of audit entries. Cell kinds change a value; the others record what else happened to a report.
-CELL_KINDS = ("edit", "undo", "redo", "paste", "suggestion", "clear")
+CELL_KINDS = ("edit", "undo", "redo", "paste", "suggestion", "clear", "capture")  # capture: read from the text
 KIND_METADATA = "metadata"
 KIND_STATUS = "status"
 KIND_REPARSE = "reparse"
@@ -309,6 +309,7 @@ class ImportSummary:
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (path, id of the report already held)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     versions_flagged: list[int] = field(default_factory=list)  # new reports of an agency and year already held
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): special or hidden files
     cancelled: bool = False
     total: int = 0
 
@@ -320,6 +321,8 @@ class ImportSummary:
             parts.append(f"无法读取 {len(self.failed)} 份")
         if self.versions_flagged:
             parts.append(f"同机关同年度的另一版本 {len(self.versions_flagged)} 份")
+        if self.skipped:
+            parts.append(f"跳过非报告文件 {len(self.skipped)} 个")
         if self.cancelled:
             parts.append("已取消")
         return "，".join(parts)

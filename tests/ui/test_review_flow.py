@@ -129,7 +129,8 @@ def _edit_cell(qtbot, view, cid: str, text: str) -> None:  # noqa: ANN001
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter commits and moves down
 
 
-def test_typed_edit_is_saved_and_undone_in_one_step(qtbot, window, library):  # noqa: ANN001
+def test_typed_edit_is_saved_and_undone_in_one_step(qtbot, window, library, settings):  # noqa: ANN001
+    settings.set("enter_moves", "down")  # (the default moves to the next problem: tests/ui/test_keyboard_loop.py)
     rid = open_sample(qtbot, window, "003")
     view = window.review.views["table3"]
     window.review.tabs.setCurrentWidget(view)

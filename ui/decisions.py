@@ -1,0 +1,247 @@
+"""The reviewer's decisions on the open report, beside editing values (审核 menu):
+
+- 确认为源文件错误 (Ctrl+D on the chosen problem, or the one at the grid's cursor): the report prints it that way;
+  audited, and undoable like an edit (Ctrl+Z withdraws the confirmation);
+- a 已核实 report is read-only (a banner says so, typing is refused with the reason) until 重新打开审核
+  (Ctrl+Shift+R, with a reason);
+- 停用 a report imported by mistake (with a reason; hidden from lists, queues, charts and exports), 恢复 it;
+- 设为计入的版本: of several files of one agency and year, the one exports and charts use.
+
+The store does the work (`reviewer.store.review`); this asks, writes through the session and refreshes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QWidget
+
+from reviewer.errors import ReviewerError, StaleWriteError
+from reviewer.model import Finding, finding_key
+from ui.decision_dialogs import ConfirmDefectDialog, ReasonDialog
+from ui.grid_view import GridView
+from ui.i18n import tr
+from ui.session import Applied
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class DecisionCommand(QUndoCommand):
+    """A confirmation on the undo stack: undo withdraws it, redo confirms again (both audited)."""
+
+    def __init__(self, text: str, do: Callable[[], bool], undo: Callable[[], bool]) -> None:
+        super().__init__(text)
+        self._do, self._undo = do, undo
+        self._applied = True  # pushed after it was applied once
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        if not self._do():
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self._undo():
+            self.setObsolete(True)
+
+
+class Decisions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: QWidget | None = None
+        review = window.review
+        self.banner = QLabel(review)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #e8f5e9; color: #1b5e20; padding: 4px 6px; border-radius: 3px")
+        self.banner.hide()
+        right = review.tabs.parentWidget()
+        layout = right.layout() if right is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, self.banner)  # above the grids
+        window.reportOpened.connect(lambda _rid: self.update_lock())
+        review.changed.connect(lambda _a: self.update_lock())
+        window.verified.connect(lambda _rid: self.update_lock())
+
+    @property
+    def session(self) -> Any:
+        return self.window.session
+
+    # -- read-only -------------------------------------------------------------------------------------------
+    def lock_text(self) -> str | None:
+        session = self.session
+        if session is None or session.locked is None:
+            return None
+        if session.locked == "retired":
+            return tr("这份报告已停用（导入有误），为只读；审核 › 恢复报告 可恢复。")
+        return tr("已核实：这份报告为只读。如需修改或确认问题，请先 审核 › 重新打开审核（Ctrl+Shift+R），并说明理由。")
+
+    def update_lock(self) -> None:
+        text = self.lock_text()
+        self.window.review.set_locked(text)
+        self.banner.setText(text or "")
+        self.banner.setVisible(bool(text))
+        retired = self.session is not None and self.session.locked == "retired"
+        self.banner.setStyleSheet("padding: 4px 6px; border-radius: 3px; "
+                                  + ("background: #eceff1; color: #37474f" if retired
+                                     else "background: #e8f5e9; color: #1b5e20"))
+        actions = self.window.actions_
+        has = self.session is not None
+        status = self.session.summary.status if has else None
+        for name, on in (("confirm_defect", has and not text), ("reopen", status == "verified" and not retired),
+                         ("retire", has and not retired), ("restore", retired),
+                         ("choose_version", has and not retired and bool(self.session.summary.has_versions))):
+            if name in actions:
+                actions[name].setEnabled(bool(on))
+
+    # -- writing -----------------------------------------------------------------------------------------------
+    def _write(self, fn: Callable[[], Applied]) -> bool:
+        session = self.session
+        if session is None or not self.window.ensure_reviewer():
+            return False
+        try:
+            applied = fn()
+        except StaleWriteError as exc:
+            self.window.inform(tr("报告已在别处修改"), tr("这份报告已被其他窗口或程序修改，已重新载入。\n{reason}")
+                               .format(reason=exc), QMessageBox.Icon.Warning)
+            self.window.undo.drop(session.report_id)
+            self.window.open_report(session.report_id)
+            return False
+        except ReviewerError as exc:
+            self.window.inform(tr("未能完成"), str(exc), QMessageBox.Icon.Warning)
+            return False
+        self.window.review.after(applied)
+        return True
+
+    def _open(self, dialog: QWidget, on_accept: Callable[[], None]) -> QWidget:
+        dialog.accepted.connect(on_accept)  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _r: self.window.loop.focus_grid())  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # type: ignore[attr-defined]
+        dialog.activateWindow()
+        self.dialog = self.window.dialog = dialog
+        return dialog
+
+    # -- source defects ----------------------------------------------------------------------------------------
+    def current_finding(self) -> Finding | None:
+        """The problem chosen in the list, else the first open one about the cell at the grid's cursor."""
+        review = self.window.review
+        chosen = review.problems.current()
+        if chosen is not None and chosen.resolution is None and chosen.severity in ("error", "warning"):
+            return chosen
+        view = review.tabs.currentWidget()
+        cid = view.grid_model().cell_id(view.currentIndex()) \
+            if isinstance(view, GridView) and view.model() is not None else None
+        if self.session is None or cid is None:
+            return None
+        return next((f for f in self.session.record.findings if cid in f.cells and f.resolution is None
+                     and f.severity in ("error", "warning")), None)
+
+    def confirm(self) -> QWidget | None:
+        """Ctrl+D: confirm the current problem as a source defect."""
+        session = self.session
+        if session is None:
+            return None
+        locked = self.lock_text()
+        if locked:
+            self.window.show_status(locked)
+            return None
+        f = self.current_finding()
+        if f is None:
+            self.window.show_status(tr("请先选择一个错误或警告（F8），再确认为源文件错误"))
+            return None
+        review = self.window.review
+        dialog = ConfirmDefectDialog(f, review.render(f), review.cell_label, self.window)
+        return self._open(dialog, lambda: self._confirmed(f, dialog))
+
+    def _confirmed(self, f: Finding, dialog: ConfirmDefectDialog) -> None:
+        session = self.session
+        key, reason, should_be = finding_key(f), dialog.reason_text(), dialog.should_be()
+
+        def do() -> bool:
+            return self._write(lambda: session.confirm(key, reason, should_be))
+
+        def undo() -> bool:
+            return self._write(lambda: session.withdraw(key, tr("撤销确认")))
+
+        if not do():
+            return
+        stack = self.window.undo.group.activeStack()
+        if stack is not None:
+            stack.push(DecisionCommand(tr("确认源文件错误：{rule}").format(rule=f.rule), do, undo))
+        self.window.show_status(tr("已确认为源文件错误：{rule}").format(rule=f.rule))
+
+    # -- reopen, retire, restore, versions -------------------------------------------------------------------
+    def reopen(self) -> QWidget | None:
+        session = self.session
+        if session is None or session.summary.status != "verified":
+            return None
+        dialog = ReasonDialog(tr("重新打开审核"), tr("把这份已核实的报告重新打开审核？重新打开后可以修改，"
+                                                   "需要再次核实。请说明理由。"), tr("重新打开审核"), self.window)
+        return self._open(dialog, lambda: self._reopened(dialog.reason_text()))
+
+    def _reopened(self, reason: str) -> None:
+        session = self.session
+        if self._write(lambda: session.reopen(reason)):
+            self.window.show_status(tr("已重新打开审核：{title}").format(title=session.title))
+
+    def retire(self) -> QWidget | None:
+        session = self.session
+        if session is None:
+            return None
+        dialog = ReasonDialog(tr("停用报告"), tr("停用这份报告（例如导入有误）？它将不再出现在资料库列表、审核队列、图表和导出中；"
+                                               "不会删除任何数据，修改记录保留，可随时恢复。请说明理由。"),
+                              tr("停用"), self.window)
+        return self._open(dialog, lambda: self._retired(dialog.reason_text()))
+
+    def _retired(self, reason: str) -> None:
+        session = self.session
+        if self._write(lambda: session.retire(reason)):
+            self.window.refresh_library()
+            self.window.show_status(tr("已停用：{title}（资料库筛选“已停用”可找到并恢复）").format(title=session.title))
+
+    def restore(self) -> bool:
+        session = self.session
+        if session is None or session.locked != "retired":
+            return False
+        if self._write(lambda: session.restore()):
+            self.window.refresh_library()
+            self.window.show_status(tr("已恢复：{title}").format(title=session.title))
+            return True
+        return False
+
+    def choose_version(self) -> bool:
+        session = self.session
+        if session is None:
+            return False
+        if self._write(lambda: session.choose_version()):
+            self.window.refresh_library()
+            self.window.show_status(tr("{title}：这一版本计入导出和图表").format(title=session.title))
+            return True
+        return False
+
+
+if __name__ == "__main__":
+    import tempfile
+    from pathlib import Path
+
+    from ui.main_window import MainWindow
+    from ui.preview import run_preview, sample_library
+    from ui.settings import Settings
+
+    def make() -> MainWindow:
+        lib = sample_library()
+        settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
+        settings.set("reviewer_name", "preview")
+        window = MainWindow(lib, lib.path, settings, "zh_CN")
+        window.open_report(next(s.id for s in lib.list_reports() if s.errors))
+        window.review.problems.next()
+        window.decisions.confirm()
+        return window
+
+    run_preview(make, size=(1400, 900))

@@ -1,0 +1,115 @@
+"""Looking after the library while the app runs: 文件 › 备份资料库, a daily automatic backup (the last
+`backup.KEEP` kept), and a periodic `PRAGMA quick_check` that tells the reviewer at once when the file is
+damaged (and how to repair it). Background work uses a read-only connection of its own, so the reviewer's
+edits are never held up; what it finds comes back to the GUI thread through queued signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ui.i18n import tr
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+CHECK_EVERY_MS = 30 * 60 * 1000
+
+
+class LibraryCare(QObject):
+    message = Signal(str)  # a line for the status bar
+    damaged = Signal(str)  # the library failed its check: the one-line reason
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = Path(window.library.path)
+        self.message.connect(window.show_status)
+        self.damaged.connect(self._warn)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check_soon)
+        self.timer.start(CHECK_EVERY_MS)
+        self._threads: list[threading.Thread] = []
+        self.warning: QMessageBox | None = None  # the last damage warning shown
+
+    def _background(self, fn: object) -> None:
+        thread = threading.Thread(target=fn, daemon=True, name="library-care")  # type: ignore[arg-type]
+        self._threads.append(thread)
+        thread.start()
+
+    def wait(self, timeout: float = 30) -> None:
+        for thread in self._threads:
+            thread.join(timeout)
+
+    # -- automatic backup and periodic check ------------------------------------------------------------
+    def start(self) -> None:
+        """At start: today's backup if none yet, then a check of the file."""
+        self._background(self._backup_then_check)
+
+    def check_soon(self) -> None:
+        self._background(self._check)
+
+    def _backup_then_check(self) -> None:
+        from reviewer.errors import ReviewerError
+        from reviewer.store.backup import auto_backup
+
+        try:
+            done = auto_backup(self.path)
+        except ReviewerError as exc:
+            self.message.emit(tr("自动备份失败：{reason}").format(reason=exc))
+        else:
+            if done is not None:
+                self.message.emit(tr("已自动备份资料库：{path}").format(path=done.path))
+        self._check()
+
+    def _check(self) -> None:
+        import sqlite3
+
+        from reviewer.store.db import connect_readonly
+        from reviewer.store.guard import damage_message, damaged_pages
+
+        try:
+            conn = connect_readonly(self.path)
+        except sqlite3.Error:
+            return  # the library itself reports what stops it opening
+        try:
+            bad, pages, first = damaged_pages(conn)
+        finally:
+            conn.close()
+        if bad:
+            self.damaged.emit(damage_message(self.path, pages, first))
+
+    def _warn(self, reason: str) -> None:
+        self.window.show_status(reason)
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("资料库已损坏"),
+                          tr("{reason}\n\n请关闭程序后运行修复；每日的自动备份在资料库旁的 backups 文件夹中。")
+                          .format(reason=reason), QMessageBox.StandardButton.Ok, self.window)
+        box.setModal(False)  # never blocks: the reviewer may still export what reads
+        box.show()
+        self.warning = box
+
+    # -- 文件 › 备份资料库 ----------------------------------------------------------------------------
+    def backup_now(self, target: str | None = None) -> Path | None:
+        from reviewer.errors import ReviewerError
+        from reviewer.store.backup import backup, backup_folder
+
+        if target is None:
+            folder = backup_folder(self.path)
+            suggested = str(folder / f"{self.path.stem}-{date.today().isoformat()}.sqlite3")
+            target, _ = QFileDialog.getSaveFileName(self.window, tr("备份资料库"), suggested,
+                                                    tr("资料库 (*.sqlite3 *.sqlite *.db)"))
+            if not target:
+                return None
+        try:
+            result = backup(self.window.library, target)
+        except ReviewerError as exc:
+            QMessageBox.warning(self.window, tr("备份失败"), str(exc))
+            return None
+        self.window.show_status(tr("已备份 {n} 份报告到 {path}").format(n=result.reports, path=result.path))
+        return result.path
