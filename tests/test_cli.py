@@ -49,7 +49,8 @@ def test_unreadable_file_is_reported_and_the_rest_processed(tmp_path, capsys: py
     captured = capsys.readouterr()
     assert "淄博市临淄区行政审批服务局" in captured.out
     err = captured.err.strip().split("\n")
-    assert len(err) == 2 and "junk.pdf" in err[0] and "empty.txt" in err[1]
+    assert len(err) == 3 and "junk.pdf" in err[0] and "empty.txt" in err[1]
+    assert err[2] == "核对 3 份：0 份有错误（错误 0 个，警告 0 个），无法读取 2 份"  # the one-line summary
     assert "Traceback" not in captured.err
 
 

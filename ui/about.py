@@ -4,8 +4,6 @@ library's versions, and the library file open."""
 from __future__ import annotations
 
 import platform
-import re
-import sys
 from pathlib import Path
 
 from ui.i18n import tr
@@ -14,20 +12,16 @@ DISTRIBUTION = "report-reviewer"
 
 
 def app_version() -> str:
-    """The installed distribution's version; in a source checkout, the one pyproject.toml declares."""
+    """The installed distribution's version; in a source checkout (or a packaged build), the one the code
+    declares (`reviewer.version`, which pyproject.toml reads too)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version(DISTRIBUTION)
     except PackageNotFoundError:
-        pass
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    pyproject = base / "pyproject.toml"
-    if pyproject.is_file():
-        found = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.MULTILINE)
-        if found:
-            return found.group(1)
-    return tr("未知")
+        from reviewer.version import __version__
+
+        return __version__
 
 
 def about_text(library_path: Path | str | None = None) -> str:

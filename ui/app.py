@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer import resources
-from reviewer.version import APP_NAME, __version__
+from reviewer.version import __version__
 from ui import i18n
 from ui.i18n import tr
 from ui.settings import APPLICATION, ORGANIZATION, Settings
@@ -41,7 +41,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="interface language for this run")
     p.add_argument("--settings", help="an INI file to keep settings in (default: the user's settings)")
     p.add_argument("--charts", action="store_true", help="open the charts at start")
-    p.add_argument("--version", action="version", version=f"{APP_NAME} reviewer-gui {__version__}")
+    from reviewer.version import version_text
+
+    p.add_argument("--version", action="version", version=version_text("reviewer-gui"))
     return p.parse_args(argv)
 
 

@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
@@ -254,6 +255,7 @@ class ChartsPanel(QWidget):
 
     refreshed = Signal(object)  # LibraryStats, after the charts and the table show them
     failed = Signal(str)
+    openReport = Signal(int)  # a report chosen in a drill-down list
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -359,6 +361,16 @@ class ChartsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         self._apply_palette()
+        # drill-down: a click on a bar, or Enter / a double-click on a number, lists the reports behind it
+        self.drilldown: QDialog | None = None
+        self.requests_view.setToolTip(tr("点击柱形或表中的数字，列出其中的报告"))
+        self.requests_plot.scene().sigMouseClicked.connect(
+            lambda ev: self._bar_clicked(self.requests_plot, "requests", REQUEST_STACK, ev))
+        for group, plot in self.appeal_plots.items():
+            plot.scene().sigMouseClicked.connect(
+                lambda ev, plot=plot, group=group: self._bar_clicked(plot, group, APPEAL_STACK, ev))
+        self.table.activated.connect(self._number_chosen)
+        self.table.doubleClicked.connect(self._number_chosen)
 
     def _plot(self, pg: Any, key: str, title: str) -> pg.PlotItem:
         axis = _integer_axis()
@@ -490,6 +502,38 @@ class ChartsPanel(QWidget):
         self.shutdown()
         super().closeEvent(event)
 
+    # -- drill-down ----------------------------------------------------------------------------------
+    def _bar_clicked(self, plot: pg.PlotItem, prefix: str, stack: Sequence[str], event: Any) -> None:
+        from ui.drilldown import bar_at
+
+        if self.stats is None or not plot.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = plot.getViewBox().mapSceneToView(event.scenePos())
+        hit = bar_at(self.stats, prefix, stack, point.x(), point.y())
+        if hit is not None:
+            self.drill(*hit)
+
+    def _number_chosen(self, index: QModelIndex) -> None:
+        if index.isValid() and self.stats is not None:
+            self.drill(self.model.years[index.column()], self.model.rows[index.row()][0])
+
+    def drill(self, year: int, key: str) -> QDialog:
+        """List the reports behind one figure (same filters as the charts); opening one emits `openReport`."""
+        from reviewer.store.stats import reports_behind
+        from ui.drilldown import DrillDownDialog
+        from ui.library_panel import status_names
+
+        include_all, agency = self.request()
+        behind = reports_behind(self.path, year, key, include_all=include_all, agency=agency or None)
+        label = dict(table_rows()).get(key, key)
+        dialog = DrillDownDialog(tr("{year} 年 · {series}：{n} 份报告").format(year=year, series=label, n=len(behind)),
+                                 behind, status_names(), self)
+        dialog.openRequested.connect(self.openReport.emit)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.drilldown = dialog
+        return dialog
+
     # -- drawing -----------------------------------------------------------------------------------
     def show_stats(self, stats: LibraryStats) -> None:
         import numpy as np
@@ -604,6 +648,9 @@ class ChartsDock(QDockWidget):
         self.panel = ChartsPanel(self.library, self)
         self.setWidget(self.panel)
         window = self.parent()
+        opener = getattr(window, "open_report", None)
+        if opener is not None:
+            self.panel.openReport.connect(opener)  # a report chosen in a drill-down opens in the window
         if isinstance(window, QMainWindow) and not self.isFloating():
             window.resizeDocks([self], [max(320, int(window.height() * 0.45))], Qt.Orientation.Vertical)
 

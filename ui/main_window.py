@@ -30,6 +30,7 @@ from ui import menus
 from ui.capture import Capture
 from ui.charts_panel import ChartsDock
 from ui.decisions import Decisions
+from ui.deliver import Deliveries
 from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
 from ui.import_progress import ImportProgress
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.review.ensure_reviewer = self.ensure_reviewer
         self.reparser = Reparser(self, self.review, self.runner, self.undo, self)
         self.reportOpened.connect(self.reparser.show_format)
+        self.deliveries = Deliveries(self)  # 导出… 导入修改… 审核意见书
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -314,7 +316,8 @@ class MainWindow(QMainWindow):
             self.import_paths(paths, open_first=len(paths) == 1 and Path(paths[0]).is_file())
 
     def _busy(self, busy: bool) -> None:
-        for name in ("open", "open_folder", "open_url", "reparse"):
+        for name in ("open", "open_folder", "open_url", "reparse", "export", "import_edits", "report_preview",
+                     "report_pdf", "report_docx"):
             self.actions_[name].setEnabled(not busy and (name != "reparse" or self.session is not None))
 
     # -- review actions --------------------------------------------------------------------------------

@@ -85,6 +85,15 @@ def build(w: MainWindow) -> dict[str, QAction]:
     a: dict[str, QAction] = {
         "open": _action(w, tr("导入文件…"), w.choose_files, keys("open")),
         "open_folder": _action(w, tr("导入文件夹…"), w.choose_folder),
+        "export": _action(w, tr("导出…"), w.deliveries.export, "Ctrl+E",
+                          tip=tr("导出 CSV、XLSX 或 JSONL（默认只含已核实的报告）")),
+        "import_edits": _action(w, tr("导入修改…"), w.deliveries.import_edits,
+                                tip=tr("导入在 Excel 中修改过的导出文件，逐格确认后记入审核记录")),
+        "report_preview": _action(w, tr("打印预览…"), lambda: w.deliveries.review_report("preview"), "Ctrl+P",
+                                  tip=tr("选中报告（或当前报告）的审核意见书：打印或另存为 PDF")),
+        "report_pdf": _action(w, tr("保存为 PDF…"), lambda: w.deliveries.review_report("pdf")),
+        "report_docx": _action(w, tr("保存为 Word…"), lambda: w.deliveries.review_report("docx"),
+                               tip=tr("审核意见书（一份报告）或问题清单（多份，按机关分节），可在 WPS 和 Word 中编辑")),
         "open_url": _action(w, tr("从网址导入…"), w.choose_address, "Ctrl+Shift+O",
                             tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页")),
         "backup": _action(w, tr("备份资料库…"), lambda: w.care.backup_now(),
@@ -131,6 +140,10 @@ def build(w: MainWindow) -> dict[str, QAction]:
     m.addActions([a["open"], a["open_folder"], a["open_url"]])
     m.addAction(a["backup"])
     w.recent_menu = m.addMenu(tr("最近的文件"))
+    m.addSeparator()
+    m.addActions([a["export"], a["import_edits"]])
+    review_report = m.addMenu(tr("审核意见书"))
+    review_report.addActions([a["report_preview"], a["report_pdf"], a["report_docx"]])
     m.addSeparator()
     m.addAction(a["reparse"])
     m.addSeparator()

@@ -33,6 +33,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("library_path", "", str),  # '' = the default library in the user data dir
         Setting("recent_files", [], list),
         Setting("last_open_dir", "", str),
+        Setting("last_export_dir", "", str),  # exports, review reports, imported edits
         Setting("open_next_after_verify", True, bool),
         Setting("enter_moves", "next_problem", str),  # next_problem | down: where Enter goes after a value
     )

@@ -224,12 +224,32 @@ Updated {at}</translation>
         <translation>{n}</translation>
     </message>
     <message>
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <source>（{n} 格空白）</source>
+        <translation> ({n} cells blank)</translation>
+    </message>
+    <message>
         <source>机关</source>
         <translation>Agency</translation>
     </message>
     <message>
         <source>年度</source>
         <translation>Year</translation>
+    </message>
+    <message>
+        <source>（未识别机关）</source>
+        <translation>(agency not recognised)</translation>
+    </message>
+    <message>
+        <source>打开报告</source>
+        <translation>Open Report</translation>
+    </message>
+    <message>
+        <source>{n} 份报告</source>
+        <translation>{n} reports</translation>
     </message>
     <message>
         <source>错误</source>
@@ -278,10 +298,6 @@ Updated {at}</translation>
     <message>
         <source>无法打开报告</source>
         <translation>Cannot open the report</translation>
-    </message>
-    <message>
-        <source>未知</source>
-        <translation>unknown</translation>
     </message>
     <message>
         <source>年报审核台</source>
@@ -536,6 +552,42 @@ Updated {at}</translation>
     <message>
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出 CSV、XLSX 或 JSONL（默认只含已核实的报告）</source>
+        <translation>Export CSV, XLSX or JSONL (verified reports by default)</translation>
+    </message>
+    <message>
+        <source>导入修改…</source>
+        <translation>Import Edits…</translation>
+    </message>
+    <message>
+        <source>导入在 Excel 中修改过的导出文件，逐格确认后记入审核记录</source>
+        <translation>Import an export edited in Excel; each changed cell is confirmed, then audited</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <source>选中报告（或当前报告）的审核意见书：打印或另存为 PDF</source>
+        <translation>The review report of the selected (or open) reports: print or save as PDF</translation>
+    </message>
+    <message>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存为 Word…</source>
+        <translation>Save as Word…</translation>
+    </message>
+    <message>
+        <source>审核意见书（一份报告）或问题清单（多份，按机关分节），可在 WPS 和 Word 中编辑</source>
+        <translation>Review report (one report) or list of problems (several, a section per agency), editable in WPS and Word</translation>
     </message>
     <message>
         <source>从网址导入…</source>
@@ -1128,8 +1180,44 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Rule</translation>
     </message>
     <message>
+        <source>导入修改：{file}</source>
+        <translation>Import edits: {file}</translation>
+    </message>
+    <message>
+        <source>文件中有 {n} 处修改，其中 {k} 处与导出后资料库中的修改冲突（不会应用）。勾选的修改将记入审核记录，理由为“{reason}”。</source>
+        <translation>The file changes {n} cells; {k} of them conflict with changes made in the library since the export (they are not applied). The ticked changes are audited with the reason “{reason}”.</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>导出时 → 文件中</source>
+        <translation>When exported → in the file</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <source>资料库现为</source>
+        <translation>Library now</translation>
+    </message>
+    <message>
+        <source>冲突：{why}</source>
+        <translation>Conflict: {why}</translation>
+    </message>
+    <message>
+        <source>无法读取的内容：</source>
+        <translation>Could not be read:</translation>
+    </message>
+    <message>
+        <source>应用勾选的修改</source>
+        <translation>Apply the Ticked Changes</translation>
     </message>
     <message>
         <source>已确认为源文件错误：{reason}</source>
@@ -1326,8 +1414,76 @@ Choosing another format reads the tables again under it.</translation>
         <translation>default location</translation>
     </message>
     <message>
+        <source>CSV（长表，每个单元格一行）</source>
+        <translation>CSV (long: one row per cell)</translation>
+    </message>
+    <message>
+        <source>CSV（宽表，每份报告一行）</source>
+        <translation>CSV (wide: one row per report)</translation>
+    </message>
+    <message>
+        <source>XLSX（官方表样，可打印）</source>
+        <translation>XLSX (the official form, print-ready)</translation>
+    </message>
+    <message>
+        <source>JSONL（记录格式）</source>
+        <translation>JSONL (record schema)</translation>
+    </message>
+    <message>
+        <source>已核实的报告（{n} 份）</source>
+        <translation>Verified reports ({n})</translation>
+    </message>
+    <message>
+        <source>全部报告（{n} 份）</source>
+        <translation>All reports ({n})</translation>
+    </message>
+    <message>
+        <source>当前筛选的报告（{n} 份）</source>
+        <translation>Reports of the current filter ({n})</translation>
+    </message>
+    <message>
+        <source>选中的报告（{n} 份）</source>
+        <translation>Selected reports ({n})</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出文件</source>
+        <translation>Export file</translation>
+    </message>
+    <message>
         <source>浏览…</source>
         <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>范围：</source>
+        <translation>Reports:</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>导出到</source>
+        <translation>Export to</translation>
     </message>
     <message>
         <source>输入数值后回车前往</source>
@@ -1626,12 +1782,20 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Figures by year</translation>
     </message>
     <message>
+        <source>点击柱形或表中的数字，列出其中的报告</source>
+        <translation>Click a bar or a number of the table to list the reports behind it</translation>
+    </message>
+    <message>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
         <source>无法统计：{reason}</source>
         <translation>Cannot count: {reason}</translation>
+    </message>
+    <message>
+        <source>{year} 年 · {series}：{n} 份报告</source>
+        <translation>{year} · {series}: {n} reports</translation>
     </message>
     <message>
         <source>还没有已核实的报告。选择“所有状态的报告”可查看全部报告的数字。</source>
@@ -2246,6 +2410,94 @@ Close the program and run the repair; the daily automatic backups are in the bac
 {reason}
 
 The value you typed is still in the cell.</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>年报导出</source>
+        <translation>reports-export</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>导出未完成</source>
+        <translation>Export not completed</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 份报告到 {path}</source>
+        <translation>Exported {n} reports to {path}</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <source>导入修改</source>
+        <translation>Import Edits</translation>
+    </message>
+    <message>
+        <source>导出的表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Exported tables (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取 {file}…</source>
+        <translation>Reading {file}…</translation>
+    </message>
+    <message>
+        <source>无法导入修改</source>
+        <translation>Cannot import edits</translation>
+    </message>
+    <message>
+        <source>{file} 中没有与资料库不同的数值。</source>
+        <translation>No value in {file} differs from the library.</translation>
+    </message>
+    <message>
+        <source>已应用 {n} 处修改（{k} 份报告），理由“{reason}”</source>
+        <translation>Applied {n} changes ({k} reports), reason “{reason}”</translation>
+    </message>
+    <message>
+        <source>审核意见书</source>
+        <translation>Review Report</translation>
+    </message>
+    <message>
+        <source>请先在资料库中选择报告（可多选），或打开一份报告。</source>
+        <translation>Select reports in the library first (several may be selected), or open a report.</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>保存审核意见书</source>
+        <translation>Save Review Report</translation>
+    </message>
+    <message>
+        <source>正在整理 {n} 份报告的审核意见…</source>
+        <translation>Compiling the review of {n} reports…</translation>
+    </message>
+    <message>
+        <source>无法保存 {path}：{why}</source>
+        <translation>Cannot save {path}: {why}</translation>
+    </message>
+    <message>
+        <source>审核意见书已保存到 {path}</source>
+        <translation>Review report saved to {path}</translation>
+    </message>
+    <message>
+        <source>打印预览：{title}</source>
+        <translation>Print preview: {title}</translation>
     </message>
 </context>
 </TS>

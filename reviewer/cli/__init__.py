@@ -2,28 +2,31 @@
 
 `reports` reads files without a library (parse, check); `library` works on a library (import, list, show, set,
 verify, status, reparse, export, config); `review` records the reviewer's decisions (confirm, withdraw, reopen,
-retire, restore, versions, choose-version). A new group of commands is a new module added to `_GROUPS`.
+retire, restore, versions, choose-version); `deliver` what an auditor hands over and takes back (report,
+import-edits). A new group of commands is a new module added to `_GROUPS`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import library, maintenance, reports, review
+from reviewer.cli import deliver, library, maintenance, reports, review
 from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
 from reviewer.store.guard import describe
-from reviewer.version import APP_NAME, __version__
 
-_GROUPS = (reports, library, review, maintenance)
+_GROUPS = (reports, library, review, maintenance, deliver)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reviewer", description="年报审核台：解析、核对政府信息公开工作年度报告")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} reviewer {__version__}")
+    from reviewer.version import version_text
+
+    parser.add_argument("--version", action="version", version=version_text("reviewer"))
     sub = parser.add_subparsers(dest="command", required=True)
     for group in _GROUPS:
         group.register(sub)
@@ -42,6 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ReviewerError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             return 2
+        except BrokenPipeError:  # before OSError, of which it is one
+            # The reader stopped reading (`reviewer check DIR | head -1`): quiet, as other command-line tools are.
+            # Python would report the pipe again when it flushes stdout at exit, so point stdout at /dev/null.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            return 141
         except (sqlite3.Error, OSError) as exc:  # the library or a file failed: one line, never a traceback
             print(f"错误：{describe(exc, getattr(args, 'db', None) or '资料库')}", file=sys.stderr)
             return 2

@@ -54,16 +54,9 @@ def summary_text(record: Record) -> str:
 
 
 def findings_text(record: Record) -> str:
-    label = {"error": "错误", "warning": "警告", "info": "提示"}
-    lines = [f"{record.source.get('path', '')}: {record.agency or '？'} {record.year or '？'}"]
-    if not record.findings:
-        lines.append("  未发现问题")
-    for f in record.findings:
-        sug = ""
-        if f.suggestion:
-            sug = f"（建议：{f.suggestion['cell']} → {f.suggestion['value']}）"
-        lines.append(f"  [{label.get(f.severity, f.severity)}] {f.rule} {f.message}{sug}")
-    return "\n".join(lines)
+    from reviewer.export.checks import Checked, text_block
+
+    return text_block(Checked(str(record.source.get("path", "")), record))
 
 
 NO_TABLES = "未找到报告表格（表二、表三、表四都没有找到），这不像政府信息公开工作年度报告"
@@ -101,30 +94,47 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Findings of every file as text, JSON Lines or CSV (streamed), or JUnit XML or SARIF (one document at the
+    end); a one-line summary on stderr. Exit 2 if a file is unreadable, else 1 if any error, else 0."""
     from reviewer.api import parse_file
+    from reviewer.export import checks
+    from reviewer.version import __version__
 
+    fmt = args.format
+    out = sys.stdout
     files, unreadable = _expand(args.files)
     errors = False
+    items: list[checks.Checked] = []
+    csv_out = checks.CsvWriter(out) if fmt == "csv" else None
     for path in files:
         try:
-            record = parse_file(path)
+            item = checks.Checked(str(path), parse_file(path))
         except ReviewerError as exc:
+            item = checks.Checked(str(path), None, str(exc))
             print(f"无法读取 {exc}", file=sys.stderr)
             unreadable = True
-            continue
-        if any(f.severity == "error" for f in record.findings):
-            errors = True
-        if not_a_report(record):
+        if item.record is not None and not_a_report(item.record):
             errors = True
             print(f"{_name(path)}: {NO_TABLES}", file=sys.stderr)
-        if args.format == "json":
-            print(json.dumps({"source": record.source, "agency": record.agency, "year": record.year,
-                              "findings": [f.to_json() for f in record.findings]}, ensure_ascii=False))
-        else:
-            print(findings_text(record))
-    if unreadable:
+        items.append(item)
+        if fmt == "text" and item.record is not None:
+            print(checks.text_block(item), flush=True)
+        elif fmt == "json" and item.record is not None:
+            print(checks.json_line(item), flush=True)
+        elif csv_out is not None:
+            csv_out.add(item)
+            out.flush()
+        if item.record is not None and fmt != "sarif":
+            item.record.text = ""  # only SARIF still needs the text (its regions' snippets)
+    if fmt == "junit":
+        out.write(checks.junit_xml(items))
+    elif fmt == "sarif":
+        out.write(json.dumps(checks.sarif_log(items, tool_version=__version__), ensure_ascii=False, indent=1) + "\n")
+    out.flush()
+    print(checks.summary_line(items), file=sys.stderr)
+    if unreadable or any(c.record is None for c in items):
         return 2
-    return 1 if errors else 0
+    return 1 if errors or any(c.count("error") for c in items) else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -134,5 +144,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_parse)
     c = sub.add_parser("check", help="核对报告，列出问题；有错误时退出码为 1，有无法读取的文件时为 2")
     c.add_argument("files", nargs="+")
-    c.add_argument("--format", choices=["json", "text"], default="text")
+    c.add_argument("--format", choices=["text", "json", "csv", "junit", "sarif"], default="text",
+                   help="text（默认）、json（每份一行）、csv（每个问题一行）、junit（XML）、sarif（2.1.0）")
     c.set_defaults(func=cmd_check)

@@ -8,16 +8,36 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.errors import ValidationError
-from reviewer.export.common import ExportResult, LibrarySource, escape_text, unescape_text
+from reviewer.export.common import (
+    Cancel,
+    ExportCancelled,
+    ExportResult,
+    LibrarySource,
+    Progress,
+    escape_text,
+    unescape_text,
+    watching,
+)
 
 FORMATS = ("csv", "csv-wide", "xlsx", "jsonl")
 
 
 def export(lib: LibrarySource, path: str | Path, fmt: str, *, include_all: bool = False, bom: bool = True,
-           ids: list[int] | None = None, **filters: Any) -> ExportResult:
+           ids: list[int] | None = None, progress: Progress | None = None, cancel: Cancel | None = None,
+           **filters: Any) -> ExportResult:
     """Write `lib`'s reports to `path` as `fmt` (csv | csv-wide | xlsx | jsonl).
 
-    `filters`: status, agency, year (as in `Library.list_reports`)."""
+    `filters`: status, agency, year (as in `Library.list_reports`). `progress(done, total, message)` is called
+    as reports are written and `cancel()` polled: a cancelled export raises `ExportCancelled` and writes no
+    file."""
+    if fmt not in FORMATS:
+        raise ValidationError(f"未知的导出格式 {fmt}；可用：" + "、".join(FORMATS))
+    with watching(progress, cancel):
+        return _export(lib, path, fmt, include_all=include_all, bom=bom, ids=ids, **filters)
+
+
+def _export(lib: LibrarySource, path: str | Path, fmt: str, *, include_all: bool, bom: bool, ids: list[int] | None,
+            **filters: Any) -> ExportResult:
     if fmt == "csv":
         from reviewer.export.csv_long import write_csv_long
 
@@ -37,4 +57,4 @@ def export(lib: LibrarySource, path: str | Path, fmt: str, *, include_all: bool 
     raise ValidationError(f"未知的导出格式 {fmt}；可用：" + "、".join(FORMATS))
 
 
-__all__ = ["FORMATS", "ExportResult", "escape_text", "export", "unescape_text"]
+__all__ = ["FORMATS", "ExportCancelled", "ExportResult", "escape_text", "export", "unescape_text"]

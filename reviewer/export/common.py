@@ -6,8 +6,9 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -142,6 +143,48 @@ def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: 
     return [ReportRow(*r) for r in conn.execute(sql, params)]
 
 
+class ExportCancelled(ReviewerError):
+    """The export was cancelled; no file was written (an earlier file of that name is left as it was)."""
+
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+# The progress and cancel of the export running in this thread (set by `reviewer.export.export`): the writers
+# stream reports through `iter_cells` (or call `tick`), which reports each one and stops when cancelled.
+_WATCH: ContextVar[tuple[Progress | None, Cancel | None] | None] = ContextVar("export_watch", default=None)
+
+
+@contextmanager
+def watching(progress: Progress | None, cancel: Cancel | None) -> Iterator[None]:
+    token = _WATCH.set((progress, cancel) if progress or cancel else None)
+    try:
+        yield
+    finally:
+        _WATCH.reset(token)
+
+
+def tick(done: int, total: int) -> None:
+    """Report `done` of `total` reports written; raise `ExportCancelled` when the export was cancelled."""
+    watch = _WATCH.get()
+    if watch is None:
+        return
+    progress, cancel = watch
+    if cancel is not None and cancel():
+        raise ExportCancelled("导出已取消")
+    if progress is not None:
+        progress(done, total, f"已写出 {done} / {total} 份报告")
+
+
+def audit_positions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
+    """The id of each report's latest audit line in this snapshot (0 when none): an export carries it with the
+    report's version, so an import of edits made in the file can tell what changed in the library since."""
+    rows = conn.execute("SELECT e.report_id, max(e.id) FROM json_each(?) AS j JOIN edits AS e "
+                        "ON e.report_id = j.value GROUP BY e.report_id", (json.dumps(ids),)).fetchall()
+    out = dict.fromkeys(ids, 0)
+    out.update({int(r): int(m) for r, m in rows})
+    return out
+
+
 CellRow = tuple[Any, ...]  # cell id, value, parsed value, origin (and the printed text when asked for)
 
 
@@ -154,16 +197,21 @@ def iter_cells(conn: sqlite3.Connection, ids: list[int], *,
         + " FROM json_each(?) AS j JOIN cells AS c ON c.report_id = j.value ORDER BY j.key", (json.dumps(ids),))
     current: int | None = None
     rows: list[tuple[int, CellRow]] = []
+    done = 0
+    tick(0, len(ids))
     for rid, ord_, cid, *rest in cur:
         if rid != current:
             if current is not None:
                 rows.sort(key=_first)
                 yield current, [r for _o, r in rows]
+                done += 1
+                tick(done, len(ids))
             current, rows = rid, []
         rows.append((ord_, (cid, *rest)))
     if current is not None:
         rows.sort(key=_first)
         yield current, [r for _o, r in rows]
+        tick(done + 1, len(ids))
 
 
 def _first(t: tuple[int, Any]) -> int:

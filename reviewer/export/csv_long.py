@@ -11,6 +11,7 @@ from reviewer.export.common import (
     ExportResult,
     LibrarySource,
     atomic_file,
+    audit_positions,
     escape_text,
     iter_cells,
     labels,
@@ -25,7 +26,8 @@ from reviewer.model import ORIGIN_EDITED
 # defect of the source (源文件错误), with the should-be value (应为) when given and the reason.
 HEADER = ["report_id", "agency", "year", "format", "status", "status_label", "table", "row", "column", "row_group",
           "row_label", "column_group", "column_label", "value", "parsed_value", "edited", "origin", "printed_text",
-          "source_defect", "should_be", "defect_reason"]
+          "source_defect", "should_be", "defect_reason",
+          "report_version", "audit_seq"]  # the last two let `reviewer import-edits` find what changed since
 
 
 def _csv_line(fields: Sequence[object]) -> str:
@@ -54,6 +56,7 @@ def write_csv_long(lib: LibrarySource, path: str | Path, *, include_all: bool = 
     try:
         reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
         by_id = {r.id: r for r in reports}
+        seqs = audit_positions(conn, list(by_id))
         label_cache: dict[tuple[str | None, str | None, str], str] = {}
         text_cache: dict[str | None, str] = {}  # printed texts repeat (digits): each quoted once
         with atomic_file(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
@@ -62,6 +65,7 @@ def write_csv_long(lib: LibrarySource, path: str | Path, *, include_all: bool = 
             for rid, cells in iter_cells(conn, list(by_id), printed=True):
                 r = by_id[rid]
                 marked = defects.get(rid, {})
+                ends = f",{r.version},{seqs[rid]}\r\n"
                 head = _csv_line([rid, escape_text(r.agency or ""), _num(r.year), r.template or "", r.status,
                                   r.status_label]) + ","
                 lines = []
@@ -78,7 +82,7 @@ def write_csv_long(lib: LibrarySource, path: str | Path, *, include_all: bool = 
                     tail = "0,," if d is None else _csv_line(
                         [1, _num(d.should_be) if d.has_should_be else "", escape_text(d.reason)])
                     lines.append(f"{head}{lab}{_num(v)},{_num(p)},{1 if origin == ORIGIN_EDITED else 0},{origin},"
-                                 f"{text_cache.get(text) or text_cache.setdefault(text, _text_field(text))},{tail}\r\n")
+                                 f"{text_cache.get(text) or text_cache.setdefault(text, _text_field(text))},{tail}{ends}")
                 f.write("".join(lines))
                 n_rows += len(lines)
     finally:

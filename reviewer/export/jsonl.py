@@ -15,6 +15,7 @@ from reviewer.export.common import (
     atomic_file,
     open_reader,
     select_reports,
+    tick,
 )
 from reviewer.model import ORIGIN_EDITED, Finding, finding_key, number_findings
 from reviewer.store import records
@@ -39,7 +40,8 @@ def write_jsonl(lib: LibrarySource, path: str | Path, *, include_all: bool = Fal
     try:
         reports = select_reports(conn, include_all=include_all, ids=ids, **filters)  # type: ignore[arg-type]
         with atomic_file(path, "w", encoding="utf-8", newline="\n") as f:
-            for r in reports:
+            for i, r in enumerate(reports):
+                tick(i, len(reports))
                 loaded = records.read(conn, r.id, with_text=False)
                 d = loaded.record.to_json()
                 d["source"] = _portable_source(d.get("source") or {}, r.source_name)
@@ -54,6 +56,7 @@ def write_jsonl(lib: LibrarySource, path: str | Path, *, include_all: bool = Fal
                                   for cid, v in (f.resolution.get("should_be") or {}).items()},
                 }
                 f.write(json.dumps(d, ensure_ascii=False, allow_nan=False) + "\n")
+            tick(len(reports), len(reports))
     finally:
         conn.close()
     return ExportResult(Path(path), "jsonl", len(reports), len(reports))

@@ -4,6 +4,7 @@ and the list of problems (问题清单, `xlsx_problems`). Streamed (openpyxl wri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from reviewer.export.common import (
     ExportResult,
     LibrarySource,
     atomic_path,
+    audit_positions,
     escape_text,
     iter_cells,
     labels,
@@ -24,7 +26,15 @@ from reviewer.export.common import (
     select_reports,
 )
 from reviewer.export.problems import CellDefect, cell_defects
-from reviewer.export.sheet import MAX_ROWS, _cell, _Sheet  # noqa: F401 (MAX_ROWS: for readers of this module)
+from reviewer.export.sheet import (  # noqa: F401 (MAX_ROWS: for readers of this module)
+    LINE_HEIGHT,
+    MAX_ROWS,
+    _cell,
+    _Sheet,
+    column_points,
+    print_setup,
+    text_width,
+)
 from reviewer.export.xlsx_problems import DEFECT_FILL, mark, write_problems
 from reviewer.formats import TABLE_SHORT
 from reviewer.formlayout import BLANK, CAPTION, CELL, HEADER, TABLES, HeaderTexts, Slot, layout
@@ -107,14 +117,37 @@ def _styles(wb: Workbook) -> None:
         wb.add_named_style(NamedStyle(name=name, **attrs))
 
 
+def row_heights(form: Form, width: Callable[[int, int], float]) -> list[float]:
+    """The height of each row of a form so that every label and header shows whole, wrapped inside its
+    (merged) cell: a text spanning several rows shares its lines among them. `width(c0, c1)`: 1-based columns."""
+    spans = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in form.merges}
+    heights = [LINE_HEIGHT + 1] * len(form.rows)
+    for r, slots in enumerate(form.rows):
+        for c, s in enumerate(slots):
+            if s.kind == CELL or not s.text:
+                continue
+            r1, c1 = spans.get((r, c), (r, c))
+            room = max(width(c + 1, c1 + 1) - 1, 1)
+            lines = -(-text_width(s.text) // int(room))
+            per_row = (lines * LINE_HEIGHT + 2) / (r1 - r + 1)
+            for y in range(r, r1 + 1):
+                heights[y] = max(heights[y], per_row)
+    return [round(h, 1) for h in heights]
+
+
 def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[Any, str]],
                  defects: dict[str, CellDefect] | None = None) -> None:
+    """One report's table, on a page of its own."""
     ws = sheet.ws
     width = form.width
-    top = sheet.append([_cell(ws, title, "rr-title")] + [None] * (width - 1))
+    sheet.page_break()
+    top = sheet.append([_cell(ws, title, "rr-title")] + [None] * (width - 1), LINE_HEIGHT + 4)
     sheet.merge(top, 1, top, width)
     first = sheet.row + 1
-    for slots in form.rows:
+    heights = row_heights(form, sheet.width)
+    sheet.widest = max(sheet.widest, sum(column_points(sheet.width(c, c)) for c in range(1, width + 1)))
+    sheet.tallest = max(sheet.tallest, LINE_HEIGHT + 4 + sum(heights))
+    for slots, height in zip(form.rows, heights, strict=True):
         out: list[Any] = []
         for s in slots:
             if s.kind == CELL and s.cid is not None:
@@ -130,7 +163,7 @@ def _write_block(sheet: _Sheet, form: Form, title: str, values: dict[str, tuple[
                 out.append(_cell(ws, s.text, "rr-header"))
             else:
                 out.append(_cell(ws, s.text, "rr-label"))
-        sheet.append(out)
+        sheet.append(out, height)
     for r0, c0, r1, c1 in form.merges:
         sheet.merge(first + r0, c0 + 1, first + r1, c1 + 1)
     if not form.rows:
@@ -160,24 +193,52 @@ def write_xlsx(lib: LibrarySource, path: str | Path, *, include_all: bool = Fals
                 ids_t = tuple(cid for cid, *_ in cells if cid.startswith(t + ":"))
                 form = _form(r.template, r.variant if t == "table2" else None, t, ids_t) if ids_t else NO_TABLE
                 _write_block(sheets[t], form, f"{title} · {TABLE_SHORT[t]}", values, defects.get(rid))
+        for sheet in sheets.values():
+            sheet.fit_tables()
         _provenance(wb, conn, reports)
         n_audit = _audit(wb, conn, reports)
         write_problems(wb, conn, reports)
         with atomic_path(path) as tmp:
             wb.save(tmp)
+    except BaseException:
+        _discard(wb)
+        raise
     finally:
         conn.close()
     return ExportResult(Path(path), "xlsx", len(reports), n_audit)
 
 
+def _discard(wb: Workbook) -> None:
+    """A write-only workbook that will not be saved (cancelled, failed): finish each sheet's stream and remove
+    the temporary file openpyxl keeps it in."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            ws.close()
+        except Exception:  # noqa: BLE001 - a sheet already closed, or its stream broken: remove it all the same
+            pass
+        try:
+            writer.cleanup()
+        except (OSError, ValueError):
+            pass
+
+
+VERSION_HEADER = "版本"
+AUDIT_SEQ_HEADER = "审核记录位置"
 PROVENANCE_HEADER = ["报告编号", "机关", "年度", "地区", "格式", "表二变体", "状态", "源文件", "SHA-256", "文件格式",
-                     "解析器版本", "审核人", "核实时间", "核实说明", "已说明的警告", "导入时间", "更新时间", "错误", "警告"]
+                     "解析器版本", "审核人", "核实时间", "核实说明", "已说明的警告", "导入时间", "更新时间", "错误", "警告",
+                     VERSION_HEADER, AUDIT_SEQ_HEADER]
+# The report's version and the id of its latest audit line when exported: `reviewer import-edits` reads them.
 
 
 def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
-    sheet = _Sheet(wb.create_sheet(PROVENANCE), [9, 28, 7, 14, 7, 12, 8, 30, 66, 8, 10, 10, 24, 30, 40, 24, 24, 6, 6])
+    sheet = _Sheet(wb.create_sheet(PROVENANCE), [9, 28, 7, 14, 7, 12, 8, 30, 66, 8, 10, 10, 24, 30, 40, 24, 24, 6, 6, 6, 12],
+                   title_rows="1:1")
     ws = sheet.ws
     sheet.append([_cell(ws, h, "rr-header") for h in PROVENANCE_HEADER])
+    seqs = audit_positions(conn, [r.id for r in reports])
     for r in reports:
         v = conn.execute("SELECT id, note FROM verifications WHERE report_id = ? ORDER BY id DESC LIMIT 1",
                          (r.id,)).fetchone()
@@ -188,7 +249,7 @@ def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
         sheet.append([_cell(ws, x, "rr-label") for x in (
             r.id, r.agency, r.year, r.region, r.template, r.variant, r.status_label, r.source_name, r.sha256,
             r.source_format, r.parser_version, r.reviewer, r.verified_at, v[1] if v else None, acks or None,
-            r.imported_at, r.updated_at, r.errors, r.warnings)])
+            r.imported_at, r.updated_at, r.errors, r.warnings, r.version, seqs[r.id])])
     sheet.ws.freeze_panes = "B2"
 
 
@@ -200,7 +261,7 @@ KIND_LABELS = {"edit": "修改", "undo": "撤销", "redo": "重做", "paste": "�
 
 
 def _audit(wb: Workbook, conn: Any, reports: list[Any]) -> int:
-    sheet = _Sheet(wb.create_sheet(AUDIT), [9, 24, 10, 12, 36, 6, 30, 14, 10, 10, 30, 8, 8])
+    sheet = _Sheet(wb.create_sheet(AUDIT), [9, 24, 10, 12, 36, 6, 30, 14, 10, 10, 30, 8, 8], title_rows="1:1")
     ws = sheet.ws
     sheet.append([_cell(ws, h, "rr-header") for h in AUDIT_HEADER])
     by_id = {r.id: r for r in reports}

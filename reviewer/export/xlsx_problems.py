@@ -33,7 +33,7 @@ def mark(cell: Any, defect: CellDefect) -> None:
 
 
 def write_problems(wb: Workbook, conn: sqlite3.Connection, reports: list[ReportRow]) -> int:
-    sheet = _Sheet(wb.create_sheet(PROBLEMS), [9, 28, 7, 8, 6, 6, 8, 60, 36, 10, 30, 24, 10, 24])
+    sheet = _Sheet(wb.create_sheet(PROBLEMS), [9, 28, 7, 8, 6, 6, 8, 60, 36, 10, 30, 24, 10, 24], title_rows="1:1")
     ws = sheet.ws
     sheet.append([_cell(ws, h, "rr-header") for h in PROBLEMS_HEADER])
     by_id = {r.id: r for r in reports}

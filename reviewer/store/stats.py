@@ -146,6 +146,71 @@ def by_year(source: Library | str | Path, *, include_all: bool = False, statuses
             conn.execute("COMMIT")
 
 
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One report behind a figure: what it adds (None when every cell of the series is blank or missing in it)
+    and how many of the series' cells it left blank."""
+
+    id: int
+    agency: str | None
+    year: int
+    status: str
+    value: Number | None
+    blanks: int
+
+
+# `reports` and `with_errors` are the two counts of the numbers table: the reports of a year, those with errors.
+COUNTS = ("reports", "with_errors")
+
+
+def reports_behind(source: Library | str | Path, year: int, key: str, *, include_all: bool = False,
+                   statuses: Iterable[str] | None = None, agency: str | None = None,
+                   one_per_agency_year: bool = True) -> list[Contribution]:
+    """The reports a figure of `by_year` (same filters) adds up for `year`: for a series, each report's sum of
+    its cells (largest first, blanks last); for `reports` / `with_errors`, the reports counted."""
+    if key not in SERIES and key not in COUNTS:
+        raise KeyError(key)
+    chosen = _statuses(include_all, statuses)
+    if isinstance(source, (str, Path)):
+        conn = open_reader(source)
+        try:
+            return _behind(conn, chosen, agency, one_per_agency_year, year, key)
+        finally:
+            conn.close()
+    with source.lock:
+        conn = source.connection
+        conn.execute("BEGIN")
+        try:
+            return _behind(conn, chosen, agency, one_per_agency_year, year, key)
+        finally:
+            conn.execute("COMMIT")
+
+
+def _behind(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | None, one_per_agency_year: bool,
+            year: int, key: str) -> list[Contribution]:
+    rows = _select(conn, statuses, agency)
+    kept = [r for r in (_one_per_agency_year(rows) if one_per_agency_year else rows) if r[2] == year]
+    if key == "with_errors":
+        kept = [r for r in kept if r[5]]
+    names = dict(conn.execute("SELECT id, agency FROM reports WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps([r[0] for r in kept]),)).fetchall())
+    formats = load_formats()
+    out: list[Contribution] = []
+    for rid, _k, _y, template, status, _e, *_rest in kept:
+        if key in COUNTS:
+            out.append(Contribution(rid, names.get(rid), year, status, None, 0))
+            continue
+        cells = series_cells(template if template in formats else None)[key]
+        got = dict(conn.execute("SELECT cell, value FROM cells WHERE report_id = ? AND cell IN "
+                                "(SELECT value FROM json_each(?))", (rid, json.dumps(list(cells)))).fetchall())
+        numbers = [got[c] for c in cells if got.get(c) is not None]
+        blanks = sum(1 for c in cells if got.get(c) is None)
+        out.append(Contribution(rid, names.get(rid), year, status, sum(numbers) if numbers else None, blanks))
+    if key not in COUNTS:
+        out.sort(key=lambda c: (c.value is None, -(c.value or 0), c.id))
+    return out
+
+
 Marker = tuple[object, ...]
 _MARKER_SQL = "SELECT count(*), total(version), max(id), total(errors), max(updated_at) FROM reports"
 
@@ -257,10 +322,12 @@ def _compute(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | 
 
 __all__ = [
     "APPEAL_GROUPS",
+    "COUNTS",
     "APPEAL_OUTCOMES",
     "REQUEST_OUTCOMES",
     "REQUEST_SERIES",
     "SERIES",
+    "Contribution",
     "Figure",
     "LibraryStats",
     "Marker",
@@ -268,5 +335,6 @@ __all__ = [
     "by_year",
     "marker",
     "open_reader",
+    "reports_behind",
     "series_cells",
 ]
