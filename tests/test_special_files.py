@@ -14,6 +14,7 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.errors import ReadError
+from reviewer.export import export
 from reviewer.reading import load_bytes
 from reviewer.store import Library
 
@@ -88,7 +89,7 @@ def test_jsonl_export_carries_the_file_name_and_hash_not_the_path(tmp_path: Path
     write_report(tmp_path / "secret-folder", "a.txt", variant_text(CLEAN))
     with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
         lib.import_paths([tmp_path / "secret-folder"], workers=1)
-        lib.export(tmp_path / "out.jsonl", "jsonl", include_all=True)
+        export(lib, tmp_path / "out.jsonl", "jsonl", include_all=True)
     text = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
     assert str(tmp_path) not in text and "secret-folder" not in text
     source = json.loads(text)["source"]

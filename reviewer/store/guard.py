@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reviewer.errors import StoreError
 from reviewer.store.schema import SCHEMA_VERSION
+from reviewer.store.types import CELL_KINDS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 LIBRARY_TABLES = frozenset({"library_meta", "reports", "documents", "cells", "edits"})
@@ -156,9 +157,11 @@ def check_library(conn: sqlite3.Connection, path: Path) -> None:
 
 
 # A cell a reviewer edited holds the value of its latest audit line: a disagreement is damage to one of them.
-_TRAIL_SQL = """
+# The latest line that set the cell's value: not a capture's source span, nor a confirmed defect's should-be value.
+_TRAIL_SQL = f"""
 SELECT c.cell, c.value, e.new_value FROM cells c
-JOIN edits e ON e.id = (SELECT max(id) FROM edits WHERE report_id = c.report_id AND cell = c.cell)
+JOIN edits e ON e.id = (SELECT max(id) FROM edits WHERE report_id = c.report_id AND cell = c.cell
+                        AND kind IN ({", ".join(repr(k) for k in CELL_KINDS)}))
 WHERE c.report_id = ? AND c.origin = 'edited'
 """
 
