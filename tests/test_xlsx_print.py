@@ -11,16 +11,8 @@ import openpyxl
 import pytest
 
 from reviewer.export import export
-from reviewer.export.xlsx import (
-    AUDIT,
-    LINE_HEIGHT,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    PROVENANCE,
-    SHEET_NAMES,
-    column_points,
-    text_width,
-)
+from reviewer.export.sheet import LINE_HEIGHT, PAGE_HEIGHT, PAGE_WIDTH, column_points, text_width
+from reviewer.export.xlsx import AUDIT, PROVENANCE, SHEET_NAMES
 from reviewer.export.xlsx_problems import PROBLEMS
 from reviewer.store import Library
 
