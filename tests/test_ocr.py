@@ -95,3 +95,19 @@ def test_the_gui_starts_in_a_process_that_ran_ocr(tmp_path: Path) -> None:
                           timeout=180)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert shot.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_ocr_has_a_time_budget_of_its_own_per_page() -> None:
+    from reviewer.errors import ReadError
+    from reviewer.reading.budget import Budget, set_budget
+
+    (png,) = page_images(b.HUAIAN_PDF.read_bytes(), 200, [4])
+    try:
+        set_budget(Budget(seconds=0.5))  # far less than a page takes: the page's own allowance carries it
+        assert read_bytes(png, "第4页.png").boxes
+        set_budget(Budget(seconds=0.5, ocr_page_seconds=0.01))
+        with pytest.raises(ReadError) as excinfo:
+            read_bytes(png, "第4页.png")
+        assert "第4页.png" in str(excinfo.value) and "读取预算" in str(excinfo.value)
+    finally:
+        set_budget(None)

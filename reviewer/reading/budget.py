@@ -23,6 +23,7 @@ from reviewer.errors import ReadError
 MB = 1024 * 1024
 SECONDS_ENV = "REVIEWER_READ_SECONDS"
 MEGABYTES_ENV = "REVIEWER_READ_MB"
+OCR_PAGE_SECONDS_ENV = "REVIEWER_OCR_PAGE_SECONDS"
 
 # Measured costs (benchmarks/bench_hostile.py): memory and time per unit when a file is read and parsed.
 BYTES_PER_CELL = 250  # a grid cell through reading and parsing
@@ -41,6 +42,7 @@ TEXT_BYTES_PER_SECOND = 0.5 * MB
 class Budget:
     seconds: float = 10.0
     megabytes: int = 500
+    ocr_page_seconds: float = 120.0  # OCR takes seconds a page: each scanned page adds this to the deadline
 
     def _limit(self, bytes_per_unit: float, units_per_second: float | None = None) -> int:
         by_memory = self.megabytes * MB / bytes_per_unit
@@ -87,7 +89,8 @@ def current() -> Budget:
     """The budget in force: `set_budget`'s, else the environment's, else the defaults."""
     if _override is not None:
         return _override
-    return Budget(seconds=_env_number(SECONDS_ENV, 10.0), megabytes=int(_env_number(MEGABYTES_ENV, 500)))
+    return Budget(seconds=_env_number(SECONDS_ENV, 10.0), megabytes=int(_env_number(MEGABYTES_ENV, 500)),
+                  ocr_page_seconds=_env_number(OCR_PAGE_SECONDS_ENV, 120.0))
 
 
 def set_budget(budget: Budget | None) -> None:
@@ -109,6 +112,15 @@ class Meter:
     def refuse(self, what: str) -> ReadError:
         seconds, megabytes = f"{self.budget.seconds:g}", self.budget.megabytes
         return ReadError(f"{self.name}: {what}，超出读取预算 {seconds} 秒、{megabytes} MB，拒绝读取")
+
+    def allow(self, seconds: float) -> None:
+        """More time for work known to be slow (the OCR of a scanned page), on top of the file's own budget."""
+        self.deadline += seconds
+
+    def check(self) -> None:
+        """Refuse the file now if it is past its deadline (after a unit of slow work, such as a page of OCR)."""
+        if time.monotonic() > self.deadline:
+            raise self.refuse(f"读取超过 {self.budget.seconds:g} 秒")
 
     def tick(self) -> None:
         """Called as a reader goes (per row, page, element): over time, the file is refused."""

@@ -500,8 +500,15 @@ def read_images(pages: list[np.ndarray], name: str, source_format: str, dpi: flo
     """OCR page images into one document; `page_numbers` name the pages (1-based) for the boxes."""
     if not available():
         raise ReadError(f"{name}: 这是扫描件或图片，{INSTALL_HINT}")
+    from reviewer.reading.budget import meter
+
     numbers = page_numbers or list(range(1, len(pages) + 1))
-    parts = [part for image, number in zip(pages, numbers, strict=True) for part in read_page(image, number, dpi)]
+    budget = meter()
+    parts: list[Document] = []
+    for image, number in zip(pages, numbers, strict=True):
+        budget.allow(budget.budget.ocr_page_seconds)  # a page takes seconds: the file's budget grows by a page's
+        parts.extend(read_page(image, number, dpi))
+        budget.check()
     doc = join_documents(parts, source_format, list(notes or []))
     boxes = doc.boxes
     low = sum(1 for b in boxes if b.confidence < LOW_OCR_CONFIDENCE)
