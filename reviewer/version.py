@@ -5,7 +5,7 @@ APP_NAME = "年报审核台"
 
 
 def version_text(prog: str) -> str:
-    """`reviewer 0.1.0 (parser 1.4)`: what `--version` prints."""
+    """`年报审核台 reviewer 0.1.0 (parser 1.4)`: what `--version` prints."""
     from reviewer.api import PARSER_VERSION
 
-    return f"{prog} {__version__} (parser {PARSER_VERSION})"
+    return f"{APP_NAME} {prog} {__version__} (parser {PARSER_VERSION})"

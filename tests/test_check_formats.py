@@ -100,4 +100,4 @@ def test_version(module: str, prog: str) -> None:
     done = subprocess.run([sys.executable, "-m", module, "--version"], cwd=ROOT, capture_output=True, text=True,
                           timeout=60, env={"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
                                            "PATH": "/usr/bin:/bin"})
-    assert done.returncode == 0 and done.stdout.startswith(f"{prog} {__version__} ")
+    assert done.returncode == 0 and done.stdout.startswith(f"年报审核台 {prog} {__version__} (parser ")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.version import __version__
+from reviewer.version import __version__, version_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = next((ROOT / "resources" / "samples").glob("004_*.txt"))
@@ -50,7 +50,7 @@ def test_one_folder_with_both_executables_its_version_and_size(app: tuple[Path, 
         assert exe.is_file() and os.access(exe, os.X_OK)
         out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, env=_env(tmp_path),
                              timeout=120, check=False)
-        assert out.returncode == 0 and out.stdout.strip() == f"年报审核台 {name} {__version__}"
+        assert out.returncode == 0 and out.stdout.strip() == version_text(name)
     assert (folder / "_internal" / "reviewer_resources" / "icons" / "reviewer.png").is_file()
 
 
