@@ -71,6 +71,7 @@ class ReviewPane(QWidget):
         self.metadata = MetadataPanel(self)
         self.text = TextPane(self)
         self.pages = PageView(self)
+        self.pages.hide()  # shown only in its tab, for a scanned report (a bare child would float over the pane)
         self.source_tabs = QTabWidget(self)  # the text; for a scanned report also its page images
         self.source_tabs.addTab(self.text, tr("原文"))
         self.source_tabs.setDocumentMode(True)
@@ -191,6 +192,7 @@ class ReviewPane(QWidget):
             self.source_tabs.setCurrentWidget(self.pages)
         elif self.source_tabs.indexOf(self.pages) >= 0:
             self.source_tabs.removeTab(self.source_tabs.indexOf(self.pages))
+            self.pages.hide()
         self.source_tabs.tabBar().setVisible(scanned)
 
     def load_metadata(self) -> None:

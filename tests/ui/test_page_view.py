@@ -54,3 +54,4 @@ def test_a_report_with_a_text_layer_shows_no_page_tab(qtbot, window) -> None:  #
         window.import_paths([str(b.HUAIAN_PDF)], open_first=True)
     assert window.review.source_tabs.indexOf(window.review.pages) < 0
     assert not window.review.source_tabs.tabBar().isVisible()
+    assert not window.review.pages.isVisible()  # not floating over the pane either
