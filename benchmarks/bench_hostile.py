@@ -10,9 +10,7 @@ $REVIEWER_READ_MB say otherwise.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -22,33 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import hostile_inputs as h  # noqa: E402
-
-CHILD = """
-import json, resource, sys, time
-
-
-def peak_mb():
-    # VmHWM: this process's own peak (ru_maxrss would include the parent's peak at fork on Linux)
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-from reviewer.api import parse_file
-from reviewer.errors import ReviewerError
-start = time.monotonic()
-try:
-    record = parse_file(sys.argv[1])
-    outcome = "read: %d cells, %d findings" % (len(record.cell_ids()), len(record.findings))
-except ReviewerError as exc:
-    outcome = "refused: " + str(exc)
-print(json.dumps({"outcome": outcome, "seconds": time.monotonic() - start,
-                  "peak_mb": peak_mb()}, ensure_ascii=False))
-"""
 
 
 def _sample() -> str:
@@ -91,16 +62,17 @@ def inputs(quick: bool) -> list[tuple[str, Callable[[], bytes]]]:
 
 
 def run_child(path: Path) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    try:
-        res = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, timeout=600,
-                             env=env, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        return {"outcome": "did not finish in 600 s", "seconds": 600.0, "peak_mb": float("nan")}
-    if res.returncode != 0:
-        return {"outcome": "crashed: " + (res.stderr.strip().splitlines() or ["?"])[-1], "seconds": 0.0,
-                "peak_mb": float("nan")}
-    return json.loads(res.stdout)
+    """The measurement with its outcome in words."""
+    r = h.measure(path)
+    if "read" in r:
+        r["outcome"] = f"read: {r['read']} cells, {r['findings']} findings"
+    elif "refused" in r:
+        r["outcome"] = "refused: " + r["refused"]
+    elif "crashed" in r:
+        r["outcome"] = "crashed: " + r["crashed"]
+    else:
+        r["outcome"] = f"did not finish in {r['timeout']:.0f} s"
+    return r
 
 
 def main() -> None:

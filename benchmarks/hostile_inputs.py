@@ -5,6 +5,10 @@ sizes that once took minutes and gigabytes."""
 from __future__ import annotations
 
 import io
+import json
+import os
+import subprocess
+import sys
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -101,3 +105,46 @@ def pdf_inflating(megabytes: int, unit: bytes = b"0 0 m 1 1 l S\n") -> bytes:
         out.write(b"%010d 00000 n \n" % off)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+# Reads one file in a child process and prints what happened, with the child's own time and peak memory.
+_MEASURE = """
+import json, resource, sys, time
+
+
+def peak_mb():
+    # VmHWM: this process's own peak (ru_maxrss would include the parent's peak at fork on Linux)
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+from reviewer.api import parse_file
+from reviewer.errors import ReviewerError
+start = time.monotonic()
+try:
+    record = parse_file(sys.argv[1])
+    outcome = {"read": len(record.cell_ids()), "findings": len(record.findings)}
+except ReviewerError as exc:
+    outcome = {"refused": str(exc)}
+outcome["seconds"] = time.monotonic() - start
+outcome["peak_mb"] = peak_mb()
+print(json.dumps(outcome, ensure_ascii=False))
+"""
+
+
+def measure(path: Path, timeout: float = 600) -> dict:
+    """Parse `path` in a fresh process: {"read": cells, "findings": n} or {"refused": reason}, with "seconds"
+    and "peak_mb" (the child's own); {"crashed": line} or {"timeout": seconds} when it did not finish."""
+    try:
+        res = subprocess.run([sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True,
+                             timeout=timeout, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    except subprocess.TimeoutExpired:
+        return {"timeout": timeout, "seconds": timeout, "peak_mb": float("nan")}
+    if res.returncode != 0:
+        return {"crashed": (res.stderr.strip().splitlines() or ["?"])[-1], "seconds": 0.0, "peak_mb": float("nan")}
+    return dict(json.loads(res.stdout))

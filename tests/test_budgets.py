@@ -4,10 +4,6 @@ or refused in one line naming the file and the limit. Each read runs in a child 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -21,36 +17,6 @@ from reviewer.reading.budget import Budget, set_budget
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_MB = 500
 BUDGET_S = 10
-
-CHILD = """
-import json, resource, sys, time
-
-
-def peak_mb():
-    # VmHWM: this process's own peak (ru_maxrss would include the parent's peak at fork on Linux)
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-from reviewer.api import parse_bytes
-from reviewer.errors import ReadError
-data = open(sys.argv[1], 'rb').read()
-start = time.monotonic()
-try:
-    record = parse_bytes(data, sys.argv[2])
-    outcome = {"read": len(record.cell_ids())}
-except ReadError as exc:
-    outcome = {"refused": str(exc)}
-outcome["seconds"] = time.monotonic() - start
-outcome["peak_mb"] = peak_mb()
-print(json.dumps(outcome, ensure_ascii=False))
-"""
-
 
 @cache
 def _pdf_bomb() -> bytes:
@@ -69,10 +35,9 @@ CASES = {
 def _measure(tmp_path: Path, name: str, data: bytes) -> dict:
     path = tmp_path / name
     path.write_bytes(data)
-    res = subprocess.run([sys.executable, "-c", CHILD, str(path), name], cwd=ROOT, capture_output=True, text=True,
-                         timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert res.returncode == 0, res.stderr
-    return json.loads(res.stdout)
+    outcome = h.measure(path, timeout=120)
+    assert "crashed" not in outcome and "timeout" not in outcome, outcome
+    return outcome
 
 
 @pytest.mark.parametrize("name", list(CASES))

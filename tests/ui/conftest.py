@@ -75,3 +75,21 @@ def open_sample(qtbot, window, prefix: str) -> int:  # noqa: ANN001
     with qtbot.waitSignal(window.reportOpened, timeout=30_000) as blocker:
         window.import_paths([str(sample(prefix))], open_first=True)
     return int(blocker.args[0])
+
+
+def type_into_cell(qtbot, view, cid: str, text: str) -> None:  # noqa: ANN001
+    """Choose the cell, type `text` as a reviewer does (the first key opens the editor) and press Enter."""
+    from PySide6.QtCore import Qt
+
+    view.setFocus()
+    view.setCurrentIndex(view.grid_model().index_of(cid))
+    qtbot.keyClicks(view, text[0])
+    editor = view.focusWidget()
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def shown_value(window, cid: str) -> str:  # noqa: ANN001
+    """The text the grid shows for a cell."""
+    model = window.review.models[cid.split(":", 1)[0]]
+    return model.data(model.index_of(cid))

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 import ui.review_pane as review_pane
 from reviewer.store import Library
-from tests.ui.conftest import open_sample
+from tests.ui.conftest import open_sample, shown_value, type_into_cell
 
 CID = "table3:granted:natural"
-
-
-def _type(qtbot, view, cid: str, text: str) -> None:  # noqa: ANN001
-    view.setFocus()
-    view.setCurrentIndex(view.grid_model().index_of(cid))
-    qtbot.keyClicks(view, text[0])
-    editor = view.focusWidget()
-    qtbot.keyClicks(editor, text[1:])
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-
-
-def _value(window, cid: str) -> str:  # noqa: ANN001
-    model = window.review.models[cid.split(":", 1)[0]]
-    return model.data(model.index_of(cid))
 
 
 def test_a_required_reason_is_asked_and_a_refusal_writes_nothing(qtbot, window, library, settings,
@@ -38,15 +22,15 @@ def test_a_required_reason_is_asked_and_a_refusal_writes_nothing(qtbot, window, 
         return "", False
 
     monkeypatch.setattr(review_pane.QInputDialog, "getText", no_reason)
-    _type(qtbot, view, CID, "12")
+    type_into_cell(qtbot, view, CID, "12")
     assert asked and "必填" in asked[0]
-    assert _value(window, CID) == "0"
+    assert shown_value(window, CID) == "0"
     assert all(e.cell != CID for e in library.history(rid))
     assert "未填写原因" in window.status_label.text()
 
     monkeypatch.setattr(review_pane.QInputDialog, "getText", lambda *a: ("原件第3页为12", True))
-    _type(qtbot, view, CID, "12")
-    assert _value(window, CID) == "12"
+    type_into_cell(qtbot, view, CID, "12")
+    assert shown_value(window, CID) == "12"
     entry = next(e for e in library.history(rid) if e.cell == CID)
     assert (entry.old, entry.new, entry.reason) == (0, 12, "原件第3页为12")
 
@@ -65,9 +49,9 @@ def test_a_stale_write_is_refused_and_the_window_shows_the_other_value(qtbot, wi
         other.close()
     warned: list[str] = []
     monkeypatch.setattr(review_pane.QMessageBox, "warning", lambda *a: warned.append(str(a[1])))
-    _type(qtbot, view, CID, "12")
+    type_into_cell(qtbot, view, CID, "12")
     assert warned == ["报告已在别处修改"]
-    assert _value(window, CID) == "7"  # reloaded: the other window's value, not a lost update
+    assert shown_value(window, CID) == "7"  # reloaded: the other window's value, not a lost update
     entries = [e for e in library.history(rid) if e.cell == CID]
     assert [(e.new, e.reviewer) for e in entries] == [(7, "李四")]
     assert not window.undo.group.canUndo()

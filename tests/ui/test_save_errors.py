@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QToolTip
 
 import ui.save_errors as save_errors
 from reviewer.errors import StoreError
-from tests.ui.conftest import open_sample
+from tests.ui.conftest import open_sample, shown_value, type_into_cell
 
 CID = "table3:granted:natural"
 HUGE = str(2**63)
-
-
-def _type(qtbot, view, cid: str, text: str) -> None:  # noqa: ANN001
-    view.setFocus()
-    view.setCurrentIndex(view.grid_model().index_of(cid))
-    qtbot.keyClicks(view, text[0])
-    editor = view.focusWidget()
-    qtbot.keyClicks(editor, text[1:])
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-
-
-def _value(window, cid: str) -> str:  # noqa: ANN001
-    model = window.review.models[cid.split(":", 1)[0]]
-    return model.data(model.index_of(cid))
 
 
 def _editor_text(qtbot, view) -> str:  # noqa: ANN001
@@ -39,10 +24,10 @@ def test_a_huge_value_is_refused_and_stays_typed(qtbot, window, library) -> None
     rid = open_sample(qtbot, window, "003")
     view = window.review.views["table3"]
     window.review.tabs.setCurrentWidget(view)
-    _type(qtbot, view, CID, HUGE)
+    type_into_cell(qtbot, view, CID, HUGE)
     assert "数值超出范围" in window.status_label.text()
     assert _editor_text(qtbot, view) == HUGE  # the typed value is still there, to correct
-    assert _value(window, CID) == "0" and all(e.cell != CID for e in library.history(rid))
+    assert shown_value(window, CID) == "0" and all(e.cell != CID for e in library.history(rid))
 
 
 def test_a_full_disk_says_why_and_retry_saves(qtbot, window, library, monkeypatch) -> None:  # noqa: ANN001
@@ -60,9 +45,9 @@ def test_a_full_disk_says_why_and_retry_saves(qtbot, window, library, monkeypatc
     asked: list[str] = []
     monkeypatch.setattr(library, "apply_edits", full_then_fine)
     monkeypatch.setattr(save_errors, "ask_retry", lambda parent, reason: asked.append(reason) or True)
-    _type(qtbot, view, CID, "12")
+    type_into_cell(qtbot, view, CID, "12")
     assert asked and "磁盘空间不足" in asked[0]
-    assert _value(window, CID) == "12"
+    assert shown_value(window, CID) == "12"
     assert [e.new for e in library.history(rid) if e.cell == CID] == [12]
 
 
@@ -76,7 +61,7 @@ def test_a_cancelled_retry_keeps_the_typed_value(qtbot, window, library, monkeyp
 
     monkeypatch.setattr(library, "apply_edits", read_only)
     monkeypatch.setattr(save_errors, "ask_retry", lambda parent, reason: False)
-    _type(qtbot, view, CID, "12")
+    type_into_cell(qtbot, view, CID, "12")
     assert "只读" in window.status_label.text()
     assert _editor_text(qtbot, view) == "12"
-    assert _value(window, CID) == "0" and all(e.cell != CID for e in library.history(rid))
+    assert shown_value(window, CID) == "0" and all(e.cell != CID for e in library.history(rid))
