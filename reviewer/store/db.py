@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
-from reviewer.store.backend.base import Db
+from reviewer.store.backend.base import ERRORS, INTEGRITY_ERRORS, Db
 from reviewer.store.backend.sqlite import SqliteDb
 
 BUSY_TIMEOUT_S = 15.0
+D = TypeVar("D", bound=Db)
 
 
 def now() -> str:
@@ -59,10 +62,19 @@ def db_path(conn: Db) -> str:
     return conn.location
 
 
-def write(conn: Db) -> AbstractContextManager[Db]:
+@contextmanager
+def write(conn: D) -> Iterator[D]:
     """One write transaction (`Db.write`): the write lock first, so a version read inside it cannot change
-    before the commit."""
-    return conn.write()
+    before the commit. A failure of the database (not a refused row) is a `StoreError` with a one-line reason."""
+    from reviewer.store.guard import store_error
+
+    try:
+        with conn.write() as c:
+            yield c  # type: ignore[misc]  # Db.write yields the connection itself
+    except INTEGRITY_ERRORS:
+        raise
+    except ERRORS as exc:
+        raise store_error(exc, conn.location, "保存修改") from exc
 
 
 def split_script(script: str) -> list[str]:

@@ -165,7 +165,7 @@ def _recover(src: sqlite3.Connection, new: Path, damaged: Path, path: Path) -> R
         hints["edits"] = 0
         hints["verifications"] = _hint(src, "acknowledgements", "verification_id")
         hints["conflicts"] = 0
-        with dst.write() as c:
+        with write(dst) as c:
             try:
                 for key, value in src.execute("SELECT key, value FROM library_meta"):
                     c.execute("INSERT OR REPLACE INTO library_meta(key, value) VALUES (?, ?)", (key, value))
@@ -177,7 +177,7 @@ def _recover(src: sqlite3.Connection, new: Path, damaged: Path, path: Path) -> R
             _copy_dependents(src, c, report, kept, hints)
             _restore_missing_cells(c, report, kept)
             _mend_from_trail(c, report, kept)
-        with dst.write() as c:
+        with write(dst) as c:
             for rid in sorted(kept):
                 crossreport.recheck(c, rid)
         check = dst.execute("PRAGMA integrity_check").fetchone()[0]

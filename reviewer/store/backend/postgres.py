@@ -203,27 +203,23 @@ class PgDb:
 
     @contextmanager
     def write(self) -> Iterator[PgDb]:
-        from reviewer.store.guard import store_error
-
         with self._guard:
             try:
                 self._begin("BEGIN ISOLATION LEVEL READ COMMITTED")
                 self.raw.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})".encode())
             except psycopg.Error as exc:
                 self._rollback()
-                raise store_error(convert(exc, self.location), self.location, "保存修改") from exc
+                raise convert(exc, self.location) from exc
             try:
                 yield self
-            except BaseException as exc:
+            except BaseException:
                 self._rollback()
-                if isinstance(exc, DbError) and not isinstance(exc, DbIntegrityError):
-                    raise store_error(exc, self.location, "保存修改") from exc
                 raise
             try:
                 self.raw.execute(b"COMMIT")
-            except psycopg.Error as exc:
+            except psycopg.Error as exc:  # the server went away: whether it committed is unknown to us
                 self._rollback()
-                raise store_error(convert(exc, self.location), self.location, "保存修改") from exc
+                raise convert(exc, self.location) from exc
 
     @contextmanager
     def snapshot(self) -> Iterator[PgDb]:

@@ -30,24 +30,17 @@ class SqliteDb:
     @contextmanager
     def write(self) -> Iterator[SqliteDb]:
         """BEGIN IMMEDIATE takes the write lock first (another process waits up to the busy timeout)."""
-        from reviewer.store.guard import store_error
-
-        try:
-            self.raw.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise store_error(exc, self.location, "保存修改") from exc
+        self.raw.execute("BEGIN IMMEDIATE")
         try:
             yield self
-        except BaseException as exc:
+        except BaseException:
             self._rollback()
-            if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
-                raise store_error(exc, self.location, "保存修改") from exc
             raise
         try:
             self.raw.execute("COMMIT")
-        except sqlite3.Error as exc:  # disk full, I/O error: the transaction is not on disk
+        except sqlite3.Error:  # disk full, I/O error: the transaction is not on disk
             self._rollback()
-            raise store_error(exc, self.location, "保存修改") from exc
+            raise
 
     def _rollback(self) -> None:
         """Roll back if a transaction is still open (SQLite may have rolled it back itself, e.g. on a full disk)."""
