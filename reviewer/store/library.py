@@ -138,6 +138,12 @@ class Library:
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
 
     @property
+    def address(self) -> str | Path:
+        """What another thread or process opens a connection of its own with: the server's address (password
+        included if it was given in it) or the file's path."""
+        return self.url if self.url else self.path
+
+    @property
     def is_server(self) -> bool:
         """True for a library on a PostgreSQL server (team mode): no file to guard, repair or back up."""
         return self.url is not None
