@@ -19,7 +19,7 @@ from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
 from reviewer.store import confirmations, crossreport, records, review, spans
 from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
-from reviewer.store.config import default_library_path
+from reviewer.store.config import default_library
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
 from reviewer.store.guard import check_report, damage_message, store_error
@@ -94,7 +94,10 @@ class Library:
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
         self.url: str | None = str(path).strip() if is_server_url(path) else None  # a server library (team mode)
-        self.path = Path(redact(self.url)) if self.url else Path(path) if path is not None else default_library_path()
+        if path is None:
+            path = default_library()
+            self.url = str(path) if is_server_url(path) else None
+        self.path = Path(redact(self.url)) if self.url else Path(path)
         self.location = redact(self.url) if self.url else str(self.path)
         self._lock = threading.RLock()
         self._conn, self.readonly = open_location(self.url) if self.url else guard_open(self.path)
