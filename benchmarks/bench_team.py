@@ -21,8 +21,10 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import queue
 import random
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -39,8 +41,8 @@ from make_reports import generate  # noqa: E402
 from reviewer.errors import StaleWriteError  # noqa: E402
 from reviewer.store import Library  # noqa: E402
 
-EDIT_CELLS = ("table3:granted:natural", "table3:unable.not_held:natural", "table3:other.duplicate:natural",
-              "table4:review.upheld:total", "table4:lawsuit.not_heard.upheld:total")
+EDIT_CELLS = ("table3:granted:natural", "table3:unable.not_held:natural", "table3:carried_over:natural",
+              "table3:denied.admin_query:natural", "table2:licensing:decisions")  # cells of both formats
 
 
 def _t(label: str, seconds: float, extra: str = "") -> None:
@@ -180,7 +182,12 @@ def bench_edits(url: str, reviewers: int, seconds: float) -> None:
     t = time.perf_counter()
     for p in procs:
         p.start()
-    results = [out.get() for _ in procs]
+    results = []
+    for _ in procs:
+        try:
+            results.append(out.get(timeout=seconds + 300))
+        except queue.Empty:
+            raise SystemExit(f"a reviewer process gave no result (exit codes {[p.exitcode for p in procs]})") from None
     for p in procs:
         p.join()
     dt = time.perf_counter() - t
@@ -224,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", type=Path, default=None, help="working directory (default: a temporary one, removed)")
     ap.add_argument("--only", default="import,list,edit")
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still removes its cluster
     only = set(args.only.split(","))
     work = args.dir or Path(tempfile.mkdtemp(prefix="bench_team_"))
     work.mkdir(parents=True, exist_ok=True)
