@@ -33,6 +33,7 @@ from ui.charts_panel import ChartsDock
 from ui.commands import Commands
 from ui.decisions import Decisions
 from ui.deliver import Deliveries
+from ui.elided_label import ElidedLabel
 from ui.history_dialog import HistoryDialog
 from ui.i18n import LANGUAGES, tr
 from ui.import_progress import ImportProgress
@@ -57,6 +58,11 @@ if TYPE_CHECKING:
     from reviewer.store import ImportSummary, Library
 
 FIRST_MIN = (1280, 720)  # the first start's size is at least this (or the whole screen when it is smaller)
+
+
+def first_extent(available: int, least: int) -> int:
+    """The first start's width or height: 80 % of the screen's, or all of it when 80 % is less than `least`."""
+    return available if available * 0.8 < least else int(available * 0.8)
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +102,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 1240])
         self.setCentralWidget(self.splitter)
-        self.status_label = QLabel(self)
+        self.status_label = ElidedLabel(self)  # a long message never squeezes the legend
         self.statusBar().addWidget(self.status_label, 1)
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
@@ -464,14 +470,13 @@ class MainWindow(QMainWindow):
             self.review.column_widths = json.loads(bytes(widths.data()).decode("utf-8") or "{}")
 
     def _first_size(self) -> None:
-        """No size kept yet (the first start): about 80 % of the screen, centred — on a small screen (1366×768)
-        all of it, so that 表三 fits beside the text."""
+        """No size kept yet (the first start): 80 % of the screen, centred — all of a screen where 80 % would be
+        less than FIRST_MIN (1366×768), so that 表三 fits beside the text and the library still shows agencies."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             return
         area = screen.availableGeometry()
-        self.resize(min(area.width(), max(int(area.width() * 0.8), FIRST_MIN[0])),
-                    min(area.height(), max(int(area.height() * 0.8), FIRST_MIN[1])))
+        self.resize(first_extent(area.width(), FIRST_MIN[0]), first_extent(area.height(), FIRST_MIN[1]))
         self.move(area.center() - self.rect().center())
 
     def fit_layout(self) -> None:

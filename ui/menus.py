@@ -15,20 +15,23 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMenuBar, QWidget
 
 from ui.i18n import LANGUAGES, tr
-from ui.marks import PRIORITY, MarkStyle, mark_names
+from ui.marks import PRIORITY, MarkStyle, mark_names, mark_short_names
 
 
 def legend(style: MarkStyle, parent: QWidget) -> QWidget:
-    """Icon, colour and name of every mark, so a colour is never the only clue."""
+    """Icon, colour and name of every mark, so a colour is never the only clue (a short name; the full one in
+    the tooltip)."""
     box = QWidget(parent)
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(10)
-    names = mark_names()
+    row.setSpacing(6)
+    names, short = mark_names(), mark_short_names()
     for kind in PRIORITY:
         icon = QLabel(box)
         icon.setPixmap(style.icon(kind).pixmap(12, 12))
-        text = QLabel(names[kind], box)
+        text = QLabel(short[kind], box)
+        icon.setToolTip(names[kind])
+        text.setToolTip(names[kind])
         colour = style.brush(kind).color().name()
         text.setStyleSheet(f"background: {colour}; padding: 0 3px; border-radius: 2px")
         row.addWidget(icon)
