@@ -73,9 +73,10 @@ class Cluster:
         if done.returncode != 0:
             raise RuntimeError(f"{name} failed ({done.returncode}): {(done.stderr or done.stdout).strip()[:800]}")
 
-    def init(self, durable: bool = False, shared_buffers: str = "32MB") -> Cluster:
-        """`durable`: a server as an office runs it (fsync on), for benchmarks; tests run without fsync."""
-        self._pg("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C",
+    def init(self, durable: bool = False, shared_buffers: str = "32MB", locale: str = "C") -> Cluster:
+        """`durable`: a server as an office runs it (fsync on), for benchmarks; tests run without fsync.
+        `locale`: C.UTF-8 makes Chinese characters letters to pg_trgm (an office's server has a UTF-8 locale)."""
+        self._pg("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", f"--locale={locale}",
                  "--no-sync")
         with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write(f"\nlisten_addresses = ''\nunix_socket_directories = '{self.root}'\nport = {PORT}\n"
@@ -126,14 +127,15 @@ class Cluster:
         self.admin().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start_cluster(root: Path | None = None, *, durable: bool = False, shared_buffers: str = "32MB") -> Cluster:
+def start_cluster(root: Path | None = None, *, durable: bool = False, shared_buffers: str = "32MB",
+                  locale: str = "C") -> Cluster:
     """A running cluster, or RuntimeError(MISSING) when the binaries are absent."""
     bindir = find_binaries()
     if bindir is None:
         raise RuntimeError(MISSING)
     cluster = Cluster(bindir, root)
     try:
-        return cluster.init(durable, shared_buffers).start()
+        return cluster.init(durable, shared_buffers, locale).start()
     except BaseException:
         shutil.rmtree(cluster.root, ignore_errors=True)
         raise
