@@ -77,6 +77,20 @@ def library_path(args: argparse.Namespace, settings: Settings) -> Path | str:
     return Path(chosen).expanduser() if chosen else default_library()
 
 
+def local_fallback(args: argparse.Namespace, settings: Settings) -> Path | str | None:
+    """When the team server of the settings cannot be reached at start: the library file of the settings (or the
+    default one) to open instead, so that the window opens and 首选项 can mend the address. None when the server
+    was named by --db (the user asked for it) or there is no server in the settings."""
+    from reviewer.store.backend import is_server_url
+    from ui.library_access import default_library
+
+    if args.db or not settings.get("server_url"):
+        return None
+    chosen = settings.get("library_path")
+    local = Path(chosen).expanduser() if chosen else default_library()
+    return None if is_server_url(local) else local
+
+
 def wait_for(runner: TaskRunner, timeout_ms: int = 60_000) -> None:
     """Block (with a running event loop) until the runner's background task has finished."""
     if not runner.busy:
@@ -139,15 +153,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.critical(None, tr("格式文件有误"), str(exc))
         return 2
     path = library_path(args, settings)
+    from ui.library_access import library_name
+
     try:
         library = open_library(path, seed_samples=True)
     except (ReviewerError, OSError) as exc:
+        named = library_name(path) if isinstance(path, str) else path  # an address: never its password
         if args.screenshot or os.environ.get(AUTOQUIT_ENV) or os.environ.get(SHOWN_ENV):
-            print(tr("无法打开资料库 {path}：{reason}").format(path=path, reason=exc), file=sys.stderr)
+            print(tr("无法打开资料库 {path}：{reason}").format(path=named, reason=exc), file=sys.stderr)
             return 2  # an unattended run never waits on a dialog
-        QMessageBox.critical(None, tr("无法打开资料库"), tr("无法打开资料库 {path}：\n{reason}").format(
-            path=path, reason=exc))
-        return 2
+        local = local_fallback(args, settings)
+        if local is None or QMessageBox.question(
+                None, tr("无法连接团队服务器"),
+                tr("无法打开资料库 {path}：\n{reason}\n\n改用本机资料库 {local}？（服务器地址可在首选项中修改）").format(
+                    path=named, reason=exc, local=local)) != QMessageBox.StandardButton.Yes:
+            QMessageBox.critical(None, tr("无法打开资料库"), tr("无法打开资料库 {path}：\n{reason}").format(
+                path=named, reason=exc))
+            return 2
+        try:
+            library, path = open_library(local, seed_samples=True), local
+        except (ReviewerError, OSError) as again:
+            QMessageBox.critical(None, tr("无法打开资料库"), tr("无法打开资料库 {path}：\n{reason}").format(
+                path=local, reason=again))
+            return 2
     window = MainWindow(library, path, settings, language)
     if args.screenshot:
         window.resize(*SCREENSHOT_SIZE)

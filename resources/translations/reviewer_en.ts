@@ -12,6 +12,20 @@
         <translation>Cannot open the library {path}: {reason}</translation>
     </message>
     <message>
+        <source>无法连接团队服务器</source>
+        <translation>Cannot reach the team server</translation>
+    </message>
+    <message>
+        <source>无法打开资料库 {path}：
+{reason}
+
+改用本机资料库 {local}？（服务器地址可在首选项中修改）</source>
+        <translation>Cannot open the library {path}:
+{reason}
+
+Use the library on this computer, {local}, instead? (The server's address can be changed in Preferences.)</translation>
+    </message>
+    <message>
         <source>无法打开资料库</source>
         <translation>Cannot open the library</translation>
     </message>
@@ -2525,11 +2539,11 @@ The value you typed is still in the cell.</translation>
     </message>
     <message>
         <source>填写后使用服务器上的团队资料库（留空则用本机资料库文件）。密码不保存在设置中：请用 PGPASSWORD 环境变量、~/.pgpass 文件或 libpq 服务文件（service=名称）。</source>
-        <translation>When filled in, the team's library on the server is used (leave it empty to use the library file on this computer). The password is never saved in the settings: use the PGPASSWORD environment variable, a ~/.pgpass file or a libpq service file (service=name).</translation>
+        <translation>When filled in, the team&apos;s library on the server is used (leave it empty to use the library file on this computer). The password is never saved in the settings: use the PGPASSWORD environment variable, a ~/.pgpass file or a libpq service file (service=name).</translation>
     </message>
     <message>
         <source>请先填写服务器地址</source>
-        <translation>Enter the server's address first</translation>
+        <translation>Enter the server&apos;s address first</translation>
     </message>
     <message>
         <source>正在连接…</source>

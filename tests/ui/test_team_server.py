@@ -139,3 +139,15 @@ def test_the_app_starts_on_a_server_library(pg_cluster, tmp_path) -> None:  # no
     with Library(url) as lib:
         assert len(lib.list_reports()) == 5
     pg_cluster.drop_database(url)
+
+
+def test_an_unreachable_server_of_the_settings_falls_back_to_the_local_library(settings, tmp_path) -> None:  # noqa: ANN001
+    """The window can still open (and 首选项 mend the address) when the saved server is down; a server asked for
+    with --db has no fallback."""
+    from ui.app import local_fallback, parse_args
+
+    assert local_fallback(parse_args([]), settings) is None  # no server in the settings
+    settings.set("server_url", "postgresql://审核员@db.example.cn/reviews")
+    settings.set("library_path", str(tmp_path / "mine.sqlite3"))
+    assert local_fallback(parse_args([]), settings) == tmp_path / "mine.sqlite3"
+    assert local_fallback(parse_args(["--db", "postgresql://x@y/z"]), settings) is None
