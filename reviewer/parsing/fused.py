@@ -18,47 +18,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from reviewer.formats.relations import EPS, Instance, holds, total
 from reviewer.model import Number
-from reviewer.values import parse_printed
+from reviewer.parsing.fused_blocks import block_splits, sum_blocks
+from reviewer.parsing.fused_pieces import MAX_DIGITS, Candidate, Piece, Slot, Split, piece_value
 
-MAX_DIGITS = 9  # a count of more than 999 999 999 is not a report's figure
 CANDIDATE_CAP = 2000  # candidate splits kept per slot
 SPLIT_BUDGET = 150_000  # steps to enumerate one slot's splits; beyond it the slot is left undecided
 SOLUTION_CAP = 256  # best combinations kept
 NODE_BUDGET = 200_000  # search steps before falling back on each slot's own candidates
 MAX_BROKEN = 6  # relations a combination may break beyond the fixed rows' before the search gives up
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A printed cell cut out of a segment: its text and its span in the document text."""
-
-    text: str
-    start: int
-    end: int
-
-
-Split = tuple[Piece | None, ...]
-
-
-@dataclass(slots=True)
-class Slot:
-    """A printed row: its cells (ids and kinds, in column order) and its hard segments (in print order)."""
-
-    cells: tuple[str, ...]
-    kinds: tuple[str, ...]
-    segments: tuple[Piece, ...]
-
-
-@dataclass(slots=True)
-class Candidate:
-    split: Split
-    values: tuple[Number | None, ...]
-    violations: int  # relations of the slot alone that it breaks
-    miss: float = 0.0  # by how much they miss, summed (a printed slip is usually small)
 
 
 @dataclass(slots=True)
@@ -86,31 +56,6 @@ class SlotResult:
         return len(self.slot.segments) != len(self.slot.cells) and bool(self.slot.segments)
 
 
-@lru_cache(maxsize=65536)
-def piece_value(text: str, kind: str) -> tuple[bool, Number | None]:
-    """Whether `text` can be one cell of a column of `kind`, and its value (None for a printed blank)."""
-    p = parse_printed(text)
-    if p.kind == "null":
-        return not any(ch.isdigit() for ch in text), None
-    if p.kind != "number" or p.value is None:
-        return False, None
-    core = text.lstrip("+-−")
-    if p.unit:
-        core = core[: -len(p.unit)]
-    if len(core) > 1 and core[0] == "0" and core[1] != ".":
-        return False, None  # a leading zero: "05" is two cells
-    digits = sum(ch.isdigit() for ch in core)
-    if digits > MAX_DIGITS + (4 if kind == "money" else 0):
-        return False, None
-    if kind == "money":
-        return (not p.signed and p.unit not in ("个", "件", "项", "次", "条", "宗")), p.value
-    if p.unit in ("元", "万元") or "." in core:
-        return False, None
-    if kind == "count" and p.signed:
-        return False, None
-    return True, p.value
-
-
 def _local(slot: Slot, relations: Sequence[Instance]) -> list[Instance]:
     """The relations among the slot's own cells (its row total)."""
     cells = set(slot.cells)
@@ -133,7 +78,7 @@ def miss(inst: Instance, values: dict[str, Number | None]) -> float:
 
 
 def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = True,
-                     cap: int = CANDIDATE_CAP, local: Sequence[Instance] | None = None
+                     cap: int = CANDIDATE_CAP, local: Sequence[Instance] | None = None, fast: bool = True
                      ) -> tuple[list[Candidate], bool, bool]:
     """The splits of a slot's segments into its cells, in print order.
 
@@ -143,7 +88,8 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
     length of the run's tail, then parts that never exceed it and leave room for no more than it can hold.
     A block no relation joins to the cells before it is searched once per start position.
     Returns the candidates, whether a relation ruled a split out, and whether the enumeration finished
-    within `SPLIT_BUDGET` steps (if not, the list may be incomplete).
+    within `SPLIT_BUDGET` steps (if not, the list may be incomplete). A row made only of sum blocks (table 3's
+    rows, table 4) goes to the block search of `fused_blocks` (`fast=False`: this general search, for tests).
     """
     n, segs = len(slot.cells), list(slot.segments)
     k = len(segs)
@@ -152,6 +98,9 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
     if k > n or sum(len(sg.text) for sg in segs) < n:
         return [], False, True
     own = list(local if local is not None else _local(slot, relations))
+    blocks = sum_blocks(slot, own) if strict and fast else None
+    if blocks is not None:
+        return block_splits(slot, blocks, cap, SPLIT_BUDGET)
     index = {c: i for i, c in enumerate(slot.cells)}
     checks: dict[int, list[Instance]] = {}
     sums: dict[int, list[int]] = {}
