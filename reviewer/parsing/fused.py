@@ -40,7 +40,8 @@ class SlotResult:
     "least" (the report does not add up: the split breaking the fewest relations) · "ambiguous" (several
     splits fit and disagree: those cells undecided) · "failed" (no split at all) · "too_many" (more ways to
     split than the budget lets the search try: undecided) · "heuristic" (placed, but only a warning-level
-    bound such as R9 ruled the alternatives out: they are listed).
+    bound such as R9 ruled the alternatives out: they are listed) · "prose" (the relations allow several
+    splits; the figures the report's prose states leave one: the others are listed).
     """
 
     slot: Slot
@@ -49,6 +50,7 @@ class SlotResult:
     undecided: list[str] = field(default_factory=list)
     alternatives: list[Split] = field(default_factory=list)
     violations: int = 0
+    prose: list[str] = field(default_factory=list)  # status "prose": the keys of the stated figures that chose it
 
     @property
     def split(self) -> bool:
@@ -433,21 +435,34 @@ class _Sums:
         return self.total, round(self.total_gap, 6)
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure the report's prose states (收到申请N件, 行政诉讼结果维持N件) and the cells it restates: each
+    alternative a list of cells whose sum it may be (the format's `prose` checks)."""
+
+    key: str
+    name: str
+    stated: Number
+    alternatives: tuple[tuple[str, ...], ...]
+
+
 def solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str, Number | None] | None = None,
-          budget: int = NODE_BUDGET) -> list[SlotResult]:
-    """Decide every slot's split, each table (the slots its relations join) as one problem."""
+          budget: int = NODE_BUDGET, prose: Sequence[Figure] = ()) -> list[SlotResult]:
+    """Decide every slot's split, each table (the slots its relations join) as one problem; where the relations
+    leave several splits, the figures the prose states choose among them (`prose`)."""
     table = {id(s): s.cells[0].split(":", 1)[0] if s.cells else "" for s in slots}
     results: dict[int, SlotResult] = {}
     for t in dict.fromkeys(table.values()):
         group = [s for s in slots if table[id(s)] == t]
         rels = [r for r in relations if r.table == t]
-        for slot, res in zip(group, _solve(group, rels, known, budget), strict=True):
+        figs = [f for f in prose if all(c.startswith(t + ":") for alt in f.alternatives for c in alt)]
+        for slot, res in zip(group, _solve(group, rels, known, budget, figs), strict=True):
             results[id(slot)] = res
     return [results[id(s)] for s in slots]
 
 
 def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str, Number | None] | None,
-           budget: int) -> list[SlotResult]:
+           budget: int, prose: Sequence[Figure] = ()) -> list[SlotResult]:
     """Decide every slot's split together: the combinations breaking the fewest relations, and what they share.
 
     The search minimises (relations broken, by how much they miss): where a report does not add up, a printed
@@ -490,6 +505,7 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
     sols: list[tuple[int, ...]] = []
     choice: list[int] = [0] * len(multi)
     nodes = [0]
+    overflow = [False]  # more equally good combinations than kept: what they share is unknown
 
     def cost(own: tuple[int, float], done: bool = False) -> tuple[int, float]:
         v, m = sums.exact() if done else sums.cost()
@@ -505,6 +521,8 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
                 sols.clear()
             if len(sols) < SOLUTION_CAP:
                 sols.append(tuple(choice))
+            else:
+                overflow[0] = True
             return True
         for j, cand in enumerate(cands[multi[d]]):
             nodes[0] += 1
@@ -525,10 +543,14 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
     complete = False
     for limit in range(MAX_BROKEN + 1):  # fewest broken relations first: a tight limit prunes hard
         best[0] = (base[0] + limit, float("inf"))
+        overflow[0] = False
         complete = rec(0, base)
         if not complete or sols:
             break
-    complete = complete and bool(sols)
+    complete = complete and bool(sols) and not overflow[0]
+    chosen: dict[int, tuple[list[str], list[int]]] = {}
+    if complete and prose:
+        sols, chosen = _by_prose(sols, prose, [slots[i] for i in multi], [cands[i] for i in multi], values)
     out: list[SlotResult] = []
     for i, slot in enumerate(slots):
         cs = cands[i]
@@ -548,7 +570,12 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
         else:  # over budget: the slot's own best candidates
             low = (cs[0].violations, cs[0].miss)
             used = [j for j, c in enumerate(cs) if (c.violations, c.miss) == low]
-        out.append(_agree(slot, [cs[j] for j in used], cs, best[0][0] if complete else cs[0].violations))
+        res = _agree(slot, [cs[j] for j in used], cs, best[0][0] if complete else cs[0].violations)
+        if d in chosen and not res.undecided:
+            names, allowed = chosen[d]
+            res.status, res.prose = "prose", names
+            res.alternatives = [cs[j].split for j in allowed if cs[j].values != cs[used[0]].values][:8]
+        out.append(res)
     _blame(out, cands, relations, values)
     for k, hcs in hard_only.items():  # decided only thanks to a heuristic bound: say so, list what it excluded
         res = out[k]
@@ -559,6 +586,57 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
             if others:
                 res.status, res.alternatives = "heuristic", others[:8]
     return out
+
+
+def _by_prose(sols: list[tuple[int, ...]], prose: Sequence[Figure], order: list[Slot], cands: list[list[Candidate]],
+              fixed: dict[str, Number | None]
+              ) -> tuple[list[tuple[int, ...]], dict[int, tuple[list[str], list[int]]]]:
+    """The combinations that also give every figure the prose states that some combination gives, and the
+    slots (by depth) this narrowed to one split: the keys of the figures that did it, and the candidates the
+    relations allowed before.
+
+    A figure no combination gives (the prose and the table disagree: the prose check reports it) is set
+    aside; figures that no combination gives together are all set aside: the prose does not choose then.
+    """
+    where = {c: (d, k) for d, slot in enumerate(order) for k, c in enumerate(slot.cells)}
+
+    def gives(fig: Figure, sol: tuple[int, ...]) -> bool | None:
+        """Whether the combination gives the figure; None when no alternative can be summed."""
+        summed = False
+        for alt in fig.alternatives:
+            total_: float = 0.0
+            for c in alt:
+                if c in where:
+                    d, k = where[c]
+                    v = cands[d][sol[d]].values[k]
+                else:
+                    v = fixed.get(c)
+                if v is None:
+                    break
+                total_ += v
+            else:
+                summed = True
+                if abs(total_ - fig.stated) <= EPS:
+                    return True
+        return False if summed else None
+
+    touching = [f for f in prose if any(c in where for alt in f.alternatives for c in alt)]
+    usable = [f for f in touching if any(gives(f, s) for s in sols)]
+    if not usable:
+        return sols, {}
+    kept = [s for s in sols if all(gives(f, s) is not False for f in usable)]
+    if not kept or len(kept) == len(sols):
+        return sols, {}
+    deciding = [f for f in usable if any(gives(f, s) is False for s in sols)]  # those that ruled any out
+    chosen: dict[int, tuple[list[str], list[int]]] = {}
+    for d in range(len(order)):
+        before = {cands[d][s[d]].values for s in sols}
+        after = {cands[d][s[d]].values for s in kept}
+        if len(before) > 1 and len(after) == 1:
+            cells = set(order[d].cells)
+            keys = [f.key for f in deciding if any(c in cells for alt in f.alternatives for c in alt)]
+            chosen[d] = (keys or [f.key for f in deciding], sorted({s[d] for s in sols}))
+    return kept, chosen
 
 
 def _blame(results: list[SlotResult], cands: list[list[Candidate]], relations: Sequence[Instance],

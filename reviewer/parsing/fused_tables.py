@@ -14,10 +14,10 @@ from typing import Any
 
 from reviewer.formats import FormatDef, TableDef, column_kind, full_row_label, load_format
 from reviewer.formats.relations import Instance, instances
-from reviewer.model import Cell, CellSource, Finding, cell_id, split_cell_id
+from reviewer.model import Cell, CellSource, Finding, Number, cell_id, split_cell_id
 from reviewer.parsing.align import MATCH, align
 from reviewer.parsing.builder import Builder
-from reviewer.parsing.fused import Piece, Slot, SlotResult, solve, split_text
+from reviewer.parsing.fused import Figure, Piece, Slot, SlotResult, solve, split_text
 from reviewer.parsing.labels import similarity
 from reviewer.parsing.rows import DataRow, Region, Value
 from reviewer.parsing.table2 import detect_variant, parse_variant
@@ -104,8 +104,10 @@ def _table4(region: Region, tdef: TableDef, template: str, b: Builder) -> list[S
     return [Slot(cells, kinds, _segments(values))]
 
 
-def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Builder) -> None:
-    """Parse the fused tables found (`regions`: table -> its rows and text) and place their cells."""
+def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Builder,
+                narrative: dict[str, Number] | None = None) -> None:
+    """Parse the fused tables found (`regions`: table -> its rows and text) and place their cells; the
+    figures the prose states (`narrative`, read as for the prose checks) choose where the relations cannot."""
     template = fmt.template
     slots: list[Slot] = []
     if "table2" in regions:
@@ -119,7 +121,9 @@ def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Build
         slots += _table3(regions["table3"][0], fmt.tables["table3"], template, b)
     if "table4" in regions:
         slots += _table4(regions["table4"][0], fmt.tables["table4"], template, b)
-    results = solve(slots, _relations(template))
+    stated = narrative or {}
+    figures = [Figure(p.key, p.name, stated[p.key], p.alternatives) for p in fmt.prose if p.key in stated]
+    results = solve(slots, _relations(template), prose=figures)
     for res in results:
         _write(res, template, b)
 
@@ -172,7 +176,11 @@ def _write(res: SlotResult, template: str, b: Builder) -> None:
     params.update(split=split_text(tuple(res.placed.get(c) for c in slot.cells)), alternatives=alts,
                   others="；".join(alts) or "无")
     placed = [c for c in slot.cells if res.placed.get(c) is not None]
-    if res.status == "heuristic":
+    if res.status == "prose":
+        names = {p.key: p.name for p in load_format(template).prose}
+        params.update(figures="、".join(names.get(k, k) for k in res.prose), figure_keys=list(res.prose))
+        _note(b, message_id="split_prose", severity="info", name="split by the prose", cells=placed, params=params)
+    elif res.status == "heuristic":
         _note(b, message_id="split_heuristic", severity="warning", name="split by a heuristic bound", cells=cells,
               params=params)
     elif not res.undecided and not (res.violations and res.alternatives) and res.status == "only":
@@ -203,6 +211,7 @@ MESSAGES = {
                     "其他拆分：{others}"),
     "split_ambiguous": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择",
     "split_tied": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择",
+    "split_prose": ("{table}“{rows}”印为“{printed}”，各项关系允许多种拆分（另有：{others}），按正文所述的{figures}拆分为 {split}"),
     "split_heuristic": ("{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；"
                         "若该关系不成立，也可拆分为：{others}，请核对"),
     "split_failed": "{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值",
