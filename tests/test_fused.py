@@ -20,7 +20,7 @@ from reviewer.parsing.crawler import is_fused
 from reviewer.parsing.fused import Piece, Slot, solve
 from reviewer.rules.relations import instances
 
-from .crawler_gen import STYLES, Crawl, crawler_text
+from .crawler_gen import SINGLE_OTHER, STYLES, Crawl, crawler_text
 from .test_variants import DISTINCT, RECORDS, wrong_cells
 
 CASES = [pytest.param(name, style, id=f"{style.name}-{name[:14]}") for style in STYLES for name in RECORDS]
@@ -65,6 +65,20 @@ def test_fused_text_with_spaced_table2_is_exact(name: str) -> None:
     if "regulations" not in want["table2"]:
         want = {**want, "table2": {}}
     assert [c for c, _w, _g in wrong_cells(rec, want)] == []
+
+
+@pytest.mark.parametrize("name", [n for n in RECORDS if crawler_text(n, STYLES[0])[0]["template"] == "2021"])
+def test_a_2021_report_printing_the_2019_single_other_row_reads_it_fused(name: str) -> None:
+    """（六）其他处理 printed as one row (its seven values the sums of the three sub-rows): kept as row `other`,
+    split by the relations that sum it in place of the three, nothing unplaced, no error."""
+    want, rec = _read(name, SINGLE_OTHER)
+    assert "other" in want["table3"] and "other.other" not in want["table3"]
+    assert rec.tables["table3"] == want["table3"]
+    assert not [u for u in rec.unplaced if u.table == "table3"]
+    allowed = {c for f in want.get("expected_findings", []) for c in f["cells"]}
+    assert [f.message for f in rec.findings if f.severity == "error" and not set(f.cells) & allowed] == []
+    note = next(f for f in rec.findings if f.rule == "SPLIT" and "table3:other:total" in f.cells)
+    assert "（六）其他处理" in note.message
 
 
 def test_each_split_cell_carries_an_info_finding() -> None:

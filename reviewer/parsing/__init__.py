@@ -74,7 +74,7 @@ def parse(doc: Document, template: str | None = None) -> Record:
     record.narrative = extract_narrative(_prose(doc, sections))
     if fused is not None:
         parse_fused({t: (scan(doc.rows, sec.start, sec.end), _region_text(doc, sec)) for t, sec in sections.items()},
-                    fmt, b, record.narrative)
+                    fmt, b, record.narrative, alternatives=template is None)
     if "table2" in sections and fused is None:
         sec = sections["table2"]
         region = scan(doc.rows, sec.start, sec.end)
