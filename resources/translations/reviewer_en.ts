@@ -894,6 +894,10 @@ Updated {at}</translation>
         <translation>split by the prose</translation>
     </message>
     <message>
+        <source>总计印在上一行</source>
+        <translation>total on the line above</translation>
+    </message>
+    <message>
         <source>文字识别置信度低</source>
         <translation>Low OCR confidence</translation>
     </message>
@@ -964,6 +968,10 @@ Updated {at}</translation>
     <message>
         <source>{table}“{rows}”印为“{printed}”，各项关系允许多种拆分（另有：{others}），按正文所述的{figures}拆分为 {split}</source>
         <translation>{table} “{rows}” printed “{printed}”: the relations allow several splits (also: {others}); split as {split} by the figures the prose states ({figures})</translation>
+    </message>
+    <message>
+        <source>{table}“{row}”一行的总计印在上一行（分组标签旁），已按表格版式读作该行总计；该行各列之和与之不符，请核对原文</source>
+        <translation>{table} “{row}”: the total was printed on the line above (beside the group label) and is read as the row's total by the form's layout; the row's columns do not add up to it, check the source</translation>
     </message>
     <message>
         <source>“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对</source>
