@@ -8,9 +8,13 @@ decimal only in a money column, at most `MAX_DIGITS` digits. The relations of th
 sums, table-4 blocks, table-2 bounds) then choose among the combinations: a branch-and-bound search over the
 slots that still have several candidates finds every combination breaking the fewest relations.
 
-The outcome per slot: one combination left → placed; several → the cells they agree on placed, the others
-left undecided with the alternatives listed; none within the budget → each slot's own best candidates.
-Nothing is guessed: an undecided cell stays null and is reported.
+A row made only of sums (table 3's rows, table 4's three blocks) is split by the block search of
+`fused_blocks`, which finds the same splits far faster.
+
+The outcome per slot: one combination left → placed; several → the figures the prose states (`Figure`) keep
+the combinations that give them, if any do; then the cells all agree on placed, the others left undecided with
+the alternatives listed; none within the budget → each slot's own best candidates. Nothing is guessed: an
+undecided cell stays null and is reported.
 """
 
 from __future__ import annotations
