@@ -91,7 +91,7 @@ PATTERNS.update({
     "normative_in_force": (re.compile(r"现行有效(?:的)?" + _NORMATIVE + r"(?:共|共计)?" + _N + r"件"),),
     "litigation_direct_total": (re.compile(r"未经复议直接(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件)?数?(?:为|共)?" + _N + _UNIT),),
     "litigation_after_review_total": (
-        re.compile(r"(?<!未经)复议后(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件)?数?(?:为|共)?" + _N + _UNIT),),
+        re.compile(r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件)?数?(?:为|共)?" + _N + _UNIT),),
 })
 NEEDS.update({"regulations_made": ("规章",), "regulations_published": ("规章",), "normative_made": ("规范性文件",),
               "normative_published": ("规范性文件",), "normative_repealed": ("废止",),
@@ -101,7 +101,12 @@ NEEDS.update({"regulations_made": ("规章",), "regulations_published": ("规章
 # table 4's outcomes: "行政复议5件，其中结果维持3件，结果纠正1件 …" — each of the subject the sentence names last
 _OUTCOME = re.compile(r"(结果维持|结果纠正|其他结果|尚未审结)(?:数|的|案件)*(?:为|共|共计)?" + _N + _UNIT)
 _OUTCOME_KEYS = {"结果维持": "upheld", "结果纠正": "corrected", "其他结果": "other", "尚未审结": "pending"}
-_SUBJECT = re.compile(r"行政复议|行政诉讼")
+
+
+def _last_subject(text: str) -> tuple[str, int] | None:
+    """The last 行政复议 / 行政诉讼 the text names, and where."""
+    at = max((text.rfind(w), w) for w in ("行政复议", "行政诉讼"))
+    return (at[1], at[0]) if at[0] >= 0 else None
 
 
 def _outcomes(flat: str) -> dict[str, Number]:
@@ -111,29 +116,28 @@ def _outcomes(flat: str) -> dict[str, Number]:
     the last one of the sentence before); a figure after both named together (行政复议和行政诉讼结果维持N件), or
     in a clause of a change on last year, is nobody's."""
     out: dict[str, Number] = {}
-    previous: str | None = None
-    for sentence in re.split(r"[。；;]", flat):
-        subjects = list(_SUBJECT.finditer(sentence))
-        for m in _OUTCOME.finditer(sentence):
-            before = [s for s in subjects if s.end() <= m.start()]
-            if before:
-                last = before[-1]
-                if re.search(r"(?:行政复议|行政诉讼)[和与及、]$", sentence[max(0, last.start() - 5): last.start()]):
-                    continue  # both subjects together
-                subject = last.group()
-            elif sentence.startswith("其中") and previous:
-                subject = previous
-            else:
+    for m in _OUTCOME.finditer(flat):
+        start = max(flat.rfind(c, 0, m.start()) for c in "。；;") + 1
+        last = _last_subject(flat[start:m.start()])
+        if last is not None:
+            subject, at = last
+            if re.search(r"(?:行政复议|行政诉讼)[和与及、]$", flat[max(start, start + at - 5): start + at]):
+                continue  # both subjects together
+        elif flat.startswith("其中", start) and start > 0:
+            before = max(flat.rfind(c, 0, start - 1) for c in "。；;") + 1
+            prev = _last_subject(flat[before:start - 1])
+            if prev is None:
                 continue
-            clause = sentence[sentence.rfind("，", 0, m.start()) + 1: m.end()]
-            if re.search(r"同比|较上年|比上年|较去年|增加|减少", clause):
-                continue
-            key = ("review_" if subject == "行政复议" else "litigation_") + _OUTCOME_KEYS[m.group(1)]
-            value = _figure(m)
-            if value is not None and key not in out:
-                out[key] = value
-        if subjects:
-            previous = subjects[-1].group()
+            subject = prev[0]
+        else:
+            continue
+        clause = flat[max(start, flat.rfind("，", 0, m.start()) + 1): m.end()]
+        if re.search(r"同比|较上年|比上年|较去年|增加|减少", clause):
+            continue
+        key = ("review_" if subject == "行政复议" else "litigation_") + _OUTCOME_KEYS[m.group(1)]
+        value = _figure(m)
+        if value is not None and key not in out:
+            out[key] = value
     return out
 
 
