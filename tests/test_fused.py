@@ -17,7 +17,7 @@ from reviewer import parse_bytes
 from reviewer.formats import load_format
 from reviewer.model import Finding, Record
 from reviewer.parsing.crawler import is_fused
-from reviewer.parsing.fused import Piece, Slot, solve
+from reviewer.parsing.fused import Figure, Piece, Slot, solve
 from reviewer.rules.relations import instances
 
 from .crawler_gen import SINGLE_OTHER, STYLES, Crawl, crawler_text
@@ -247,3 +247,28 @@ def test_the_block_search_finds_exactly_the_splits_of_the_general_search(parts: 
     assert [*parts, sum(parts)] in [list(c.values) for c in fast]
     if len(fast) == 1:
         assert ruled_fast == ruled_general
+
+
+def _figure(key: str, stated: int) -> Figure:
+    col = key.split("_", 1)[1]
+    return Figure(key, key, stated, ((f"table4:review:{col}",),))
+
+
+@pytest.mark.parametrize(("figures", "decided"), [
+    ([], None),  # the relations alone: 1 · 12 or 11 · 2 before 0 · 0 · 13
+    ([("review_upheld", 11)], ["11", "2", "0", "0", "13"]),  # the prose says 结果维持11件
+    ([("review_corrected", 12)], ["1", "12", "0", "0", "13"]),
+    ([("review_upheld", 5)], None),  # no split gives it: set aside, nothing chosen
+    ([("review_upheld", 11), ("review_corrected", 12)], None),  # each alone would choose, together none fits
+    ([("review_upheld", 11), ("review_pending", 0)], ["11", "2", "0", "0", "13"]),  # one agreeing with all
+])
+def test_solver_lets_stated_figures_choose_only_among_the_splits_the_relations_allow(
+        figures: list[tuple[str, int]], decided: list[str] | None) -> None:
+    (res,) = solve([_review_slot("1120013")], instances(load_format("2021")),
+                   prose=[_figure(k, v) for k, v in figures])
+    if decided is None:
+        assert res.status == "ambiguous" and sorted(res.undecided) == ["table4:review:corrected", "table4:review:upheld"]
+        return
+    assert res.status == "prose" and not res.undecided
+    assert [p.text if p else None for p in res.placed.values()] == decided
+    assert len(res.alternatives) == 1 and res.prose == [figures[0][0]]
