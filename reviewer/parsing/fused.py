@@ -454,15 +454,43 @@ def solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str,
           budget: int = NODE_BUDGET, prose: Sequence[Figure] = ()) -> list[SlotResult]:
     """Decide every slot's split, each table (the slots its relations join) as one problem; where the relations
     leave several splits, the figures the prose states choose among them (`prose`)."""
-    table = {id(s): s.cells[0].split(":", 1)[0] if s.cells else "" for s in slots}
     results: dict[int, SlotResult] = {}
-    for t in dict.fromkeys(table.values()):
-        group = [s for s in slots if table[id(s)] == t]
-        rels = [r for r in relations if r.table == t]
-        figs = [f for f in prose if all(c.startswith(t + ":") for alt in f.alternatives for c in alt)]
+    for group, rels, figs in _components(slots, relations, prose):
         for slot, res in zip(group, _solve(group, rels, known, budget, figs), strict=True):
             results[id(slot)] = res
     return [results[id(s)] for s in slots]
+
+
+def _components(slots: Sequence[Slot], relations: Sequence[Instance], prose: Sequence[Figure]
+                ) -> list[tuple[list[Slot], list[Instance], list[Figure]]]:
+    """The slots as independent problems: two slots are in one when a relation or a stated figure joins their
+    cells (table 3's rows by its column sums; table 2's rows, joined by nothing, each alone). Each comes with
+    the relations and figures touching it."""
+    owner = {c: k for k, s in enumerate(slots) for c in s.cells}
+    parent = list(range(len(slots)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    rel_links = [(r, {owner[c] for c in r.cells if c in owner}) for r in relations]
+    fig_links = [(f, {owner[c] for alt in f.alternatives for c in alt if c in owner}) for f in prose]
+    for ks in [ks for _r, ks in rel_links] + [ks for _f, ks in fig_links]:
+        if ks:
+            first = find(min(ks))
+            for k in ks:
+                parent[find(k)] = first
+    groups: dict[int, list[int]] = {}
+    for k in range(len(slots)):
+        groups.setdefault(find(k), []).append(k)
+    out: list[tuple[list[Slot], list[Instance], list[Figure]]] = []
+    for members in groups.values():
+        mine = set(members)
+        out.append(([slots[k] for k in members], [r for r, ks in rel_links if ks & mine],
+                    [f for f, ks in fig_links if ks & mine]))
+    return out
 
 
 def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str, Number | None] | None,
@@ -586,10 +614,27 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
         if res.status in ("only", "unique") and not res.undecided:
             placed = tuple(piece_value(p.text, "money")[1] if p else None
                            for p in (res.placed.get(c) for c in res.slot.cells))
-            others = [c.split for c in hcs if c.values != placed]
-            if others:
-                res.status, res.alternatives = "heuristic", others[:8]
+            others = [c for c in hcs if c.values != placed]
+            if not others:
+                continue
+            res.status, res.alternatives = "heuristic", [c.split for c in others[:8]]
+            # a stated figure the placed split gives and none of the others does: the prose decides, not the bound
+            cells = res.slot.cells
+            mine = [f for f in prose if any(c in cells for alt in f.alternatives for c in alt)]
+            deciding = [f for f in mine if _gives(f, {**values, **dict(zip(cells, placed, strict=True))})
+                        and not any(_gives(f, {**values, **dict(zip(cells, o.values, strict=True))}) for o in others)]
+            if deciding:
+                res.status, res.prose = "prose", [f.key for f in deciding]
     return out
+
+
+def _gives(fig: Figure, values: dict[str, Number | None]) -> bool:
+    """Whether some alternative of the figure sums to what the prose states, with these values."""
+    for alt in fig.alternatives:
+        vs = [values.get(c) for c in alt]
+        if all(v is not None for v in vs) and abs(sum(vs) - fig.stated) <= EPS:  # type: ignore[arg-type]
+            return True
+    return False
 
 
 def _by_prose(sols: list[tuple[int, ...]], prose: Sequence[Figure], order: list[Slot], cands: list[list[Candidate]],
