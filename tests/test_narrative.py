@@ -59,6 +59,8 @@ CASES: list[tuple[str, str, int | float | None]] = [
     ("印发行政规范性文件3件。", "normative_made", 3),
     ("制定规章和规范性文件共12件。", "normative_made", None),
     ("制定规章和规范性文件共12件。", "regulations_made", None),
+    ("制定完善内部规章制度3件。", "regulations_made", None),
+    ("本年制定规章一件。", "regulations_made", 1),
     # 表四's outcomes, of the subject the sentence names last (or the sentence before, for 其中 …)
     ("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件；政府信息公开行政诉讼46件，其中结果维持25件。",
      "review_upheld", 72),

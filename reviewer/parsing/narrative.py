@@ -74,7 +74,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
 _MADE = r"(?:制发|制定|出台|印发|新制作|新制定)"
 _PUBLISHED = r"(?:新增公开|新公开)"
 _NORMATIVE = r"(?<![章和与及、])(?:行政)?规范性文件"
-_REGULATION = r"规章(?![和与及、])"
+_REGULATION = r"规章(?!制度|[和与及、])"
 
 
 def _doc(verb: str, noun: str) -> re.Pattern[str]:
