@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.errors import ReviewerError
 from reviewer.store.types import ReportList
 from ui.i18n import tr
 from ui.marks import MarkStyle
@@ -248,7 +249,10 @@ class LibraryModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        s = self._rows[index.row()]  # a page of the list is read the first time one of its rows is shown
+        try:
+            s = self._rows[index.row()]  # a page of the list is read the first time one of its rows is shown
+        except ReviewerError:  # the library cannot be read just now (a server gone away): blank until it can
+            return None
         key = self.COLUMNS[index.column()]
         if role == SUMMARY_ROLE:
             return s
@@ -314,7 +318,9 @@ class LibraryPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # export, review report
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # an agency's name starts with its place and ends with its kind (…人民政府, …教育局): a narrow column keeps
+        # both ends (the whole name is in the row's tooltip)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         rows = self.view.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height for all: no row is measured
@@ -355,7 +361,7 @@ class LibraryPanel(QWidget):
         """Widths from what they show (Chinese or English), the agency taking what is left."""
         header = self.view.horizontalHeader()
         head, body = header.fontMetrics(), self.view.fontMetrics()
-        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 14  # the sort indicator
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8  # the sort indicator
         samples = {"status": max([*status_names().values(), tr("已停用")], key=body.horizontalAdvance),
                    "year": "2024",
                    "errors": "000", "warnings": "000"}
