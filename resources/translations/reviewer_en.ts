@@ -983,7 +983,7 @@ Updated {at}</translation>
     </message>
     <message>
         <source>{table}“{row}”一行的总计印在上一行（分组标签旁），已按表格版式读作该行总计；该行各列之和与之不符，请核对原文</source>
-        <translation>{table} “{row}”: the total was printed on the line above (beside the group label) and is read as the row's total by the form's layout; the row's columns do not add up to it, check the source</translation>
+        <translation>{table} “{row}”: the total was printed on the line above (beside the group label) and is read as the row&apos;s total by the form&apos;s layout; the row&apos;s columns do not add up to it, check the source</translation>
     </message>
     <message>
         <source>“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对</source>
@@ -2605,11 +2605,11 @@ The value you typed is still in the cell.</translation>
     </message>
     <message>
         <source>填写后使用服务器上的团队资料库（留空则用本机资料库文件）。密码不保存在设置中：请用 PGPASSWORD 环境变量、~/.pgpass 文件或 libpq 服务文件（service=名称）。</source>
-        <translation>When filled in, the team's library on the server is used (leave it empty to use the library file on this computer). The password is never saved in the settings: use the PGPASSWORD environment variable, a ~/.pgpass file or a libpq service file (service=name).</translation>
+        <translation>When filled in, the team&apos;s library on the server is used (leave it empty to use the library file on this computer). The password is never saved in the settings: use the PGPASSWORD environment variable, a ~/.pgpass file or a libpq service file (service=name).</translation>
     </message>
     <message>
         <source>请先填写服务器地址</source>
-        <translation>Enter the server's address first</translation>
+        <translation>Enter the server&apos;s address first</translation>
     </message>
     <message>
         <source>正在连接…</source>
