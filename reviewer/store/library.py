@@ -18,13 +18,15 @@ from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
 from reviewer.store import confirmations, crossreport, records, review, spans
-from reviewer.store.config import default_library_path
+from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
+from reviewer.store.config import default_library
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
 from reviewer.store.guard import check_report, damage_message, store_error
-from reviewer.store.migrations import migrate
+from reviewer.store.listing import PagedIds
+from reviewer.store.migrations import ensure_search, migrate
 from reviewer.store.normalize import agency_key
-from reviewer.store.opening import guard_open
+from reviewer.store.opening import guard_open, open_location
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
 from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.spans import CAPTURE_KINDS, span_lines
@@ -70,10 +72,14 @@ ORDERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _order_sql(order: str, descending: bool) -> str:
-    if not descending:
-        return ", ".join(ORDERS[order])
-    return ", ".join(t[:-5] if t.endswith(" DESC") else t + " DESC" for t in ORDERS[order])
+def _order_sql(order: str, descending: bool, nulls: bool = False) -> str:
+    """`nulls`: say where blanks go as SQLite puts them (first when ascending), for PostgreSQL (last by default)."""
+    terms = ORDERS[order] if not descending else [t[:-5] if t.endswith(" DESC") else t + " DESC"
+                                                  for t in ORDERS[order]]
+    if nulls:
+        terms = [t if t.split()[0] == "id" else t + (" NULLS LAST" if t.endswith(" DESC") else " NULLS FIRST")
+                 for t in terms]
+    return ", ".join(terms)
 
 
 def who(reviewer: str | None) -> str:
@@ -92,11 +98,18 @@ class Library:
     """A library file. Safe to share between threads of one process (calls are serialised)."""
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
-        self.path = Path(path) if path is not None else default_library_path()
+        self.url: str | None = str(path).strip() if is_server_url(path) else None  # a server library (team mode)
+        if path is None:
+            path = default_library()
+            self.url = str(path) if is_server_url(path) else None
+        self.path = Path(redact(self.url)) if self.url else Path(path)
+        self.location = redact(self.url) if self.url else str(self.path)
         self._lock = threading.RLock()
-        self._conn, self.readonly = guard_open(self.path)
+        self._conn, self.readonly = open_location(self.url) if self.url else guard_open(self.path)
         try:
             found = migrate(self._conn)
+            if self.url and not self.readonly:
+                ensure_search(self._conn)
         except BaseException:
             self._conn.close()
             raise
@@ -121,13 +134,29 @@ class Library:
         return self._lock
 
     @property
-    def connection(self) -> sqlite3.Connection:
+    def connection(self) -> Db:
         """The underlying connection (exports and tests read through it; write only through the methods)."""
         return self._conn
 
     def integrity_check(self) -> str:
+        """'ok', or what is wrong (SQLite: `PRAGMA integrity_check`; PostgreSQL: rows without their report)."""
         with self._lock:
+            if self._conn.kind != "sqlite":
+                from reviewer.store.opening import server_integrity
+
+                return server_integrity(self._conn)
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    @property
+    def address(self) -> str | Path:
+        """What another thread or process opens a connection of its own with: the server's address (password
+        included if it was given in it) or the file's path."""
+        return self.url if self.url else self.path
+
+    @property
+    def is_server(self) -> bool:
+        """True for a library on a PostgreSQL server (team mode): no file to guard, repair or back up."""
+        return self.url is not None
 
     # -- import ------------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, reviewer: str | None = None,
@@ -193,6 +222,8 @@ class Library:
         sql = "SELECT id FROM reports"
         if where:
             sql += " WHERE " + " AND ".join(where)
+        if self._conn.kind != "sqlite" and limit is None:  # a server's list may be long: count, then pages
+            return self._paged(sql, params, _order_sql(order, descending, nulls=True))
         sql += " ORDER BY " + _order_sql(order, descending)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -200,6 +231,19 @@ class Library:
         with self._lock:
             ids = [i for (i,) in self._conn.execute(sql, params)]
         return ReportList(ids, self._summaries)
+
+    def _paged(self, sql: str, params: list[Any], order: str) -> ReportList:
+        """The list's length at once (a count), its ids read a page at a time along the order's index."""
+        def count() -> int:
+            with self._lock:
+                return int(self._conn.execute(sql.replace("SELECT id", "SELECT count(*)", 1), params).fetchone()[0])
+
+        def page(offset: int, limit: int) -> list[int]:
+            bound = "" if limit < 0 else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+            with self._lock:
+                return [i for (i,) in self._conn.execute(f"{sql} ORDER BY {order}{bound}", params)]
+
+        return ReportList(PagedIds(count, page), self._summaries)
 
     def _any_retired(self) -> bool:
         with self._lock:  # the partial index reports_retired holds the retired ones only
@@ -210,8 +254,8 @@ class Library:
         with self._lock:
             try:
                 rows = self._conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM reports WHERE id IN "
-                                          "(SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
-            except sqlite3.ProgrammingError as exc:
+                                          f"(SELECT value FROM {self._conn.each_int})", (json.dumps(ids),)).fetchall()
+            except (sqlite3.ProgrammingError, DbClosed) as exc:
                 raise ReviewerError("资料库已关闭：请在关闭前读取列表") from exc
         by_id = {r[0]: ReportSummary._make(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
@@ -270,7 +314,7 @@ class Library:
         """The report with its current values, findings, origins and latest verification."""
         try:
             return self._load(report_id)
-        except sqlite3.Error as exc:  # unreadable rows: a damaged library, said in one line
+        except ERRORS as exc:  # unreadable rows: a damaged library, said in one line
             raise store_error(exc, self.path, f"读取报告 #{report_id}") from exc
         except (ValueError, KeyError, TypeError) as exc:  # stored JSON or text that no longer decodes
             raise StoreError(damage_message(self.path, [], f"报告 #{report_id} 的数据无法解读（{exc}）")) from exc
@@ -328,21 +372,21 @@ class Library:
                 "SELECT id FROM verifications WHERE report_id = ? ORDER BY id", (report_id,))]
             return [self._verification(self._conn, i) for i in ids]
 
-    def _latest_verification(self, c: sqlite3.Connection, report_id: int) -> Verification | None:
+    def _latest_verification(self, c: Db, report_id: int) -> Verification | None:
         row = c.execute("SELECT max(id) FROM verifications WHERE report_id = ?", (report_id,)).fetchone()
         return self._verification(c, row[0]) if row[0] is not None else None
 
     @staticmethod
-    def _verification(c: sqlite3.Connection, vid: int) -> Verification:
+    def _verification(c: Db, vid: int) -> Verification:
         _, who_, at, note, version = c.execute(
             "SELECT id, reviewer, at, note, report_version FROM verifications WHERE id = ?", (vid,)).fetchone()
         acks = [Acknowledgement(*r) for r in c.execute(
             "SELECT finding_key, reason, rule, message FROM acknowledgements WHERE verification_id = ? "
-            "ORDER BY rowid", (vid,))]
+            f"ORDER BY {c.insert_order}", (vid,))]
         return Verification(vid, who_, at, note, version, acks)
 
     # -- writing -----------------------------------------------------------------------------------
-    def _change(self, c: sqlite3.Connection, report_id: int, version: int, cells: list[str],
+    def _change(self, c: Db, report_id: int, version: int, cells: list[str],
                 findings: list[Finding], batch: int | None, related: list[int]) -> Change:
         s = records.summary(c, report_id)
         return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related, s.defects)
@@ -496,11 +540,10 @@ class Library:
             at, batch = now(), next_batch(c)
             version, _ = bump(c, s, at=at, reviewer=name, status=STATUS_VERIFIED, batch=batch,
                                     reason=(note or "").strip() or "核实", verified_at=at)
-            cur = c.execute("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
-                            "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
-            vid = cur.lastrowid
-            c.executemany("INSERT OR IGNORE INTO acknowledgements(verification_id, finding_key, reason, rule, message) "
-                          "VALUES (?, ?, ?, ?, ?)",
+            vid = c.insert("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
+                           "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
+            c.executemany("INSERT INTO acknowledgements(verification_id, finding_key, reason, rule, message) "
+                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                           [(vid, finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
             c.execute("UPDATE conflicts SET resolved_at = ?, resolution = 'acknowledged' WHERE report_id = ? "
                       "AND resolved_at IS NULL", (at, report_id))
@@ -572,7 +615,7 @@ class Library:
             return forced_template(self._conn, report_id)
 
     def __repr__(self) -> str:
-        return f"Library({str(self.path)!r})"
+        return f"Library({self.location!r})"
 
 
 def _meta_value(key: str, v: Any) -> Any:
