@@ -96,15 +96,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--without-ocr", action="store_true",
                         help="leave out the OCR of scanned reports (OpenCV, ONNX Runtime, the models): half the size")
     args = parser.parse_args(argv)
+    problem = None if args.without_ocr else ocr_problem()
+    if problem:
+        print(f"not built: {problem} (or build --without-ocr)", file=sys.stderr)
+        return 1
     try:
         import PyInstaller.__main__ as pyinstaller
     except ImportError:
         print("PyInstaller is not installed: pip install -e '.[build]'", file=sys.stderr)
         return 2
-    problem = None if args.without_ocr else ocr_problem()
-    if problem:
-        print(f"not built: {problem} (or build --without-ocr)", file=sys.stderr)
-        return 1
     subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True)
     env_before = os.environ.get("PYTHONPATH")
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env_before]))

@@ -30,14 +30,14 @@ class Commands:
         self._owner: dict[str, str] = {}
 
     def add(self, name: str, text: str, run: Callable[[], object], *, tip: str = "", when: Provider | None = None,
-            checked: Provider | None = None, owner: str = "") -> QAction:
-        """A new command. `checked` makes it checkable (its state read once, now)."""
+            checked: bool | None = None, owner: str = "") -> QAction:
+        """A new command; `checked` makes it checkable, in that state."""
         action = QAction(text, self.host)
         if tip:
             action.setStatusTip(tip)
         if checked is not None:
             action.setCheckable(True)
-            action.setChecked(checked())
+            action.setChecked(checked)
         action.triggered.connect(lambda _checked=False: run())
         return self.adopt(name, action, when=when, owner=owner)
 

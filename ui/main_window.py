@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         c.add("settings", tr("首选项…"), self.show_settings)
         for code, name in LANGUAGES.items():
             c.add(menus.language_command(code), name, partial(self.set_language, code),
-                  checked=partial(str.__eq__, self.language, code))
+                  checked=code == self.language)
         c.add("shortcuts", tr("快捷键"), self.show_shortcuts)
         c.add("about", tr("关于"), self.show_about)
 

@@ -90,6 +90,7 @@ def test_every_command_a_feature_registers_is_in_a_menu_and_every_item_is_regist
     assert registered <= set(in_bar)  # each registered action is in the menu bar (the recent files are not commands)
     assert set(in_bar) - registered == set(window.recent_menu.actions())
     assert all(a in window.actions() for a in registered)  # keys work wherever the focus is
+    assert window.commands["language:zh_CN"].isChecked() and not window.commands["language:en"].isChecked()
     # the table of keys names no command that does not exist, and no two commands share a key
     assert set(shortcuts.KEYS) <= set(names)
     keys = [s.toString() for a in registered for s in a.shortcuts()]
