@@ -11,9 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "packaging"))
-import bundle  # noqa: E402
-
 import build  # noqa: E402
+import bundle  # noqa: E402
 
 
 def test_qt_plugins_the_app_never_loads_are_left_out() -> None:
