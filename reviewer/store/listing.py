@@ -66,6 +66,19 @@ class PagedIds(Sequence[int]):
             self._all = self._page(0, -1)
         return iter(self._all)
 
+    def position(self, report_id: int) -> int:
+        """Where a report is, or -1: looked up in the pages read so far (a report a view shows and a reviewer
+        edits is on one of them), every id read only when it is not there."""
+        if self._all is None:
+            for p, chunk in self._pages.items():
+                if report_id in chunk:
+                    return p * PAGE + chunk.index(report_id)
+        all_ids = self._all if self._all is not None else list(iter(self))
+        try:
+            return all_ids.index(report_id)
+        except ValueError:
+            return -1
+
 
 # -- what the filter bar reads, on a server: along indexes, not a scan of every report -------------------------------
 def server_counts(conn: Db, any_retired: bool) -> tuple[list[tuple[str, int]], int, int, int, int]:

@@ -353,6 +353,9 @@ class ReportList(Sequence[ReportSummary]):
 
     def index_of(self, report_id: int) -> int:
         """The position of a report in the list, or -1 (no row is read)."""
+        position = getattr(self._ids, "position", None)
+        if position is not None:  # a server's paged ids: looked up in the pages read first
+            return int(position(report_id))
         if self._positions is None:
             self._positions = {rid: i for i, rid in enumerate(self._ids)}
         return self._positions.get(report_id, -1)
