@@ -29,6 +29,7 @@ from reviewer.errors import ReviewerError
 from ui import menus
 from ui.capture import Capture
 from ui.charts_panel import ChartsDock
+from ui.claims import Claims, team_login
 from ui.decisions import Decisions
 from ui.deliver import Deliveries
 from ui.history_dialog import HistoryDialog
@@ -38,6 +39,7 @@ from ui.layout import default_sizes
 from ui.library_access import close_library, configured_reviewer, default_reviewer, open_library
 from ui.library_care import LibraryCare
 from ui.library_panel import LibraryPanel, status_names
+from ui.live_updates import LiveUpdates
 from ui.marks import MarkStyle
 from ui.read_errors import read_error_text
 from ui.reparse import Reparser
@@ -46,6 +48,7 @@ from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
+from ui.team_actions import TeamActions
 from ui.undo import UndoStacks
 from ui.verify_dialog import VerifyDialog
 from ui.workers import Cancel, Progress, TaskRunner
@@ -109,6 +112,9 @@ class MainWindow(QMainWindow):
         self.decisions = Decisions(self)  # source defects, reopen, retire, versions
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.actions_ = menus.build(self)
+        self.claims = Claims(self)  # 审核中 · name: opening a report claims it; takeover; heartbeat; release
+        self.team = TeamActions(self)  # what the role allows; four eyes' sign-off; the library's settings
+        self.live = LiveUpdates(self)  # other reviewers' changes as they happen
         self.charts = ChartsDock.attach(self, library, beside=self.actions_["toggle_library"])  # 视图 › 图表
         self.actions_["charts"] = self.charts.action
         self.libraryChanged.connect(self.charts.library_changed)
@@ -128,7 +134,10 @@ class MainWindow(QMainWindow):
     @property
     def reviewer(self) -> str:
         """The name every write is recorded under: the one given in the settings, else $REVIEWER_NAME or the one
-        saved by `reviewer config`; '' when none was given (never the login name silently)."""
+        saved by `reviewer config`; '' when none was given (never the login name silently). In team mode the
+        database login, never a typed name."""
+        if self.library.team:
+            return team_login(self.library)
         return self.settings.get("reviewer_name") or configured_reviewer()
 
     def ask_reviewer_name(self) -> None:
@@ -484,6 +493,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.live.shutdown()
+        self.claims.shutdown()
         self.runner.shutdown()
         self.charts.shutdown()
         self.undo.drop_all()

@@ -17,7 +17,8 @@ from reviewer.api import PARSER_VERSION
 from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
-from reviewer.store import confirmations, crossreport, records, review, spans
+from reviewer.store import confirmations, crossreport, four_eyes, records, review, spans
+from reviewer.store.claims import release as release_claim
 from reviewer.store.config import default_library_path
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
@@ -28,6 +29,7 @@ from reviewer.store.opening import guard_open
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
 from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.spans import CAPTURE_KINDS, span_lines
+from reviewer.store.team import TeamMixin
 from reviewer.store.types import (
     CELL_KINDS,
     DEFECT_LABEL,
@@ -88,7 +90,7 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-class Library:
+class Library(TeamMixin):
     """A library file. Safe to share between threads of one process (calls are serialised)."""
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
@@ -356,7 +358,7 @@ class Library:
         whose value does not change are left out. Editing a verified report puts it back in review.
         `expected_version` is the version the caller's view shows (None skips the check: scripts only).
         `spans` gives, for values captured from the report's text, where they were read (see `store.spans`)."""
-        name = who(reviewer)
+        name = self._by(reviewer, "edit")
         if kind not in CELL_KINDS:
             raise ValidationError(f"未知的修改类型 {kind}")
         values = {cid: check_value(cid, v) for cid, v in changes.items()}
@@ -407,7 +409,7 @@ class Library:
         code = status_code(status)
         if code == STATUS_VERIFIED:
             raise ValidationError("请通过“核实”操作将报告标记为已核实（需处理所有错误并说明所有警告）")
-        name = who(reviewer)
+        name = self._by(reviewer, "status")
         if (reason or "").strip() == "" and self.summary(report_id).status == STATUS_VERIFIED:
             raise ValidationError(f"报告 {report_id} 已核实：重新打开审核须说明理由")
         with self._lock, write(self._conn) as c:
@@ -434,32 +436,32 @@ class Library:
         should have printed (应为). Audited (kinds confirm, should_be), one batch; confirming again replaces
         reason and should-be values. The finding then carries its `resolution`, no longer counts as open and no
         longer blocks verification. Refused on a verified (`ReportLocked`) or retired report."""
-        return review.confirm(self, report_id, finding, reason=reason, reviewer=who(reviewer), should_be=should_be,
+        return review.confirm(self, report_id, finding, reason=reason, reviewer=self._by(reviewer, "confirm"), should_be=should_be,
                               expected_version=expected_version)
 
     def withdraw_defect(self, report_id: int, finding: str, *, reviewer: str | None, reason: str | None = None,
                         expected_version: int | None) -> Change:
         """Withdraw a confirmation (the undo of `confirm_defect`): audited as kind withdraw, the finding is open
         again."""
-        return review.withdraw(self, report_id, finding, reason=reason, reviewer=who(reviewer),
+        return review.withdraw(self, report_id, finding, reason=reason, reviewer=self._by(reviewer, "confirm"),
                                expected_version=expected_version)
 
     def reopen(self, report_id: int, *, reason: str | None, reviewer: str | None,
                expected_version: int | None) -> Change:
         """重新打开审核: a verified report back to 审核中, with a reason (audited). Until then it is read-only."""
-        return review.reopen(self, report_id, reason=reason, reviewer=who(reviewer),
+        return review.reopen(self, report_id, reason=reason, reviewer=self._by(reviewer, "reopen"),
                              expected_version=expected_version)
 
     def retire(self, report_id: int, *, reason: str | None, reviewer: str | None,
                expected_version: int | None) -> Change:
         """Retire a report imported by mistake: hidden from lists, queues, charts and exports, and no longer last
         year's report of anything; nothing is deleted, its trail is kept, `restore` brings it back."""
-        return review.retire(self, report_id, reason=reason, reviewer=who(reviewer),
+        return review.retire(self, report_id, reason=reason, reviewer=self._by(reviewer, "retire"),
                              expected_version=expected_version)
 
     def restore(self, report_id: int, *, reviewer: str | None, reason: str | None = None,
                 expected_version: int | None) -> Change:
-        return review.restore(self, report_id, reason=reason, reviewer=who(reviewer),
+        return review.restore(self, report_id, reason=reason, reviewer=self._by(reviewer, "restore"),
                               expected_version=expected_version)
 
     def choose_version(self, report_id: int, *, reviewer: str | None, reason: str | None = None,
@@ -467,14 +469,14 @@ class Library:
         """Make this report the version that counts for its agency and year (exports, charts, last year's report
         of the next year). Audited; choosing another later replaces the choice. `Change.related` lists the
         other versions and next year's reports whose findings changed."""
-        return review.choose_version(self, report_id, reason=reason, reviewer=who(reviewer),
+        return review.choose_version(self, report_id, reason=reason, reviewer=self._by(reviewer, "choose_version"),
                                      expected_version=expected_version)
 
     def verify(self, report_id: int, *, reviewer: str | None, note: str | None = None,
                acknowledgements: Mapping[str, str] | None = None, expected_version: int | None) -> Change:
         """Mark the report 已核实. Refused (`VerificationRefused`) while an error remains or a warning has no
         acknowledgement: `acknowledgements` maps `finding_key(warning)` to the reviewer's reason."""
-        name = who(reviewer)
+        name = self._by(reviewer, "verify")
         acks = {k: (r or "").strip() for k, r in (acknowledgements or {}).items()}
         with self._lock, write(self._conn) as c:
             s = claim(c, report_id, expected_version)
@@ -494,8 +496,9 @@ class Library:
                     parts.append(f"{len(missing)} 个警告未说明理由（" + "、".join(sorted({f.rule for f in missing})) + "）")
                 raise VerificationRefused(f"报告 {report_id} 不能核实：" + "，".join(parts), errors, missing)
             at, batch = now(), next_batch(c)
-            version, _ = bump(c, s, at=at, reviewer=name, status=STATUS_VERIFIED, batch=batch,
+            version, _ = bump(c, s, at=at, reviewer=name, status=four_eyes.status_after_verify(c), batch=batch,
                                     reason=(note or "").strip() or "核实", verified_at=at)
+            release_claim(c, report_id, name)  # the work is done (待复核 or 已核实: read-only)
             cur = c.execute("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
                             "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
             vid = cur.lastrowid
@@ -515,7 +518,7 @@ class Library:
 
         A new `template` ("2019" / "2021") re-parses the stored source under that format (see `reparse`): the
         result is then a `ReparseResult`, and the other fields are corrected in the same transaction."""
-        name = who(reviewer)
+        name = self._by(reviewer, "metadata")
         allowed = (*METADATA_FIELDS, TEMPLATE_FIELD)
         unknown = set(fields) - set(allowed)
         if unknown:

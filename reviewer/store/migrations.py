@@ -8,7 +8,7 @@ from collections.abc import Callable
 from reviewer.errors import ReviewerError
 from reviewer.store.db import now, split_script, write
 from reviewer.store.normalize import agency_key
-from reviewer.store.schema import SCHEMA_VERSION, V1, V2, V3
+from reviewer.store.schema import SCHEMA_VERSION, STATUS_CHECK_V1, STATUS_CHECK_V5, V1, V2, V3, V5
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -29,7 +29,24 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v5(conn: sqlite3.Connection) -> None:
+    for stmt in split_script(V5):
+        conn.execute(stmt)
+    # widen the status CHECK (SQLite's documented way to change a constraint that leaves the rows' format as it is)
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reports'").fetchone()
+    if STATUS_CHECK_V1 not in sql:
+        raise ReviewerError("资料库的 reports 表定义与预期不符，无法升级到架构版本 5")
+    (schema_version,) = conn.execute("PRAGMA schema_version").fetchone()
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'reports'",
+                     (sql.replace(STATUS_CHECK_V1, STATUS_CHECK_V5),))
+        conn.execute(f"PRAGMA schema_version = {int(schema_version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: lambda conn: None, 5: _v5}  # TEMP until i13b V4
 assert max(STEPS) == SCHEMA_VERSION
 
 

@@ -167,4 +167,20 @@ CREATE TABLE confirmations (
 CREATE INDEX reports_retired ON reports(id) WHERE retired_at IS NOT NULL;
 """
 
-SCHEMA_VERSION = 3
+# v5 (team mode's people; v4 is the audit hash chain): who holds a report open to edit it (`store.claims`: one row
+# per claimed report, lapsing after the library's idle time), and the status 待复核 (`pending`, four eyes: a
+# reviewer's verification awaiting a lead's sign-off). The status CHECK of v1 is widened by rewriting the table's
+# definition (`migrations._v5`: SQLite cannot alter a CHECK; the rows' format is unchanged). The library's
+# settings (four eyes, the claims' idle time) are rows of `library_meta` (`store.library_settings`).
+V5 = """
+CREATE TABLE claims (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+    holder TEXT NOT NULL,                  -- the reviewer's name (team mode: the database login)
+    claimed_at TEXT NOT NULL,
+    seen_at TEXT NOT NULL                  -- the holder's last edit or heartbeat; lapsed after the idle time
+);
+"""
+STATUS_CHECK_V1 = "CHECK (status IN ('new', 'in_review', 'verified'))"
+STATUS_CHECK_V5 = "CHECK (status IN ('new', 'in_review', 'pending', 'verified'))"
+
+SCHEMA_VERSION = 5
