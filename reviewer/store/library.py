@@ -18,6 +18,7 @@ from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
 from reviewer.store import confirmations, crossreport, four_eyes, records, review, spans
+from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
 from reviewer.store.claims import release as release_claim
 from reviewer.store.config import default_library_path
 from reviewer.store.db import now, snapshot, write
@@ -25,7 +26,7 @@ from reviewer.store.edits import CellEdit, as_changes, as_spans
 from reviewer.store.guard import check_report, damage_message, store_error
 from reviewer.store.migrations import migrate
 from reviewer.store.normalize import agency_key
-from reviewer.store.opening import guard_open
+from reviewer.store.opening import guard_open, open_location
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
 from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.spans import CAPTURE_KINDS, span_lines
@@ -94,9 +95,11 @@ class Library(TeamMixin):
     """A library file. Safe to share between threads of one process (calls are serialised)."""
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
-        self.path = Path(path) if path is not None else default_library_path()
+        self.url: str | None = str(path).strip() if is_server_url(path) else None  # a server library (team mode)
+        self.path = Path(redact(self.url)) if self.url else Path(path) if path is not None else default_library_path()
+        self.location = redact(self.url) if self.url else str(self.path)
         self._lock = threading.RLock()
-        self._conn, self.readonly = guard_open(self.path)
+        self._conn, self.readonly = open_location(self.url) if self.url else guard_open(self.path)
         try:
             found = migrate(self._conn)
         except BaseException:
@@ -123,13 +126,29 @@ class Library(TeamMixin):
         return self._lock
 
     @property
-    def connection(self) -> sqlite3.Connection:
+    def connection(self) -> Db:
         """The underlying connection (exports and tests read through it; write only through the methods)."""
         return self._conn
 
     def integrity_check(self) -> str:
+        """'ok', or what is wrong (SQLite: `PRAGMA integrity_check`; PostgreSQL: rows without their report)."""
         with self._lock:
+            if self._conn.kind != "sqlite":
+                from reviewer.store.opening import server_integrity
+
+                return server_integrity(self._conn)
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    @property
+    def address(self) -> str | Path:
+        """What another thread or process opens a connection of its own with: the server's address (password
+        included if it was given in it) or the file's path."""
+        return self.url if self.url else self.path
+
+    @property
+    def is_server(self) -> bool:
+        """True for a library on a PostgreSQL server (team mode): no file to guard, repair or back up."""
+        return self.url is not None
 
     # -- import ------------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, reviewer: str | None = None,
@@ -212,8 +231,8 @@ class Library(TeamMixin):
         with self._lock:
             try:
                 rows = self._conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM reports WHERE id IN "
-                                          "(SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
-            except sqlite3.ProgrammingError as exc:
+                                          f"(SELECT value FROM {self._conn.each_int})", (json.dumps(ids),)).fetchall()
+            except (sqlite3.ProgrammingError, DbClosed) as exc:
                 raise ReviewerError("资料库已关闭：请在关闭前读取列表") from exc
         by_id = {r[0]: ReportSummary._make(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
@@ -272,7 +291,7 @@ class Library(TeamMixin):
         """The report with its current values, findings, origins and latest verification."""
         try:
             return self._load(report_id)
-        except sqlite3.Error as exc:  # unreadable rows: a damaged library, said in one line
+        except ERRORS as exc:  # unreadable rows: a damaged library, said in one line
             raise store_error(exc, self.path, f"读取报告 #{report_id}") from exc
         except (ValueError, KeyError, TypeError) as exc:  # stored JSON or text that no longer decodes
             raise StoreError(damage_message(self.path, [], f"报告 #{report_id} 的数据无法解读（{exc}）")) from exc
@@ -330,21 +349,21 @@ class Library(TeamMixin):
                 "SELECT id FROM verifications WHERE report_id = ? ORDER BY id", (report_id,))]
             return [self._verification(self._conn, i) for i in ids]
 
-    def _latest_verification(self, c: sqlite3.Connection, report_id: int) -> Verification | None:
+    def _latest_verification(self, c: Db, report_id: int) -> Verification | None:
         row = c.execute("SELECT max(id) FROM verifications WHERE report_id = ?", (report_id,)).fetchone()
         return self._verification(c, row[0]) if row[0] is not None else None
 
     @staticmethod
-    def _verification(c: sqlite3.Connection, vid: int) -> Verification:
+    def _verification(c: Db, vid: int) -> Verification:
         _, who_, at, note, version = c.execute(
             "SELECT id, reviewer, at, note, report_version FROM verifications WHERE id = ?", (vid,)).fetchone()
         acks = [Acknowledgement(*r) for r in c.execute(
             "SELECT finding_key, reason, rule, message FROM acknowledgements WHERE verification_id = ? "
-            "ORDER BY rowid", (vid,))]
+            f"ORDER BY {c.insert_order}", (vid,))]
         return Verification(vid, who_, at, note, version, acks)
 
     # -- writing -----------------------------------------------------------------------------------
-    def _change(self, c: sqlite3.Connection, report_id: int, version: int, cells: list[str],
+    def _change(self, c: Db, report_id: int, version: int, cells: list[str],
                 findings: list[Finding], batch: int | None, related: list[int]) -> Change:
         s = records.summary(c, report_id)
         return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related, s.defects)
@@ -499,11 +518,10 @@ class Library(TeamMixin):
             version, _ = bump(c, s, at=at, reviewer=name, status=four_eyes.status_after_verify(c), batch=batch,
                                     reason=(note or "").strip() or "核实", verified_at=at)
             release_claim(c, report_id, name)  # the work is done (待复核 or 已核实: read-only)
-            cur = c.execute("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
-                            "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
-            vid = cur.lastrowid
-            c.executemany("INSERT OR IGNORE INTO acknowledgements(verification_id, finding_key, reason, rule, message) "
-                          "VALUES (?, ?, ?, ?, ?)",
+            vid = c.insert("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
+                           "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
+            c.executemany("INSERT INTO acknowledgements(verification_id, finding_key, reason, rule, message) "
+                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                           [(vid, finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
             c.execute("UPDATE conflicts SET resolved_at = ?, resolution = 'acknowledged' WHERE report_id = ? "
                       "AND resolved_at IS NULL", (at, report_id))
@@ -575,7 +593,7 @@ class Library(TeamMixin):
             return forced_template(self._conn, report_id)
 
     def __repr__(self) -> str:
-        return f"Library({str(self.path)!r})"
+        return f"Library({self.location!r})"
 
 
 def _meta_value(key: str, v: Any) -> Any:

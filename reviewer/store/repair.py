@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reviewer.errors import StoreError
 from reviewer.store import crossreport
+from reviewer.store.backend.sqlite import SqliteDb
 from reviewer.store.db import connect, write
 from reviewer.store.guard import trail_mismatches
 from reviewer.store.migrations import migrate
@@ -64,7 +65,7 @@ class RepairReport:
         return out
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+def _columns(conn: sqlite3.Connection | SqliteDb, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
 
@@ -187,7 +188,7 @@ def _recover(src: sqlite3.Connection, new: Path, damaged: Path, path: Path) -> R
     return report
 
 
-def _restore_missing_cells(c: sqlite3.Connection, report: RepairReport, kept: set[int]) -> None:
+def _restore_missing_cells(c: SqliteDb, report: RepairReport, kept: set[int]) -> None:
     """A damaged page can drop a report's cells without an error: the stored source is parsed again and a
     missing cell comes back with its parsed value, or the value of its latest audit line when it was edited."""
     from reviewer.api import parse_document, source_of
@@ -219,7 +220,7 @@ def _restore_missing_cells(c: sqlite3.Connection, report: RepairReport, kept: se
                                 "（修改过的按修改记录恢复），请核对")
 
 
-def _mend_from_trail(c: sqlite3.Connection, report: RepairReport, kept: set[int]) -> None:
+def _mend_from_trail(c: SqliteDb, report: RepairReport, kept: set[int]) -> None:
     """An edited cell whose value disagrees with its latest audit line takes the audit line's value (what the
     reviewer entered), and the repair says so."""
     for rid in sorted(kept):
@@ -268,7 +269,7 @@ def _key(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _insert(c: sqlite3.Connection, table: str, cols: list[str], rows: list[Row]) -> bool:
+def _insert(c: SqliteDb, table: str, cols: list[str], rows: list[Row]) -> bool:
     """Insert rows as one unit; False (nothing inserted) when a damaged row breaks a constraint."""
     sql = f"INSERT INTO {table}({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     c.execute("SAVEPOINT row")
@@ -282,7 +283,7 @@ def _insert(c: sqlite3.Connection, table: str, cols: list[str], rows: list[Row])
     return True
 
 
-def _copy_reports(src: sqlite3.Connection, c: sqlite3.Connection, report: RepairReport,
+def _copy_reports(src: sqlite3.Connection, c: SqliteDb, report: RepairReport,
                   hints: dict[str, int]) -> set[int]:
     """Reports whose row, document and cells all read; returns their ids."""
     src_cols = set(_columns(src, "reports"))
@@ -345,7 +346,7 @@ def _count(src: sqlite3.Connection, table: str, fallback: int) -> int:
         return fallback  # ids are dense (append-only): the highest id counts them
 
 
-def _copy_dependents(src: sqlite3.Connection, c: sqlite3.Connection, report: RepairReport, kept: set[int],
+def _copy_dependents(src: sqlite3.Connection, c: SqliteDb, report: RepairReport, kept: set[int],
                      hints: dict[str, int]) -> None:
     edit_cols = _columns(c, "edits")
     n = 0

@@ -183,4 +183,4 @@ CREATE TABLE claims (
 STATUS_CHECK_V1 = "CHECK (status IN ('new', 'in_review', 'verified'))"
 STATUS_CHECK_V5 = "CHECK (status IN ('new', 'in_review', 'pending', 'verified'))"
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 3
