@@ -21,11 +21,15 @@ from reviewer.store.writes import audit, next_batch
 
 
 def _put(c: Any, report_id: int, holder: str, at: str, *, keep_since: bool) -> None:
+    """Write the claim: its holder, since when (kept when the holder renews it) and the last sign of life."""
     row = c.execute("SELECT holder, claimed_at FROM claims WHERE report_id = ?", (report_id,)).fetchone()
-    since = row[1] if keep_since and row is not None and row[0] == holder else at
-    c.execute("DELETE FROM claims WHERE report_id = ?", (report_id,))
-    c.execute("INSERT INTO claims(report_id, holder, claimed_at, seen_at) VALUES (?, ?, ?, ?)",
-              (report_id, holder, since, at))
+    if row is None:
+        c.execute("INSERT INTO claims(report_id, holder, claimed_at, seen_at) VALUES (?, ?, ?, ?)",
+                  (report_id, holder, at, at))
+        return
+    since = row[1] if keep_since and row[0] == holder else at
+    c.execute("UPDATE claims SET holder = ?, claimed_at = ?, seen_at = ? WHERE report_id = ?",
+              (holder, since, at, report_id))
 
 
 def take(c: Any, report_id: int, holder: str, idle_minutes: int) -> Claim:

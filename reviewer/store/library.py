@@ -368,7 +368,7 @@ class Library(TeamMixin):
         s = records.summary(c, report_id)
         return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related, s.defects)
 
-    def set_cells(self, report_id: int, changes: Mapping[str, Value | str], *, reviewer: str | None,
+    def set_cells(self, report_id: int, changes: Mapping[str, Value | str], *, reviewer: str | None = None,
                   reason: str | None = None, expected_version: int | None, kind: str = "edit",
                   spans: Mapping[str, tuple[int, int] | None] | None = None) -> Change:
         """Set cell values: one transaction, one audit line per changed cell, one batch per call.
@@ -416,13 +416,13 @@ class Library(TeamMixin):
             related = crossreport.recheck_dependents(c, row[0], row[1], exclude=report_id)
             return self._change(c, report_id, version, changed, findings, batch, related)
 
-    def apply_edits(self, report_id: int, edits: Sequence[CellEdit], *, reviewer: str | None,
+    def apply_edits(self, report_id: int, edits: Sequence[CellEdit], *, reviewer: str | None = None,
                     reason: str | None = None, expected_version: int | None, kind: str = "edit") -> Change:
         """Apply `CellEdit`s as one batch (an undo passes the inverses, kind 'undo')."""
         return self.set_cells(report_id, as_changes(edits), reviewer=reviewer, reason=reason,
                               expected_version=expected_version, kind=kind, spans=as_spans(edits))
 
-    def set_status(self, report_id: int, status: str, *, reviewer: str | None, expected_version: int | None,
+    def set_status(self, report_id: int, status: str, *, reviewer: str | None = None, expected_version: int | None,
                    reason: str | None = None) -> Change:
         """Back to 待审核 or 审核中 (to mark a report 已核实, use `verify`)."""
         code = status_code(status)
@@ -447,7 +447,7 @@ class Library(TeamMixin):
             return self._change(c, report_id, version, [], records.stored_findings(c, report_id), batch, related)
 
     # -- the reviewer's decisions (reviewer.store.review) ------------------------------------------------------
-    def confirm_defect(self, report_id: int, finding: str, *, reason: str | None, reviewer: str | None,
+    def confirm_defect(self, report_id: int, finding: str, *, reason: str | None, reviewer: str | None = None,
                        should_be: Mapping[str, Value | str] | None = None,
                        expected_version: int | None) -> Change:
         """Confirm a finding (by `finding_key`) as a defect of the source (源文件错误): the report prints it that
@@ -458,32 +458,32 @@ class Library(TeamMixin):
         return review.confirm(self, report_id, finding, reason=reason, reviewer=self._by(reviewer, "confirm"), should_be=should_be,
                               expected_version=expected_version)
 
-    def withdraw_defect(self, report_id: int, finding: str, *, reviewer: str | None, reason: str | None = None,
+    def withdraw_defect(self, report_id: int, finding: str, *, reviewer: str | None = None, reason: str | None = None,
                         expected_version: int | None) -> Change:
         """Withdraw a confirmation (the undo of `confirm_defect`): audited as kind withdraw, the finding is open
         again."""
         return review.withdraw(self, report_id, finding, reason=reason, reviewer=self._by(reviewer, "confirm"),
                                expected_version=expected_version)
 
-    def reopen(self, report_id: int, *, reason: str | None, reviewer: str | None,
+    def reopen(self, report_id: int, *, reason: str | None, reviewer: str | None = None,
                expected_version: int | None) -> Change:
         """重新打开审核: a verified report back to 审核中, with a reason (audited). Until then it is read-only."""
         return review.reopen(self, report_id, reason=reason, reviewer=self._by(reviewer, "reopen"),
                              expected_version=expected_version)
 
-    def retire(self, report_id: int, *, reason: str | None, reviewer: str | None,
+    def retire(self, report_id: int, *, reason: str | None, reviewer: str | None = None,
                expected_version: int | None) -> Change:
         """Retire a report imported by mistake: hidden from lists, queues, charts and exports, and no longer last
         year's report of anything; nothing is deleted, its trail is kept, `restore` brings it back."""
         return review.retire(self, report_id, reason=reason, reviewer=self._by(reviewer, "retire"),
                              expected_version=expected_version)
 
-    def restore(self, report_id: int, *, reviewer: str | None, reason: str | None = None,
+    def restore(self, report_id: int, *, reviewer: str | None = None, reason: str | None = None,
                 expected_version: int | None) -> Change:
         return review.restore(self, report_id, reason=reason, reviewer=self._by(reviewer, "restore"),
                               expected_version=expected_version)
 
-    def choose_version(self, report_id: int, *, reviewer: str | None, reason: str | None = None,
+    def choose_version(self, report_id: int, *, reviewer: str | None = None, reason: str | None = None,
                        expected_version: int | None = None) -> Change:
         """Make this report the version that counts for its agency and year (exports, charts, last year's report
         of the next year). Audited; choosing another later replaces the choice. `Change.related` lists the
@@ -491,7 +491,7 @@ class Library(TeamMixin):
         return review.choose_version(self, report_id, reason=reason, reviewer=self._by(reviewer, "choose_version"),
                                      expected_version=expected_version)
 
-    def verify(self, report_id: int, *, reviewer: str | None, note: str | None = None,
+    def verify(self, report_id: int, *, reviewer: str | None = None, note: str | None = None,
                acknowledgements: Mapping[str, str] | None = None, expected_version: int | None) -> Change:
         """Mark the report 已核实. Refused (`VerificationRefused`) while an error remains or a warning has no
         acknowledgement: `acknowledgements` maps `finding_key(warning)` to the reviewer's reason."""

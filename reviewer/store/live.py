@@ -53,9 +53,9 @@ class SqliteWatcher:
     """Changes committed by other connections to a SQLite library (other processes, other `Library` objects)."""
 
     def __init__(self, path: str | Path) -> None:
-        from reviewer.store.db import connect
+        from reviewer.store.db import connect_readonly
 
-        self._conn = connect(path, readonly=True)
+        self._conn = connect_readonly(Path(path))
         self._closed = threading.Event()
         self._lock = threading.Lock()  # poll and close never overlap
         self._data_version = self._version()
@@ -137,3 +137,45 @@ def parse_notify(payload: str) -> LiveEvent | None:
                          int(d["v"]) if d.get("v") is not None else None)
     except (ValueError, KeyError, TypeError):
         return None
+
+
+class ServerWatcher:
+    """Notifications of a PostgreSQL library: a connection of its own, LISTENing on `CHANNEL`."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        from reviewer.store.backend.base import DbConnectionLost, redact
+
+        self.url = url
+        self._closed = threading.Event()
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, application_name="report-reviewer live")
+            self._conn.execute(f"LISTEN {CHANNEL}")
+        except psycopg.Error as exc:
+            raise DbConnectionLost(f"无法连接资料库服务器 {redact(url)} 接收实时更新（{exc}）".splitlines()[0]) from exc
+
+    def wait(self, timeout: float) -> list[LiveEvent]:
+        """Block until notifications arrive or `timeout` seconds pass; the ones of a burst come together."""
+        import psycopg
+
+        from reviewer.store.backend.base import DbConnectionLost, redact
+
+        payloads: list[str] = []
+        try:
+            payloads += [n.payload for n in self._conn.notifies(timeout=timeout, stop_after=1)]
+            if payloads:  # what else came with it
+                payloads += [n.payload for n in self._conn.notifies(timeout=0.02)]
+        except psycopg.Error as exc:
+            if self._closed.is_set():
+                return []
+            raise DbConnectionLost(f"与资料库服务器 {redact(self.url)} 的实时连接中断（{exc}）".splitlines()[0]) from exc
+        parsed = [parse_notify(p) for p in payloads]
+        return merge([e for e in parsed if e is not None])
+
+    def close(self) -> None:
+        self._closed.set()
+        try:
+            self._conn.close()
+        except Exception:  # noqa: BLE001 - closing a broken connection
+            pass

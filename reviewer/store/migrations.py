@@ -10,7 +10,16 @@ from reviewer.store import pg_schema
 from reviewer.store.backend import Db
 from reviewer.store.db import now, split_script, write
 from reviewer.store.normalize import agency_key
-from reviewer.store.schema import SCHEMA_VERSION, STATUS_CHECK_V1, STATUS_CHECK_V5, V1, V2, V3, V5
+from reviewer.store.schema import (
+    PEOPLE_VERSION,
+    SCHEMA_VERSION,
+    STATUS_CHECK_V1,
+    STATUS_CHECK_V5,
+    V1,
+    V2,
+    V3,
+    V5,
+)
 
 _SQLITE = {1: V1, 2: V2, 3: V3}
 
@@ -39,13 +48,13 @@ def _v3(conn: Db) -> None:
 
 def _v5(conn: Db) -> None:
     if conn.kind != "sqlite":
-        conn.script([pg_schema.SCRIPTS[5]])
+        conn.script([pg_schema.SCRIPTS[PEOPLE_VERSION]])
         return
     conn.script(split_script(V5))
     # widen the status CHECK (SQLite's documented way to change a constraint that leaves the rows' format as it is)
     (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reports'").fetchone()
     if STATUS_CHECK_V1 not in sql:
-        raise ReviewerError("资料库的 reports 表定义与预期不符，无法升级到架构版本 5")
+        raise ReviewerError(f"资料库的 reports 表定义与预期不符，无法升级到架构版本 {PEOPLE_VERSION}")
     (schema_version,) = conn.execute("PRAGMA schema_version").fetchone()
     conn.execute("PRAGMA writable_schema = ON")
     try:
@@ -57,6 +66,7 @@ def _v5(conn: Db) -> None:
 
 
 STEPS: dict[int, Callable[[Db], None]] = {1: _v1, 2: _v2, 3: _v3}
+STEPS[PEOPLE_VERSION] = _v5  # team mode's people: claims, 待复核 (v5, after the audit chain's v4)
 assert max(STEPS) == SCHEMA_VERSION
 assert max(pg_schema.SCRIPTS) == SCHEMA_VERSION
 

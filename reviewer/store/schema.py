@@ -167,7 +167,7 @@ CREATE TABLE confirmations (
 CREATE INDEX reports_retired ON reports(id) WHERE retired_at IS NOT NULL;
 """
 
-# v5 (team mode's people; v4 is the audit hash chain): who holds a report open to edit it (`store.claims`: one row
+# v5 (team mode's people, the step after v4's audit hash chain: `PEOPLE_VERSION`): who holds a report open to edit it (`store.claims`: one row
 # per claimed report, lapsing after the library's idle time), and the status 待复核 (`pending`, four eyes: a
 # reviewer's verification awaiting a lead's sign-off). The status CHECK of v1 is widened by rewriting the table's
 # definition (`migrations._v5`: SQLite cannot alter a CHECK; the rows' format is unchanged). The library's
@@ -184,3 +184,5 @@ STATUS_CHECK_V1 = "CHECK (status IN ('new', 'in_review', 'verified'))"
 STATUS_CHECK_V5 = "CHECK (status IN ('new', 'in_review', 'pending', 'verified'))"
 
 SCHEMA_VERSION = 3
+PEOPLE_VERSION = SCHEMA_VERSION + 1  # the people's step comes after every other (v5, after the audit chain's v4)
+SCHEMA_VERSION = PEOPLE_VERSION

@@ -32,7 +32,7 @@ class TeamMixin:
     @property
     def team(self) -> bool:
         """Team mode: a PostgreSQL library, where the reviewer is the database login."""
-        return type(self.connection).__module__.startswith("psycopg")
+        return str(self.connection.kind) != "sqlite"
 
     def actor(self, reviewer: str | None = None) -> Actor:
         """Who writes: in team mode the login and its roles (`reviewer` is ignored: no free-text name); in a
@@ -104,4 +104,5 @@ class TeamMixin:
     # -- live ----------------------------------------------------------------------------------------------
     def watch(self) -> live.Watcher:
         """A watcher of other reviewers' changes (`live`), for a thread of its own; close it when done."""
-        return live.SqliteWatcher(self.path)
+        url = getattr(self, "url", None)
+        return live.ServerWatcher(url) if url else live.SqliteWatcher(self.path)
