@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ui.i18n import tr
 
 if TYPE_CHECKING:
+    from ui.commands import Commands
     from ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 30 * 60 * 1000
@@ -95,6 +96,10 @@ class LibraryCare(QObject):
         self.warning = box
 
     # -- 文件 › 备份资料库 ----------------------------------------------------------------------------
+    def register(self, commands: Commands) -> None:
+        commands.add("backup", tr("备份资料库…"), lambda: self.backup_now(),
+                     tip=tr("把资料库完整复制到一个文件（包括刚做的修改）"), owner="library care")
+
     def backup_now(self, target: str | None = None) -> Path | None:
         from reviewer.errors import ReviewerError
         from reviewer.store.backup import backup, backup_folder

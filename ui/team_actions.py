@@ -13,14 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QSpinBox,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from ui.session import Applied
 from ui.stale_notice import stale_text
 
 if TYPE_CHECKING:
+    from ui.commands import Commands
     from ui.main_window import MainWindow
 
 # the window's actions a lead's role governs, with the store's action
@@ -81,44 +80,53 @@ class TeamActions(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: QWidget | None = None
-        actions = window.actions_
-        self.sign_off_action = QAction(tr("复核签核…"), window)
-        self.sign_off_action.triggered.connect(lambda _c=False: self.sign_off())
-        self.settings_action = QAction(tr("资料库设置…"), window)
-        self.settings_action.triggered.connect(lambda _c=False: self.edit_settings())
-        actions["sign_off"] = self.sign_off_action
-        actions["library_settings"] = self.settings_action
-        _add_after(actions.get("reopen"), self.sign_off_action)
-        _add_after(actions.get("settings"), self.settings_action)
+        self.commands: Commands | None = None
+        self._actor: Actor | None = None
+        window.decisions.permits = self.permits  # reopen, retire, restore: as the role allows
         window.reportOpened.connect(lambda _rid: self.update())
         window.review.changed.connect(lambda _a: self.update())
         window.verified.connect(lambda _rid: self.update())
+
+    def register(self, commands: Commands) -> None:
+        """审核 › 复核签核…, 设置 › 资料库设置…"""
+        self.commands = commands
+        commands.add("sign_off", tr("复核签核…"), self.sign_off, when=self.can_sign_off, owner="team",
+                     tip=tr("四眼复核：组长签核另一人核实的报告，签核后为“已核实”"))
+        commands.add("library_settings", tr("资料库设置…"), self.edit_settings, when=lambda: self.permits("settings"),
+                     owner="team", tip=tr("四眼复核、审核中的报告自动释放的时间：保存在资料库中，由组长更改"))
         self.update()
 
     def actor(self) -> Actor:
-        try:
-            return self.window.library.actor(self.window.reviewer)
-        except ReviewerError:  # a local library and no name yet: asked at the first write
-            return Actor(self.window.reviewer or "")
+        """Who the window writes as and their role (asked again whenever a report opens or changes)."""
+        if self._actor is None:
+            try:
+                self._actor = self.window.library.actor(self.window.reviewer)
+            except ReviewerError:  # a local library and no name yet: asked at the first write
+                self._actor = Actor(self.window.reviewer or "")
+        return self._actor
+
+    def permits(self, action: str) -> bool:
+        return self.actor().may(action)
+
+    def can_sign_off(self) -> bool:
+        session = self.window.session
+        return session is not None and session.summary.status == "pending" and self.permits("sign_off")
 
     def update(self) -> None:
-        """After the window enabled its actions for the open report: what the role forbids is greyed, with why."""
+        """The role asked again; what it forbids is greyed (by the commands' providers), its tooltip says why."""
+        self._actor = None
         actor = self.actor()
-        session = self.window.session
-        pending = session is not None and session.summary.status == "pending"
-        self.sign_off_action.setEnabled(pending)
+        if self.commands is None:
+            return
         for name, action_name in LEAD_ACTIONS.items():
-            action = self.window.actions_.get(name)
-            if action is None:
+            if name not in self.commands:
                 continue
-            if actor.may(action_name):
-                action.setToolTip(action.text().replace("&", "").rstrip("…"))
-                action.setStatusTip("")
-                continue
-            why = role_reason(actor, action_name)
-            action.setEnabled(False)
-            action.setToolTip(why)
-            action.setStatusTip(why)
+            action = self.commands[name]
+            why = None if actor.may(action_name) else role_reason(actor, action_name)
+            action.setToolTip(why or action.text().replace("&", "").rstrip("…"))
+            if why:
+                action.setStatusTip(why)
+        self.commands.refresh()
 
     # -- four eyes -------------------------------------------------------------------------------------------
     def sign_off(self) -> QWidget | None:
@@ -183,16 +191,3 @@ class TeamActions(QObject):
             window.inform(tr("未能保存设置"), str(exc), QMessageBox.Icon.Warning)
             return
         window.show_status(tr("资料库设置已保存"))
-
-
-def _add_after(anchor: QAction | None, action: QAction) -> None:
-    """Put `action` in the menus that hold `anchor`, right after it."""
-    if anchor is None:
-        return
-    for menu in anchor.associatedObjects():
-        if isinstance(menu, QMenu):
-            actions = menu.actions()
-            i = actions.index(anchor)
-            menu.insertAction(actions[i + 1] if i + 1 < len(actions) else None, action)  # type: ignore[arg-type]
-            menu.setToolTipsVisible(True)
-    action.setParent(anchor.parent())

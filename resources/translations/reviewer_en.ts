@@ -534,6 +534,18 @@ Updated {at}</translation>
         <translation>Info</translation>
     </message>
     <message>
+        <source>可能出错</source>
+        <translation>Culprit</translation>
+    </message>
+    <message>
+        <source>涉及关系</source>
+        <translation>In relation</translation>
+    </message>
+    <message>
+        <source>按位置</source>
+        <translation>By position</translation>
+    </message>
+    <message>
         <source>源文件错误（已确认）：{text}；理由：{reason}</source>
         <translation>Source defect (confirmed): {text}; reason: {reason}</translation>
     </message>
@@ -2640,8 +2652,16 @@ The value you typed is still in the cell.</translation>
         <translation>Sign off…</translation>
     </message>
     <message>
+        <source>四眼复核：组长签核另一人核实的报告，签核后为“已核实”</source>
+        <translation>Four eyes: a lead signs off a report someone else verified; signed off, it is Verified</translation>
+    </message>
+    <message>
         <source>资料库设置…</source>
         <translation>Library settings…</translation>
+    </message>
+    <message>
+        <source>四眼复核、审核中的报告自动释放的时间：保存在资料库中，由组长更改</source>
+        <translation>Four eyes, and when a report left idle in review is released: stored in the library, changed by a lead</translation>
     </message>
     <message>
         <source>只有待复核的报告需要签核</source>
