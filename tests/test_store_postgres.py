@@ -3,6 +3,7 @@ JSONB, a database that is not a library refused untouched, and the server going 
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from reviewer.errors import ReviewerError, StoreError
 from reviewer.store import SCHEMA_VERSION, Library
 from reviewer.store.backend import ERRORS, is_server_url, redact
-from reviewer.store.backend.postgres import _FloatAsNumeric, _NumericAsNumber, translate
+from reviewer.store.backend.postgres import RETRY_AFTER_S, _FloatAsNumeric, _NumericAsNumber, translate
 
 from .fixtures.reports import FAULTY
 
@@ -161,6 +162,7 @@ def test_the_server_stopped_in_the_middle_of_an_edit(own_cluster, monkeypatch: p
     with pytest.raises(StoreError, match="连接"):  # still down: reads say so too
         lib.load(rid)
     own_cluster.start()
+    time.sleep(RETRY_AFTER_S)  # reads right after a failed reconnect fail at once, for this long
     back = lib.load(rid)  # connected again by itself
     assert back.version == done.version and back.record.get(NOT_HELD) == 3  # the committed edit is there …
     assert [e.new for e in lib.history(rid) if e.cell == NOT_HELD] == [3]  # … and the failed one is not
