@@ -279,7 +279,7 @@ def test_a_report_file_written_by_a_user(lib: Library, tmp_path: Path) -> None:
     s = lib.summary(rid)
     assert (s.agency, s.year, s.source_name) == ("某某县行政审批服务局", 2023, "新报告.txt")
     entry = lib.history(rid)[0]
-    assert (entry.kind, entry.reviewer) == ("import", "张三")
+    assert (entry.kind, entry.reviewer) == ("import", recorded(lib, "张三"))
 
 
 def test_report_list_reads_rows_in_pages(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -181,3 +181,25 @@ def test_another_processes_changes_arrive_on_the_live_feed(two: tuple[Library, L
         assert LiveEvent("claim", rid, "张三") in watcher.wait(1.0)
     finally:
         watcher.close()
+
+
+# -- the command line ------------------------------------------------------------------------------------------
+
+def test_four_eyes_and_claims_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewer.cli import main
+
+    db = str(tmp_path / "cli.sqlite3")
+    assert main(["library-settings", "--db", db, "--reviewer", "王组长", "--four-eyes", "on", "--claim-idle", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "四眼复核：开（王组长" in out and "领取失效时间：20 分钟" in out
+    with Library(db, seed_samples=False) as lib:
+        rid = _clean(lib)
+        lib.claim(rid, reviewer="张三")
+    assert main(["claims", "--db", db]) == 0
+    assert f"#{rid}\t" in (out := capsys.readouterr().out) and "审核中 · 张三" in out
+    assert main(["verify", str(rid), "--db", db, "--reviewer", "张三"]) == 0
+    assert "待复核" in capsys.readouterr().out
+    assert main(["sign-off", str(rid), "--db", db, "--reviewer", "张三"]) == 2
+    assert "另一位组长" in capsys.readouterr().err
+    assert main(["sign-off", str(rid), "--db", db, "--reviewer", "王组长", "--note", "抽查无误"]) == 0
+    assert "已签核：已核实" in capsys.readouterr().out

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWid
 
 from reviewer.errors import ReviewerError
 from reviewer.store.claims import ClaimHeld
+from reviewer.store.timefmt import short as local_time
 from ui.decision_dialogs import ReasonDialog
 from ui.i18n import tr
-from ui.library_panel import local_time
 
 if TYPE_CHECKING:
     from reviewer.store.claims import Claim
@@ -34,6 +34,20 @@ def team_login(library: Any) -> str:
         name = library.actor().name
         library._team_login = name
     return str(name)
+
+
+def fit_status_column(panel: Any, claims: dict[int, Claim]) -> None:
+    """The status column wide enough for 审核中 · name while reports are held (up to twice its width), and back to
+    its own width when none is."""
+    view = panel.view
+    column = panel.model.COLUMNS.index("status")
+    base = getattr(panel, "_status_width", None)
+    if base is None:
+        base = panel._status_width = view.columnWidth(column)
+    metrics = view.fontMetrics()
+    need = max((metrics.horizontalAdvance(tr("审核中 · {name}").format(name=c.holder)) + 12 + 24
+                for c in claims.values()), default=0)
+    view.setColumnWidth(column, max(base, min(need, 2 * base)))
 
 
 class ClaimBar(QWidget):
@@ -140,9 +154,12 @@ class Claims(QObject):
 
     def show_claims(self) -> None:
         try:
-            self.window.library_panel.model.set_claims(self.library.claims())
+            claims = self.library.claims()
         except ReviewerError:
-            pass
+            return
+        panel = self.window.library_panel
+        panel.model.set_claims(claims)
+        fit_status_column(panel, claims)
 
     def changed(self) -> None:
         """A write of the open report (verify releases the claim; a reopened report may be claimed again)."""

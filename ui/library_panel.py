@@ -287,6 +287,8 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and key == "status":
             if getattr(s, "verified_with_defects", False):
                 return self._defect_icon
+            if s.status == "new" and s.id in self.claims:  # opened to edit: in review, whatever it says yet
+                return self._icons.get("in_review")
             return self._icons.get(s.status)
         if role == Qt.ItemDataRole.ForegroundRole and key == "errors" and s.errors:
             return QColor("#c62828")

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
 from reviewer.errors import ReviewerError
+from reviewer.store.live import LiveEvent
 from ui.i18n import tr
 
 if TYPE_CHECKING:
-    from reviewer.store.live import LiveEvent
     from ui.main_window import MainWindow
 
 WAIT_S = 0.25  # how long one wait of the thread lasts (it checks for a stop between waits)
+RETRY_S = 2.0  # after an outage, how often the feed tries to connect again
 
 
 class WatchThread(QThread):
@@ -27,6 +28,7 @@ class WatchThread(QThread):
 
     changed = Signal(list)
     failed = Signal(str)
+    resynced = Signal()  # connected again after an outage: what changed meanwhile was not heard
 
     def __init__(self, library: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,23 +36,36 @@ class WatchThread(QThread):
         self._stop = False
 
     def run(self) -> None:
-        try:
-            watcher = self.library.watch()
-        except ReviewerError as exc:
-            self.failed.emit(str(exc))
-            return
-        try:
-            while not self._stop:
-                try:
-                    events = watcher.wait(WAIT_S)
-                except ReviewerError as exc:  # the server went away: said once, tried again
+        lost = False
+        while not self._stop:
+            try:
+                watcher = self.library.watch()
+            except ReviewerError as exc:
+                if not lost:
                     self.failed.emit(str(exc))
-                    self.msleep(1000)
-                    continue
-                if events and not self._stop:
-                    self.changed.emit(events)
-        finally:
-            watcher.close()
+                lost = True
+                self._pause()
+                continue
+            if lost:
+                self.resynced.emit()
+                lost = False
+            try:
+                while not self._stop:
+                    events = watcher.wait(WAIT_S)
+                    if events and not self._stop:
+                        self.changed.emit(events)
+            except ReviewerError as exc:  # the server went away: said once, connected again when it is back
+                self.failed.emit(str(exc))
+                lost = True
+            finally:
+                watcher.close()
+            self._pause()
+
+    def _pause(self) -> None:
+        for _ in range(int(RETRY_S / 0.1)):
+            if self._stop:
+                return
+            self.msleep(100)
 
     def stop(self) -> None:
         self._stop = True
@@ -79,6 +94,7 @@ class LiveUpdates(QObject):
         self.watch_thread = WatchThread(self.window.library, self)
         self.watch_thread.changed.connect(self.received)
         self.watch_thread.failed.connect(self.window.show_status)
+        self.watch_thread.resynced.connect(self.resync)
         self.watch_thread.start()
 
     def shutdown(self) -> None:
@@ -109,8 +125,8 @@ class LiveUpdates(QObject):
             except ReviewerError:  # gone (or unreadable now): the list is asked again
                 missing = True
                 continue
-            if not model.update_row(summary):
-                missing = True
+            if not model.update_row(summary) and summary.version <= 1:
+                missing = True  # a report imported elsewhere; one the filter hides is left hidden (no jump)
         if missing:
             window.library_panel.refresh()
             if window.session is not None:
@@ -122,8 +138,19 @@ class LiveUpdates(QObject):
             event = reports[session.report_id]
             if event.version is None or event.version != session.version:
                 self.reload_open(event)
-        if reports:
-            window.libraryChanged.emit()
+        own = (session.report_id, session.version) if session is not None else None
+        if any((rid, e.version) != own for rid, e in reports.items()):
+            window.libraryChanged.emit()  # the charts follow (our own write has told them already)
+
+    def resync(self) -> None:
+        """Back after an outage: the list, the claims and the open report read again."""
+        window = self.window
+        window.refresh_library()
+        window.claims.show_claims()
+        session = window.session
+        if session is not None:
+            self.reload_open(LiveEvent("report", session.report_id))
+        window.show_status(tr("实时更新已恢复"))
 
     def reload_open(self, event: LiveEvent) -> None:
         """Someone else changed the open report: show what it is now (the view and its problems)."""

@@ -2636,6 +2636,10 @@ The value you typed is still in the cell.</translation>
         <translation>You have taken this report over</translation>
     </message>
     <message>
+        <source>实时更新已恢复</source>
+        <translation>Live updates are back</translation>
+    </message>
+    <message>
         <source>{name} 修改了这份报告，已显示最新内容</source>
         <translation>{name} changed this report; the latest version is shown</translation>
     </message>

@@ -183,6 +183,8 @@ class Library(TeamMixin):
             except FetchError as exc:
                 failed.append((url, str(exc)))
         sources = [Source(f.url, f.name, f.data, source_extra(f)) for f in pages]
+        if self.team:  # the login imports (a reviewer's role), never a typed name
+            reviewer = self._by(reviewer, "import")
         summary = run_import(self, list(paths), reviewer=reviewer, progress=progress, cancel=cancel,
                              workers=workers, sources=sources)
         summary.failed[:0] = failed

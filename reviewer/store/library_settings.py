@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer.errors import ValidationError
+from reviewer.store import timefmt
 from reviewer.store.db import now
 
 FOUR_EYES = "four_eyes"
@@ -55,7 +56,7 @@ def read(c: Any) -> LibrarySettings:
                           (FOUR_EYES, CLAIM_IDLE, f"{FOUR_EYES}.by", f"{FOUR_EYES}.at", f"{CLAIM_IDLE}.by",
                            f"{CLAIM_IDLE}.at")).fetchall())
     idle = rows.get(CLAIM_IDLE)
-    changed = {k: f"{rows[k + '.by']} {rows.get(k + '.at', '')}".strip() for k in (FOUR_EYES, CLAIM_IDLE)
+    changed = {k: f"{rows[k + '.by']} {timefmt.short(rows.get(k + '.at'))}".strip() for k in (FOUR_EYES, CLAIM_IDLE)
                if rows.get(k + ".by")}
     return LibrarySettings(four_eyes=rows.get(FOUR_EYES) == "1",
                            claim_idle_minutes=int(idle) if idle else DEFAULT_IDLE_MINUTES, changed_by=changed)

@@ -5,6 +5,7 @@ the live feed of other reviewers' changes (`live`)."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,8 @@ from reviewer.store.db import write
 from reviewer.store.library_settings import LibrarySettings
 from reviewer.store.roles import Actor
 from reviewer.store.types import Change
+
+ACTOR_TTL_S = 30.0  # a login's roles are asked again after this long (a grant or revoke applies within it)
 
 
 class TeamMixin:
@@ -38,8 +41,13 @@ class TeamMixin:
         """Who writes: in team mode the login and its roles (`reviewer` is ignored: no free-text name); in a
         SQLite library the name given, allowed everything."""
         if self.team:
+            cached = getattr(self, "_server_actor", None)
+            if cached is not None and time.monotonic() - cached[1] < ACTOR_TTL_S:
+                return cached[0]
             with self.lock:
-                return roles.server_actor(self.connection)
+                actor = roles.server_actor(self.connection)
+            self._server_actor = (actor, time.monotonic())
+            return actor
         return roles.local_actor(reviewer)
 
     def _by(self, reviewer: str | None, action: str) -> str:

@@ -73,18 +73,19 @@ def test_other_reviewers_changes_arrive_live(qtbot, window, library, other) -> N
     qtbot.wait(300)  # the watcher has read where the library stands
     v = other.load(rid).version
     other.set_cells(rid, {CID: 31}, reviewer="李四", expected_version=v)
-    qtbot.waitUntil(lambda: shown_value(window, CID) == "31", timeout=1500)  # the open report, no reload asked
+    qtbot.waitUntil(lambda: shown_value(window, CID) == "31", timeout=5000)  # the open report, no reload asked (the
+    # second is measured by tests/test_team_people.py and benchmarks/bench_live.py; here the machine may be busy)
     assert "李四 修改了这份报告" in window.status_label.text()
     assert window.claims.bar.isVisible()  # still his
     # another report's row follows too; a claim released in his app frees the open report for us
     other.set_status(first, "审核中", reviewer="李四", expected_version=other.load(first).version)
-    qtbot.waitUntil(lambda: _status_text(window, first) == "审核中", timeout=1500)
+    qtbot.waitUntil(lambda: _status_text(window, first) == "审核中", timeout=5000)
     other.release(rid, reviewer="李四")
-    qtbot.waitUntil(lambda: not window.claims.bar.isVisible(), timeout=1500)
+    qtbot.waitUntil(lambda: not window.claims.bar.isVisible(), timeout=5000)
     assert library.claims()[rid].holder == REVIEWER
     # taken over by 李四 again: the window turns read-only, saying who
     other.take_over(rid, reviewer="李四", reason="我来")
-    qtbot.waitUntil(lambda: window.claims.bar.isVisible(), timeout=1500)
+    qtbot.waitUntil(lambda: window.claims.bar.isVisible(), timeout=5000)
     assert "李四 已接管这份报告" in window.claims.bar.label.text()
     window.live.shutdown()
 
