@@ -2,7 +2,8 @@
 
 Run: python benchmarks/bench_parse.py [--batch 1000]
 Prints the median time per format (txt, md, html, docx, pdf; "fused": a seed as crawler text with its cells
-joined, "fused*": the 淮安 report so) and the single-core throughput on text reports.
+joined, "fused*": the 淮安 report so, "fusedL1".."fusedL5": large agencies' reports so, figures up to 999 in
+most cells of tables 3 and 4) and the single-core throughput on text reports.
 """
 
 from __future__ import annotations
@@ -79,11 +80,14 @@ def fused_inputs() -> dict[str, tuple[bytes, str]]:
     import sys
 
     sys.path.insert(0, str(ROOT))
-    from tests.crawler_gen import STYLES, crawler_text
+    from tests.crawler_gen import STYLES, crawler_text, large_record
 
     seed = crawler_text(SAMPLES[0].stem, STYLES[0])[1]
     huaian = crawler_text("huaian-2024", STYLES[0])[1]
-    return {"fused": (seed.encode("utf-8"), "f.txt"), "fused*": (huaian.encode("utf-8"), "h.txt")}
+    out = {"fused": (seed.encode("utf-8"), "f.txt"), "fused*": (huaian.encode("utf-8"), "h.txt")}
+    for k in range(1, 6):
+        out[f"fusedL{k}"] = (crawler_text("large", STYLES[0], large_record(k))[1].encode("utf-8"), "l.txt")
+    return out
 
 
 CLOCK = time.perf_counter
@@ -124,7 +128,7 @@ def main() -> None:
     print(f"median {'CPU' if args.cpu else 'wall-clock'} time to parse and check one report")
     for fmt, (data, name) in inputs.items():
         rep = max(3, args.repeat // 10) if fmt == "pdf" else args.repeat
-        print(f"  {fmt:5s} {median_ms(data, name, rep):8.2f} ms   ({len(data) / 1024:.0f} KB)")
+        print(f"  {fmt:7s} {median_ms(data, name, rep):8.2f} ms   ({len(data) / 1024:.0f} KB)")
     per_seed = [median_ms(t.encode("utf-8"), "r.txt", args.repeat) for t in texts]
     print("  per sample (txt): " + ", ".join(f"{p.stem[:3]} {ms:.2f} ms" for p, ms in zip(SAMPLES, per_seed, strict=True)))
     batch = [texts[i % len(texts)].encode("utf-8") for i in range(args.batch)]

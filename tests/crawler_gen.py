@@ -34,6 +34,7 @@ class Crawl:
     groups: str = "span"  # span: a group label once, in its first row (HTML rowspan) | repeat: on every row
     lead: bool = False  # a sentence with figures between each table title and its table
     row_lines: bool = False  # each table row on a line of its own (a scraper breaking lines at <tr>)
+    t3_2019: bool = False  # a 2021 report printing the 2019 single （六）其他处理 row (2021 records only)
 
 
 STYLES: tuple[Crawl, ...] = (
@@ -48,6 +49,9 @@ STYLES: tuple[Crawl, ...] = (
     Crawl("lead-sentences", spaced="table2", lead=True),
     Crawl("fused-row-lines", lines=True, row_lines=True, chrome=False),
 )
+# a 2021 report whose table 3 prints the 2019 single （六）其他处理 row, crawled fused (2021 records only)
+SINGLE_OTHER = Crawl("fused-2019-other", t3_2019=True)
+SUBS = ("other.overdue_correction", "other.unpaid_fee", "other.other")
 LEADS = {HEADING2: "本年度主动公开政府信息{n}条，其中规范性文件{m}件。", HEADING3: "本年度共收到申请{n}件，均已按时答复。",
          HEADING4: "本年度发生行政复议{m}起，情况如下（单位：件）："}
 
@@ -118,9 +122,14 @@ def large_record(seed: int, high: int = 999) -> tuple[dict[str, Any], dict[str, 
 def crawler_text(name: str, style: Crawl,
                  record: tuple[dict[str, Any], dict[str, list[str]]] | None = None) -> tuple[dict[str, Any], str]:
     """The expected record and the crawler text of truth record `name` (or of `record`: record and prose)."""
-    v = tv.Variant("crawl", digits=style.digits, groups=style.groups)
+    v = tv.Variant("crawl", digits=style.digits, groups=style.groups, t3_2019=style.t3_2019)
     rec, items = tv.blocks(name, v, record)
     rec = copy.deepcopy(rec)
+    if style.t3_2019:  # read back as printed: the single row `other` in place of the three it sums
+        rows = list(rec["table3"].items())
+        at = [k for k, _ in rows].index(SUBS[0])
+        other = {c: sum(rec["table3"][k][c] for k in SUBS) for c in tv.T3_COLUMNS}
+        rec["table3"] = dict([*rows[:at], ("other", other), *(kv for kv in rows[at:] if kv[0] not in SUBS)])
     agency, year = rec["agency"], rec["year"]
     title = f"{agency}{year}年政府信息公开工作年度报告"
     parts: list[str] = []
@@ -154,4 +163,4 @@ def crawler_text(name: str, style: Crawl,
     return rec, text + "\n"
 
 
-__all__ = ["Crawl", "STYLES", "crawler_text", "HEADING5", "HEADING6"]
+__all__ = ["Crawl", "STYLES", "SINGLE_OTHER", "crawler_text", "HEADING5", "HEADING6"]

@@ -50,6 +50,30 @@ CASES: list[tuple[str, str, int | float | None]] = [
     ("予以公开及部分公开258件，占总数的76%。", "granted_or_partial", 258),
     ("不予公开的申请2件。", "denied_total", 2),
     ("无法提供265件。", "unable_total", 265),
+    # 表二's documents: made or newly published, repealed, in force; never a pair counted together
+    ("全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件。", "regulations_published", 1),
+    ("全年新增公开市政府规章1件、市政府及市政府办政策性文件11件。", "normative_made", None),
+    ("本年制发规范性文件12件，废止规范性文件3件，现行有效规范性文件40件。", "normative_made", 12),
+    ("本年制发规范性文件12件，废止规范性文件3件，现行有效规范性文件40件。", "normative_repealed", 3),
+    ("本年制发规范性文件12件，废止规范性文件3件，现行有效规范性文件40件。", "normative_in_force", 40),
+    ("印发行政规范性文件3件。", "normative_made", 3),
+    ("制定规章和规范性文件共12件。", "normative_made", None),
+    ("制定规章和规范性文件共12件。", "regulations_made", None),
+    ("制定完善内部规章制度3件。", "regulations_made", None),
+    ("本年制定规章一件。", "regulations_made", 1),
+    # 表四's outcomes, of the subject the sentence names last (or the sentence before, for 其中 …)
+    ("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件；政府信息公开行政诉讼46件，其中结果维持25件。",
+     "review_upheld", 72),
+    ("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件；政府信息公开行政诉讼46件，其中结果维持25件。",
+     "litigation_upheld", 25),
+    ("被申请行政复议2件。其中结果维持1件，结果纠正1件。", "review_corrected", 1),
+    ("在行政诉讼案件中，结果维持数0件，结果纠正数0件，尚未审结数2件。", "litigation_pending", 2),
+    ("行政复议和行政诉讼结果维持3件。", "review_upheld", None),
+    ("行政复议和行政诉讼结果维持3件。", "litigation_upheld", None),
+    ("结果维持3件。", "review_upheld", None),
+    ("行政复议结果维持数同比增加2件。", "review_upheld", None),
+    ("未经复议直接起诉0件，复议后起诉2件。", "litigation_direct_total", 0),
+    ("未经复议直接起诉0件，复议后起诉2件。", "litigation_after_review_total", 2),
 ]
 
 

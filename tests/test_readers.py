@@ -429,6 +429,19 @@ def test_pdf_printed_from_the_word_form_keeps_each_printed_line() -> None:
     assert_spans(doc)
 
 
+def test_a_word_form_pdf_row_that_does_not_add_up_keeps_its_total_and_is_flagged() -> None:
+    """Seed 003 prints 1.本机关不掌握相关政府信息 3 0 0 0 0 0 with 总计 0 (a real slip). In the Word form's PDF the
+    top-aligned 0 sits on the line of the group label "（四）无法提"; the row's sum cannot confirm the join, the
+    layout does: the 0 is the row's total, flagged, and the slip is reported by R2 and R3 as in every other form."""
+    rec = reviewer.parse_bytes(pdf_file(S003, word_form=True), "report.pdf")
+    want = b.truth(S003)
+    assert rec.tables["table3"] == want["table3"]
+    assert not rec.unplaced
+    by_rule = {f.rule: f for f in rec.findings}
+    assert by_rule["LAYOUT"].severity == "warning" and by_rule["LAYOUT"].cells == ["table3:unable.not_held:total"]
+    assert "table3:unable.not_held:total" in by_rule["R2"].cells and "table3:total:total" in by_rule["R3"].cells
+
+
 def test_real_pdf_huaian() -> None:
     doc = read_bytes(b.HUAIAN_PDF.read_bytes(), "huaian-2024.pdf")
     lines = doc.text.split("\n")

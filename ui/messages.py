@@ -40,7 +40,8 @@ def rule_name(finding: Finding) -> str:
         "published late": tr("逾期公布"),
         "split by arithmetic": tr("按运算拆分"), "split breaking fewest relations": tr("按最少违反拆分"),
         "ambiguous split": tr("拆分不唯一"), "cannot split": tr("无法拆分"),
-        "split by a heuristic bound": tr("按经验关系拆分"),
+        "split by a heuristic bound": tr("按经验关系拆分"), "split by the prose": tr("按正文所述拆分"),
+        "total on the line above": tr("总计印在上一行"),
         "low OCR confidence": tr("文字识别置信度低"),
     }
     return names.get(finding.name, finding.name)
@@ -80,6 +81,9 @@ def _templates() -> dict[str, str]:
         "split_tied": tr("{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择"),
         "split_heuristic": tr("{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；"
                               "若该关系不成立，也可拆分为：{others}，请核对"),
+        "split_prose": tr("{table}“{rows}”印为“{printed}”，各项关系允许多种拆分（另有：{others}），按正文所述的{figures}拆分为 {split}"),
+        "total_on_line_above": tr("{table}“{row}”一行的总计印在上一行（分组标签旁），已按表格版式读作该行总计；"
+                                  "该行各列之和与之不符，请核对原文"),
         "split_failed": tr("{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值"),
         "split_too_many": tr("{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值"),
         "ocr_low_confidence": tr("“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对"),
@@ -130,6 +134,14 @@ def prose_name(key: str) -> str:
         "granted_or_partial": tr("予以公开及部分公开数"), "denied_total": tr("不予公开数"),
         "unable_total": tr("无法提供数"), "not_processed_total": tr("不予处理数"),
         "review_total": tr("行政复议数"), "litigation_total": tr("行政诉讼数"),
+        "regulations_made": tr("制发规章数"), "regulations_published": tr("新公开规章数"),
+        "normative_made": tr("制发规范性文件数"), "normative_published": tr("新公开规范性文件数"),
+        "normative_repealed": tr("废止规范性文件数"), "normative_in_force": tr("现行有效规范性文件数"),
+        "review_upheld": tr("行政复议结果维持数"), "review_corrected": tr("行政复议结果纠正数"),
+        "review_other": tr("行政复议其他结果数"), "review_pending": tr("行政复议尚未审结数"),
+        "litigation_upheld": tr("行政诉讼结果维持数"), "litigation_corrected": tr("行政诉讼结果纠正数"),
+        "litigation_other": tr("行政诉讼其他结果数"), "litigation_pending": tr("行政诉讼尚未审结数"),
+        "litigation_direct_total": tr("未经复议直接起诉数"), "litigation_after_review_total": tr("复议后起诉数"),
     }
     return names.get(key, key)
 
@@ -218,6 +230,8 @@ def render(finding: Finding, language: str, template: str | None = None) -> str:
     elif mid == "prose_mismatch" and isinstance(p.get("key"), str):
         key = "prose_named_mismatch"
         p["key"] = prose_name(p["key"])
+    elif mid == "split_prose" and isinstance(p.get("figure_keys"), list):
+        p["figures"] = ", ".join(prose_name(str(k)) for k in p.pop("figure_keys"))
     elif mid == "blank_column" and isinstance(p.get("column"), str):
         p["column"] = column_label(template, str(p.get("table", "")), p["column"])
     elif mid == "row_short" and isinstance(p.get("row_key"), str):

@@ -914,6 +914,14 @@ Updated {at}</translation>
         <translation>Published late</translation>
     </message>
     <message>
+        <source>按正文所述拆分</source>
+        <translation>split by the prose</translation>
+    </message>
+    <message>
+        <source>总计印在上一行</source>
+        <translation>total on the line above</translation>
+    </message>
+    <message>
         <source>文字识别置信度低</source>
         <translation>Low OCR confidence</translation>
     </message>
@@ -980,6 +988,14 @@ Updated {at}</translation>
     <message>
         <source>{cell} 印为“{printed}”，已换算为 {value} 万元</source>
         <translation>{cell} is printed as “{printed}”, converted to {value} ten-thousand yuan</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，各项关系允许多种拆分（另有：{others}），按正文所述的{figures}拆分为 {split}</source>
+        <translation>{table} “{rows}” printed “{printed}”: the relations allow several splits (also: {others}); split as {split} by the figures the prose states ({figures})</translation>
+    </message>
+    <message>
+        <source>{table}“{row}”一行的总计印在上一行（分组标签旁），已按表格版式读作该行总计；该行各列之和与之不符，请核对原文</source>
+        <translation>{table} “{row}”: the total was printed on the line above (beside the group label) and is read as the row&apos;s total by the form&apos;s layout; the row&apos;s columns do not add up to it, check the source</translation>
     </message>
     <message>
         <source>“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对</source>
@@ -1140,6 +1156,70 @@ Updated {at}</translation>
     <message>
         <source>行政诉讼数</source>
         <translation>the number of lawsuits</translation>
+    </message>
+    <message>
+        <source>制发规章数</source>
+        <translation>regulations issued</translation>
+    </message>
+    <message>
+        <source>新公开规章数</source>
+        <translation>regulations newly published</translation>
+    </message>
+    <message>
+        <source>制发规范性文件数</source>
+        <translation>normative documents issued</translation>
+    </message>
+    <message>
+        <source>新公开规范性文件数</source>
+        <translation>normative documents newly published</translation>
+    </message>
+    <message>
+        <source>废止规范性文件数</source>
+        <translation>normative documents repealed</translation>
+    </message>
+    <message>
+        <source>现行有效规范性文件数</source>
+        <translation>normative documents in force</translation>
+    </message>
+    <message>
+        <source>行政复议结果维持数</source>
+        <translation>administrative reviews upheld</translation>
+    </message>
+    <message>
+        <source>行政复议结果纠正数</source>
+        <translation>administrative reviews corrected</translation>
+    </message>
+    <message>
+        <source>行政复议其他结果数</source>
+        <translation>administrative reviews with other results</translation>
+    </message>
+    <message>
+        <source>行政复议尚未审结数</source>
+        <translation>administrative reviews pending</translation>
+    </message>
+    <message>
+        <source>行政诉讼结果维持数</source>
+        <translation>lawsuits upheld</translation>
+    </message>
+    <message>
+        <source>行政诉讼结果纠正数</source>
+        <translation>lawsuits corrected</translation>
+    </message>
+    <message>
+        <source>行政诉讼其他结果数</source>
+        <translation>lawsuits with other results</translation>
+    </message>
+    <message>
+        <source>行政诉讼尚未审结数</source>
+        <translation>lawsuits pending</translation>
+    </message>
+    <message>
+        <source>未经复议直接起诉数</source>
+        <translation>lawsuits filed directly</translation>
+    </message>
+    <message>
+        <source>复议后起诉数</source>
+        <translation>lawsuits filed after review</translation>
     </message>
     <message>
         <source>“{column}”列</source>

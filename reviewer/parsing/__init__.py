@@ -71,9 +71,10 @@ def parse(doc: Document, template: str | None = None) -> Record:
                       for t in fmt.tables)
     sections = probe if same_titles else find_sections(doc.rows, fmt)
 
+    record.narrative = extract_narrative(_prose(doc, sections))
     if fused is not None:
         parse_fused({t: (scan(doc.rows, sec.start, sec.end), _region_text(doc, sec)) for t, sec in sections.items()},
-                    fmt, b)
+                    fmt, b, record.narrative, alternatives=template is None)
     if "table2" in sections and fused is None:
         sec = sections["table2"]
         region = scan(doc.rows, sec.start, sec.end)
@@ -115,5 +116,4 @@ def parse(doc: Document, template: str | None = None) -> Record:
                        cells=sorted({f"{u.table}:*" for u in record.unplaced}), name="unplaced values",
                        message=f"有 {len(record.unplaced)} 个数值无法确定所属单元格，已列出，未计入表格",
                        message_id="unplaced", params={"count": len(record.unplaced)}))
-    record.narrative = extract_narrative(_prose(doc, sections))
     return record

@@ -8,9 +8,13 @@ decimal only in a money column, at most `MAX_DIGITS` digits. The relations of th
 sums, table-4 blocks, table-2 bounds) then choose among the combinations: a branch-and-bound search over the
 slots that still have several candidates finds every combination breaking the fewest relations.
 
-The outcome per slot: one combination left → placed; several → the cells they agree on placed, the others
-left undecided with the alternatives listed; none within the budget → each slot's own best candidates.
-Nothing is guessed: an undecided cell stays null and is reported.
+A row made only of sums (table 3's rows, table 4's three blocks) is split by the block search of
+`fused_blocks`, which finds the same splits far faster.
+
+The outcome per slot: one combination left → placed; several → the figures the prose states (`Figure`) keep
+the combinations that give them, if any do; then the cells all agree on placed, the others left undecided with
+the alternatives listed; none within the budget → each slot's own best candidates. Nothing is guessed: an
+undecided cell stays null and is reported.
 """
 
 from __future__ import annotations
@@ -18,47 +22,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from reviewer.formats.relations import EPS, Instance, holds, total
 from reviewer.model import Number
-from reviewer.values import parse_printed
+from reviewer.parsing.fused_blocks import block_splits, sum_blocks
+from reviewer.parsing.fused_pieces import MAX_DIGITS, Candidate, Piece, Slot, Split, piece_value
 
-MAX_DIGITS = 9  # a count of more than 999 999 999 is not a report's figure
 CANDIDATE_CAP = 2000  # candidate splits kept per slot
 SPLIT_BUDGET = 150_000  # steps to enumerate one slot's splits; beyond it the slot is left undecided
 SOLUTION_CAP = 256  # best combinations kept
 NODE_BUDGET = 200_000  # search steps before falling back on each slot's own candidates
 MAX_BROKEN = 6  # relations a combination may break beyond the fixed rows' before the search gives up
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A printed cell cut out of a segment: its text and its span in the document text."""
-
-    text: str
-    start: int
-    end: int
-
-
-Split = tuple[Piece | None, ...]
-
-
-@dataclass(slots=True)
-class Slot:
-    """A printed row: its cells (ids and kinds, in column order) and its hard segments (in print order)."""
-
-    cells: tuple[str, ...]
-    kinds: tuple[str, ...]
-    segments: tuple[Piece, ...]
-
-
-@dataclass(slots=True)
-class Candidate:
-    split: Split
-    values: tuple[Number | None, ...]
-    violations: int  # relations of the slot alone that it breaks
-    miss: float = 0.0  # by how much they miss, summed (a printed slip is usually small)
 
 
 @dataclass(slots=True)
@@ -70,7 +44,8 @@ class SlotResult:
     "least" (the report does not add up: the split breaking the fewest relations) · "ambiguous" (several
     splits fit and disagree: those cells undecided) · "failed" (no split at all) · "too_many" (more ways to
     split than the budget lets the search try: undecided) · "heuristic" (placed, but only a warning-level
-    bound such as R9 ruled the alternatives out: they are listed).
+    bound such as R9 ruled the alternatives out: they are listed) · "prose" (the relations allow several
+    splits; the figures the report's prose states leave one: the others are listed).
     """
 
     slot: Slot
@@ -79,36 +54,12 @@ class SlotResult:
     undecided: list[str] = field(default_factory=list)
     alternatives: list[Split] = field(default_factory=list)
     violations: int = 0
+    prose: list[str] = field(default_factory=list)  # status "prose": the keys of the stated figures that chose it
 
     @property
     def split(self) -> bool:
         """True when a segment was cut into several cells."""
         return len(self.slot.segments) != len(self.slot.cells) and bool(self.slot.segments)
-
-
-@lru_cache(maxsize=65536)
-def piece_value(text: str, kind: str) -> tuple[bool, Number | None]:
-    """Whether `text` can be one cell of a column of `kind`, and its value (None for a printed blank)."""
-    p = parse_printed(text)
-    if p.kind == "null":
-        return not any(ch.isdigit() for ch in text), None
-    if p.kind != "number" or p.value is None:
-        return False, None
-    core = text.lstrip("+-−")
-    if p.unit:
-        core = core[: -len(p.unit)]
-    if len(core) > 1 and core[0] == "0" and core[1] != ".":
-        return False, None  # a leading zero: "05" is two cells
-    digits = sum(ch.isdigit() for ch in core)
-    if digits > MAX_DIGITS + (4 if kind == "money" else 0):
-        return False, None
-    if kind == "money":
-        return (not p.signed and p.unit not in ("个", "件", "项", "次", "条", "宗")), p.value
-    if p.unit in ("元", "万元") or "." in core:
-        return False, None
-    if kind == "count" and p.signed:
-        return False, None
-    return True, p.value
 
 
 def _local(slot: Slot, relations: Sequence[Instance]) -> list[Instance]:
@@ -133,7 +84,7 @@ def miss(inst: Instance, values: dict[str, Number | None]) -> float:
 
 
 def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = True,
-                     cap: int = CANDIDATE_CAP, local: Sequence[Instance] | None = None
+                     cap: int = CANDIDATE_CAP, local: Sequence[Instance] | None = None, fast: bool = True
                      ) -> tuple[list[Candidate], bool, bool]:
     """The splits of a slot's segments into its cells, in print order.
 
@@ -143,7 +94,8 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
     length of the run's tail, then parts that never exceed it and leave room for no more than it can hold.
     A block no relation joins to the cells before it is searched once per start position.
     Returns the candidates, whether a relation ruled a split out, and whether the enumeration finished
-    within `SPLIT_BUDGET` steps (if not, the list may be incomplete).
+    within `SPLIT_BUDGET` steps (if not, the list may be incomplete). A row made only of sum blocks (table 3's
+    rows, table 4) goes to the block search of `fused_blocks` (`fast=False`: this general search, for tests).
     """
     n, segs = len(slot.cells), list(slot.segments)
     k = len(segs)
@@ -152,6 +104,9 @@ def enumerate_splits(slot: Slot, relations: Sequence[Instance], strict: bool = T
     if k > n or sum(len(sg.text) for sg in segs) < n:
         return [], False, True
     own = list(local if local is not None else _local(slot, relations))
+    blocks = sum_blocks(slot, own) if strict and fast else None
+    if blocks is not None:
+        return block_splits(slot, blocks, cap, SPLIT_BUDGET)
     index = {c: i for i, c in enumerate(slot.cells)}
     checks: dict[int, list[Instance]] = {}
     sums: dict[int, list[int]] = {}
@@ -484,21 +439,62 @@ class _Sums:
         return self.total, round(self.total_gap, 6)
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure the report's prose states (收到申请N件, 行政诉讼结果维持N件) and the cells it restates: each
+    alternative a list of cells whose sum it may be (the format's `prose` checks)."""
+
+    key: str
+    name: str
+    stated: Number
+    alternatives: tuple[tuple[str, ...], ...]
+
+
 def solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str, Number | None] | None = None,
-          budget: int = NODE_BUDGET) -> list[SlotResult]:
-    """Decide every slot's split, each table (the slots its relations join) as one problem."""
-    table = {id(s): s.cells[0].split(":", 1)[0] if s.cells else "" for s in slots}
+          budget: int = NODE_BUDGET, prose: Sequence[Figure] = ()) -> list[SlotResult]:
+    """Decide every slot's split, each table (the slots its relations join) as one problem; where the relations
+    leave several splits, the figures the prose states choose among them (`prose`)."""
     results: dict[int, SlotResult] = {}
-    for t in dict.fromkeys(table.values()):
-        group = [s for s in slots if table[id(s)] == t]
-        rels = [r for r in relations if r.table == t]
-        for slot, res in zip(group, _solve(group, rels, known, budget), strict=True):
+    for group, rels, figs in _components(slots, relations, prose):
+        for slot, res in zip(group, _solve(group, rels, known, budget, figs), strict=True):
             results[id(slot)] = res
     return [results[id(s)] for s in slots]
 
 
+def _components(slots: Sequence[Slot], relations: Sequence[Instance], prose: Sequence[Figure]
+                ) -> list[tuple[list[Slot], list[Instance], list[Figure]]]:
+    """The slots as independent problems: two slots are in one when a relation or a stated figure joins their
+    cells (table 3's rows by its column sums; table 2's rows, joined by nothing, each alone). Each comes with
+    the relations and figures touching it."""
+    owner = {c: k for k, s in enumerate(slots) for c in s.cells}
+    parent = list(range(len(slots)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    rel_links = [(r, {owner[c] for c in r.cells if c in owner}) for r in relations]
+    fig_links = [(f, {owner[c] for alt in f.alternatives for c in alt if c in owner}) for f in prose]
+    for ks in [ks for _r, ks in rel_links] + [ks for _f, ks in fig_links]:
+        if ks:
+            first = find(min(ks))
+            for k in ks:
+                parent[find(k)] = first
+    groups: dict[int, list[int]] = {}
+    for k in range(len(slots)):
+        groups.setdefault(find(k), []).append(k)
+    out: list[tuple[list[Slot], list[Instance], list[Figure]]] = []
+    for members in groups.values():
+        mine = set(members)
+        out.append(([slots[k] for k in members], [r for r, ks in rel_links if ks & mine],
+                    [f for f, ks in fig_links if ks & mine]))
+    return out
+
+
 def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str, Number | None] | None,
-           budget: int) -> list[SlotResult]:
+           budget: int, prose: Sequence[Figure] = ()) -> list[SlotResult]:
     """Decide every slot's split together: the combinations breaking the fewest relations, and what they share.
 
     The search minimises (relations broken, by how much they miss): where a report does not add up, a printed
@@ -541,6 +537,7 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
     sols: list[tuple[int, ...]] = []
     choice: list[int] = [0] * len(multi)
     nodes = [0]
+    overflow = [False]  # more equally good combinations than kept: what they share is unknown
 
     def cost(own: tuple[int, float], done: bool = False) -> tuple[int, float]:
         v, m = sums.exact() if done else sums.cost()
@@ -556,6 +553,8 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
                 sols.clear()
             if len(sols) < SOLUTION_CAP:
                 sols.append(tuple(choice))
+            else:
+                overflow[0] = True
             return True
         for j, cand in enumerate(cands[multi[d]]):
             nodes[0] += 1
@@ -576,10 +575,14 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
     complete = False
     for limit in range(MAX_BROKEN + 1):  # fewest broken relations first: a tight limit prunes hard
         best[0] = (base[0] + limit, float("inf"))
+        overflow[0] = False
         complete = rec(0, base)
         if not complete or sols:
             break
-    complete = complete and bool(sols)
+    complete = complete and bool(sols) and not overflow[0]
+    chosen: dict[int, tuple[list[str], list[int]]] = {}
+    if complete and prose:
+        sols, chosen = _by_prose(sols, prose, [slots[i] for i in multi], [cands[i] for i in multi], values)
     out: list[SlotResult] = []
     for i, slot in enumerate(slots):
         cs = cands[i]
@@ -599,17 +602,90 @@ def _solve(slots: Sequence[Slot], relations: Sequence[Instance], known: dict[str
         else:  # over budget: the slot's own best candidates
             low = (cs[0].violations, cs[0].miss)
             used = [j for j, c in enumerate(cs) if (c.violations, c.miss) == low]
-        out.append(_agree(slot, [cs[j] for j in used], cs, best[0][0] if complete else cs[0].violations))
+        res = _agree(slot, [cs[j] for j in used], cs, best[0][0] if complete else cs[0].violations)
+        if d in chosen and not res.undecided:
+            names, allowed = chosen[d]
+            res.status, res.prose = "prose", names
+            res.alternatives = [cs[j].split for j in allowed if cs[j].values != cs[used[0]].values][:8]
+        out.append(res)
     _blame(out, cands, relations, values)
     for k, hcs in hard_only.items():  # decided only thanks to a heuristic bound: say so, list what it excluded
         res = out[k]
         if res.status in ("only", "unique") and not res.undecided:
             placed = tuple(piece_value(p.text, "money")[1] if p else None
                            for p in (res.placed.get(c) for c in res.slot.cells))
-            others = [c.split for c in hcs if c.values != placed]
-            if others:
-                res.status, res.alternatives = "heuristic", others[:8]
+            others = [c for c in hcs if c.values != placed]
+            if not others:
+                continue
+            res.status, res.alternatives = "heuristic", [c.split for c in others[:8]]
+            # a stated figure the placed split gives and none of the others does: the prose decides, not the bound
+            cells = res.slot.cells
+            mine = [f for f in prose if any(c in cells for alt in f.alternatives for c in alt)]
+            deciding = [f for f in mine if _gives(f, {**values, **dict(zip(cells, placed, strict=True))})
+                        and not any(_gives(f, {**values, **dict(zip(cells, o.values, strict=True))}) for o in others)]
+            if deciding:
+                res.status, res.prose = "prose", [f.key for f in deciding]
     return out
+
+
+def _gives(fig: Figure, values: dict[str, Number | None]) -> bool:
+    """Whether some alternative of the figure sums to what the prose states, with these values."""
+    for alt in fig.alternatives:
+        vs = [values.get(c) for c in alt]
+        if all(v is not None for v in vs) and abs(sum(vs) - fig.stated) <= EPS:  # type: ignore[arg-type]
+            return True
+    return False
+
+
+def _by_prose(sols: list[tuple[int, ...]], prose: Sequence[Figure], order: list[Slot], cands: list[list[Candidate]],
+              fixed: dict[str, Number | None]
+              ) -> tuple[list[tuple[int, ...]], dict[int, tuple[list[str], list[int]]]]:
+    """The combinations that also give every figure the prose states that some combination gives, and the
+    slots (by depth) this narrowed to one split: the keys of the figures that did it, and the candidates the
+    relations allowed before.
+
+    A figure no combination gives (the prose and the table disagree: the prose check reports it) is set
+    aside; figures that no combination gives together are all set aside: the prose does not choose then.
+    """
+    where = {c: (d, k) for d, slot in enumerate(order) for k, c in enumerate(slot.cells)}
+
+    def gives(fig: Figure, sol: tuple[int, ...]) -> bool | None:
+        """Whether the combination gives the figure; None when no alternative can be summed."""
+        summed = False
+        for alt in fig.alternatives:
+            total_: float = 0.0
+            for c in alt:
+                if c in where:
+                    d, k = where[c]
+                    v = cands[d][sol[d]].values[k]
+                else:
+                    v = fixed.get(c)
+                if v is None:
+                    break
+                total_ += v
+            else:
+                summed = True
+                if abs(total_ - fig.stated) <= EPS:
+                    return True
+        return False if summed else None
+
+    touching = [f for f in prose if any(c in where for alt in f.alternatives for c in alt)]
+    usable = [f for f in touching if any(gives(f, s) for s in sols)]
+    if not usable:
+        return sols, {}
+    kept = [s for s in sols if all(gives(f, s) is not False for f in usable)]
+    if not kept or len(kept) == len(sols):
+        return sols, {}
+    deciding = [f for f in usable if any(gives(f, s) is False for s in sols)]  # those that ruled any out
+    chosen: dict[int, tuple[list[str], list[int]]] = {}
+    for d in range(len(order)):
+        before = {cands[d][s[d]].values for s in sols}
+        after = {cands[d][s[d]].values for s in kept}
+        if len(before) > 1 and len(after) == 1:
+            cells = set(order[d].cells)
+            keys = [f.key for f in deciding if any(c in cells for alt in f.alternatives for c in alt)]
+            chosen[d] = (keys or [f.key for f in deciding], sorted({s[d] for s in sols}))
+    return kept, chosen
 
 
 def _blame(results: list[SlotResult], cands: list[list[Candidate]], relations: Sequence[Instance],

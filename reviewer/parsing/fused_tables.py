@@ -13,12 +13,13 @@ from functools import lru_cache
 from typing import Any
 
 from reviewer.formats import FormatDef, TableDef, column_kind, full_row_label, load_format
+from reviewer.formats.alternatives import Used, effective, rows_with
 from reviewer.formats.relations import Instance, instances
-from reviewer.model import Cell, CellSource, Finding, cell_id, split_cell_id
-from reviewer.parsing.align import MATCH, align
+from reviewer.model import Cell, CellSource, Finding, Number, cell_id, split_cell_id
+from reviewer.parsing.align import MATCH, Placement, align
 from reviewer.parsing.builder import Builder
-from reviewer.parsing.fused import Piece, Slot, SlotResult, solve, split_text
-from reviewer.parsing.labels import similarity
+from reviewer.parsing.fused import Figure, Piece, Slot, SlotResult, solve, split_text
+from reviewer.parsing.labels import norm, similarity
 from reviewer.parsing.rows import DataRow, Region, Value
 from reviewer.parsing.table2 import detect_variant, parse_variant
 from reviewer.parsing.table3 import group_norms
@@ -74,18 +75,41 @@ def _table2(region: Region, tdef: TableDef, template: str, b: Builder) -> list[S
     return slots
 
 
-def _table3(region: Region, tdef: TableDef, template: str, b: Builder) -> list[Slot]:
+def _with_alternative(data: list[DataRow], tdef: TableDef, places: list[Placement]
+                      ) -> tuple[TableDef, list[Placement], int | None]:
+    """The table as printed when a row of the format's alternatives (the 2019 single （六）其他处理 row in a 2021
+    report) stands instead of rows the alignment left unplaced, and its labels align better: the table, the
+    placements and the alternative's index (None: the form's own rows)."""
+    for k, alt in enumerate(tdef.alternatives):
+        if all(r in {tdef.rows[p.row].key for p in places} for r in alt.replaces):
+            continue
+        marks = tuple(norm(v) for v in alt.row.variants)
+        if not any(d.values and any(m in norm(d.label) for m in marks) for d in data):
+            continue  # cheap test first: the alternative's label is printed on a row with values
+        alt_tdef = rows_with(tdef, alt)
+        alt_places = align(data, alt_tdef.rows, group_norms(alt_tdef), positional=False)
+        if sum(p.score for p in alt_places) > sum(p.score for p in places) + 0.5 and len(alt_places) >= len(places):
+            return alt_tdef, alt_places, k
+    return tdef, places, None
+
+
+def _table3(region: Region, tdef: TableDef, template: str, b: Builder,
+            alternatives: bool = True) -> tuple[list[Slot], int | None]:
+    """Table 3's slots (a row each, in the form's order) and the alternative row printed, if any."""
     cols = tuple(c.key for c in tdef.columns)
     data = [DataRow(d.index, [Cell(_row_label(d, tdef), 0, 0)], d.values, d.before, d.after, d.trailing_text)
             for d in region.data]
     places = align(data, tdef.rows, group_norms(tdef), positional=False)
+    alt: int | None = None
+    if alternatives and tdef.alternatives:
+        tdef, places, alt = _with_alternative(data, tdef, places)
     by_row = {p.row: p.data for p in places}
     placed = set(by_row.values())
     for i, d in enumerate(region.data):
         if i not in placed:
             b.unplaced("table3", d.values, f"无法确定所属行（行标签：“{d.label or '无'}”）")
     return [_slot(template, "table3", r.key, cols, region.data[by_row[j]].values if j in by_row else [])
-            for j, r in enumerate(tdef.rows)]
+            for j, r in enumerate(tdef.rows)], alt
 
 
 def _table4(region: Region, tdef: TableDef, template: str, b: Builder) -> list[Slot]:
@@ -104,10 +128,14 @@ def _table4(region: Region, tdef: TableDef, template: str, b: Builder) -> list[S
     return [Slot(cells, kinds, _segments(values))]
 
 
-def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Builder) -> None:
-    """Parse the fused tables found (`regions`: table -> its rows and text) and place their cells."""
+def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Builder,
+                narrative: dict[str, Number] | None = None, alternatives: bool = True) -> None:
+    """Parse the fused tables found (`regions`: table -> its rows and text) and place their cells; the
+    figures the prose states (`narrative`, read as for the prose checks) choose where the relations cannot.
+    `alternatives`: table 3 may print a row the format declares instead of its rows (as `parse_table3`)."""
     template = fmt.template
     slots: list[Slot] = []
+    used: Used = frozenset()
     if "table2" in regions:
         region, text = regions["table2"]
         variant = detect_variant(region, text, fmt.tables["table2"])
@@ -116,27 +144,32 @@ def parse_fused(regions: dict[str, tuple[Region, str]], fmt: FormatDef, b: Build
         else:
             slots += _table2(region, fmt.tables["table2"], template, b)
     if "table3" in regions:
-        slots += _table3(regions["table3"][0], fmt.tables["table3"], template, b)
+        t3, alt = _table3(regions["table3"][0], fmt.tables["table3"], template, b, alternatives)
+        slots += t3
+        if alt is not None:  # the relations sum the alternative's row in place of the rows it replaces
+            used = frozenset({("table3", alt)})
     if "table4" in regions:
         slots += _table4(regions["table4"][0], fmt.tables["table4"], template, b)
-    results = solve(slots, _relations(template))
+    stated = narrative or {}
+    figures = [Figure(p.key, p.name, stated[p.key], p.alternatives) for p in fmt.prose if p.key in stated]
+    results = solve(slots, _relations(template, used), prose=figures)
     for res in results:
-        _write(res, template, b)
+        _write(res, template, b, used)
 
 
 @lru_cache(maxsize=8)
-def _relations(template: str) -> tuple[Instance, ...]:
-    return tuple(instances(load_format(template)))
+def _relations(template: str, used: Used = frozenset()) -> tuple[Instance, ...]:
+    return tuple(instances(effective(template, used)))
 
 
 @lru_cache(maxsize=1024)
-def _row_name(template: str, cid: str) -> str:
+def _row_name(template: str, cid: str, used: Used = frozenset()) -> str:
     table, row, _col = split_cell_id(cid)
-    tdef = load_format(template).tables[table]
+    tdef = effective(template, used).tables[table]
     return full_row_label(tdef.row(row))
 
 
-def _write(res: SlotResult, template: str, b: Builder) -> None:
+def _write(res: SlotResult, template: str, b: Builder, used: Used = frozenset()) -> None:
     slot = res.slot
     for cid in slot.cells:
         table, row, col = split_cell_id(cid)
@@ -153,7 +186,7 @@ def _write(res: SlotResult, template: str, b: Builder) -> None:
         return
     table = split_cell_id(slot.cells[0])[0]
     printed = " ".join(p.text for p in slot.segments)
-    rows = "、".join(dict.fromkeys(_row_name(template, c) for c in slot.cells))
+    rows = "、".join(dict.fromkeys(_row_name(template, c, used) for c in slot.cells))
     params: dict[str, Any] = {"table": table, "rows": rows, "printed": printed, "cells": list(slot.cells),
                               "count": len(slot.cells)}
     runs = [Value(Cell(p.text, p.start, p.end), parse_printed(p.text)) for p in slot.segments]
@@ -172,7 +205,11 @@ def _write(res: SlotResult, template: str, b: Builder) -> None:
     params.update(split=split_text(tuple(res.placed.get(c) for c in slot.cells)), alternatives=alts,
                   others="；".join(alts) or "无")
     placed = [c for c in slot.cells if res.placed.get(c) is not None]
-    if res.status == "heuristic":
+    if res.status == "prose":
+        names = {p.key: p.name for p in load_format(template).prose}
+        params.update(figures="、".join(names.get(k, k) for k in res.prose), figure_keys=list(res.prose))
+        _note(b, message_id="split_prose", severity="info", name="split by the prose", cells=placed, params=params)
+    elif res.status == "heuristic":
         _note(b, message_id="split_heuristic", severity="warning", name="split by a heuristic bound", cells=cells,
               params=params)
     elif not res.undecided and not (res.violations and res.alternatives) and res.status == "only":
@@ -203,6 +240,7 @@ MESSAGES = {
                     "其他拆分：{others}"),
     "split_ambiguous": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。各项关系都成立，无法确定，{blank} 个单元格留空，请核对原文选择",
     "split_tied": "{table}“{rows}”印为“{printed}”，可拆分为：{others}。违反的关系一样少，无法确定，{blank} 个单元格留空，请核对原文选择",
+    "split_prose": ("{table}“{rows}”印为“{printed}”，各项关系允许多种拆分（另有：{others}），按正文所述的{figures}拆分为 {split}"),
     "split_heuristic": ("{table}“{rows}”印为“{printed}”，按经验关系（如本年新公开数量不超过对外公开总数量）拆分为 {split}；"
                         "若该关系不成立，也可拆分为：{others}，请核对"),
     "split_failed": "{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值",

@@ -70,6 +70,77 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "litigation_total": ("行政诉讼",),
 }
 
+# table 2's documents: 制发规范性文件12件 (made or issued), 新增公开规章1件 (newly published), 废止 …, 现行有效 …
+_MADE = r"(?:制发|制定|出台|印发|新制作|新制定)"
+_PUBLISHED = r"(?:新增公开|新公开)"
+_NORMATIVE = r"(?<![章和与及、])(?:行政)?规范性文件"
+_REGULATION = r"规章(?!制度|[和与及、])"
+
+
+def _doc(verb: str, noun: str) -> re.Pattern[str]:
+    """verb … noun … N件, inside one clause, the noun not one of a pair (规章和规范性文件共N件)."""
+    return re.compile(verb + r"[^。；;，,\d规]{0,10}?" + noun + r"[^。；;，,\d、和与及]{0,3}?" + _N + r"件")
+
+
+PATTERNS.update({
+    "regulations_made": (_doc(_MADE, _REGULATION),),
+    "regulations_published": (_doc(_PUBLISHED, _REGULATION),),
+    "normative_made": (_doc(_MADE, _NORMATIVE),),
+    "normative_published": (_doc(_PUBLISHED, _NORMATIVE),),
+    "normative_repealed": (_doc("废止", _NORMATIVE),),
+    "normative_in_force": (re.compile(r"现行有效(?:的)?" + _NORMATIVE + r"(?:共|共计)?" + _N + r"件"),),
+    "litigation_direct_total": (re.compile(r"未经复议直接(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件)?数?(?:为|共)?" + _N + _UNIT),),
+    "litigation_after_review_total": (
+        re.compile(r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)(?:案件)?数?(?:为|共)?" + _N + _UNIT),),
+})
+NEEDS.update({"regulations_made": ("规章",), "regulations_published": ("规章",), "normative_made": ("规范性文件",),
+              "normative_published": ("规范性文件",), "normative_repealed": ("废止",),
+              "normative_in_force": ("现行有效",), "litigation_direct_total": ("直接",),
+              "litigation_after_review_total": ("复议后",)})
+
+# table 4's outcomes: "行政复议5件，其中结果维持3件，结果纠正1件 …" — each of the subject the sentence names last
+_OUTCOME = re.compile(r"(结果维持|结果纠正|其他结果|尚未审结)(?:数|的|案件)*(?:为|共|共计)?" + _N + _UNIT)
+_OUTCOME_KEYS = {"结果维持": "upheld", "结果纠正": "corrected", "其他结果": "other", "尚未审结": "pending"}
+
+
+def _last_subject(text: str) -> tuple[str, int] | None:
+    """The last 行政复议 / 行政诉讼 the text names, and where."""
+    at = max((text.rfind(w), w) for w in ("行政复议", "行政诉讼"))
+    return (at[1], at[0]) if at[0] >= 0 else None
+
+
+def _outcomes(flat: str) -> dict[str, Number]:
+    """review_upheld … litigation_pending: the outcome figures a sentence states of 行政复议 or 行政诉讼.
+
+    The subject is the last one the sentence names before the figure (or, for a sentence opening with 其中,
+    the last one of the sentence before); a figure after both named together (行政复议和行政诉讼结果维持N件), or
+    in a clause of a change on last year, is nobody's."""
+    out: dict[str, Number] = {}
+    for m in _OUTCOME.finditer(flat):
+        start = max(flat.rfind(c, 0, m.start()) for c in "。；;") + 1
+        last = _last_subject(flat[start:m.start()])
+        if last is not None:
+            subject, at = last
+            if re.search(r"(?:行政复议|行政诉讼)[和与及、]$", flat[max(start, start + at - 5): start + at]):
+                continue  # both subjects together
+        elif flat.startswith("其中", start) and start > 0:
+            before = max(flat.rfind(c, 0, start - 1) for c in "。；;") + 1
+            prev = _last_subject(flat[before:start - 1])
+            if prev is None:
+                continue
+            subject = prev[0]
+        else:
+            continue
+        clause = flat[max(start, flat.rfind("，", 0, m.start()) + 1): m.end()]
+        if re.search(r"同比|较上年|比上年|较去年|增加|减少", clause):
+            continue
+        key = ("review_" if subject == "行政复议" else "litigation_") + _OUTCOME_KEYS[m.group(1)]
+        value = _figure(m)
+        if value is not None and key not in out:
+            out[key] = value
+    return out
+
+
 # statements without a figure, kept as 1 when the prose makes them
 FLAGS: dict[str, re.Pattern[str]] = {
     "all_finished": re.compile(r"(?:均已|全部|均)(?:按时|按期|依法)?(?:办结|答复完毕|办理完毕)"),
@@ -107,6 +178,9 @@ def extract_narrative(prose: str) -> dict[str, Number]:
             if found is not None:
                 out[key] = found
                 break
+    if "结果" in flat or "尚未审结" in flat:
+        for key, value in _outcomes(flat).items():
+            out.setdefault(key, value)
     for key, pat in FLAGS.items():
         if pat.search(flat):
             out[key] = 1

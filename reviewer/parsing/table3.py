@@ -72,13 +72,17 @@ def _named_rows(d: DataRow, tdef: TableDef, groups: tuple[str, ...]) -> set[str]
     return {r.key for r in tdef.rows if own and similarity(own, r.variants) >= MATCH}
 
 
-def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups: tuple[str, ...]) -> list[DataRow]:
+def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups: tuple[str, ...],
+                    by_layout: list[int] | None = None) -> list[DataRow]:
     """Rows whose values were printed on two lines, put back together.
 
     In a PDF of the Word form the 总计 column is top-aligned while the other values sit in the middle of a
     tall row, so a wrapped row reads "三、本年度 1362" / "（一）予以公开 1288 21 0 0 50 3". Two neighbouring
     rows are joined when their values together fill the columns, the joined row adds up (R2), and
-    they do not carry labels of two different rows.
+    they do not carry labels of two different rows. A row that does not add up is joined too when the layout
+    alone says how: one value beside a group label that names no row (a group has no cells of its own), then
+    a row that lacks exactly one value — that value is its top-aligned 总计, printed last in the header. Its
+    index in the result goes to `by_layout` (the value is flagged: the row's sum does not confirm it).
     """
     n = len(cols)
     out: list[DataRow] = []
@@ -97,6 +101,10 @@ def join_split_rows(data: list[DataRow], tdef: TableDef, cols: list[str], groups
                     continue
                 joined = next((vals for vals in (vb + va, va + vb)
                                if _row_total_ok(list(vals), cols, tdef.total_column)), None)
+                if (joined is None and len(va) == 1 and not na and nb and tdef.total_column == cols[-1]
+                        and by_layout is not None):
+                    joined = vb + va
+                    by_layout.append(len(out))
                 if joined is not None:
                     out.append(DataRow(a.index, a.label_cells + nxt.label_cells, list(joined), before=a.before,
                                        after=nxt.after, trailing_text=a.trailing_text + nxt.trailing_text))
@@ -140,7 +148,8 @@ def _with_alternatives(region: Region, tdef: TableDef, groups: tuple[str, ...], 
 def parse_table3(region: Region, tdef: TableDef, b: Builder, alternatives: bool = True) -> None:
     cols = column_order(region, tdef)
     groups = group_norms(tdef)
-    region.data = join_split_rows(region.data, tdef, cols, groups)
+    laid_out: list[int] = []
+    region.data = join_split_rows(region.data, tdef, cols, groups, laid_out)
     value_range = (len(cols) - 1, len(cols) + 3)
     places = align(region.data, tdef.rows, groups, positional=True, value_range=value_range)
     if alternatives and tdef.alternatives:
@@ -169,6 +178,15 @@ def parse_table3(region: Region, tdef: TableDef, b: Builder, alternatives: bool 
     for i, d in enumerate(region.data):
         if i not in placed_rows:
             b.unplaced(TABLE, d.values, f"无法确定所属行（行标签：“{d.label or '无'}”）")
+    for p in places:
+        if p.data in laid_out and tdef.total_column:
+            rdef = tdef.rows[p.row]
+            cid = cell_id(TABLE, rdef.key, tdef.total_column)
+            b.note(Finding(
+                rule="LAYOUT", severity="warning", cells=[cid], name="total on the line above",
+                message=f"表三“{rdef.label}”一行的总计印在上一行（分组标签旁），已按表格版式读作该行总计；"
+                        "该行各列之和与之不符，请核对原文",
+                message_id="total_on_line_above", params={"table": TABLE, "row": rdef.key}))
     if position_cells:
         rows_n = len(position_cells) // len(cols)
         cells = ([f"{TABLE}:*"] if rows_n >= 5 else []) + position_cells
