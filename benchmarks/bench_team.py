@@ -21,8 +21,10 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import queue
 import random
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -39,8 +41,8 @@ from make_reports import generate  # noqa: E402
 from reviewer.errors import StaleWriteError  # noqa: E402
 from reviewer.store import Library  # noqa: E402
 
-EDIT_CELLS = ("table3:granted:natural", "table3:unable.not_held:natural", "table3:other.duplicate:natural",
-              "table4:review.upheld:total", "table4:lawsuit.not_heard.upheld:total")
+EDIT_CELLS = ("table3:granted:natural", "table3:unable.not_held:natural", "table3:carried_over:natural",
+              "table3:denied.admin_query:natural", "table2:licensing:decisions")  # cells of both formats
 
 
 def _t(label: str, seconds: float, extra: str = "") -> None:
@@ -52,13 +54,14 @@ def _ms(label: str, values: list[float], extra: str = "") -> None:
 
 
 # -- 1. import -------------------------------------------------------------------------------------------
-def bench_import(folder: Path, url: str, workers: int | None) -> None:
+def bench_import(folder: Path, url: str, workers: int | None, limit: int | None = None) -> None:
     lib = Library(url, seed_samples=False)
+    paths: list[Path] = sorted(folder.glob("*.txt"))[:limit] if limit else [folder]
     t = time.perf_counter()
-    summary = lib.import_paths([folder], workers=workers)
+    summary = lib.import_paths(paths, workers=workers)
     dt = time.perf_counter() - t
     n = len(summary.imported)
-    _t(f"import {n} reports into PostgreSQL ({workers or os.cpu_count()} workers)", dt,
+    _t(f"import {n} reports into {'PostgreSQL' if '://' in url else 'SQLite'} ({workers or os.cpu_count()} workers)", dt,
        f"{n / dt:6.0f} reports/s   [goal <= 60 s]")
     assert not summary.failed, summary.failed[:3]
     lib.close()
@@ -180,7 +183,12 @@ def bench_edits(url: str, reviewers: int, seconds: float) -> None:
     t = time.perf_counter()
     for p in procs:
         p.start()
-    results = [out.get() for _ in procs]
+    results = []
+    for _ in procs:
+        try:
+            results.append(out.get(timeout=seconds + 300))
+        except queue.Empty:
+            raise SystemExit(f"a reviewer process gave no result (exit codes {[p.exitcode for p in procs]})") from None
     for p in procs:
         p.join()
     dt = time.perf_counter() - t
@@ -223,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--url", help="an existing server's maintenance database (databases are created beside it)")
     ap.add_argument("--dir", type=Path, default=None, help="working directory (default: a temporary one, removed)")
     ap.add_argument("--only", default="import,list,edit")
+    ap.add_argument("--compare-sqlite", action="store_true", help="also import the same reports into a SQLite file")
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still removes its cluster
     only = set(args.only.split(","))
     work = args.dir or Path(tempfile.mkdtemp(prefix="bench_team_"))
     work.mkdir(parents=True, exist_ok=True)
@@ -236,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from tests.pg import start_cluster
 
-            cluster = start_cluster(durable=True, shared_buffers="256MB")
+            cluster = start_cluster(durable=True, shared_buffers="256MB", locale="C.UTF-8")
             admin_url = cluster.url()
         stamp = int(time.time())
 
@@ -253,8 +263,12 @@ def main(argv: list[str] | None = None) -> int:
             generate(folder, args.count)
             _t(f"(setup: generate {args.count} reports)", time.perf_counter() - t)
         imported = database("import")
-        if only & {"import", "list", "edit"}:
-            bench_import(folder, imported, args.workers)
+        # the list and the reviewers need reports to start from: without "import", a thousand of them
+        bench_import(folder, imported, args.workers, None if "import" in only else 1000)
+        if args.compare_sqlite:
+            bench_import(folder, str(work / "compare.sqlite3"), args.workers, None if "import" in only else 1000)
+            for p in work.glob("compare.sqlite3*"):
+                p.unlink()
         if "list" in only:
             big = database("million")
             t = time.perf_counter()

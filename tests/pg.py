@@ -19,6 +19,7 @@ from pathlib import Path
 
 SUPERUSER = "postgres"
 PORT = 5432  # only a socket file in the cluster's own folder: no clash with any other server
+OWNER = "owner.pid"  # the process that started a cluster: once it is gone, the next session removes the cluster
 
 
 def find_binaries() -> Path | None:
@@ -66,6 +67,7 @@ class Cluster:
         self.root.chmod(0o755)
         self._names = itertools.count(1)
         self._admin: object | None = None
+        (self.root / OWNER).write_text(str(os.getpid()), encoding="ascii")  # see sweep()
 
     def _pg(self, name: str, *args: str, timeout: float = 120) -> None:
         cmd = [*self.prefix, str(self.bindir / name), *args]
@@ -73,9 +75,10 @@ class Cluster:
         if done.returncode != 0:
             raise RuntimeError(f"{name} failed ({done.returncode}): {(done.stderr or done.stdout).strip()[:800]}")
 
-    def init(self, durable: bool = False, shared_buffers: str = "32MB") -> Cluster:
-        """`durable`: a server as an office runs it (fsync on), for benchmarks; tests run without fsync."""
-        self._pg("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C",
+    def init(self, durable: bool = False, shared_buffers: str = "32MB", locale: str = "C") -> Cluster:
+        """`durable`: a server as an office runs it (fsync on), for benchmarks; tests run without fsync.
+        `locale`: C.UTF-8 makes Chinese characters letters to pg_trgm (an office's server has a UTF-8 locale)."""
+        self._pg("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", f"--locale={locale}",
                  "--no-sync")
         with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write(f"\nlisten_addresses = ''\nunix_socket_directories = '{self.root}'\nport = {PORT}\n"
@@ -126,14 +129,39 @@ class Cluster:
         self.admin().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start_cluster(root: Path | None = None, *, durable: bool = False, shared_buffers: str = "32MB") -> Cluster:
+def sweep() -> None:
+    """Stop and remove the clusters whose test process died without removing them (killed by a timeout): only
+    those that name their owner, and only when that process is gone."""
+    bindir = find_binaries()
+    for root in Path(tempfile.gettempdir()).glob("rr-pg-*"):
+        try:
+            owner = int((root / OWNER).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # its session is still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        if bindir is not None and (root / "data" / "postmaster.pid").exists():
+            prefix, _user = _run_as()
+            subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "-w", "stop"],
+                           capture_output=True, timeout=60, check=False)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def start_cluster(root: Path | None = None, *, durable: bool = False, shared_buffers: str = "32MB",
+                  locale: str = "C") -> Cluster:
     """A running cluster, or RuntimeError(MISSING) when the binaries are absent."""
     bindir = find_binaries()
     if bindir is None:
         raise RuntimeError(MISSING)
+    sweep()
     cluster = Cluster(bindir, root)
     try:
-        return cluster.init(durable, shared_buffers).start()
+        return cluster.init(durable, shared_buffers, locale).start()
     except BaseException:
         shutil.rmtree(cluster.root, ignore_errors=True)
         raise

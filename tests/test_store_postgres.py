@@ -180,3 +180,44 @@ def test_a_connection_dropped_while_idle_is_replaced_before_the_next_write(own_c
         own_cluster.start()
         ch = lib.set_cells(rid, {NOT_HELD: 5}, reviewer="张三", expected_version=v)  # no error: a new connection
         assert ch.version == v + 1 and lib.load(rid).record.get(NOT_HELD) == 5
+
+
+def _shape(conn) -> tuple[set, set]:  # noqa: ANN001
+    cols = set(conn.execute("SELECT table_name, column_name, data_type, is_nullable, column_default "
+                            "FROM information_schema.columns WHERE table_schema = 'public'").fetchall())
+    idx = {" ".join(d.split()) for (d,) in conn.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")}
+    return cols, idx
+
+
+def test_a_library_of_each_earlier_version_migrates_to_the_shape_of_a_new_one(pg_cluster) -> None:  # noqa: ANN001
+    """The same numbering as SQLite's: a database left at version N (N < current) opens, migrates step by step,
+    keeps its reports and ends with exactly the tables and indexes of a new library."""
+    import psycopg
+
+    from reviewer.store.backend import open_db
+    from reviewer.store.migrations import STEPS, set_version, user_version
+
+    fresh = pg_cluster.new_database("fresh")
+    Library(fresh, seed_samples=False).close()
+    with psycopg.connect(fresh) as conn:
+        expected = _shape(conn)
+    for version in range(1, SCHEMA_VERSION):
+        url = pg_cluster.new_database(f"v{version}")
+        db = open_db(url)
+        for step in range(1, version + 1):
+            with db.write():
+                STEPS[step](db)
+                set_version(db, step)
+        with db.write():
+            db.execute("INSERT INTO reports(source_name, sha256, agency, year, parser_version, checked_with, "
+                       "imported_at, updated_at) VALUES ('a.txt', 'x', '某 局', 2022, '1', '0.1', 'now', 'now')")
+        assert user_version(db) == version
+        db.close()
+        with Library(url, seed_samples=True) as lib:  # an existing library: migrated, not seeded
+            assert not lib.created and [s.agency for s in lib.list_reports()] == ["某 局"]
+            key = lib.connection.execute("SELECT agency_key FROM reports").fetchone()[0]
+            assert key == ("某局" if version < 2 else None)  # v2 fills in the key of the reports it finds
+        with psycopg.connect(url) as conn:
+            assert _shape(conn) == expected
+        pg_cluster.drop_database(url)
+    pg_cluster.drop_database(fresh)

@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from ui.about import about_text
 
-        QMessageBox.about(self, tr("关于年报审核台"), about_text(self.library_path))
+        QMessageBox.about(self, tr("关于年报审核台"), about_text(self.library.location))  # never a password
 
     def show_unplaced(self) -> None:
         """The 未定位数值 panel, with the keyboard in it."""

@@ -59,3 +59,9 @@ class ServerAddressRow(QWidget):
         self.test.setEnabled(True)
         self.result.setText(("✔ " if ok else "✘ ") + message)
         self.result.setProperty("ok", ok)
+
+
+if __name__ == "__main__":
+    from ui.preview import run_preview
+
+    run_preview(lambda: ServerAddressRow("postgresql://审核员@db.example.cn/reviews"), size=(640, 160))

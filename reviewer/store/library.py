@@ -24,7 +24,7 @@ from reviewer.store.config import default_library
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
 from reviewer.store.guard import check_report, damage_message, store_error
-from reviewer.store.listing import PagedIds
+from reviewer.store.listing import PagedIds, server_counts, server_years
 from reviewer.store.migrations import ensure_search, migrate
 from reviewer.store.normalize import agency_key
 from reviewer.store.opening import guard_open, open_location
@@ -268,13 +268,17 @@ class Library(TeamMixin):
         """Reports by status, 'all', 'with_errors' (at least one open error), 'with_warnings', 'with_defects'
         (confirmed source defects) — retired reports left out — and 'retired'."""
         with self._lock:
-            rows = self._conn.execute("SELECT status, count(*) FROM reports WHERE retired_at IS NULL "
-                                      "GROUP BY status").fetchall()
-            with_errors, with_warnings, with_defects, retired = self._conn.execute(
-                "SELECT count(CASE WHEN retired_at IS NULL AND errors > 0 THEN 1 END), "
-                "count(CASE WHEN retired_at IS NULL AND warnings > 0 THEN 1 END), "
-                "count(CASE WHEN retired_at IS NULL AND defects > 0 THEN 1 END), "
-                "count(retired_at) FROM reports").fetchone()
+            if self._conn.kind != "sqlite":  # a server's million reports: counted along indexes
+                rows, with_errors, with_warnings, with_defects, retired = server_counts(self._conn,
+                                                                                         self._any_retired())
+            else:
+                rows = self._conn.execute("SELECT status, count(*) FROM reports WHERE retired_at IS NULL "
+                                          "GROUP BY status").fetchall()
+                with_errors, with_warnings, with_defects, retired = self._conn.execute(
+                    "SELECT count(CASE WHEN retired_at IS NULL AND errors > 0 THEN 1 END), "
+                    "count(CASE WHEN retired_at IS NULL AND warnings > 0 THEN 1 END), "
+                    "count(CASE WHEN retired_at IS NULL AND defects > 0 THEN 1 END), "
+                    "count(retired_at) FROM reports").fetchone()
         out = {s: 0 for s in STATUSES}
         out.update(dict(rows))
         out["all"] = sum(n for _s, n in rows)
@@ -287,6 +291,8 @@ class Library(TeamMixin):
     def years(self) -> list[int]:
         """The years the library holds reports of (retired ones left out), latest first (for a filter's choices)."""
         with self._lock:
+            if self._conn.kind != "sqlite":
+                return server_years(self._conn, self._any_retired())
             return [y for (y,) in self._conn.execute(
                 "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL AND retired_at IS NULL ORDER BY year DESC")]
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
+from reviewer.store.backend import Db
+
 PAGE = 512
 
 
@@ -63,3 +65,27 @@ class PagedIds(Sequence[int]):
         if self._all is None:
             self._all = self._page(0, -1)
         return iter(self._all)
+
+
+# -- what the filter bar reads, on a server: along indexes, not a scan of every report -------------------------------
+def server_counts(conn: Db, any_retired: bool) -> tuple[list[tuple[str, int]], int, int, int, int]:
+    """(status, count) rows and the counts with errors, with warnings, with defects, retired — as `Library.count`
+    reads them on SQLite, in queries a server answers from its indexes (`pg_schema` v3: the status index and
+    partial indexes of the reports with errors, warnings, defects, retired ones)."""
+    live = " AND retired_at IS NULL" if any_retired else ""
+    rows = [(s, int(n)) for s, n in conn.execute(
+        f"SELECT status, count(*) FROM reports WHERE TRUE{live} GROUP BY status")]
+    counts = [int(conn.execute(f"SELECT count(*) FROM reports WHERE {col} > 0{live}").fetchone()[0])
+              for col in ("errors", "warnings", "defects")]
+    retired = int(conn.execute("SELECT count(*) FROM reports WHERE retired_at IS NOT NULL").fetchone()[0])
+    return rows, counts[0], counts[1], counts[2], retired
+
+
+def server_years(conn: Db, any_retired: bool) -> list[int]:
+    """The distinct years, latest first, one index probe per year (a loose index scan)."""
+    live = " AND retired_at IS NULL" if any_retired else ""
+    return [int(y) for (y,) in conn.execute(
+        "WITH RECURSIVE y(year) AS ("
+        f"(SELECT max(year) FROM reports WHERE year IS NOT NULL{live}) UNION ALL "
+        f"SELECT (SELECT max(year) FROM reports WHERE year < y.year{live}) FROM y WHERE y.year IS NOT NULL) "
+        "SELECT year FROM y WHERE year IS NOT NULL")]

@@ -182,6 +182,10 @@ CREATE INDEX reports_order_errors ON reports(errors NULLS FIRST, warnings NULLS 
 CREATE INDEX reports_order_warnings ON reports(warnings NULLS FIRST, errors NULLS FIRST, id);
 CREATE INDEX reports_order_region ON reports(region NULLS FIRST, agency_key NULLS FIRST, id);
 CREATE INDEX reports_order_file ON reports(source_name NULLS FIRST, id);
+CREATE INDEX reports_status_year ON reports(status, year);
+CREATE INDEX reports_with_errors ON reports(id) WHERE errors > 0;
+CREATE INDEX reports_with_warnings ON reports(id) WHERE warnings > 0;
+CREATE INDEX reports_with_defects ON reports(id) WHERE defects > 0;
 """
 
 # Text search (`list_reports(text=…, agency=…)`: ILIKE '%…%') along trigram indexes, where the server has pg_trgm

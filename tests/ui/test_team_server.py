@@ -117,3 +117,25 @@ def test_the_server_stopped_while_typing(qtbot, own_cluster, settings, monkeypat
     assert [e.new for e in lib.history(rid) if e.cell == CID] == [7, 12, 7] and stack.index() == index - 1
     window.close()
     close_library(lib)
+
+
+def test_the_app_starts_on_a_server_library(pg_cluster, tmp_path) -> None:  # noqa: ANN001
+    """`reviewer-gui --db postgresql://…`: a new database becomes a library with the samples, the window opens."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    url = pg_cluster.new_database("app")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REVIEWER_GUI_AUTOQUIT_MS="300", TMPDIR=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    proc = subprocess.run([sys.executable, "-m", "ui.app", "--db", url, "--settings", str(tmp_path / "s.ini")],
+                          cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-800:]
+    assert not list((tmp_path / "data").rglob("*.sqlite3"))  # no file library was made beside it
+    from reviewer.store import Library
+
+    with Library(url) as lib:
+        assert len(lib.list_reports()) == 5
+    pg_cluster.drop_database(url)

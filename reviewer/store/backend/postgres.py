@@ -245,8 +245,8 @@ class PgDb:
     def write(self) -> Iterator[PgDb]:
         with self._guard:
             try:
-                self._begin("BEGIN ISOLATION LEVEL READ COMMITTED")
-                self.raw.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})".encode())
+                # one round trip: no parameters, so both statements go in one simple query
+                self._begin(f"BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})")
             except psycopg.Error as exc:
                 self._rollback()
                 raise convert(exc, self.location) from exc
