@@ -153,6 +153,8 @@ def test_role_permissions(team: dict[str, Library]) -> None:
             raw.execute("DELETE FROM edits WHERE report_id = %s", (rid,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # nor the library's settings
             raw.execute("UPDATE library_meta SET value = '0' WHERE key = 'four_eyes'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw.execute("INSERT INTO library_meta(key, value) VALUES ('four_eyes', '0')")
 
 
 def test_four_eyes_needs_another_lead(team: dict[str, Library]) -> None:
