@@ -14,12 +14,12 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import deliver, library, maintenance, reports, review
+from reviewer.cli import audit, deliver, library, maintenance, reports, review
 from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
 from reviewer.store.guard import describe
 
-_GROUPS = (reports, library, review, maintenance, deliver)
+_GROUPS = (reports, library, review, maintenance, deliver, audit)
 
 
 def build_parser() -> argparse.ArgumentParser:

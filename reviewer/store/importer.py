@@ -33,6 +33,7 @@ from reviewer.store.handle import LibraryHandle
 from reviewer.store.normalize import agency_key
 from reviewer.store.records import cell_rows, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
+from reviewer.store.writes import audit, next_batch
 
 CHUNK = 8  # files per task sent to a worker
 IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would cost more than it saves
@@ -138,9 +139,7 @@ def insert_report(c: sqlite3.Connection, item: Item, rep: Prepared, reviewer: st
         crossreport.store_findings(c, rid, rep.findings + cross)
     else:
         crossreport.store_findings(c, rid, rep.findings, [(rid, *r) for r in rep.finding_rows])
-    c.execute("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
-              "VALUES (?, (SELECT coalesce(max(id), 0) + 1 FROM edits), ?, NULL, NULL, ?, ?, ?, NULL)",
-              (rid, KIND_IMPORT, rep.source_name, reviewer, at))
+    audit(c, [(rid, next_batch(c), KIND_IMPORT, None, None, rep.source_name, reviewer, at, None)])
     for dep in crossreport.dependents(c, akey, rep.year):  # next year's reports, if this is now their previous
         if crossreport.previous_id(c, akey, (rep.year or 0) + 1) == rid:
             crossreport.recheck_cross(c, dep, this)

@@ -17,7 +17,7 @@ from reviewer.api import PARSER_VERSION
 from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
-from reviewer.store import confirmations, crossreport, records, review, spans
+from reviewer.store import audit_trail, confirmations, crossreport, records, review, spans
 from reviewer.store.config import default_library_path
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
@@ -128,6 +128,11 @@ class Library:
     def integrity_check(self) -> str:
         with self._lock:
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def verify_audit(self, report_id: int | None = None) -> audit_trail.AuditReport:
+        """Walk the audit trail's hash chains (every report's, or one): the first broken link of each."""
+        with self._lock, snapshot(self._conn) as c:
+            return audit_trail.verify_library(c, report_id)
 
     # -- import ------------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, reviewer: str | None = None,
@@ -496,12 +501,8 @@ class Library:
             at, batch = now(), next_batch(c)
             version, _ = bump(c, s, at=at, reviewer=name, status=STATUS_VERIFIED, batch=batch,
                                     reason=(note or "").strip() or "核实", verified_at=at)
-            cur = c.execute("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
-                            "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
-            vid = cur.lastrowid
-            c.executemany("INSERT OR IGNORE INTO acknowledgements(verification_id, finding_key, reason, rule, message) "
-                          "VALUES (?, ?, ?, ?, ?)",
-                          [(vid, finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
+            audit_trail.add_verification(c, report_id, name, at, (note or "").strip() or None, version,
+                                         [(finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
             c.execute("UPDATE conflicts SET resolved_at = ?, resolution = 'acknowledged' WHERE report_id = ? "
                       "AND resolved_at IS NULL", (at, report_id))
             akey, year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()

@@ -6,9 +6,10 @@ import sqlite3
 from collections.abc import Callable
 
 from reviewer.errors import ReviewerError
+from reviewer.store import audit_trail
 from reviewer.store.db import now, split_script, write
 from reviewer.store.normalize import agency_key
-from reviewer.store.schema import SCHEMA_VERSION, V1, V2, V3
+from reviewer.store.schema import APPEND_ONLY, SCHEMA_VERSION, V1, V2, V3, V4, append_only_triggers
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -29,7 +30,25 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(conn: sqlite3.Connection) -> None:
+    for stmt in split_script(V4):
+        conn.execute(stmt)
+    link_unlinked(conn)
+
+
+def link_unlinked(conn: sqlite3.Connection) -> int:
+    """Link the audit entries written before the chain existed (v4's step; a repaired older library): the
+    append-only triggers are lifted for this only and put back as v1 wrote them. Returns how many."""
+    for table in APPEND_ONLY:
+        conn.execute(f"DROP TRIGGER {table}_no_update")
+    n = audit_trail.backfill(conn)
+    for stmt in split_script(append_only_triggers(*APPEND_ONLY)):
+        if "_no_update" in stmt:
+            conn.execute(stmt)
+    return n
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 assert max(STEPS) == SCHEMA_VERSION
 
 

@@ -132,6 +132,11 @@ CREATE TABLE conflicts (
 CREATE INDEX conflicts_report ON conflicts(report_id);
 """ + "".join(_append_only(t) for t in APPEND_ONLY)
 
+
+def append_only_triggers(*tables: str) -> str:
+    """The v1 triggers of these tables, as v1 wrote them (a migration step that lifted them puts them back)."""
+    return "".join(_append_only(t) for t in tables)
+
 # v2: agencies are matched across years by a normalised key (whitespace and punctuation removed), so the
 # previous year's report is found even when the two files spell the name differently. Backfilled in Python.
 V2 = """
@@ -167,4 +172,21 @@ CREATE TABLE confirmations (
 CREATE INDEX reports_retired ON reports(id) WHERE retired_at IS NOT NULL;
 """
 
-SCHEMA_VERSION = 3
+# v4: the audit trail is hash-chained (`reviewer/store/audit_chain.py` defines the hash; `audit_trail.py` writes
+# it). Every entry of `edits`, `verifications` and `acknowledgements` carries its place in its report's chain and
+# its hash; `audit_heads` holds each report's last link. The migration step links the entries already written
+# (the append-only triggers are lifted for that step only and put back as they were).
+AUDITED = ("edits", "verifications", "acknowledgements")
+V4 = "".join(f"""
+ALTER TABLE {t} ADD COLUMN chain_seq INTEGER;
+ALTER TABLE {t} ADD COLUMN chain_hash TEXT;""" for t in AUDITED) + """
+CREATE TABLE audit_heads (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+    seq INTEGER NOT NULL,                  -- chain_seq of the report's last audit entry
+    hash TEXT NOT NULL                     -- its chain_hash
+);
+CREATE UNIQUE INDEX edits_chain ON edits(report_id, chain_seq);
+CREATE UNIQUE INDEX verifications_chain ON verifications(report_id, chain_seq);
+"""
+
+SCHEMA_VERSION = 4

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reviewer.errors import StaleWriteError
-from reviewer.store import records
+from reviewer.store import audit_trail, records
 from reviewer.store.types import KIND_STATUS, STATUS_VERIFIED, ReportLocked, ReportSummary
 
 
@@ -39,9 +39,8 @@ def next_batch(c: sqlite3.Connection) -> int:
 
 
 def audit(c: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Append to the trail: (report_id, batch, kind, cell, old, new, reviewer, at, reason)."""
-    c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    """Append to the trail: (report_id, batch, kind, cell, old, new, reviewer, at, reason), hash-chained."""
+    audit_trail.append_edits(c, rows)
 
 
 def bump(c: sqlite3.Connection, s: ReportSummary, *, at: str, reviewer: str | None, status: str | None = None,

@@ -1,0 +1,39 @@
+"""`reviewer audit verify`: walk the audit trail's hash chains and name the first broken link of each report."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reviewer.errors import StoreError
+from reviewer.store.config import default_library_path
+
+
+def _db(args: argparse.Namespace) -> str | Path:
+    if args.db and "://" in args.db:
+        return str(args.db)
+    path = Path(args.db) if args.db else default_library_path()
+    if not path.exists():
+        raise StoreError(f"{path}: 资料库不存在")
+    return path
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from reviewer.store.library import Library
+
+    with Library(_db(args), seed_samples=False) as lib:
+        if args.report is not None:
+            lib.summary(args.report)  # an unknown id is refused with its message
+        report = lib.verify_audit(args.report)
+    for line in report.lines():
+        print(line)
+    return 0 if report.intact else 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("audit", help="审核记录：检查哈希链是否完整")
+    inner = p.add_subparsers(dest="audit_command", required=True)
+    v = inner.add_parser("verify", help="逐份报告检查审核记录的哈希链，报告每份报告第一处断开的位置；有断开时退出码为 1")
+    v.add_argument("--db", metavar="PATH|URL", help="资料库文件或 postgresql:// 地址（默认：用户数据目录中的资料库）")
+    v.add_argument("--report", type=int, metavar="ID", help="只检查这份报告")
+    v.set_defaults(func=cmd_verify)
