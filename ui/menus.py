@@ -98,6 +98,8 @@ def build(w: MainWindow) -> dict[str, QAction]:
                             tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页")),
         "backup": _action(w, tr("备份资料库…"), lambda: w.care.backup_now(),
                           tip=tr("把资料库完整复制到一个文件（包括刚做的修改）")),
+        "audit_check": _action(w, tr("检查审核记录完整性"), lambda: w.care.check_audit(),
+                               tip=tr("逐份报告核对审核记录的哈希链，找出在程序之外被改动、删除或插入的记录")),
         "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
         "quit": _action(w, tr("退出"), w.close, keys("quit")),
         "find": _action(w, tr("在原文中查找…"), review.text.open_find, keys("find")),
@@ -139,6 +141,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
     m = bar.addMenu(tr("文件(&F)"))
     m.addActions([a["open"], a["open_folder"], a["open_url"]])
     m.addAction(a["backup"])
+    m.addAction(a["audit_check"])
     w.recent_menu = m.addMenu(tr("最近的文件"))
     m.addSeparator()
     m.addActions([a["export"], a["import_edits"]])
