@@ -18,8 +18,8 @@ IN_FORCE = "table2:normative_documents:in_force"
 
 
 @pytest.fixture
-def two_years(tmp_path: Path) -> tuple[Library, int, int]:
-    lib = Library(tmp_path / "lib.sqlite3", seed_samples=False)
+def two_years(library_at, tmp_path: Path) -> tuple[Library, int, int]:
+    lib = Library(library_at(), seed_samples=False)
     agency_series(tmp_path / "in", AGENCY, [2021, 2022])
     summary = lib.import_paths([tmp_path / "in"])
     by_year = {lib.summary(i).year: i for i in summary.imported}
@@ -67,8 +67,8 @@ def test_in_force_roll_forward(two_years: tuple[Library, int, int]) -> None:
     assert [f.cells for f in r8] == [[IN_FORCE]]
 
 
-def test_agency_spelled_differently_is_the_same_agency(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
+def test_agency_spelled_differently_is_the_same_agency(library_at, tmp_path: Path) -> None:
+    with Library(library_at(), seed_samples=False) as lib:
         prev = lib.import_paths([write_report(tmp_path, "p.txt", variant_text(agency=AGENCY, year=2021))]).imported[0]
         this = lib.import_paths([write_report(tmp_path, "t.txt", variant_text(agency="另一机关", year=2022))]).imported[0]
         assert lib.load(this).previous_id is None
@@ -77,8 +77,8 @@ def test_agency_spelled_differently_is_the_same_agency(tmp_path: Path) -> None:
         assert lib.load(this).previous_id == prev and ch.version == v + 1
 
 
-def test_import_of_last_year_after_this_year_rechecks_this_year(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
+def test_import_of_last_year_after_this_year_rechecks_this_year(library_at, tmp_path: Path) -> None:
+    with Library(library_at(), seed_samples=False) as lib:
         text = variant_text(agency=AGENCY, year=2021)
         # last year's file says 5 requests were carried forward, which this year's does not carry over
         this = lib.import_paths([write_report(tmp_path, "t.txt", variant_text(agency=AGENCY, year=2022))]).imported[0]
@@ -88,8 +88,8 @@ def test_import_of_last_year_after_this_year_rechecks_this_year(tmp_path: Path) 
         assert "R7" in _rules(lib, this)
 
 
-def test_a_verified_version_of_last_year_is_preferred(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
+def test_a_verified_version_of_last_year_is_preferred(library_at, tmp_path: Path) -> None:
+    with Library(library_at(), seed_samples=False) as lib:
         first = lib.import_paths([write_report(tmp_path, "a.txt", variant_text(agency=AGENCY, year=2021))]).imported[0]
         second = lib.import_paths([write_report(tmp_path, "b.txt", variant_text(agency=AGENCY, year=2021) + "\n")])
         assert second.versions_flagged == second.imported
@@ -112,7 +112,7 @@ def _make_reports_module():  # noqa: ANN202
     return module
 
 
-def test_stored_findings_equal_a_full_check_whatever_the_import_order(tmp_path: Path) -> None:
+def test_stored_findings_equal_a_full_check_whatever_the_import_order(library_at, tmp_path: Path) -> None:
     """Years imported out of order, with R7/R8 broken here and there: what the library stores for each report is
     what `refresh_findings(record, last_year)` gives."""
     import random
@@ -136,7 +136,7 @@ def test_stored_findings_equal_a_full_check_whatever_the_import_order(tmp_path: 
     rng.shuffle(files)
     for i, (_a, _y, text) in enumerate(files):
         write_report(tmp_path / "in", f"{i:02d}.txt", text)
-    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
+    with Library(library_at(), seed_samples=False) as lib:
         summary = lib.import_paths([tmp_path / "in"])
         assert len(summary.imported) == 8
         c = lib.connection

@@ -25,8 +25,8 @@ ROWS_2021 = ("table3:other.overdue_correction:natural", "table3:other.unpaid_fee
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
-    with Library(tmp_path / "lib.sqlite3") as library:
+def lib(library_at, tmp_path: Path) -> Iterator[Library]:
+    with Library(library_at()) as library:
         yield library
 
 

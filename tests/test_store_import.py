@@ -12,8 +12,8 @@ from .fixtures.reports import CLEAN, many_reports, sample_text, variant_text, wr
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Library:
-    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as library:
+def lib(library_at, tmp_path: Path) -> Library:
+    with Library(library_at(), seed_samples=False) as library:
         yield library
 
 

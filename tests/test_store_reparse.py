@@ -30,8 +30,8 @@ def _new_parser(doc: Document, source: dict | None = None, template: str | None 
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Library:
-    with Library(tmp_path / "lib.sqlite3") as library:
+def lib(library_at, tmp_path: Path) -> Library:
+    with Library(library_at()) as library:
         yield library
 
 

@@ -3,7 +3,6 @@ until reopened, retired reports, the version of an agency's year that counts, un
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from reviewer.errors import StaleWriteError, ValidationError
 from reviewer.export import export
 from reviewer.model import Finding, assign_keys, finding_key
 from reviewer.store import Library, ReportLocked, VerificationRefused
+from reviewer.store.backend import ERRORS
 from reviewer.store.stats import by_year
 
 from .fixtures.reports import CLEAN, FAULTY, variant_text, write_report
@@ -21,8 +21,8 @@ NOT_HELD = "table3:unable.not_held:total"  # printed 0 in FAULTY where its row a
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
-    with Library(tmp_path / "lib.sqlite3") as library:
+def lib(library_at, tmp_path: Path) -> Iterator[Library]:
+    with Library(library_at()) as library:
         yield library
 
 
@@ -78,7 +78,7 @@ def test_a_source_defect_is_confirmed_never_erased_and_verified(lib: Library) ->
                      ("confirm", finding_key(errors[1]), errors[1].rule, "同一处印错"),
                      ("should_be", NOT_HELD, 3, "同一处印错")]
     assert [e.kind for e in lib.history(rid, NOT_HELD)] == ["should_be", "should_be"]
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(ERRORS, match="append-only"):
         lib.connection.execute("DELETE FROM edits WHERE kind = 'confirm'")
 
 

@@ -11,8 +11,8 @@ from reviewer.store.edits import CellEdit, inverse_all
 SEED_004 = next((Path(__file__).resolve().parents[1] / "resources" / "samples").glob("004_*.txt"))
 
 
-def test_a_captured_value_links_its_cell_to_the_span_it_was_read_from(tmp_path: Path) -> None:
-    lib = Library(tmp_path / "lib.sqlite", seed_samples=False)
+def test_a_captured_value_links_its_cell_to_the_span_it_was_read_from(library_at, tmp_path: Path) -> None:
+    lib = Library(library_at(), seed_samples=False)
     rid = lib.import_paths([SEED_004], reviewer="t").imported[0]
     stored = lib.load(rid)
     unplaced = stored.record.unplaced[0]

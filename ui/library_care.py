@@ -125,20 +125,25 @@ class LibraryCare(QObject):
         self._background(self._check_audit)
 
     def _check_audit(self) -> None:
-        import sqlite3
-
         from reviewer.errors import ReviewerError
         from reviewer.store.audit_trail import verify_library
-        from reviewer.store.db import connect_readonly, snapshot
+        from reviewer.store.backend import ERRORS, Db, server_reader
+        from reviewer.store.backend.sqlite import SqliteDb
+        from reviewer.store.db import connect_readonly
 
+        library = self.window.library
         try:
-            conn = connect_readonly(self.path)
+            conn: Db
+            if library.url is not None:
+                conn = server_reader(library.url)  # one snapshot until closed
+            else:
+                conn = SqliteDb(connect_readonly(self.path), str(self.path), readonly=True)
+                conn.begin_snapshot()
             try:
-                with snapshot(conn):
-                    self.audit_checked.emit(verify_library(conn))
+                self.audit_checked.emit(verify_library(conn))
             finally:
                 conn.close()
-        except (sqlite3.Error, ReviewerError) as exc:
+        except ERRORS + (ReviewerError,) as exc:
             self.audit_checked.emit(str(exc))
 
     def _show_audit(self, report: object) -> None:

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import audit, deliver, library, maintenance, reports, review
+from reviewer.cli import audit, deliver, library, maintenance, migrate, reports, review
 from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
+from reviewer.store.backend import ERRORS
 from reviewer.store.guard import describe
 
-_GROUPS = (reports, library, review, maintenance, deliver, audit)
+_FAILURES: tuple[type[Exception], ...] = (*ERRORS, OSError)
+
+_GROUPS = (reports, library, review, maintenance, deliver, audit, migrate)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
             os.close(devnull)
             return 141
-        except (sqlite3.Error, OSError) as exc:  # the library or a file failed: one line, never a traceback
+        except _FAILURES as exc:  # the library or a file failed: one line, never a traceback
             print(f"错误：{describe(exc, getattr(args, 'db', None) or '资料库')}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:

@@ -1,4 +1,5 @@
-"""`reviewer audit verify`: walk the audit trail's hash chains and name the first broken link of each report."""
+"""`reviewer audit verify`: walk the audit trail's hash chains and name the first broken link of each report;
+`reviewer audit roles`: a server library's group roles and grants (`reviewer.store.pg_roles`)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("--db", metavar="PATH|URL", help="资料库文件或 postgresql:// 地址（默认：用户数据目录中的资料库）")
     v.add_argument("--report", type=int, metavar="ID", help="只检查这份报告")
     v.set_defaults(func=cmd_verify)
+    r = inner.add_parser("roles", help="服务器资料库：创建组角色 rr_reviewer、rr_lead 并授权（审核记录表只能追加，"
+                                       "不能修改或删除）；由资料库的所有者运行")
+    r.add_argument("--db", metavar="URL", required=True, help="postgresql:// 地址")
+    r.set_defaults(func=cmd_roles)
+
+
+def cmd_roles(args: argparse.Namespace) -> int:
+    from reviewer.store import pg_roles
+    from reviewer.store.backend import is_server_url
+    from reviewer.store.library import Library
+
+    if not (args.db and is_server_url(args.db)):
+        raise StoreError("角色和授权只用于服务器资料库：请用 --db postgresql://… 指定")
+    with Library(args.db, seed_samples=False) as lib:
+        for line in pg_roles.apply(lib.connection):
+            print(line)
+    return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from typing import IO, Any, Protocol
 
 from reviewer.errors import ReviewerError
 from reviewer.formats import CellLabel, cell_label
+from reviewer.store.backend import Db, is_server_url, server_reader
 from reviewer.store.types import STATUS_LABELS, STATUS_VERIFIED, status_code
 
 # A cell text starting with one of these would be read as a formula by Excel (and LibreOffice): OWASP's list.
@@ -97,20 +97,30 @@ def library_path(source: LibrarySource) -> Path:
     return Path(source) if isinstance(source, str | os.PathLike) else Path(source.path)
 
 
-def open_reader(source: LibrarySource) -> sqlite3.Connection:
+def server_url(source: LibrarySource) -> str | None:
+    """The PostgreSQL address of a server library (a `postgresql://…` text, or a `Library` with a `url`)."""
+    url = source if isinstance(source, str) else getattr(source, "url", None)
+    return url if is_server_url(url) else None
+
+
+def open_reader(source: LibrarySource) -> Db:
     """A read-only connection of its own, so a long export neither blocks nor is blocked by the library's
-    writes (WAL readers see one snapshot for the whole transaction)."""
+    writes (WAL readers, and a server's REPEATABLE READ, see one snapshot for the whole transaction)."""
+    from reviewer.store.backend.sqlite import SqliteDb
     from reviewer.store.db import connect_readonly
 
+    url = server_url(source)
+    if url is not None:
+        return server_reader(url)
     path = library_path(source).resolve()
     if not path.is_file():
         raise ReviewerError(f"{path}：没有这个审核库文件")
-    conn = connect_readonly(path)
-    conn.execute("BEGIN")  # one snapshot for the whole export
+    conn = SqliteDb(connect_readonly(path), str(path), readonly=True)
+    conn.begin_snapshot()  # one snapshot for the whole export
     return conn
 
 
-def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: list[int] | None = None,
+def select_reports(conn: Db, *, include_all: bool = False, ids: list[int] | None = None,
                    status: str | None = None, agency: str | None = None, year: int | None = None,
                    all_versions: bool = False) -> list[ReportRow]:
     """Verified reports by default; `include_all` adds the others (each export shows the status). A `status`
@@ -130,7 +140,7 @@ def select_reports(conn: sqlite3.Connection, *, include_all: bool = False, ids: 
         where.append("status = ?")
         params.append(status_code(status))
     if ids is not None:
-        where.append("id IN (SELECT value FROM json_each(?))")
+        where.append(f"id IN (SELECT value FROM {conn.each_int})")
         params.append(json.dumps([int(i) for i in ids]))
     if agency:
         where.append("agency_key LIKE ? ESCAPE '\\'")
@@ -175,10 +185,10 @@ def tick(done: int, total: int) -> None:
         progress(done, total, f"已写出 {done} / {total} 份报告")
 
 
-def audit_positions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
+def audit_positions(conn: Db, ids: list[int]) -> dict[int, int]:
     """The id of each report's latest audit line in this snapshot (0 when none): an export carries it with the
     report's version, so an import of edits made in the file can tell what changed in the library since."""
-    rows = conn.execute("SELECT e.report_id, max(e.id) FROM json_each(?) AS j JOIN edits AS e "
+    rows = conn.execute(f"SELECT e.report_id, max(e.id) FROM {conn.each_int} AS j JOIN edits AS e "
                         "ON e.report_id = j.value GROUP BY e.report_id", (json.dumps(ids),)).fetchall()
     out = dict.fromkeys(ids, 0)
     out.update({int(r): int(m) for r, m in rows})
@@ -188,13 +198,13 @@ def audit_positions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
 CellRow = tuple[Any, ...]  # cell id, value, parsed value, origin (and the printed text when asked for)
 
 
-def iter_cells(conn: sqlite3.Connection, ids: list[int], *,
+def iter_cells(conn: Db, ids: list[int], *,
                printed: bool = False) -> Iterator[tuple[int, list[CellRow]]]:
     """(report id, its cells in record order) for each id, in the order given, streamed in one query.
     `printed`: each row has a fifth item, the cell's text as printed."""
     cur = conn.execute(
         "SELECT c.report_id, c.ord, c.cell, c.value, c.parsed, c.origin" + (", c.printed" if printed else "")
-        + " FROM json_each(?) AS j JOIN cells AS c ON c.report_id = j.value ORDER BY j.key", (json.dumps(ids),))
+        + f" FROM {conn.each_int} AS j JOIN cells AS c ON c.report_id = j.value ORDER BY j.key", (json.dumps(ids),))
     current: int | None = None
     rows: list[tuple[int, CellRow]] = []
     done = 0

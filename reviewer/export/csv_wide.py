@@ -17,6 +17,7 @@ from reviewer.export.common import (
 )
 from reviewer.export.problems import CellDefect, cell_defects
 from reviewer.formats import load_formats
+from reviewer.store.backend import Db
 
 FIXED = ["report_id", "agency", "year", "format", "status", "status_label", "region", "source_name"]
 TABLE_ORDER = {"table2": 0, "table3": 1, "table4": 2}
@@ -41,11 +42,11 @@ def _known_order() -> dict[str, int]:
     return order
 
 
-def columns_for(conn: object, ids: list[int]) -> list[str]:
+def columns_for(conn: Db, ids: list[int]) -> list[str]:
     """Every cell id among the reports, national cells in form order, others (provincial rows) after them."""
     known = _known_order()
-    rows = conn.execute(  # type: ignore[attr-defined]
-        "SELECT c.cell, min(c.ord) FROM json_each(?) AS j JOIN cells AS c ON c.report_id = j.value GROUP BY c.cell",
+    rows = conn.execute(
+        f"SELECT c.cell, min(c.ord) FROM {conn.each_int} AS j JOIN cells AS c ON c.report_id = j.value GROUP BY c.cell",
         (json.dumps(ids),)).fetchall()
 
     def key(item: tuple[str, int]) -> tuple[int, int, int]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from reviewer.errors import ReviewerError, ValidationError
 from reviewer.export.common import iter_cells, unescape_text
 from reviewer.formats import column_kind
+from reviewer.store.backend import Db
 from reviewer.store.records import check_value
 from reviewer.store.types import CELL_KINDS, KIND_REPARSE, STATUS_VERIFIED, Change, Value
 
@@ -125,7 +125,7 @@ def _read_csv(path: Path, problems: list[str]) -> dict[int, _Exported]:
     return out
 
 
-def _read_xlsx(path: Path, conn: sqlite3.Connection, problems: list[str]) -> dict[int, _Exported]:
+def _read_xlsx(path: Path, conn: Db, problems: list[str]) -> dict[int, _Exported]:
     import openpyxl
 
     from reviewer.export.xlsx import AUDIT_SEQ_HEADER, PROVENANCE, SHEET_NAMES, VERSION_HEADER, form_for
@@ -202,7 +202,7 @@ def _read_block(grid: list[list[Any]], sheet: str, top: int, form: Any, rid: int
         exp.where[cid] = where(y, c)
 
 
-def read_edits(conn: sqlite3.Connection, path: str | Path) -> EditsPreview:
+def read_edits(conn: Db, path: str | Path) -> EditsPreview:
     """Compare an edited export with the library (a read-only connection in one snapshot)."""
     target = Path(path)
     if not target.is_file():

@@ -4,12 +4,12 @@ source defects (源文件错误) with their should-be values. Every export reads
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.model import Finding, finding_key, number_findings
+from reviewer.store.backend import Db
 from reviewer.store.types import DEFECT_LABEL
 
 RESOLUTION_OPEN = "未处理"
@@ -35,11 +35,11 @@ class CellDefect:
         return out + (f"；应为 {'空' if self.should_be is None else self.should_be}" if self.has_should_be else "")
 
 
-def cell_defects(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, CellDefect]]:
+def cell_defects(conn: Db, ids: list[int]) -> dict[int, dict[str, CellDefect]]:
     """Report id -> cell -> its defect, for the confirmations in force (their finding is current)."""
     out: dict[int, dict[str, CellDefect]] = {}
     for rid, cells, reason, should_be in conn.execute(
-            "SELECT c.report_id, c.cells, c.reason, c.should_be FROM json_each(?) AS j "
+            f"SELECT c.report_id, c.cells, c.reason, c.should_be FROM {conn.each_int} AS j "
             "JOIN confirmations AS c ON c.report_id = j.value "
             "JOIN findings AS f ON f.report_id = c.report_id AND f.key = c.finding_key ORDER BY j.key, c.at, c.batch",
             (json.dumps(ids),)):
@@ -69,7 +69,7 @@ class Problem:
     at: str | None
 
 
-def problems(conn: sqlite3.Connection, ids: list[int]) -> Iterator[Problem]:
+def problems(conn: Db, ids: list[int]) -> Iterator[Problem]:
     """The findings of each report, in order, with how each was resolved: confirmed as a source defect, or
     acknowledged at the latest verification (a warning), or open."""
     for rid in ids:

@@ -245,7 +245,8 @@ def _provenance(wb: Workbook, conn: Any, reports: list[Any]) -> None:
         acks = ""
         if v is not None:
             acks = "\n".join(f"{k}：{why}" for k, why in conn.execute(
-                "SELECT finding_key, reason FROM acknowledgements WHERE verification_id = ? ORDER BY rowid", (v[0],)))
+                f"SELECT finding_key, reason FROM acknowledgements WHERE verification_id = ? ORDER BY {conn.insert_order}",
+                (v[0],)))
         sheet.append([_cell(ws, x, "rr-label") for x in (
             r.id, r.agency, r.year, r.region, r.template, r.variant, r.status_label, r.source_name, r.sha256,
             r.source_format, r.parser_version, r.reviewer, r.verified_at, v[1] if v else None, acks or None,
@@ -269,7 +270,7 @@ def _audit(wb: Workbook, conn: Any, reports: list[Any]) -> int:
     import json
 
     cur = conn.execute("SELECT e.id, e.report_id, e.batch, e.kind, e.cell, e.old_value, e.new_value, e.reviewer, "
-                       "e.at, e.reason FROM json_each(?) AS j JOIN edits AS e ON e.report_id = j.value "
+                       f"e.at, e.reason FROM {conn.each_int} AS j JOIN edits AS e ON e.report_id = j.value "
                        "ORDER BY j.key, e.id", (json.dumps(list(by_id)),))
     for eid, rid, batch, kind, cell, old, new, who, at, reason in cur:
         r = by_id[rid]

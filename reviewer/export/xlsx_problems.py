@@ -5,7 +5,6 @@ table sheets (`DEFECT_FILL`, with a note)."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.comments import Comment
@@ -13,6 +12,7 @@ from openpyxl.styles import PatternFill
 
 from reviewer.export.problems import CellDefect, problems
 from reviewer.export.sheet import _cell, _Sheet
+from reviewer.store.backend import Db
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -32,7 +32,7 @@ def mark(cell: Any, defect: CellDefect) -> None:
     cell.comment = Comment(defect.text(), "年报审核台")
 
 
-def write_problems(wb: Workbook, conn: sqlite3.Connection, reports: list[ReportRow]) -> int:
+def write_problems(wb: Workbook, conn: Db, reports: list[ReportRow]) -> int:
     sheet = _Sheet(wb.create_sheet(PROBLEMS), [9, 28, 7, 8, 6, 6, 8, 60, 36, 10, 30, 24, 10, 24], title_rows="1:1")
     ws = sheet.ws
     sheet.append([_cell(ws, h, "rr-header") for h in PROBLEMS_HEADER])

@@ -10,7 +10,6 @@ a section per agency.
 from __future__ import annotations
 
 import copy
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +20,7 @@ from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats
 from reviewer.model import ORIGIN_EDITED, Finding, Record, finding_key
 from reviewer.review_report.content import Document, Paragraph, Run, Table, cn_number
 from reviewer.store import records
+from reviewer.store.backend import Db
 from reviewer.store.types import STATUS_LABELS, STATUS_VERIFIED, Value
 from reviewer.values import format_value
 
@@ -71,10 +71,10 @@ class Defect:
         return self.rule, frozenset(self.cells)
 
 
-DefectSource = Callable[[sqlite3.Connection, int], list[Defect]]
+DefectSource = Callable[[Db, int], list[Defect]]
 
 
-def stored_defects(conn: sqlite3.Connection, report_id: int) -> list[Defect]:
+def stored_defects(conn: Db, report_id: int) -> list[Defect]:
     """The findings the library holds as confirmed source defects (`Library.confirm_defect`)."""
     from reviewer.store import confirmations
 
@@ -194,7 +194,7 @@ def _original_findings(record: Record, parsed: dict[str, Value]) -> list[Finding
     return refresh_findings(orig).findings
 
 
-def _last_edits(conn: sqlite3.Connection, report_id: int) -> dict[str, tuple[Any, Any, str | None, str | None, str]]:
+def _last_edits(conn: Db, report_id: int) -> dict[str, tuple[Any, Any, str | None, str | None, str]]:
     """cell -> (old, new, reason, reviewer, at) of its latest value change."""
     out: dict[str, tuple[Any, Any, str | None, str | None, str]] = {}
     for cell, old, new, reason, who, at in conn.execute(
@@ -204,7 +204,7 @@ def _last_edits(conn: sqlite3.Connection, report_id: int) -> dict[str, tuple[Any
     return out
 
 
-def review_of(conn: sqlite3.Connection, row: ReportRow, defects: DefectSource = stored_defects) -> ReportReview:
+def review_of(conn: Db, row: ReportRow, defects: DefectSource = stored_defects) -> ReportReview:
     loaded = records.read(conn, row.id)
     record = loaded.record
     template = record.template
@@ -281,7 +281,7 @@ def review_of(conn: sqlite3.Connection, row: ReportRow, defects: DefectSource = 
     return review
 
 
-def history_of(conn: sqlite3.Connection, row: ReportRow, template: str | None) -> list[EditLine]:
+def history_of(conn: Db, row: ReportRow, template: str | None) -> list[EditLine]:
     out = []
     for kind, cell, old, new, who, at, reason in conn.execute(
             "SELECT kind, cell, old_value, new_value, reviewer, at, reason FROM edits WHERE report_id = ? "
@@ -298,7 +298,7 @@ def history_of(conn: sqlite3.Connection, row: ReportRow, template: str | None) -
     return out
 
 
-def select_for_review(conn: sqlite3.Connection, *, ids: Sequence[int] | None = None, verified_from: str | None = None,
+def select_for_review(conn: Db, *, ids: Sequence[int] | None = None, verified_from: str | None = None,
                       verified_to: str | None = None, year: int | None = None) -> list[ReportRow]:
     """The given reports (any status), or every verified one (verified within [from, to], dates as YYYY-MM-DD,
     and of `year` when given)."""
@@ -318,7 +318,7 @@ def select_for_review(conn: sqlite3.Connection, *, ids: Sequence[int] | None = N
     return out
 
 
-def reviews(conn: sqlite3.Connection, rows: Sequence[ReportRow], defects: DefectSource = stored_defects,
+def reviews(conn: Db, rows: Sequence[ReportRow], defects: DefectSource = stored_defects,
             cancel: Callable[[], bool] | None = None) -> list[ReportReview]:
     out = []
     for r in rows:

@@ -12,40 +12,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from reviewer.store.audit_chain import COLUMNS, GENESIS, Break, Entry, check, entry_hash
-
-Conn = Any  # a DB-API connection or cursor of either backend (sqlite3, psycopg)
+from reviewer.store.backend import Db
 
 EDIT_COLUMNS = COLUMNS["edits"]
 
 
-def _param(c: Conn) -> str:
-    return "%s" if type(c).__module__.startswith("psycopg") else "?"
-
-
-def _sql(c: Conn, sql: str) -> str:
-    return sql.replace("?", "%s") if _param(c) == "%s" else sql
-
-
-def _for_update(c: Conn) -> str:
-    return " FOR UPDATE" if _param(c) == "%s" else ""
-
-
-def head(c: Conn, report_id: int) -> tuple[int, str]:
+def head(c: Db, report_id: int) -> tuple[int, str]:
     """The report's last link (0 and the genesis hash for an empty chain), locked for this transaction."""
-    row = c.execute(_sql(c, "SELECT seq, hash FROM audit_heads WHERE report_id = ?" + _for_update(c)),
-                    (report_id,)).fetchone()
+    lock = " FOR UPDATE" if c.kind == "postgresql" else ""
+    row = c.execute("SELECT seq, hash FROM audit_heads WHERE report_id = ?" + lock, (report_id,)).fetchone()
     return (int(row[0]), str(row[1])) if row else (0, GENESIS)
 
 
-def _move_head(c: Conn, report_id: int, seq: int, digest: str) -> None:
-    c.execute(_sql(c, "INSERT INTO audit_heads(report_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT(report_id) "
-                      "DO UPDATE SET seq = excluded.seq, hash = excluded.hash"), (report_id, seq, digest))
+def _move_head(c: Db, report_id: int, seq: int, digest: str) -> None:
+    c.execute("INSERT INTO audit_heads(report_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT(report_id) "
+              "DO UPDATE SET seq = excluded.seq, hash = excluded.hash", (report_id, seq, digest))
 
 
-def links(c: Conn, report_id: int, table: str, rows: Sequence[Sequence[object]]) -> list[tuple[int, str]]:
+def links(c: Db, report_id: int, table: str, rows: Sequence[Sequence[object]]) -> list[tuple[int, str]]:
     """(chain_seq, chain_hash) for each of `rows` (values in `COLUMNS[table]` order) appended to the report's
     chain, in order; the head is moved past them."""
     seq, previous = head(c, report_id)
@@ -59,7 +45,7 @@ def links(c: Conn, report_id: int, table: str, rows: Sequence[Sequence[object]])
     return out
 
 
-def append_edits(c: Conn, rows: Sequence[Sequence[object]]) -> None:
+def append_edits(c: Db, rows: Sequence[Sequence[object]]) -> None:
     """Insert audit lines (report_id, batch, kind, cell, old, new, reviewer, at, reason), each linked into its
     report's chain."""
     by_report: dict[int, list[Sequence[object]]] = defaultdict(list)
@@ -67,12 +53,13 @@ def append_edits(c: Conn, rows: Sequence[Sequence[object]]) -> None:
         by_report[int(r[0])].append(r)  # type: ignore[call-overload]
     for rid, group in by_report.items():
         linked = links(c, rid, "edits", group)
-        c.executemany(_sql(c, "INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, "
-                              "reason, chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      [(*r, s, h) for r, (s, h) in zip(group, linked, strict=True)])
+        c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, "
+                      "reason, chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      [(*r[:4], c.any_value(r[4]), c.any_value(r[5]), *r[6:], s, h)
+                       for r, (s, h) in zip(group, linked, strict=True)])
 
 
-def add_verification(c: Conn, report_id: int, reviewer: str, at: str, note: str | None, version: int,
+def add_verification(c: Db, report_id: int, reviewer: str, at: str, note: str | None, version: int,
                      acknowledgements: Iterable[tuple[str, str, str | None, str | None]]) -> int:
     """Insert a verification and its acknowledgements (finding key, reason, rule, message; a key once), all
     linked into the report's chain. Returns the verification's id."""
@@ -80,28 +67,25 @@ def add_verification(c: Conn, report_id: int, reviewer: str, at: str, note: str 
     sql = ("INSERT INTO verifications(report_id, reviewer, at, note, report_version, chain_seq, chain_hash) "
            "VALUES (?, ?, ?, ?, ?, ?, ?)")
     args = (report_id, reviewer, at, note, version, seq, digest)
-    if _param(c) == "%s":
-        vid = c.execute(_sql(c, sql + " RETURNING id"), args).fetchone()[0]
-    else:
-        vid = c.execute(sql, args).lastrowid
+    vid = c.insert(sql, args)
     seen: dict[str, tuple[object, ...]] = {}
     for key, reason, rule, message in acknowledgements:
         seen.setdefault(key, (vid, key, reason, rule, message))
     rows = list(seen.values())
     linked = links(c, report_id, "acknowledgements", rows)
-    c.executemany(_sql(c, "INSERT INTO acknowledgements(verification_id, finding_key, reason, rule, message, "
-                          "chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    c.executemany("INSERT INTO acknowledgements(verification_id, finding_key, reason, rule, message, "
+                  "chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
                   [(*r, s, h) for r, (s, h) in zip(rows, linked, strict=True)])
     return int(vid)
 
 
 # --- reading the chains back ---------------------------------------------------------------------------------
 
-def _where(c: Conn, column: str, report_id: int | None) -> tuple[str, tuple[object, ...]]:
-    return (_sql(c, f" WHERE {column} = ?"), (report_id,)) if report_id is not None else ("", ())
+def _where(c: Db, column: str, report_id: int | None) -> tuple[str, tuple[object, ...]]:
+    return (f" WHERE {column} = ?", (report_id,)) if report_id is not None else ("", ())
 
 
-def entries(c: Conn, report_id: int | None = None) -> Iterator[Entry]:
+def entries(c: Db, report_id: int | None = None) -> Iterator[Entry]:
     """Every audit entry (of one report, or all), as stored."""
     where, args = _where(c, "report_id", report_id)
     for row in c.execute("SELECT id, chain_seq, chain_hash, " + ", ".join(EDIT_COLUMNS) + " FROM edits" + where,
@@ -118,13 +102,13 @@ def entries(c: Conn, report_id: int | None = None) -> Iterator[Entry]:
                     tuple(row[3:]))
 
 
-def heads(c: Conn, report_id: int | None = None) -> dict[int, tuple[int, str]]:
+def heads(c: Db, report_id: int | None = None) -> dict[int, tuple[int, str]]:
     where, args = _where(c, "report_id", report_id)
     return {int(r): (int(s), str(h)) for r, s, h in c.execute("SELECT report_id, seq, hash FROM audit_heads" + where,
                                                                args)}
 
 
-def verify(c: Conn, report_id: int | None = None) -> tuple[int, int, list[Break]]:
+def verify(c: Db, report_id: int | None = None) -> tuple[int, int, list[Break]]:
     """Walk every chain (or one report's): (reports walked, entries walked, the first break of each broken
     chain). An acknowledgement whose verification is gone is reported under report −1."""
     by_report: dict[int, list[Entry]] = defaultdict(list)
@@ -152,7 +136,7 @@ def _order(e: Entry, at: dict[object, tuple[str, object]]) -> tuple[object, ...]
     return (str(e.values[COLUMNS[e.table].index("at")]), rank, e.key[0], "")
 
 
-def backfill(c: Conn) -> int:
+def backfill(c: Db) -> int:
     """Link every entry that carries no link yet, report by report after its chain's head, in the order they
     were written. Needs the append-only triggers lifted by the caller (a migration step). Returns how many."""
     at = {vid: (str(when), vid) for vid, when in c.execute("SELECT id, at FROM verifications")}
@@ -171,7 +155,7 @@ def backfill(c: Conn) -> int:
             updates[e.table].append((seq, previous, *e.key))
         for table, rows in updates.items():
             key = "verification_id = ? AND finding_key = ?" if table == "acknowledgements" else "id = ?"
-            c.executemany(_sql(c, f"UPDATE {table} SET chain_seq = ?, chain_hash = ? WHERE {key}"), rows)
+            c.executemany(f"UPDATE {table} SET chain_seq = ?, chain_hash = ? WHERE {key}", rows)
         _move_head(c, rid, seq, previous)
         n += len(todo)
     return n
@@ -209,12 +193,12 @@ class AuditReport:
         return [self.break_line(b) for b in self.breaks] + [self.summary()]
 
 
-def verify_library(c: Conn, report_id: int | None = None) -> AuditReport:
+def verify_library(c: Db, report_id: int | None = None) -> AuditReport:
     """`verify` with the names of the reports whose chains are broken."""
     n_reports, n_entries, breaks = verify(c, report_id)
     out = AuditReport(n_reports, n_entries, breaks)
     for b in breaks:
-        row = c.execute(_sql(c, "SELECT agency, year, source_name FROM reports WHERE id = ?"),
+        row = c.execute("SELECT agency, year, source_name FROM reports WHERE id = ?",
                         (b.report_id,)).fetchone()
         if row is not None:
             out.names[b.report_id] = " ".join(str(x) for x in (row[0] or row[2], row[1]) if x is not None)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.errors import StoreError
+from reviewer.store.backend.sqlite import SqliteDb
 from reviewer.store.db import connect_readonly
 from reviewer.store.guard import describe
 
@@ -37,12 +38,19 @@ class BackupResult:
         return f"已备份 {self.reports} 份报告到 {self.path}（{self.bytes / 1048576:.1f} MB）"
 
 
+# What backs up a library on a server (team mode) instead of a copy of a file.
+SERVER_BACKUP = ("资料库在 PostgreSQL 服务器上：请用服务器的备份（pg_dump 或数据库管理员的定期备份），"
+                 "审核台不另做文件备份")
+
+
 def backup(lib: Library | Path, dest: str | Path) -> BackupResult:
     """Copy the library to `dest` (written beside it under a temporary name, then renamed: a reader of `dest`
     never sees half a copy). Refuses to write over the library itself.
 
     `lib` is an open `Library` (copied through its connection) or a library file (copied through a read-only
     connection of its own: what a background thread uses while the app writes)."""
+    if not isinstance(lib, Path) and lib.is_server:
+        raise StoreError(SERVER_BACKUP)
     source = lib if isinstance(lib, Path) else lib.path
     target = Path(dest)
     if target.exists() and target.resolve() == source.resolve():
@@ -63,7 +71,9 @@ def backup(lib: Library | Path, dest: str | Path) -> BackupResult:
                     own.close()
             else:
                 with lib.lock:
-                    lib.connection.backup(out, pages=_PAGES_PER_STEP)
+                    conn = lib.connection
+                    assert isinstance(conn, SqliteDb)  # a server library was refused above
+                    conn.raw.backup(out, pages=_PAGES_PER_STEP)
             out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             (reports,) = out.execute("SELECT count(*) FROM reports").fetchone()
             check = out.execute("PRAGMA quick_check").fetchone()[0]

@@ -12,7 +12,6 @@ which keeps importing thousands of reports of many years fast.
 from __future__ import annotations
 
 import json
-import sqlite3
 from functools import cache
 
 from reviewer.api import PARSER_VERSION, refresh_findings
@@ -20,6 +19,7 @@ from reviewer.formats import load_format, load_formats
 from reviewer.model import Finding, Record, assign_keys
 from reviewer.rules import check
 from reviewer.store import confirmations
+from reviewer.store.backend import Db
 from reviewer.store.records import counts, findings_rows, read
 from reviewer.store.versions import RANK
 
@@ -32,7 +32,7 @@ def cross_rules(template: str | None) -> frozenset[str]:
     return frozenset(str(r["id"]) for r in load_format(template).cross)
 
 
-def light(conn: sqlite3.Connection, report_id: int) -> Record:
+def light(conn: Db, report_id: int) -> Record:
     """A report's metadata and current values only: enough for the rules across years."""
     agency, year, region, template, variant = conn.execute(
         "SELECT agency, year, region, template, table2_variant FROM reports WHERE id = ?", (report_id,)).fetchone()
@@ -45,7 +45,7 @@ def light(conn: sqlite3.Connection, report_id: int) -> Record:
                   tables=tables)  # type: ignore[arg-type]
 
 
-def previous_id(conn: sqlite3.Connection, akey: str | None, year: int | None) -> int | None:
+def previous_id(conn: Db, akey: str | None, year: int | None) -> int | None:
     """The report of last year that counts (`versions.RANK`: chosen, else verified, else latest; never retired)."""
     if akey is None or year is None:
         return None
@@ -54,12 +54,12 @@ def previous_id(conn: sqlite3.Connection, akey: str | None, year: int | None) ->
     return row[0] if row else None
 
 
-def previous_record(conn: sqlite3.Connection, akey: str | None, year: int | None) -> tuple[int, Record] | None:
+def previous_record(conn: Db, akey: str | None, year: int | None) -> tuple[int, Record] | None:
     pid = previous_id(conn, akey, year)
     return None if pid is None else (pid, light(conn, pid))
 
 
-def store_findings(conn: sqlite3.Connection, report_id: int, findings: list[Finding],
+def store_findings(conn: Db, report_id: int, findings: list[Finding],
                    rows: list[tuple[object, ...]] | None = None) -> tuple[int, int]:
     """Replace the stored findings of a report with those of its current values, each carrying its resolution
     when a reviewer confirmed it as a source defect. `rows`: prepared by an import (a new report: nothing is
@@ -80,7 +80,7 @@ def store_findings(conn: sqlite3.Connection, report_id: int, findings: list[Find
     return errors, warnings
 
 
-def recheck(conn: sqlite3.Connection, report_id: int, record: Record | None = None,
+def recheck(conn: Db, report_id: int, record: Record | None = None,
             akey: str | None = None) -> tuple[list[Finding], int | None]:
     """Check the report's current values (with last year's report) and store the findings.
 
@@ -102,7 +102,7 @@ def cross_findings(record: Record, previous: Record | None) -> list[Finding]:
     return [f for f in check(record, previous) if f.rule in ids]
 
 
-def recheck_cross(conn: sqlite3.Connection, report_id: int, previous: Record | None,
+def recheck_cross(conn: Db, report_id: int, previous: Record | None,
                   record: Record | None = None) -> bool:
     """Replace only the cross-report findings of a stored report (its previous year changed).
     Returns whether its findings changed."""
@@ -123,7 +123,7 @@ def _bare(d: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in d.items() if k not in ("key", "resolution")}
 
 
-def dependents(conn: sqlite3.Connection, akey: str | None, year: int | None) -> list[int]:
+def dependents(conn: Db, akey: str | None, year: int | None) -> list[int]:
     """Reports whose previous-year report may be one of (akey, year)."""
     if akey is None or year is None:
         return []
@@ -131,7 +131,7 @@ def dependents(conn: sqlite3.Connection, akey: str | None, year: int | None) -> 
                                        (akey, year + 1))]
 
 
-def recheck_dependents(conn: sqlite3.Connection, akey: str | None, year: int | None,
+def recheck_dependents(conn: Db, akey: str | None, year: int | None,
                        exclude: int | None = None) -> list[int]:
     """Check next year's reports of the agency against their previous report again; returns those whose
     findings changed."""

@@ -1,14 +1,19 @@
-"""The SQLite connection: WAL, foreign keys, durable commits and one write transaction helper."""
+"""Opening a SQLite library file (WAL, foreign keys, durable commits) and the transaction helpers of any `Db`."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
+
+from reviewer.store.backend.base import ERRORS, INTEGRITY_ERRORS, Db
+from reviewer.store.backend.sqlite import SqliteDb
 
 BUSY_TIMEOUT_S = 15.0
+D = TypeVar("D", bound=Db)
 
 
 def now() -> str:
@@ -16,7 +21,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: str | Path, *, readonly: bool = False) -> SqliteDb:
     """Open the library file. Autocommit mode: every write goes through `write()` and commits before it returns.
 
     `readonly` opens it for reading only (a read-only file or folder): lists and exports work, writes are
@@ -33,7 +38,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=FULL")  # a commit that returned is on disk
     except sqlite3.Error as exc:
         raise store_error(exc, path, "打开") from exc
-    return conn
+    return SqliteDb(conn, str(path), readonly=readonly)
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -52,48 +57,24 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
 
-def db_path(conn: sqlite3.Connection) -> str:
-    """The file a connection works on (for messages)."""
-    try:
-        for _seq, name, file in conn.execute("PRAGMA database_list"):
-            if name == "main":
-                return str(file)
-    except sqlite3.Error:
-        pass
-    return "资料库"
+def db_path(conn: Db) -> str:
+    """The file or server a connection works on (for messages)."""
+    return conn.location
 
 
 @contextmanager
-def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction. BEGIN IMMEDIATE takes the write lock first, so a version read inside it cannot
-    change before the commit (another process waits up to BUSY_TIMEOUT_S)."""
+def write(conn: D) -> Iterator[D]:
+    """One write transaction (`Db.write`): the write lock first, so a version read inside it cannot change
+    before the commit. A failure of the database (not a refused row) is a `StoreError` with a one-line reason."""
     from reviewer.store.guard import store_error
 
     try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
-        raise store_error(exc, db_path(conn), "保存修改") from exc
-    try:
-        yield conn
-    except BaseException as exc:
-        _rollback(conn)
-        if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
-            raise store_error(exc, db_path(conn), "保存修改") from exc
+        with conn.write() as c:
+            yield c  # type: ignore[misc]  # Db.write yields the connection itself
+    except INTEGRITY_ERRORS:
         raise
-    try:
-        conn.execute("COMMIT")
-    except sqlite3.Error as exc:  # disk full, I/O error: the transaction is not on disk
-        _rollback(conn)
-        raise store_error(exc, db_path(conn), "保存修改") from exc
-
-
-def _rollback(conn: sqlite3.Connection) -> None:
-    """Roll back if a transaction is still open (SQLite may have rolled it back itself, e.g. on a full disk)."""
-    if conn.in_transaction:
-        try:
-            conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
+    except ERRORS as exc:
+        raise store_error(exc, conn.location, "保存修改") from exc
 
 
 def split_script(script: str) -> list[str]:
@@ -112,11 +93,6 @@ def split_script(script: str) -> list[str]:
     return out
 
 
-@contextmanager
-def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """A consistent snapshot for several SELECTs (a deferred transaction)."""
-    conn.execute("BEGIN")
-    try:
-        yield conn
-    finally:
-        conn.execute("COMMIT")
+def snapshot(conn: Db) -> AbstractContextManager[Db]:
+    """A consistent snapshot for several SELECTs (`Db.snapshot`)."""
+    return conn.snapshot()

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from reviewer.errors import StoreError
+from reviewer.store.backend import Db, DbConnectionLost, DbError, DbIntegrityError
 from reviewer.store.schema import SCHEMA_VERSION
 from reviewer.store.types import CELL_KINDS
 
@@ -59,6 +60,10 @@ def describe(exc: BaseException, path: str | Path, action: str = "") -> str:
     doing = f"{action}失败：" if action else ""
     if isinstance(exc, StoreError):
         return str(exc)
+    if isinstance(exc, DbConnectionLost):
+        return f"{exc}；{action or '操作'}未完成，修改未保存。服务器恢复后重试即可（会自动重新连接）"
+    if isinstance(exc, DbError):
+        return f"{doing}{exc}"
     if isinstance(exc, sqlite3.Error):
         code = _code(exc)
         text = str(exc)
@@ -96,8 +101,10 @@ def is_store_wide(exc: BaseException) -> bool:
     """True for a failure of the library itself (read-only, full, locked, damaged, I/O), not of one report."""
     if isinstance(exc, StoreError | OSError):
         return True
-    if isinstance(exc, sqlite3.IntegrityError | sqlite3.DataError | sqlite3.ProgrammingError):
+    if isinstance(exc, sqlite3.IntegrityError | sqlite3.DataError | sqlite3.ProgrammingError | DbIntegrityError):
         return False
+    if isinstance(exc, DbError):
+        return True
     if isinstance(exc, sqlite3.Error):
         return _code(exc) in (_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM) or \
             isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError)
@@ -166,7 +173,7 @@ WHERE c.report_id = ? AND c.origin = 'edited'
 """
 
 
-def trail_mismatches(conn: sqlite3.Connection, report_id: int) -> list[tuple[str, object, object]]:
+def trail_mismatches(conn: Db, report_id: int) -> list[tuple[str, object, object]]:
     """(cell, stored value, value of its latest audit line) for edited cells whose two disagree."""
     out = []
     for cell, value, new in conn.execute(_TRAIL_SQL, (report_id,)):
@@ -175,7 +182,7 @@ def trail_mismatches(conn: sqlite3.Connection, report_id: int) -> list[tuple[str
     return out
 
 
-def check_report(conn: sqlite3.Connection, report_id: int, path: str | Path) -> None:
+def check_report(conn: Db, report_id: int, path: str | Path) -> None:
     """Refuse to show a report whose edited cells disagree with the audit trail (a damaged library)."""
     bad = trail_mismatches(conn, report_id)
     if bad:

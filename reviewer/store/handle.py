@@ -4,17 +4,18 @@ A structural type, so those modules never import `Library` (which imports them):
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Protocol
+
+from reviewer.store.backend import Db
 
 
 class LibraryHandle(Protocol):
     path: Path
 
     @property
-    def connection(self) -> sqlite3.Connection: ...
+    def connection(self) -> Db: ...
 
     @property
     def lock(self) -> threading.RLock: ...

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +26,7 @@ from reviewer.model import Finding, Record, Tables
 from reviewer.reading import load_bytes
 from reviewer.reading.walk import walk
 from reviewer.store import crossreport
+from reviewer.store.backend import INTEGRITY_ERRORS, Db
 from reviewer.store.db import now, write
 from reviewer.store.guard import is_store_wide, store_error
 from reviewer.store.handle import LibraryHandle
@@ -111,7 +111,7 @@ def parse_chunk(items: list[Job]) -> list[Parsed]:
     return out
 
 
-def insert_report(c: sqlite3.Connection, item: Item, rep: Prepared, reviewer: str | None,
+def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None,
                   at: str) -> tuple[int, int | None]:
     """Write one parsed report (inside the caller's transaction). Returns its id and, when the library already
     holds a report of the same agency and year, the id of the first of them."""
@@ -121,13 +121,12 @@ def insert_report(c: sqlite3.Connection, item: Item, rep: Prepared, reviewer: st
     if akey is not None and rep.year is not None:
         version_of = c.execute("SELECT min(id) FROM reports WHERE agency_key = ? AND year = ?",
                                (akey, rep.year)).fetchone()[0]
-    cur = c.execute(
+    rid = c.insert(
         "INSERT INTO reports(source_name, source_path, sha256, source_format, agency, agency_key, year, region, "
         "template, table2_variant, parser_version, checked_with, version_of, imported_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (rep.source_name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
          rep.table2_variant, rep.parser_version, PARSER_VERSION, version_of, at, at))
-    rid = int(cur.lastrowid or 0)
     c.execute("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)", (rid, data, rep.text, rep.extra))
     c.executemany("INSERT INTO cells(report_id, cell, ord, parsed, value, printed, parsed_origin, origin, span_start, "
                   "span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -241,7 +240,7 @@ class _Run:
         try:
             with self.lib.lock, write(self.lib.connection) as c:
                 rid, version_of = insert_report(c, item, record, self.reviewer, at)
-        except sqlite3.IntegrityError:
+        except INTEGRITY_ERRORS:
             with self.lib.lock:
                 row = self.lib.connection.execute("SELECT id FROM reports WHERE sha256 = ?", (item[2],)).fetchone()
             if row is None:
@@ -295,8 +294,10 @@ def run_import(lib: LibraryHandle, paths: list[str | Path], *, reviewer: str | N
     n = workers or min(os.cpu_count() or 1, 8)
     chunks = _chunks(run.prepared(files, sources), CHUNK)
     conn = lib.connection
-    with lib.lock:
-        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process; fsync at checkpoints
+    fast = conn.kind == "sqlite"  # a server keeps its own durability settings
+    if fast:
+        with lib.lock:
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process; fsync at checkpoints
     try:
         if n <= 1 or len(files) + len(sources) <= IN_PROCESS_MAX:
             for chunk in chunks:
@@ -306,8 +307,9 @@ def run_import(lib: LibraryHandle, paths: list[str | Path], *, reviewer: str | N
         else:
             _pooled(run, chunks, n)
     finally:
-        with lib.lock:
-            conn.execute("PRAGMA synchronous=FULL")
+        if fast:
+            with lib.lock:
+                conn.execute("PRAGMA synchronous=FULL")
     run.settle_repeats()
     return run.summary
 

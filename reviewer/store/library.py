@@ -18,13 +18,14 @@ from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
 from reviewer.store import audit_trail, confirmations, crossreport, records, review, spans
+from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
 from reviewer.store.config import default_library_path
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
 from reviewer.store.guard import check_report, damage_message, store_error
 from reviewer.store.migrations import migrate
 from reviewer.store.normalize import agency_key
-from reviewer.store.opening import guard_open
+from reviewer.store.opening import guard_open, open_location
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
 from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.spans import CAPTURE_KINDS, span_lines
@@ -92,9 +93,11 @@ class Library:
     """A library file. Safe to share between threads of one process (calls are serialised)."""
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
-        self.path = Path(path) if path is not None else default_library_path()
+        self.url: str | None = str(path).strip() if is_server_url(path) else None  # a server library (team mode)
+        self.path = Path(redact(self.url)) if self.url else Path(path) if path is not None else default_library_path()
+        self.location = redact(self.url) if self.url else str(self.path)
         self._lock = threading.RLock()
-        self._conn, self.readonly = guard_open(self.path)
+        self._conn, self.readonly = open_location(self.url) if self.url else guard_open(self.path)
         try:
             found = migrate(self._conn)
         except BaseException:
@@ -121,18 +124,28 @@ class Library:
         return self._lock
 
     @property
-    def connection(self) -> sqlite3.Connection:
+    def connection(self) -> Db:
         """The underlying connection (exports and tests read through it; write only through the methods)."""
         return self._conn
 
     def integrity_check(self) -> str:
+        """'ok', or what is wrong (SQLite: `PRAGMA integrity_check`; PostgreSQL: rows without their report)."""
         with self._lock:
+            if self._conn.kind != "sqlite":
+                from reviewer.store.opening import server_integrity
+
+                return server_integrity(self._conn)
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
 
     def verify_audit(self, report_id: int | None = None) -> audit_trail.AuditReport:
         """Walk the audit trail's hash chains (every report's, or one): the first broken link of each."""
         with self._lock, snapshot(self._conn) as c:
             return audit_trail.verify_library(c, report_id)
+
+    @property
+    def is_server(self) -> bool:
+        """True for a library on a PostgreSQL server (team mode): no file to guard, repair or back up."""
+        return self.url is not None
 
     # -- import ------------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, reviewer: str | None = None,
@@ -215,8 +228,8 @@ class Library:
         with self._lock:
             try:
                 rows = self._conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM reports WHERE id IN "
-                                          "(SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
-            except sqlite3.ProgrammingError as exc:
+                                          f"(SELECT value FROM {self._conn.each_int})", (json.dumps(ids),)).fetchall()
+            except (sqlite3.ProgrammingError, DbClosed) as exc:
                 raise ReviewerError("资料库已关闭：请在关闭前读取列表") from exc
         by_id = {r[0]: ReportSummary._make(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
@@ -275,7 +288,7 @@ class Library:
         """The report with its current values, findings, origins and latest verification."""
         try:
             return self._load(report_id)
-        except sqlite3.Error as exc:  # unreadable rows: a damaged library, said in one line
+        except ERRORS as exc:  # unreadable rows: a damaged library, said in one line
             raise store_error(exc, self.path, f"读取报告 #{report_id}") from exc
         except (ValueError, KeyError, TypeError) as exc:  # stored JSON or text that no longer decodes
             raise StoreError(damage_message(self.path, [], f"报告 #{report_id} 的数据无法解读（{exc}）")) from exc
@@ -333,21 +346,21 @@ class Library:
                 "SELECT id FROM verifications WHERE report_id = ? ORDER BY id", (report_id,))]
             return [self._verification(self._conn, i) for i in ids]
 
-    def _latest_verification(self, c: sqlite3.Connection, report_id: int) -> Verification | None:
+    def _latest_verification(self, c: Db, report_id: int) -> Verification | None:
         row = c.execute("SELECT max(id) FROM verifications WHERE report_id = ?", (report_id,)).fetchone()
         return self._verification(c, row[0]) if row[0] is not None else None
 
     @staticmethod
-    def _verification(c: sqlite3.Connection, vid: int) -> Verification:
+    def _verification(c: Db, vid: int) -> Verification:
         _, who_, at, note, version = c.execute(
             "SELECT id, reviewer, at, note, report_version FROM verifications WHERE id = ?", (vid,)).fetchone()
         acks = [Acknowledgement(*r) for r in c.execute(
             "SELECT finding_key, reason, rule, message FROM acknowledgements WHERE verification_id = ? "
-            "ORDER BY rowid", (vid,))]
+            f"ORDER BY {c.insert_order}", (vid,))]
         return Verification(vid, who_, at, note, version, acks)
 
     # -- writing -----------------------------------------------------------------------------------
-    def _change(self, c: sqlite3.Connection, report_id: int, version: int, cells: list[str],
+    def _change(self, c: Db, report_id: int, version: int, cells: list[str],
                 findings: list[Finding], batch: int | None, related: list[int]) -> Change:
         s = records.summary(c, report_id)
         return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related, s.defects)
@@ -573,7 +586,7 @@ class Library:
             return forced_template(self._conn, report_id)
 
     def __repr__(self) -> str:
-        return f"Library({str(self.path)!r})"
+        return f"Library({self.location!r})"
 
 
 def _meta_value(key: str, v: Any) -> Any:

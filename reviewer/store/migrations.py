@@ -1,63 +1,88 @@
-"""Bringing a library file to the current schema, one `PRAGMA user_version` step at a time."""
+"""Bringing a library to the current schema, one version at a time: on SQLite `PRAGMA user_version`, on
+PostgreSQL `library_meta.schema_version`, with the same numbering (`schema.py`, `pg_schema.py`)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from reviewer.errors import ReviewerError
-from reviewer.store import audit_trail
+from reviewer.store import audit_trail, pg_roles, pg_schema
+from reviewer.store.backend import Db
 from reviewer.store.db import now, split_script, write
 from reviewer.store.normalize import agency_key
 from reviewer.store.schema import APPEND_ONLY, SCHEMA_VERSION, V1, V2, V3, V4, append_only_triggers
 
+_SQLITE = {1: V1, 2: V2, 3: V3, 4: V4}
 
-def _v1(conn: sqlite3.Connection) -> None:
-    for stmt in split_script(V1):
-        conn.execute(stmt)
+
+def _script(conn: Db, version: int) -> None:
+    if conn.kind == "sqlite":
+        conn.script(split_script(_SQLITE[version]))
+    else:
+        conn.script([pg_schema.SCRIPTS[version]])
+
+
+def _v1(conn: Db) -> None:
+    _script(conn, 1)
     conn.execute("INSERT INTO library_meta(key, value) VALUES ('created_at', ?)", (now(),))
 
 
-def _v2(conn: sqlite3.Connection) -> None:
-    for stmt in split_script(V2):
-        conn.execute(stmt)
+def _v2(conn: Db) -> None:
+    _script(conn, 2)
     rows = conn.execute("SELECT id, agency FROM reports").fetchall()
     conn.executemany("UPDATE reports SET agency_key = ? WHERE id = ?", [(agency_key(a), i) for i, a in rows])
 
 
-def _v3(conn: sqlite3.Connection) -> None:
-    for stmt in split_script(V3):
-        conn.execute(stmt)
+def _v3(conn: Db) -> None:
+    _script(conn, 3)
 
 
-def _v4(conn: sqlite3.Connection) -> None:
-    for stmt in split_script(V4):
-        conn.execute(stmt)
+def _v4(conn: Db) -> None:
+    _script(conn, 4)
     link_unlinked(conn)
 
 
-def link_unlinked(conn: sqlite3.Connection) -> int:
+def link_unlinked(conn: Db) -> int:
     """Link the audit entries written before the chain existed (v4's step; a repaired older library): the
-    append-only triggers are lifted for this only and put back as v1 wrote them. Returns how many."""
-    for table in APPEND_ONLY:
-        conn.execute(f"DROP TRIGGER {table}_no_update")
+    append-only triggers are lifted for this only (inside the step's transaction) and put back as they were."""
+    if conn.kind == "sqlite":
+        for table in APPEND_ONLY:
+            conn.execute(f"DROP TRIGGER {table}_no_update")
+    else:
+        conn.script([f"ALTER TABLE {table} DISABLE TRIGGER {table}_no_update" for table in APPEND_ONLY])
     n = audit_trail.backfill(conn)
-    for stmt in split_script(append_only_triggers(*APPEND_ONLY)):
-        if "_no_update" in stmt:
-            conn.execute(stmt)
+    if conn.kind == "sqlite":
+        conn.script([stmt for stmt in split_script(append_only_triggers(*APPEND_ONLY)) if "_no_update" in stmt])
+    else:
+        conn.script([f"ALTER TABLE {table} ENABLE TRIGGER {table}_no_update" for table in APPEND_ONLY])
     return n
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+STEPS: dict[int, Callable[[Db], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 assert max(STEPS) == SCHEMA_VERSION
+assert max(pg_schema.SCRIPTS) == SCHEMA_VERSION
 
 
-def user_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+def user_version(conn: Db) -> int:
+    """The schema version the library has (0: an empty file or database)."""
+    if conn.kind == "sqlite":
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if conn.execute("SELECT to_regclass('library_meta')").fetchone()[0] is None:
+        return 0
+    row = conn.execute("SELECT value FROM library_meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row is not None else 0
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Run the missing steps, each in its own transaction. Returns the version the file had (0: new file)."""
+def set_version(conn: Db, version: int) -> None:
+    if conn.kind == "sqlite":
+        conn.execute(f"PRAGMA user_version = {int(version)}")  # an int we control; PRAGMA takes no parameters
+    else:
+        conn.execute("INSERT INTO library_meta(key, value) VALUES ('schema_version', ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(version),))
+
+
+def migrate(conn: Db) -> int:
+    """Run the missing steps, each in its own transaction. Returns the version the library had (0: new)."""
     found = user_version(conn)
     if found > SCHEMA_VERSION:
         raise ReviewerError(f"此资料库的架构版本为 {found}，高于本程序支持的 {SCHEMA_VERSION}；请升级程序后再打开")
@@ -72,5 +97,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             if v >= SCHEMA_VERSION:
                 break
             STEPS[v + 1](conn)
-            conn.execute(f"PRAGMA user_version = {v + 1}")  # an int we control; PRAGMA takes no parameters
+            set_version(conn, v + 1)
+    if conn.kind == "postgresql" and (first or 0) < SCHEMA_VERSION and pg_roles.roles_exist(conn):
+        # a table a step added gets its grants
+        pg_roles.apply(conn)
     return first

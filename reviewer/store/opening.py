@@ -1,4 +1,5 @@
-"""Opening a library file safely: a new file is created, an existing one is checked before any write."""
+"""Opening a library safely: a new file is created, an existing one is checked before any write; a server's
+database is used only when it is empty or already a library."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 from reviewer.errors import StoreError
+from reviewer.store.backend import Db, open_db
+from reviewer.store.backend.sqlite import SqliteDb
 from reviewer.store.db import connect, connect_readonly
 from reviewer.store.guard import check_file, check_library, store_error
 
@@ -16,7 +19,7 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
-def guard_open(path: Path) -> tuple[sqlite3.Connection, bool]:
+def guard_open(path: Path) -> tuple[SqliteDb, bool]:
     """A connection to the library at `path` and whether it is read-only.
 
     A missing file becomes a new library; an existing one must be an undamaged library (see `guard`)."""
@@ -36,3 +39,40 @@ def guard_open(path: Path) -> tuple[sqlite3.Connection, bool]:
         probe.close()
     readonly = not _writable(path)
     return connect(path, readonly=readonly), readonly
+
+
+def open_location(url: str) -> tuple[Db, bool]:
+    """A connection to a library on a PostgreSQL server (`postgresql://…`). An empty database becomes a library;
+    one holding another program's tables is refused untouched."""
+    try:
+        db = open_db(url)
+    except ImportError as exc:
+        raise StoreError("连接 PostgreSQL 资料库需要 psycopg：pip install 'psycopg[binary]'") from exc
+    try:
+        if db.execute("SELECT to_regclass('library_meta')").fetchone()[0] is None:
+            tables = [t for (t,) in db.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename LIMIT 5")]
+            if tables:
+                raise StoreError(f"{db.location}: 数据库中已有其他程序的表（{'、'.join(tables)}），不是审核台资料库；"
+                                 "未作任何改动。请为资料库新建一个空数据库")
+    except BaseException:
+        db.close()
+        raise
+    return db, False
+
+
+def server_integrity(db: Db) -> str:
+    """'ok' when every row of a server library belongs to a report and every edited cell agrees with its trail
+    (the server keeps its own files sound: pg_amcheck checks those)."""
+    from reviewer.store.guard import trail_mismatches
+
+    orphans = db.execute(
+        "SELECT (SELECT count(*) FROM cells WHERE report_id NOT IN (SELECT id FROM reports)) + "
+        "(SELECT count(*) FROM edits WHERE report_id NOT IN (SELECT id FROM reports))").fetchone()[0]
+    if orphans:
+        return f"{orphans} 行数据没有所属报告"
+    for (rid,) in db.execute("SELECT DISTINCT report_id FROM cells WHERE origin = 'edited'").fetchall():
+        bad = trail_mismatches(db, rid)
+        if bad:
+            return f"报告 #{rid} 的 {bad[0][0]} 与修改记录不一致"
+    return "ok"

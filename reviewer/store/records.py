@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from typing import Any
 
 from reviewer.errors import ValidationError
 from reviewer.model import ORIGIN_EDITED, CellSource, Finding, PageBox, Record, Unplaced
+from reviewer.store.backend import Db
 from reviewer.store.types import (
     Conflict,
     NotFoundError,
@@ -87,21 +87,21 @@ def counts(findings: list[Finding]) -> tuple[int, int]:
             sum(1 for f in findings if f.severity == "warning" and not f.confirmed))
 
 
-def summary(conn: sqlite3.Connection, report_id: int) -> ReportSummary:
+def summary(conn: Db, report_id: int) -> ReportSummary:
     row = conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM reports WHERE id = ?", (report_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"资料库中没有编号为 {report_id} 的报告")
     return ReportSummary._make(row)
 
 
-def conflicts(conn: sqlite3.Connection, report_id: int, *, unresolved: bool = True) -> list[Conflict]:
+def conflicts(conn: Db, report_id: int, *, unresolved: bool = True) -> list[Conflict]:
     sql = ("SELECT id, cell, replaced, parsed, edited, missing, at, resolved_at, resolution FROM conflicts "
            "WHERE report_id = ?" + (" AND resolved_at IS NULL" if unresolved else "") + " ORDER BY id")
     return [Conflict(i, c, r, p, e, bool(m), at, ra, res)
             for i, c, r, p, e, m, at, ra, res in conn.execute(sql, (report_id,))]
 
 
-def stored_findings(conn: sqlite3.Connection, report_id: int) -> list[Finding]:
+def stored_findings(conn: Db, report_id: int) -> list[Finding]:
     return [Finding.from_json(json.loads(j)) for (j,) in
             conn.execute("SELECT json FROM findings WHERE report_id = ? ORDER BY seq", (report_id,))]
 
@@ -122,7 +122,7 @@ class Loaded:
         self.checked_with = checked_with
 
 
-def read(conn: sqlite3.Connection, report_id: int, *, with_text: bool = True, findings: bool = True) -> Loaded:
+def read(conn: Db, report_id: int, *, with_text: bool = True, findings: bool = True) -> Loaded:
     """The report's record with its current values. Its `parse_notes` include unresolved re-parse conflicts."""
     s = summary(conn, report_id)
     meta = conn.execute("SELECT source_path, source_format, table2_variant, parser_version, agency_key, "

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reviewer.errors import StoreError
 from reviewer.store import crossreport
+from reviewer.store.backend.sqlite import SqliteDb
 from reviewer.store.db import connect, write
 from reviewer.store.guard import trail_mismatches
 from reviewer.store.migrations import link_unlinked, migrate
@@ -64,17 +65,17 @@ class RepairReport:
         return out
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+def _columns(conn: sqlite3.Connection | SqliteDb, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
 
-def _shared_columns(src: sqlite3.Connection, c: sqlite3.Connection, table: str) -> list[str]:
+def _shared_columns(src: sqlite3.Connection, c: SqliteDb, table: str) -> list[str]:
     """The new library's columns the damaged one has too (it may be of an earlier schema version)."""
     have = set(_columns(src, table))
     return [x for x in _columns(c, table) if x in have]
 
 
-def _copy_chain_heads(src: sqlite3.Connection, c: sqlite3.Connection, report: RepairReport, kept: set[int]) -> None:
+def _copy_chain_heads(src: sqlite3.Connection, c: SqliteDb, report: RepairReport, kept: set[int]) -> None:
     """The audit chain: each report's recorded head, as it was (a lost entry then shows as a broken link in
     `reviewer audit verify`, as it should); a library older than the chain gets its entries linked now."""
     if "chain_seq" not in _columns(src, "edits"):
@@ -208,7 +209,7 @@ def _recover(src: sqlite3.Connection, new: Path, damaged: Path, path: Path) -> R
     return report
 
 
-def _restore_missing_cells(c: sqlite3.Connection, report: RepairReport, kept: set[int]) -> None:
+def _restore_missing_cells(c: SqliteDb, report: RepairReport, kept: set[int]) -> None:
     """A damaged page can drop a report's cells without an error: the stored source is parsed again and a
     missing cell comes back with its parsed value, or the value of its latest audit line when it was edited."""
     from reviewer.api import parse_document, source_of
@@ -240,7 +241,7 @@ def _restore_missing_cells(c: sqlite3.Connection, report: RepairReport, kept: se
                                 "（修改过的按修改记录恢复），请核对")
 
 
-def _mend_from_trail(c: sqlite3.Connection, report: RepairReport, kept: set[int]) -> None:
+def _mend_from_trail(c: SqliteDb, report: RepairReport, kept: set[int]) -> None:
     """An edited cell whose value disagrees with its latest audit line takes the audit line's value (what the
     reviewer entered), and the repair says so."""
     for rid in sorted(kept):
@@ -289,7 +290,7 @@ def _key(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _insert(c: sqlite3.Connection, table: str, cols: list[str], rows: list[Row]) -> bool:
+def _insert(c: SqliteDb, table: str, cols: list[str], rows: list[Row]) -> bool:
     """Insert rows as one unit; False (nothing inserted) when a damaged row breaks a constraint."""
     sql = f"INSERT INTO {table}({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     c.execute("SAVEPOINT row")
@@ -303,7 +304,7 @@ def _insert(c: sqlite3.Connection, table: str, cols: list[str], rows: list[Row])
     return True
 
 
-def _copy_reports(src: sqlite3.Connection, c: sqlite3.Connection, report: RepairReport,
+def _copy_reports(src: sqlite3.Connection, c: SqliteDb, report: RepairReport,
                   hints: dict[str, int]) -> set[int]:
     """Reports whose row, document and cells all read; returns their ids."""
     src_cols = set(_columns(src, "reports"))
@@ -366,7 +367,7 @@ def _count(src: sqlite3.Connection, table: str, fallback: int) -> int:
         return fallback  # ids are dense (append-only): the highest id counts them
 
 
-def _copy_dependents(src: sqlite3.Connection, c: sqlite3.Connection, report: RepairReport, kept: set[int],
+def _copy_dependents(src: sqlite3.Connection, c: SqliteDb, report: RepairReport, kept: set[int],
                      hints: dict[str, int]) -> None:
     edit_cols = _shared_columns(src, c, "edits")
     n = 0

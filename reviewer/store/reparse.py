@@ -17,7 +17,6 @@ Steps, reported through `progress(done, STEPS, message)`: the stored source, rea
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,6 +25,7 @@ from reviewer.errors import ValidationError
 from reviewer.formats import load_formats
 from reviewer.reading import read_bytes
 from reviewer.store import crossreport, records
+from reviewer.store.backend import Db
 from reviewer.store.db import now, write
 from reviewer.store.handle import LibraryHandle
 from reviewer.store.normalize import agency_key
@@ -64,7 +64,7 @@ def check_template(template: str) -> str:
     return t
 
 
-def forced_template(c: sqlite3.Connection, report_id: int) -> str | None:
+def forced_template(c: Db, report_id: int) -> str | None:
     """The format a reviewer chose for the report (the latest one in the trail), or None: detected."""
     row = c.execute("SELECT new_value FROM edits WHERE report_id = ? AND cell = ? AND kind = ? ORDER BY id DESC "
                     "LIMIT 1", (report_id, TEMPLATE_FIELD, KIND_METADATA)).fetchone()

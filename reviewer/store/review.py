@@ -5,13 +5,13 @@ version of an agency's year counts. Each is one audited transaction, like an edi
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from reviewer.errors import ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.store import confirmations, crossreport, records
+from reviewer.store.backend import Db
 from reviewer.store.db import now, write
 from reviewer.store.records import check_value
 from reviewer.store.types import (
@@ -42,13 +42,13 @@ def _reason(reason: str | None, what: str) -> str:
     return text
 
 
-def change(c: sqlite3.Connection, report_id: int, version: int, findings: list[Finding], batch: int | None,
+def change(c: Db, report_id: int, version: int, findings: list[Finding], batch: int | None,
            related: list[int], cells: list[str] | None = None) -> Change:
     s = records.summary(c, report_id)
     return Change(report_id, version, cells or [], findings, s.status, s.errors, s.warnings, batch, related, s.defects)
 
 
-def _dependents(c: sqlite3.Connection, report_id: int) -> list[int]:
+def _dependents(c: Db, report_id: int) -> list[int]:
     """The other versions of the report (whether they count may have changed) and next year's reports of the
     agency, checked again (which report of this year counts may have changed)."""
     akey, year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
@@ -161,7 +161,7 @@ def restore(lib: LibraryHandle, report_id: int, *, reason: str | None, reviewer:
         return change(c, report_id, version, records.stored_findings(c, report_id), batch, _dependents(c, report_id))
 
 
-def retired_reason(c: sqlite3.Connection, report_id: int) -> str | None:
+def retired_reason(c: Db, report_id: int) -> str | None:
     row = c.execute("SELECT retired_reason FROM reports WHERE id = ?", (report_id,)).fetchone()
     return row[0] if row else None
 

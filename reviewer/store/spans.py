@@ -10,10 +10,10 @@ value gives the cell its parsed span again. Nothing else in the schema changes; 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from reviewer.store.backend import Db
 from reviewer.store.types import CELL_KINDS
 
 KIND_SOURCE_SPAN = "source_span"
@@ -29,7 +29,7 @@ def span_lines(report_id: int, batch: int, spans: Mapping[str, Span | None], rev
             for cid in cells if (span := spans.get(cid)) is not None]
 
 
-def captured_spans(conn: sqlite3.Connection, report_id: int) -> dict[str, Span]:
+def captured_spans(conn: Db, report_id: int) -> dict[str, Span]:
     """Cell -> the span its current value was captured from (cells whose latest value line carries a span)."""
     marks = ",".join("?" * len(CELL_KINDS))
     latest: dict[str, int] = {}  # cell -> batch of its latest value line
@@ -44,7 +44,7 @@ def captured_spans(conn: sqlite3.Connection, report_id: int) -> dict[str, Span]:
     return {cell: spans[(batch, cell)] for cell, batch in latest.items() if (batch, cell) in spans}
 
 
-def parsed_spans(conn: sqlite3.Connection, report_id: int) -> dict[str, Span | None]:
+def parsed_spans(conn: Db, report_id: int) -> dict[str, Span | None]:
     """Cell -> the span its printed value was parsed from (None: the cell was not found in the text)."""
     return {cid: (s0, s1) if s0 is not None else None for cid, s0, s1 in conn.execute(
         "SELECT cell, span_start, span_end FROM cells WHERE report_id = ?", (report_id,))}

@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 
 from reviewer.formats import load_formats
 from reviewer.model import Number
+from reviewer.store.backend import Db, is_server_url, server_reader
+from reviewer.store.backend.sqlite import SqliteDb
 from reviewer.store.normalize import agency_key
 from reviewer.store.types import STATUS_VERIFIED, STATUSES, status_code
 from reviewer.store.versions import COUNTING_IDS
@@ -137,13 +139,8 @@ def by_year(source: Library | str | Path, *, include_all: bool = False, statuses
             return _compute(conn, chosen, agency, one_per_agency_year)
         finally:
             conn.close()
-    with source.lock:
-        conn = source.connection
-        conn.execute("BEGIN")
-        try:
-            return _compute(conn, chosen, agency, one_per_agency_year)
-        finally:
-            conn.execute("COMMIT")
+    with source.lock, source.connection.snapshot() as conn:
+        return _compute(conn, chosen, agency, one_per_agency_year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,22 +174,17 @@ def reports_behind(source: Library | str | Path, year: int, key: str, *, include
             return _behind(conn, chosen, agency, one_per_agency_year, year, key)
         finally:
             conn.close()
-    with source.lock:
-        conn = source.connection
-        conn.execute("BEGIN")
-        try:
-            return _behind(conn, chosen, agency, one_per_agency_year, year, key)
-        finally:
-            conn.execute("COMMIT")
+    with source.lock, source.connection.snapshot() as conn:
+        return _behind(conn, chosen, agency, one_per_agency_year, year, key)
 
 
-def _behind(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | None, one_per_agency_year: bool,
+def _behind(conn: Db, statuses: tuple[str, ...], agency: str | None, one_per_agency_year: bool,
             year: int, key: str) -> list[Contribution]:
     rows = _select(conn, statuses, agency)
     kept = [r for r in (_one_per_agency_year(rows) if one_per_agency_year else rows) if r[2] == year]
     if key == "with_errors":
         kept = [r for r in kept if r[5]]
-    names = dict(conn.execute("SELECT id, agency FROM reports WHERE id IN (SELECT value FROM json_each(?))",
+    names = dict(conn.execute(f"SELECT id, agency FROM reports WHERE id IN (SELECT value FROM {conn.each_int})",
                               (json.dumps([r[0] for r in kept]),)).fetchall())
     formats = load_formats()
     out: list[Contribution] = []
@@ -202,7 +194,7 @@ def _behind(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | N
             continue
         cells = series_cells(template if template in formats else None)[key]
         got = dict(conn.execute("SELECT cell, value FROM cells WHERE report_id = ? AND cell IN "
-                                "(SELECT value FROM json_each(?))", (rid, json.dumps(list(cells)))).fetchall())
+                                f"(SELECT value FROM {conn.each_text})", (rid, json.dumps(list(cells)))).fetchall())
         numbers = [got[c] for c in cells if got.get(c) is not None]
         blanks = sum(1 for c in cells if got.get(c) is None)
         out.append(Contribution(rid, names.get(rid), year, status, sum(numbers) if numbers else None, blanks))
@@ -212,7 +204,8 @@ def _behind(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | N
 
 
 Marker = tuple[object, ...]
-_MARKER_SQL = "SELECT count(*), total(version), max(id), total(errors), max(updated_at) FROM reports"
+_MARKER_SQL = ("SELECT count(*), coalesce(sum(version), 0), max(id), coalesce(sum(errors), 0), max(updated_at) "
+               "FROM reports")
 
 
 def marker(source: Library | str | Path) -> Marker:
@@ -228,13 +221,16 @@ def marker(source: Library | str | Path) -> Marker:
         return tuple(source.connection.execute(_MARKER_SQL).fetchone())
 
 
-def open_reader(path: str | Path) -> sqlite3.Connection:
-    """A read-only connection to a library file, in one snapshot until closed."""
+def open_reader(path: str | Path) -> Db:
+    """A read-only connection to a library file (or server), in one snapshot until closed."""
+    if is_server_url(path):
+        return server_reader(str(path))
     target = Path(path).resolve()
     if not target.is_file():
         raise FileNotFoundError(f"资料库文件不存在：{target}")
-    conn = sqlite3.connect(target.as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
-    conn.execute("BEGIN")
+    raw = sqlite3.connect(target.as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    conn = SqliteDb(raw, str(target), readonly=True)
+    conn.begin_snapshot()
     return conn
 
 
@@ -253,10 +249,10 @@ def _like(text: str) -> str:
 _Row = tuple[int, str | None, int | None, str | None, str, int, int]  # …, errors, counts (1/0)
 
 
-def _select(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | None) -> list[_Row]:
+def _select(conn: Db, statuses: tuple[str, ...], agency: str | None) -> list[_Row]:
     """The reports of the statuses (retired ones never), with whether each counts for its agency and year."""
     sql = (f"SELECT id, agency_key, year, template, status, errors, id IN ({COUNTING_IDS}) FROM reports "
-           "WHERE retired_at IS NULL AND status IN (SELECT value FROM json_each(?))")
+           f"WHERE retired_at IS NULL AND status IN (SELECT value FROM {conn.each_text})")
     params: list[object] = [json.dumps(list(statuses))]
     key = agency_key(agency) if agency else None
     if key:
@@ -273,15 +269,16 @@ def _one_per_agency_year(rows: list[_Row]) -> list[_Row]:
 
 
 # Per cell of one format: the sum of the numbers, and the reports where the cell is blank or missing.
-_CELL_SQL = """
-SELECT cl.value, sum(c.value), group_concat(CASE WHEN c.value IS NULL THEN ids.value END)
-FROM json_each(?1) AS ids CROSS JOIN json_each(?2) AS cl
+def _cell_sql(conn: Db) -> str:
+    return f"""
+SELECT cl.value, sum(c.value), {conn.group_concat("CASE WHEN c.value IS NULL THEN ids.value END")}
+FROM {conn.each_int} AS ids CROSS JOIN {conn.each_text} AS cl
 LEFT JOIN cells AS c ON c.report_id = ids.value AND c.cell = cl.value
 GROUP BY cl.value
 """
 
 
-def _compute(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | None,
+def _compute(conn: Db, statuses: tuple[str, ...], agency: str | None,
              one_per_agency_year: bool) -> LibraryStats:
     rows = _select(conn, statuses, agency)
     kept = _one_per_agency_year(rows) if one_per_agency_year else rows
@@ -304,7 +301,7 @@ def _compute(conn: sqlite3.Connection, statuses: tuple[str, ...], agency: str | 
             cells = series_cells(template)
             wanted = sorted({cid for cs in cells.values() for cid in cs})
             per_cell: dict[str, tuple[Number | None, set[int]]] = {}
-            for cid, total, blanks in conn.execute(_CELL_SQL, (json.dumps(ids), json.dumps(wanted))):
+            for cid, total, blanks in conn.execute(_cell_sql(conn), (json.dumps(ids), json.dumps(wanted))):
                 per_cell[cid] = (total, {int(x) for x in blanks.split(",")} if blanks else set())
             for key, cs in cells.items():
                 for cid in cs:

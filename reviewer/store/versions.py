@@ -17,7 +17,7 @@ _PARTITION = ("coalesce(agency_key, 'id' || id), "
 
 # The ids of the reports that count (one per agency and year, retired ones left out).
 COUNTING_IDS = (f"SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY {_PARTITION} ORDER BY {RANK}) AS n "
-                "FROM reports WHERE retired_at IS NULL) WHERE n = 1")
+                "FROM reports WHERE retired_at IS NULL) AS ranked WHERE n = 1")
 
 # Columns of a report summary computed from its versions (in `SELECT … FROM reports`, unaliased).
 VERSIONS_COLUMN = ("(SELECT count(*) FROM reports AS v WHERE v.agency_key = reports.agency_key "

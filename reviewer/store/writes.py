@@ -3,16 +3,16 @@ move the report to its next version."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from reviewer.errors import StaleWriteError
 from reviewer.store import audit_trail, records
+from reviewer.store.backend import Db
 from reviewer.store.types import KIND_STATUS, STATUS_VERIFIED, ReportLocked, ReportSummary
 
 
-def claim(c: sqlite3.Connection, report_id: int, expected_version: int | None) -> ReportSummary:
+def claim(c: Db, report_id: int, expected_version: int | None) -> ReportSummary:
     """Inside a write transaction: the report, refused if another writer got there first."""
     s = records.summary(c, report_id)
     if expected_version is not None and s.version != expected_version:
@@ -33,17 +33,17 @@ def writable(s: ReportSummary) -> ReportSummary:
     return s
 
 
-def next_batch(c: sqlite3.Connection) -> int:
+def next_batch(c: Db) -> int:
     """The batch id of the lines a call is about to append (the id its first line will get)."""
     return int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM edits").fetchone()[0])
 
 
-def audit(c: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+def audit(c: Db, rows: Sequence[tuple[Any, ...]]) -> None:
     """Append to the trail: (report_id, batch, kind, cell, old, new, reviewer, at, reason), hash-chained."""
     audit_trail.append_edits(c, rows)
 
 
-def bump(c: sqlite3.Connection, s: ReportSummary, *, at: str, reviewer: str | None, status: str | None = None,
+def bump(c: Db, s: ReportSummary, *, at: str, reviewer: str | None, status: str | None = None,
          batch: int, reason: str | None = None, verified_at: str | None = None) -> tuple[int, str]:
     """New version (and status, with its audit line) of a report within the current transaction."""
     new_status = status or s.status
