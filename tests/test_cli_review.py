@@ -17,10 +17,10 @@ CELL = "table3:unable.not_held:total"
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def db(library_at, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("REVIEWER_NAME", "张三")
     monkeypatch.setattr("reviewer.store.config.config_path", lambda: tmp_path / "config" / "cli.json")
-    return str(tmp_path / "lib.sqlite3")
+    return str(library_at())
 
 
 def _id(db: str, stem: str) -> int:

@@ -17,17 +17,19 @@ from reviewer.export.xlsx_problems import PROBLEMS
 from reviewer.model import Record, finding_key
 from reviewer.store import Library
 
+from .conftest import BACKENDS
 from .fixtures.reports import CLEAN, FAULTY
 
 NASTY = "=HYPERLINK(\"http://x\",\"点我\")"
 CHANGE = "table2:licensing:change"  # 本年增/减: signed
 
 
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
+@pytest.fixture(scope="module", params=BACKENDS)
+def lib(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Library:
     """Five samples: 003 fixed and verified (with a negative 增/减), 004 verified with its warnings acknowledged,
     000 edited but in review, with an agency name that would be a formula; the others new."""
-    library = Library(tmp_path_factory.mktemp("export") / "lib.sqlite3")
+    library = Library(request.getfixturevalue("pg_cluster").new_database("export") if request.param == "postgresql"
+                      else tmp_path_factory.mktemp("export") / "lib.sqlite3")
     ids = {s.source_name[:3]: s.id for s in library.list_reports()}
     v = library.load(ids["003"]).version
     ch = library.set_cells(ids["003"], {"table3:unable.not_held:total": 3, CHANGE: -8}, reviewer="张三",
@@ -238,7 +240,7 @@ def test_export_from_the_library_path(lib: Library, tmp_path: Path) -> None:
     """An export needs only the library file: the path gives the same file as the open library, and a path
     with no library is refused with a message naming it (no empty file left)."""
     export(lib, tmp_path / "open.jsonl", "jsonl", include_all=True)
-    export(str(lib.path), tmp_path / "path.jsonl", "jsonl", include_all=True)
+    export(str(lib.address), tmp_path / "path.jsonl", "jsonl", include_all=True)
     assert (tmp_path / "path.jsonl").read_bytes() == (tmp_path / "open.jsonl").read_bytes()
     from reviewer.errors import ReviewerError
 

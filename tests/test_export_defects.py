@@ -24,8 +24,8 @@ CELL = "table3:unable.not_held:total"  # printed 0; its row adds up to 3
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
-    with Library(tmp_path / "lib.sqlite3") as library:
+def lib(library_at, tmp_path: Path) -> Iterator[Library]:
+    with Library(library_at()) as library:
         rid = next(s.id for s in library.list_reports() if s.source_name.startswith(FAULTY))
         rep = library.load(rid)
         version = rep.version

@@ -32,10 +32,10 @@ def test_a_huge_printed_value_is_an_r6_finding_and_kept_as_printed() -> None:
     assert record.get(cid) is None and record.provenance[cid].text == HUGE
 
 
-def test_import_of_a_batch_with_a_huge_value_imports_every_file(tmp_path: Path) -> None:
+def test_import_of_a_batch_with_a_huge_value_imports_every_file(library_at, tmp_path: Path) -> None:
     files = many_reports(tmp_path / "in", 6)
     write_report(tmp_path / "in", "r002-huge.txt", huge_report())  # sorted in the middle of the batch
-    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
+    with Library(library_at(), seed_samples=False) as lib:
         summary = lib.import_paths([tmp_path / "in"], workers=1)
         assert not summary.failed and len(summary.imported) == len(files) + 1
         rid = next(i for i in summary.imported if lib.summary(i).source_name == "r002-huge.txt")
@@ -44,7 +44,7 @@ def test_import_of_a_batch_with_a_huge_value_imports_every_file(tmp_path: Path) 
         assert rep.record.get(cid) is None and rep.record.provenance[cid].text == HUGE
 
 
-def test_a_failure_writing_one_file_is_reported_by_name_and_the_batch_goes_on(
+def test_a_failure_writing_one_file_is_reported_by_name_and_the_batch_goes_on(library_at,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     many_reports(tmp_path / "in", 5)
     from reviewer.store import importer
@@ -57,7 +57,7 @@ def test_a_failure_writing_one_file_is_reported_by_name_and_the_batch_goes_on(
         return real(c, item, rep, reviewer, at)
 
     monkeypatch.setattr(importer, "insert_report", flaky)
-    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
+    with Library(library_at(), seed_samples=False) as lib:
         summary = lib.import_paths([tmp_path / "in"], workers=1)
         assert len(summary.imported) == 4
         ((path, reason),) = summary.failed
@@ -71,8 +71,8 @@ def test_typing_a_huge_value_is_refused_with_a_message(typed: str) -> None:
         parse_user_value(typed)
 
 
-def test_reviewer_set_refuses_a_huge_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "lib.sqlite3")
+def test_reviewer_set_refuses_a_huge_value(library_at, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(library_at())
     write_report(tmp_path / "in", "a.txt", variant_text(CLEAN))
     assert main(["import", str(tmp_path / "in"), "--db", db, "--no-samples", "--quiet"]) == 0
     capsys.readouterr()

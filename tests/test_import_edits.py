@@ -20,8 +20,8 @@ A, B = "table3:granted:natural", "table3:granted:total"
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Library:
-    library = Library(tmp_path / "lib.sqlite3")
+def lib(library_at, tmp_path: Path) -> Library:
+    library = Library(library_at())
     yield library
     library.close()
 
@@ -44,7 +44,7 @@ def _edit_xlsx(lib: Library, path: Path, rid: int, values: dict[str, int]) -> No
 
 
 def _preview(lib: Library, path: Path):  # noqa: ANN202
-    conn = open_reader(lib.path)
+    conn = open_reader(lib.address)
     try:
         return read_edits(conn, path)
     finally:
@@ -93,7 +93,7 @@ def test_csv_long_round_trip_through_the_command(lib: Library, tmp_path: Path,
     w.writerows(rows)
     out.write_text(buf.getvalue(), encoding="utf-8-sig")
     lib.set_cells(rid, {A: 40}, reviewer="李四", reason="核对原件", expected_version=before.version)
-    code = main(["import-edits", str(out), "--yes", "--db", str(lib.path), "--reviewer", "王五"])
+    code = main(["import-edits", str(out), "--yes", "--db", str(lib.address), "--reviewer", "王五"])
     captured = capsys.readouterr()
     assert code == 1  # a conflict remains
     assert "冲突" in captured.out and "资料库现为 40" in captured.out
@@ -106,7 +106,7 @@ def test_not_an_export_is_refused_with_one_line(lib: Library, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "other.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
-    assert main(["import-edits", str(bad), "--db", str(lib.path)]) == 2
+    assert main(["import-edits", str(bad), "--db", str(lib.address)]) == 2
     err = capsys.readouterr().err
     assert "other.csv" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 

@@ -68,7 +68,7 @@ def _with_period(prefix: str, period: str) -> bytes:
     return (text[:start] + period + text[end:]).encode()
 
 
-def test_a_period_other_than_the_calendar_year_is_kept_and_shown(tmp_path: Path) -> None:
+def test_a_period_other_than_the_calendar_year_is_kept_and_shown(library_at, tmp_path: Path) -> None:
     rec = parse_bytes(_with_period("001", "统计期限为2024年9月1日至12月31日"), "r.txt")
     want = truth("001_0e482e19bd443c5d")
     assert (rec.agency, rec.year) == (want["agency"], want["year"])
@@ -80,7 +80,7 @@ def test_a_period_other_than_the_calendar_year_is_kept_and_shown(tmp_path: Path)
     assert "统计期限：2024-09-01 至 2024-12-31" in summary_text(rec)
     path = tmp_path / "r.txt"
     path.write_bytes(_with_period("001", "统计期限为2024年9月1日至12月31日"))
-    with Library(tmp_path / "lib.sqlite3") as lib:
+    with Library(library_at()) as lib:
         [rid] = lib.import_paths([path], workers=1).imported
         assert lib.load(rid).record.period == rec.period
 
@@ -118,12 +118,12 @@ def test_a_table_not_found_is_an_error(missing: str) -> None:
         assert all(v is None for row in rec.tables[table].values() for v in row.values())
 
 
-def test_a_report_with_no_table_cannot_be_verified(tmp_path: Path) -> None:
+def test_a_report_with_no_table_cannot_be_verified(library_at, tmp_path: Path) -> None:
     text = _sample_text("001")
     start = text.index("二、主动公开")
     path = tmp_path / "no-tables.txt"
     path.write_text(text[:start] + text[text.index("五、", start):], encoding="utf-8")
-    with Library(tmp_path / "lib.sqlite3") as lib:
+    with Library(library_at()) as lib:
         [rid] = lib.import_paths([path], workers=1).imported
         assert lib.load(rid).summary.errors >= 3
         with pytest.raises(VerificationRefused):

@@ -23,8 +23,8 @@ DEFECT_WHY = "原件该格印为5，与合计不符，已电话向机关核实"
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Library:
-    library = Library(tmp_path / "lib.sqlite3")
+def lib(library_at, tmp_path: Path) -> Library:
+    library = Library(library_at())
     yield library
     library.close()
 
@@ -57,7 +57,7 @@ def test_docx_names_the_corrected_misread_and_the_confirmed_defect(lib: Library,
         return [Defect(finding_key(key), DEFECT_WHY, key.rule, tuple(key.cells), {DEFECT_CELL: 1}, "张三",
                        "2026-01-05T10:00:00Z")]
 
-    conn = open_reader(lib.path)
+    conn = open_reader(lib.address)
     try:
         items = reviews(conn, select_for_review(conn, ids=[rid]), defects)
     finally:
@@ -95,7 +95,7 @@ def test_docx_names_the_corrected_misread_and_the_confirmed_defect(lib: Library,
 def test_batch_report_has_a_section_per_agency(lib: Library, tmp_path: Path) -> None:
     ids = _ids(lib)
     out = tmp_path / "清单.docx"
-    assert main(["report", *map(str, ids.values()), "-o", str(out), "--db", str(lib.path)]) == 0
+    assert main(["report", *map(str, ids.values()), "-o", str(out), "--db", str(lib.address)]) == 0
     text = _text(out)
     assert "问题清单" in text
     agencies = [s.agency for s in lib.list_reports()]
@@ -108,9 +108,9 @@ def test_report_of_verified_reports_in_a_period(lib: Library, tmp_path: Path,
     rid = _ids(lib)["000"]
     lib.verify(rid, reviewer="张三", expected_version=lib.load(rid).version)
     out = tmp_path / "v.docx"
-    assert main(["report", "-o", str(out), "--db", str(lib.path), "--verified-from", "2000-01-01"]) == 0
+    assert main(["report", "-o", str(out), "--db", str(lib.address), "--verified-from", "2000-01-01"]) == 0
     assert "（1 份报告）" in capsys.readouterr().out and "临清市行政审批服务局" in _text(out)
-    assert main(["report", "-o", str(out), "--db", str(lib.path), "--verified-to", "2000-01-01"]) == 2
+    assert main(["report", "-o", str(out), "--db", str(lib.address), "--verified-to", "2000-01-01"]) == 2
     assert "没有符合条件的报告" in capsys.readouterr().err
 
 
@@ -136,10 +136,10 @@ def _crafted(tmp_path: Path) -> Path:
     return out
 
 
-def test_docx_of_a_corrected_misread_and_a_confirmed_source_defect(tmp_path: Path) -> None:
+def test_docx_of_a_corrected_misread_and_a_confirmed_source_defect(library_at, tmp_path: Path) -> None:
     from reviewer.model import finding_key
 
-    lib = Library(tmp_path / "lib.sqlite3", seed_samples=False)
+    lib = Library(library_at(), seed_samples=False)
     try:
         rid = lib.import_paths([_crafted(tmp_path)], reviewer="张三", workers=1).imported[0]
         rep = lib.load(rid)
@@ -150,7 +150,7 @@ def test_docx_of_a_corrected_misread_and_a_confirmed_source_defect(tmp_path: Pat
         lib.confirm_defect(rid, finding_key(r2), reason="原件予以公开总计印为6，与各列之和4不符", reviewer="张三",
                            should_be={"table3:granted:total": 4}, expected_version=ch.version)
         out = tmp_path / "意见书.docx"
-        assert main(["report", str(rid), "-o", str(out), "--db", str(lib.path)]) == 0
+        assert main(["report", str(rid), "-o", str(out), "--db", str(lib.address)]) == 0
     finally:
         lib.close()
     text = _text(out)

@@ -21,11 +21,11 @@ def test_two_reports_in_one_file_are_refused_naming_where_each_starts() -> None:
         parse_bytes(TWO.encode(), "two.txt")
 
 
-def test_check_and_import_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_and_import_say_so(library_at, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_report(tmp_path / "in", "two.txt", TWO)
     assert main(["check", str(path)]) == 2
     assert "2 份报告" in capsys.readouterr().err
-    with Library(tmp_path / "lib.sqlite3", seed_samples=False) as lib:
+    with Library(library_at(), seed_samples=False) as lib:
         summary = lib.import_paths([tmp_path / "in"], workers=1)
     assert summary.imported == [] and "2 份报告" in summary.failed[0][1]
 

@@ -11,12 +11,16 @@ from reviewer.model import finding_key
 from reviewer.store import Library
 from reviewer.store.stats import SERIES, by_year, reports_behind
 
+from .conftest import BACKENDS
 
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def lib(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[Library]:
     folder = tmp_path_factory.mktemp("drill")
     generate(folder / "gen", 18, seed=11)
-    library = Library(folder / "library.sqlite")
+    where = request.getfixturevalue("pg_cluster").new_database("drill") if request.param == "postgresql" else \
+        folder / "library.sqlite"
+    library = Library(where)
     library.import_paths([folder / "gen"], reviewer="统计测试", workers=1)
     yield library
     library.close()
@@ -48,6 +52,6 @@ def test_counts_and_filters(lib: Library) -> None:
     rep = lib.load(clean)
     lib.verify(clean, reviewer="统计测试", expected_version=rep.version,
                acknowledgements={finding_key(f): "核对" for f in rep.record.findings if f.severity == "warning"})
-    assert [c.id for c in reports_behind(lib.path, ys.year, "reports")] == [clean]  # by path, verified only
+    assert [c.id for c in reports_behind(lib.address, ys.year, "reports")] == [clean]  # by path, verified only
     with pytest.raises(KeyError):
         reports_behind(lib, ys.year, "no.such")

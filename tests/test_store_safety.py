@@ -50,8 +50,8 @@ def _kill_after(proc: subprocess.Popen[str], prefix: str, n: int, timeout: float
     return lines
 
 
-def test_killed_during_edits_loses_no_confirmed_edit(tmp_path: Path) -> None:
-    db = tmp_path / "lib.sqlite3"
+def test_killed_during_edits_loses_no_confirmed_edit(library_at, tmp_path: Path) -> None:
+    db = library_at()
     with Library(db) as lib:
         rid = next(s.id for s in lib.list_reports() if s.source_name.startswith(CLEAN))
         start = lib.load(rid).version
@@ -74,8 +74,8 @@ def test_killed_during_edits_loses_no_confirmed_edit(tmp_path: Path) -> None:
         assert {c: rep.record.get(c) for c in EDIT_CELLS if c in last} == last  # cells agree with the trail
 
 
-def test_killed_during_import_keeps_every_confirmed_report(tmp_path: Path) -> None:
-    db = tmp_path / "lib.sqlite3"
+def test_killed_during_import_keeps_every_confirmed_report(library_at, tmp_path: Path) -> None:
+    db = library_at()
     Library(db, seed_samples=False).close()
     files = many_reports(tmp_path / "in", 120)
     lines = _kill_after(_child("imports", str(db), str(tmp_path / "in")), "DONE", 12)
@@ -96,8 +96,8 @@ def test_killed_during_import_keeps_every_confirmed_report(tmp_path: Path) -> No
         assert len(lib.list_reports()) == len(files)
 
 
-def test_two_processes_on_one_report(tmp_path: Path) -> None:
-    db = tmp_path / "lib.sqlite3"
+def test_two_processes_on_one_report(library_at, tmp_path: Path) -> None:
+    db = library_at()
     cell = "table3:granted:natural"
     with Library(db) as lib:
         rid = next(s.id for s in lib.list_reports() if s.source_name.startswith(CLEAN))

@@ -142,8 +142,8 @@ def test_the_grid_shows_every_column_with_its_label(variant: str) -> None:
     assert {c.label for c in formats.table2_variant(variant).columns} <= headers
 
 
-def test_every_export_carries_every_value(tmp_path: Path) -> None:
-    lib = Library(tmp_path / "lib.sqlite", seed_samples=False)
+def test_every_export_carries_every_value(library_at, tmp_path: Path) -> None:
+    lib = Library(library_at(), seed_samples=False)
     try:
         for name, (text, _cells) in VARIANTS.items():
             (tmp_path / f"{name}.txt").write_text(report_text(text), encoding="utf-8")

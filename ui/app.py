@@ -1,4 +1,4 @@
-"""`reviewer-gui [FILE...] [--db FILE]`: start the review window.
+"""`reviewer-gui [FILE...] [--db FILE|postgresql://…]`: start the review window.
 
 `--screenshot OUT.png [FILE]` opens the window on the file (or the library), renders it at 1600×1000, saves the
 PNG and exits. `--charts` opens the charts (视图 › 图表) at start, in a screenshot too. `--lang en` overrides the language setting for this run.
@@ -36,7 +36,8 @@ AUTOQUIT_ENV = "REVIEWER_GUI_AUTOQUIT_MS"  # quit after that many milliseconds (
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="reviewer-gui", description="年报审核台")
     p.add_argument("files", nargs="*", help="report files or folders to import and open")
-    p.add_argument("--db", help="the library file (default: the user's library)")
+    p.add_argument("--db", metavar="FILE|URL", help="the library file, or a team's server: postgresql://user@host/db "
+                   "(password from PGPASSWORD, ~/.pgpass or a libpq service; default: the user's library)")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="interface language for this run")
     p.add_argument("--settings", help="an INI file to keep settings in (default: the user's settings)")
@@ -64,11 +65,16 @@ def make_app() -> QApplication:
     return app
 
 
-def library_path(args: argparse.Namespace, settings: Settings) -> Path:
-    from ui.library_access import default_library_path
+def library_path(args: argparse.Namespace, settings: Settings) -> Path | str:
+    """--db (a file or a postgresql:// address), else the team server of the settings, else their library file,
+    else the default library ($REVIEWER_LIBRARY or the user data dir)."""
+    from reviewer.store.backend import is_server_url
+    from ui.library_access import default_library
 
-    chosen = args.db or settings.get("library_path")
-    return Path(chosen).expanduser() if chosen else default_library_path()
+    chosen = args.db or settings.get("server_url") or settings.get("library_path")
+    if is_server_url(chosen):
+        return str(chosen).strip()
+    return Path(chosen).expanduser() if chosen else default_library()
 
 
 def wait_for(runner: TaskRunner, timeout_ms: int = 60_000) -> None:

@@ -176,7 +176,7 @@ class StatsTableModel(QAbstractTableModel):
 Request = tuple[bool, str]  # include_all, agency filter
 
 
-def _compute(path: Path, request: Request, known: Marker | None) -> tuple[Marker, LibraryStats | None]:
+def _compute(path: Path | str, request: Request, known: Marker | None) -> tuple[Marker, LibraryStats | None]:
     """Off the GUI thread: the library's marker, and the figures unless the marker is `known`."""
     now = marker(path)
     if now == known:
@@ -262,7 +262,7 @@ class ChartsPanel(QWidget):
         import pyqtgraph as pg
 
         self.library = library
-        self.path = Path(library.path)
+        self.path = library.address  # a file or a server: its reads use connections of their own
         self.stats: LibraryStats | None = None
         self._marker: Marker | None = None
         self._shown_request: Request | None = None

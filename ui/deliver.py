@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def _build_review(library_path: Path, ids: list[int], cancel: Any) -> Any:
+def _build_review(library_path: Path | str, ids: list[int], cancel: Any) -> Any:
     """The review report's content, read in one snapshot of the library (in the worker thread)."""
     from reviewer.review_report.build import review_document, reviews, select_for_review
     from reviewer.store.stats import open_reader

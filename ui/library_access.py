@@ -30,11 +30,32 @@ def configured_reviewer() -> str:
     return store_default() or ""
 
 
-def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -> Library:
-    """A `reviewer.store.Library` on `path` (the default library when None). Raises `ReviewerError`."""
-    from reviewer.store import Library
+def default_library() -> Path | str:
+    """The default library: a file, or the postgresql:// address $REVIEWER_LIBRARY names."""
+    from reviewer.store.config import default_library as store_default
 
-    target = Path(path) if path else default_library_path()
+    return store_default()
+
+
+def library_name(location: Path | str) -> str:
+    """How the status bar names a library: the file's name, or the server's address without password."""
+    from reviewer.store.backend import is_server_url, redact
+
+    return redact(str(location)) if is_server_url(location) else Path(location).name
+
+
+def open_library(path: str | Path | None = None, *, seed_samples: bool = True) -> Library:
+    """A `reviewer.store.Library` on `path` — a file or a postgresql:// address (the default library when
+    None). Raises `ReviewerError`."""
+    from reviewer.store import Library
+    from reviewer.store.backend import is_server_url
+
+    if path and is_server_url(path):
+        return Library(str(path), seed_samples=seed_samples)
+    chosen = path or default_library()
+    if is_server_url(chosen):
+        return Library(str(chosen), seed_samples=seed_samples)
+    target = Path(chosen)
     target.parent.mkdir(parents=True, exist_ok=True)
     return Library(target, seed_samples=seed_samples)
 

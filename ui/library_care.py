@@ -52,11 +52,13 @@ class LibraryCare(QObject):
 
     # -- automatic backup and periodic check ------------------------------------------------------------
     def start(self) -> None:
-        """At start: today's backup if none yet, then a check of the file."""
-        self._background(self._backup_then_check)
+        """At start: today's backup if none yet, then a check of the file (a server looks after its own)."""
+        if not self.window.library.is_server:
+            self._background(self._backup_then_check)
 
     def check_soon(self) -> None:
-        self._background(self._check)
+        if not self.window.library.is_server:
+            self._background(self._check)
 
     def _backup_then_check(self) -> None:
         from reviewer.errors import ReviewerError
@@ -100,8 +102,11 @@ class LibraryCare(QObject):
     # -- 文件 › 备份资料库 ----------------------------------------------------------------------------
     def backup_now(self, target: str | None = None) -> Path | None:
         from reviewer.errors import ReviewerError
-        from reviewer.store.backup import backup, backup_folder
+        from reviewer.store.backup import SERVER_BACKUP, backup, backup_folder
 
+        if self.window.library.is_server:  # what applies instead: the server's own backups
+            QMessageBox.information(self.window, tr("备份资料库"), SERVER_BACKUP)
+            return None
         if target is None:
             folder = backup_folder(self.path)
             suggested = str(folder / f"{self.path.stem}-{date.today().isoformat()}.sqlite3")

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.errors import ReviewerError
 from reviewer.store.types import ReportList
 from ui.i18n import tr
 from ui.marks import MarkStyle
@@ -248,7 +249,10 @@ class LibraryModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        s = self._rows[index.row()]  # a page of the list is read the first time one of its rows is shown
+        try:
+            s = self._rows[index.row()]  # a page of the list is read the first time one of its rows is shown
+        except ReviewerError:  # the library cannot be read just now (a server gone away): blank until it can
+            return None
         key = self.COLUMNS[index.column()]
         if role == SUMMARY_ROLE:
             return s

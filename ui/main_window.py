@@ -35,7 +35,7 @@ from ui.history_dialog import HistoryDialog
 from ui.i18n import tr
 from ui.import_progress import ImportProgress
 from ui.layout import default_sizes
-from ui.library_access import close_library, configured_reviewer, default_reviewer, open_library
+from ui.library_access import close_library, configured_reviewer, default_reviewer, library_name, open_library
 from ui.library_care import LibraryCare
 from ui.library_panel import LibraryPanel, status_names
 from ui.marks import MarkStyle
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
     libraryChanged = Signal()  # after an import, an edit or a verification (the charts refresh)
     recent_menu: QMenu  # 文件 › 最近的文件, made by menus.build
 
-    def __init__(self, library: Library, library_path: Path, settings: Settings, language: str,
+    def __init__(self, library: Library, library_path: Path | str, settings: Settings, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -101,8 +101,8 @@ class MainWindow(QMainWindow):
         self.import_progress = ImportProgress(self.runner, self)
         self.statusBar().addPermanentWidget(self.import_progress)
         self.library_label = QLabel(self)  # the library file open (its full path in the tooltip)
-        self.library_label.setText(tr("资料库：{name}").format(name=Path(library_path).name))
-        self.library_label.setToolTip(str(library_path))
+        self.library_label.setText(tr("资料库：{name}").format(name=library_name(library_path)))
+        self.library_label.setToolTip(library.location)
         self.statusBar().addPermanentWidget(self.library_label)
         self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
         self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)

@@ -51,7 +51,7 @@ class ReparseHost(Protocol):
 
     session: ReportSession | None
     library: Library
-    library_path: Path
+    library_path: Path | str  # a file or a postgresql:// address
     settings: Settings
     library_panel: LibraryPanel
 

@@ -304,6 +304,7 @@ class ReviewPane(QWidget):
             if save_errors.ask_retry(self, str(exc)):
                 return self._write(edits, reason, kind)
             self._save_failed(edits)
+            self.undo.store_failed = True  # an undo or redo step stays on its stack, to try again
             return False
         except ReviewerError as exc:
             self._rejected(str(exc))

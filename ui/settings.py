@@ -31,6 +31,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("reviewer_name", "", str),
         Setting("require_reason", False, bool),  # an edit must carry a reason
         Setting("library_path", "", str),  # '' = the default library in the user data dir
+        Setting("server_url", "", str),  # postgresql://user@host/db: a team's library (used when set); no password
         Setting("recent_files", [], list),
         Setting("last_open_dir", "", str),
         Setting("last_export_dir", "", str),  # exports, review reports, imported edits

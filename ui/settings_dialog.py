@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import LANGUAGES, tr
+from ui.server_connection import ServerAddressRow
 from ui.settings import Settings
 
 
@@ -56,6 +57,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.open_next)
         form.addRow(tr("输入数值后回车前往"), self.enter_moves)
         form.addRow(tr("资料库文件"), row)
+        self.server = ServerAddressRow(settings.get("server_url"), self)
+        form.addRow(tr("团队服务器"), self.server)
         if current_library:
             self.current_library = QLabel(tr("当前打开：{path}").format(path=current_library), self)
             self.current_library.setWordWrap(True)
@@ -68,6 +71,7 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
         self.language.currentIndexChanged.connect(self._explain)
         self.library.textChanged.connect(self._explain)
+        self.server.address.textChanged.connect(self._explain)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("选择资料库文件"), self.library.text(),
@@ -78,10 +82,17 @@ class SettingsDialog(QDialog):
 
     def _explain(self, *_: object) -> None:
         restart = (self.language.currentData() != self.settings.get("language")
-                   or self.library.text().strip() != self.settings.get("library_path"))
+                   or self.library.text().strip() != self.settings.get("library_path")
+                   or self.server.text() != self.settings.get("server_url"))
         self.note.setText(tr("界面语言和资料库文件在重新启动后生效。") if restart else "")
 
     def accept(self) -> None:
+        from reviewer.store.server import PASSWORD_IN_ADDRESS, has_password
+
+        if has_password(self.server.text()):  # never saved in clear
+            self.server.result.setText("✘ " + PASSWORD_IN_ADDRESS)  # the core's words, as its other messages
+            self.server.address.setFocus()
+            return
         s = self.settings
         s.set("reviewer_name", self.reviewer.text().strip())
         s.set("language", self.language.currentData())
@@ -89,6 +100,7 @@ class SettingsDialog(QDialog):
         s.set("open_next_after_verify", self.open_next.isChecked())
         s.set("enter_moves", self.enter_moves.currentData())
         s.set("library_path", self.library.text().strip())
+        s.set("server_url", self.server.text())
         super().accept()
 
 

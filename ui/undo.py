@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from reviewer.store.edits import CellEdit, inverse_all
@@ -41,23 +41,43 @@ def _v(v: object) -> str:
 
 
 class EditCommand(QUndoCommand):
-    def __init__(self, edits: list[CellEdit], reason: str | None, run: Runner, text: str) -> None:
+    def __init__(self, edits: list[CellEdit], reason: str | None, run: Runner, text: str,
+                 owner: UndoStacks | None = None) -> None:
         super().__init__(text)
         self.edits = list(edits)
         self.reason = reason
         self._run = run
+        self._owner = owner
         self._applied = True  # pushed after it was applied once
+        self._unapplied = False  # the next undo only moves the stack's index (a failed redo put back)
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
         if not self._run(self.edits, self.reason, "redo"):
-            self.setObsolete(True)
+            self._failed(redo=True)
 
     def undo(self) -> None:
+        if self._unapplied:
+            self._unapplied = False
+            return
         if not self._run(inverse_all(self.edits), self.reason, "undo"):
+            self._failed(redo=False)
+
+    def _failed(self, *, redo: bool) -> None:
+        """A step that could not be saved. When the library failed (a server gone away, a full disk) the step
+        stays on the stack where it was, to try again; a refusal (a read-only report) drops it."""
+        stack = self._owner.group.activeStack() if self._owner is not None else None
+        if stack is None or not self._owner or not self._owner.take_store_failure():
             self.setObsolete(True)
+            return
+        if redo:
+            self._unapplied = True
+            QTimer.singleShot(0, stack.undo)  # the index back, nothing run
+        else:
+            self._applied = True
+            QTimer.singleShot(0, stack.redo)
 
 
 class UndoStacks(QObject):
@@ -67,6 +87,11 @@ class UndoStacks(QObject):
         super().__init__(parent)
         self.group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
+        self.store_failed = False  # set by the runner when its save failed because the library did
+
+    def take_store_failure(self) -> bool:
+        failed, self.store_failed = self.store_failed, False
+        return failed
 
     def activate(self, report_id: int) -> QUndoStack:
         stack = self._stacks.get(report_id)
@@ -91,8 +116,9 @@ class UndoStacks(QObject):
         """Apply the batch now; when it was saved, push it so Ctrl+Z undoes it in one step."""
         stack = self.group.activeStack()
         if stack is None or not edits or not run(edits, reason, kind):
+            self.take_store_failure()  # nothing on the stack: the grid keeps what was typed
             return False
-        stack.push(EditCommand(edits, reason, run, text))
+        stack.push(EditCommand(edits, reason, run, text, self))
         return True
 
 

@@ -1498,6 +1498,10 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Library file</translation>
     </message>
     <message>
+        <source>团队服务器</source>
+        <translation>Team server</translation>
+    </message>
+    <message>
         <source>当前打开：{path}</source>
         <translation>Open now: {path}</translation>
     </message>
@@ -2534,6 +2538,26 @@ The value you typed is still in the cell.</translation>
     <message>
         <source>打印预览：{title}</source>
         <translation>Print preview: {title}</translation>
+    </message>
+    <message>
+        <source>团队服务器地址</source>
+        <translation>Team server address</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>填写后使用服务器上的团队资料库（留空则用本机资料库文件）。密码不保存在设置中：请用 PGPASSWORD 环境变量、~/.pgpass 文件或 libpq 服务文件（service=名称）。</source>
+        <translation>When filled in, the team's library on the server is used (leave it empty to use the library file on this computer). The password is never saved in the settings: use the PGPASSWORD environment variable, a ~/.pgpass file or a libpq service file (service=name).</translation>
+    </message>
+    <message>
+        <source>请先填写服务器地址</source>
+        <translation>Enter the server's address first</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from reviewer.cli import audit, deliver, library, maintenance, migrate, reports, review
 from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
-from reviewer.store.backend import ERRORS
+from reviewer.store.backend import ERRORS, redact
 from reviewer.store.guard import describe
 
 _FAILURES: tuple[type[Exception], ...] = (*ERRORS, OSError)
@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.close(devnull)
             return 141
         except _FAILURES as exc:  # the library or a file failed: one line, never a traceback
-            print(f"错误：{describe(exc, getattr(args, 'db', None) or '资料库')}", file=sys.stderr)
+            print(f"错误：{describe(exc, redact(getattr(args, 'db', None) or '资料库'))}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
             return 130

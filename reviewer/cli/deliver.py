@@ -37,7 +37,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not str(args.output).lower().endswith(".docx"):
         raise ValidationError(f"{args.output}：审核意见书只能保存为 .docx")
     with _open(args) as lib:
-        path = lib.path
+        path = lib.address
     conn = open_reader(path)
     try:
         rows = select_for_review(conn, ids=args.reports, verified_from=args.verified_from,
@@ -65,7 +65,7 @@ def cmd_import_edits(args: argparse.Namespace) -> int:
     from reviewer.store.stats import open_reader
 
     with _open(args) as lib:
-        conn = open_reader(lib.path)
+        conn = open_reader(lib.address)
         try:
             preview = read_edits(conn, args.file)
             templates = dict(conn.execute("SELECT id, template FROM reports").fetchall())

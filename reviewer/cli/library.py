@@ -26,9 +26,13 @@ from reviewer.store.types import DEFECT_LABEL, KIND_CONFIRM, KIND_WITHDRAW, STAT
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
+DB_HELP = ("资料库文件，或团队的 PostgreSQL 服务器地址 postgresql://用户@主机/库名（密码放在 PGPASSWORD、~/.pgpass "
+           "或 libpq 服务文件中，不写进地址）；默认：$REVIEWER_LIBRARY，或用户数据目录中的资料库")
+
+
 def _common() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--db", metavar="FILE", help="资料库文件（默认：用户数据目录中的资料库）")
+    p.add_argument("--db", metavar="FILE|URL", help=DB_HELP)
     p.add_argument("--reviewer", metavar="NAME", help="审核人姓名（默认：$REVIEWER_NAME 或 reviewer config 所设）")
     p.add_argument("--no-samples", action="store_true", help="新建资料库时不放入示例报告")
     return p

@@ -40,7 +40,7 @@ class BackupResult:
 
 # What backs up a library on a server (team mode) instead of a copy of a file.
 SERVER_BACKUP = ("资料库在 PostgreSQL 服务器上：请用服务器的备份（pg_dump 或数据库管理员的定期备份），"
-                 "审核台不另做文件备份")
+                 "审核台只备份 SQLite 资料库文件")
 
 
 def backup(lib: Library | Path, dest: str | Path) -> BackupResult:

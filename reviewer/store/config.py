@@ -22,6 +22,15 @@ def default_library_path() -> Path:
     return user_data_path(APP, appauthor=False) / LIBRARY_FILE
 
 
+def default_library() -> str | Path:
+    """The default library: $REVIEWER_LIBRARY (a file, or a postgresql:// address of a team's server), else the
+    file in the user's data directory."""
+    env = os.environ.get(LIBRARY_ENV, "").strip()
+    if env.lower().startswith(("postgresql://", "postgres://")):
+        return env
+    return default_library_path()
+
+
 def config_path() -> Path:
     return user_config_path(APP, appauthor=False) / "cli.json"
 

@@ -58,12 +58,12 @@ def damage_message(path: str | Path, pages: list[int], detail: str = "") -> str:
 def describe(exc: BaseException, path: str | Path, action: str = "") -> str:
     """One line for a store failure; `action` says what was being done ("保存修改", "打开")."""
     doing = f"{action}失败：" if action else ""
-    if isinstance(exc, StoreError):
-        return str(exc)
     if isinstance(exc, DbConnectionLost):
         return f"{exc}；{action or '操作'}未完成，修改未保存。服务器恢复后重试即可（会自动重新连接）"
     if isinstance(exc, DbError):
         return f"{doing}{exc}"
+    if isinstance(exc, StoreError):
+        return str(exc)
     if isinstance(exc, sqlite3.Error):
         code = _code(exc)
         text = str(exc)

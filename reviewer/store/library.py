@@ -19,11 +19,12 @@ from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
 from reviewer.store import audit_trail, confirmations, crossreport, records, review, spans
 from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
-from reviewer.store.config import default_library_path
+from reviewer.store.config import default_library
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
 from reviewer.store.guard import check_report, damage_message, store_error
-from reviewer.store.migrations import migrate
+from reviewer.store.listing import PagedIds
+from reviewer.store.migrations import ensure_search, migrate
 from reviewer.store.normalize import agency_key
 from reviewer.store.opening import guard_open, open_location
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
@@ -71,10 +72,14 @@ ORDERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _order_sql(order: str, descending: bool) -> str:
-    if not descending:
-        return ", ".join(ORDERS[order])
-    return ", ".join(t[:-5] if t.endswith(" DESC") else t + " DESC" for t in ORDERS[order])
+def _order_sql(order: str, descending: bool, nulls: bool = False) -> str:
+    """`nulls`: say where blanks go as SQLite puts them (first when ascending), for PostgreSQL (last by default)."""
+    terms = ORDERS[order] if not descending else [t[:-5] if t.endswith(" DESC") else t + " DESC"
+                                                  for t in ORDERS[order]]
+    if nulls:
+        terms = [t if t.split()[0] == "id" else t + (" NULLS LAST" if t.endswith(" DESC") else " NULLS FIRST")
+                 for t in terms]
+    return ", ".join(terms)
 
 
 def who(reviewer: str | None) -> str:
@@ -94,12 +99,17 @@ class Library:
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
         self.url: str | None = str(path).strip() if is_server_url(path) else None  # a server library (team mode)
-        self.path = Path(redact(self.url)) if self.url else Path(path) if path is not None else default_library_path()
+        if path is None:
+            path = default_library()
+            self.url = str(path) if is_server_url(path) else None
+        self.path = Path(redact(self.url)) if self.url else Path(path)
         self.location = redact(self.url) if self.url else str(self.path)
         self._lock = threading.RLock()
         self._conn, self.readonly = open_location(self.url) if self.url else guard_open(self.path)
         try:
             found = migrate(self._conn)
+            if self.url and not self.readonly:
+                ensure_search(self._conn)
         except BaseException:
             self._conn.close()
             raise
@@ -141,6 +151,12 @@ class Library:
         """Walk the audit trail's hash chains (every report's, or one): the first broken link of each."""
         with self._lock, snapshot(self._conn) as c:
             return audit_trail.verify_library(c, report_id)
+
+    @property
+    def address(self) -> str | Path:
+        """What another thread or process opens a connection of its own with: the server's address (password
+        included if it was given in it) or the file's path."""
+        return self.url if self.url else self.path
 
     @property
     def is_server(self) -> bool:
@@ -211,6 +227,8 @@ class Library:
         sql = "SELECT id FROM reports"
         if where:
             sql += " WHERE " + " AND ".join(where)
+        if self._conn.kind != "sqlite" and limit is None:  # a server's list may be long: count, then pages
+            return self._paged(sql, params, _order_sql(order, descending, nulls=True))
         sql += " ORDER BY " + _order_sql(order, descending)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -218,6 +236,19 @@ class Library:
         with self._lock:
             ids = [i for (i,) in self._conn.execute(sql, params)]
         return ReportList(ids, self._summaries)
+
+    def _paged(self, sql: str, params: list[Any], order: str) -> ReportList:
+        """The list's length at once (a count), its ids read a page at a time along the order's index."""
+        def count() -> int:
+            with self._lock:
+                return int(self._conn.execute(sql.replace("SELECT id", "SELECT count(*)", 1), params).fetchone()[0])
+
+        def page(offset: int, limit: int) -> list[int]:
+            bound = "" if limit < 0 else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+            with self._lock:
+                return [i for (i,) in self._conn.execute(f"{sql} ORDER BY {order}{bound}", params)]
+
+        return ReportList(PagedIds(count, page), self._summaries)
 
     def _any_retired(self) -> bool:
         with self._lock:  # the partial index reports_retired holds the retired ones only

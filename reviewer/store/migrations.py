@@ -81,6 +81,21 @@ def set_version(conn: Db, version: int) -> None:
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(version),))
 
 
+def ensure_search(conn: Db) -> bool:
+    """On PostgreSQL, the trigram indexes of the text filter (`pg_schema.SEARCH`) when the server allows them;
+    False when it does not (the library works without them)."""
+    if conn.kind == "sqlite":
+        return False
+    if conn.execute("SELECT to_regclass('reports_search_year')").fetchone()[0] is not None:
+        return True
+    try:
+        with conn.write():
+            conn.script([pg_schema.SEARCH])
+    except ReviewerError:  # no pg_trgm on the server, or no right to create it: a slower text filter
+        return False
+    return True
+
+
 def migrate(conn: Db) -> int:
     """Run the missing steps, each in its own transaction. Returns the version the library had (0: new)."""
     found = user_version(conn)

@@ -174,6 +174,26 @@ CREATE TABLE confirmations (
     PRIMARY KEY (report_id, finding_key)
 );
 CREATE INDEX reports_retired ON reports(id) WHERE retired_at IS NOT NULL;
+CREATE INDEX reports_order_agency ON reports(agency_key NULLS FIRST, year NULLS FIRST, id);
+CREATE INDEX reports_order_year ON reports(year NULLS FIRST, id);
+CREATE INDEX reports_order_status ON reports(status NULLS FIRST, id);
+CREATE INDEX reports_order_updated ON reports(updated_at DESC NULLS LAST, id);
+CREATE INDEX reports_order_errors ON reports(errors NULLS FIRST, warnings NULLS FIRST, id);
+CREATE INDEX reports_order_warnings ON reports(warnings NULLS FIRST, errors NULLS FIRST, id);
+CREATE INDEX reports_order_region ON reports(region NULLS FIRST, agency_key NULLS FIRST, id);
+CREATE INDEX reports_order_file ON reports(source_name NULLS FIRST, id);
+"""
+
+# Text search (`list_reports(text=…, agency=…)`: ILIKE '%…%') along trigram indexes, where the server has pg_trgm
+# (PostgreSQL's contrib, in Debian's package) and lets the library's owner create it. Not a schema version: a
+# library works without them, only its text filter is slower. `ensure_search` adds them when it can.
+SEARCH = """
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS reports_search_agency ON reports USING gin (agency gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS reports_search_agency_key ON reports USING gin (agency_key gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS reports_search_region ON reports USING gin (region gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS reports_search_file ON reports USING gin (source_name gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS reports_search_year ON reports USING gin ((CAST(year AS TEXT)) gin_trgm_ops);
 """
 
 # v4 as SQLite's: the audit trail's hash chain (`audit_chain.py`); the step links the entries already written

@@ -336,7 +336,7 @@ class ReportList(Sequence[ReportSummary]):
 
     PAGE = 512
 
-    def __init__(self, ids: list[int], fetch: Callable[[list[int]], list[ReportSummary]]) -> None:
+    def __init__(self, ids: Sequence[int], fetch: Callable[[list[int]], list[ReportSummary]]) -> None:
         self._ids = ids
         self._fetch = fetch
         self._pages: dict[int, list[ReportSummary]] = {}
@@ -376,7 +376,7 @@ class ReportList(Sequence[ReportSummary]):
     def _page(self, p: int) -> list[ReportSummary]:
         page = self._pages.get(p)
         if page is None:
-            page = self._pages[p] = self._fetch(self._ids[p * self.PAGE:(p + 1) * self.PAGE])
+            page = self._pages[p] = self._fetch(list(self._ids[p * self.PAGE:(p + 1) * self.PAGE]))
         return page
 
     @overload

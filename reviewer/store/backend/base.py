@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+from reviewer.errors import StoreError
+
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 
 
@@ -21,7 +23,7 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1@", url.strip())
 
 
-class DbError(Exception):
+class DbError(StoreError):
     """A server library failed (PostgreSQL); str() is a one-line reason, the driver's error is its cause."""
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -29,6 +30,7 @@ from reviewer.store.backend.base import DbClosed, DbConnectionLost, DbError, DbI
 
 WRITE_LOCK = 0x52525752  # pg_advisory_xact_lock key of the library's writers ("RRWR")
 CONNECT_TIMEOUT_S = 10
+RETRY_AFTER_S = 2.0  # after a failed reconnect, calls fail at once for this long (a window repaints often)
 
 _LIKE = re.compile(r"\bLIKE\b")
 
@@ -111,6 +113,7 @@ class PgDb:
         self.readonly = readonly
         self._guard = threading.RLock()
         self._closed = False
+        self._down: tuple[float, DbConnectionLost] | None = None  # when the last reconnect failed, and why
         self.raw: psycopg.Connection[Any] = self._connect()
 
     # -- the connection ----------------------------------------------------------------------------------
@@ -119,6 +122,9 @@ class PgDb:
             raw = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                   application_name="report-reviewer")
         except psycopg.Error as exc:
+            if hasattr(self, "raw"):  # a reconnect
+                raise DbConnectionLost(f"与资料库服务器 {self.location} 的连接中断，暂时无法重新连接"
+                                       f"（{_first_line(exc)}）") from exc
             raise DbConnectionLost(f"无法连接资料库服务器 {self.location}（{_first_line(exc)}）") from exc
         raw.adapters.register_dumper(float, _FloatAsNumeric)
         raw.adapters.register_loader("numeric", _NumericAsNumber)
@@ -126,12 +132,20 @@ class PgDb:
             raw.execute("SET default_transaction_read_only = on")
         return raw
 
-    def _ensure(self) -> psycopg.Connection[Any]:
-        """The live connection; a new one when the last broke (outside a transaction only)."""
+    def _ensure(self, wait: bool = False) -> psycopg.Connection[Any]:
+        """The live connection; a new one when the last broke (outside a transaction only). Within RETRY_AFTER_S
+        of a failed reconnect a read fails at once with the same reason (`wait`: a write always tries)."""
         if self._closed:
             raise DbClosed(f"资料库 {self.location} 已关闭")
         if self.raw.closed or self.raw.broken:
-            self.raw = self._connect()
+            if not wait and self._down is not None and time.monotonic() - self._down[0] < RETRY_AFTER_S:
+                raise self._down[1]
+            try:
+                self.raw = self._connect()
+            except DbConnectionLost as exc:
+                self._down = (time.monotonic(), exc)
+                raise
+            self._down = None
         return self.raw
 
     @property
@@ -188,11 +202,11 @@ class PgDb:
     def _begin(self, statement: str) -> None:
         """BEGIN, connecting again first when the connection broke while idle (nothing was sent yet)."""
         try:
-            self._ensure().execute(statement.encode())
+            self._ensure(wait=True).execute(statement.encode())
         except psycopg.OperationalError:
             if not self.raw.broken:
                 raise
-            self._ensure().execute(statement.encode())
+            self._ensure(wait=True).execute(statement.encode())
 
     def _rollback(self) -> None:
         if not self.raw.closed and not self.raw.broken and self.in_transaction:
