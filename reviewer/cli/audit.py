@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("--db", metavar="PATH|URL", help="资料库文件或 postgresql:// 地址（默认：用户数据目录中的资料库）")
     v.add_argument("--report", type=int, metavar="ID", help="只检查这份报告")
     v.set_defaults(func=cmd_verify)
-    r = inner.add_parser("roles", help="服务器资料库：创建组角色 rr_reviewer、rr_lead 并授权（审核记录表只能追加，"
+    r = inner.add_parser("roles", help="服务器资料库：创建组角色 reviewer_role、lead_role 并授权（审核记录表只能追加，"
                                        "不能修改或删除）；由资料库的所有者运行")
     r.add_argument("--db", metavar="URL", required=True, help="postgresql:// 地址")
     r.set_defaults(func=cmd_roles)

@@ -31,10 +31,12 @@ def _move_head(c: Db, report_id: int, seq: int, digest: str) -> None:
               "DO UPDATE SET seq = excluded.seq, hash = excluded.hash", (report_id, seq, digest))
 
 
-def links(c: Db, report_id: int, table: str, rows: Sequence[Sequence[object]]) -> list[tuple[int, str]]:
+def links(c: Db, report_id: int, table: str, rows: Sequence[Sequence[object]], *,
+          fresh: bool = False) -> list[tuple[int, str]]:
     """(chain_seq, chain_hash) for each of `rows` (values in `COLUMNS[table]` order) appended to the report's
-    chain, in order; the head is moved past them."""
-    seq, previous = head(c, report_id)
+    chain, in order; the head is moved past them. `fresh`: the report was created in this transaction, its
+    chain is empty (an import saves reading the head)."""
+    seq, previous = (0, GENESIS) if fresh else head(c, report_id)
     out = []
     for values in rows:
         seq += 1
@@ -45,14 +47,14 @@ def links(c: Db, report_id: int, table: str, rows: Sequence[Sequence[object]]) -
     return out
 
 
-def append_edits(c: Db, rows: Sequence[Sequence[object]]) -> None:
+def append_edits(c: Db, rows: Sequence[Sequence[object]], *, fresh: bool = False) -> None:
     """Insert audit lines (report_id, batch, kind, cell, old, new, reviewer, at, reason), each linked into its
-    report's chain."""
+    report's chain (`fresh`: see `links`)."""
     by_report: dict[int, list[Sequence[object]]] = defaultdict(list)
     for r in rows:
         by_report[int(r[0])].append(r)  # type: ignore[call-overload]
     for rid, group in by_report.items():
-        linked = links(c, rid, "edits", group)
+        linked = links(c, rid, "edits", group, fresh=fresh)
         c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, "
                       "reason, chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       [(*r[:4], c.any_value(r[4]), c.any_value(r[5]), *r[6:], s, h)

@@ -2,13 +2,14 @@
 
 Two group roles (NOLOGIN; a reviewer's own login is made a member of one of them):
 
-- `rr_reviewer`: reads every table; writes the library's state (reports, documents, cells, findings,
+- `reviewer_role`: reads every table; writes the library's state (reports, documents, cells, findings,
   conflicts, confirmations, the chain heads) with INSERT, UPDATE and DELETE; on the audit tables (`edits`,
   `verifications`, `acknowledgements`) INSERT and SELECT only — no UPDATE, DELETE or TRUNCATE is granted, so
   the server refuses them (permission denied) before the append-only triggers (which refuse them for every
   role, the owner included) are even reached.
-- `rr_lead`: a member of `rr_reviewer` (every right of it) that also may change `library_meta` (the office's
-  settings). What only a lead may do in the review (reopen, retire) is decided by the application.
+- `lead_role`: a member of `reviewer_role` (every right of it) that also may change `library_meta` (the office's
+  settings: four eyes, the claims' idle time). What only a lead may do in the review (reopen, retire, sign off)
+  is checked by the application from these memberships (`reviewer.store.roles`).
 
 The library's owner (the login that created it and runs its migrations) keeps its rights; only the owner or a
 superuser can disable a trigger, and `reviewer audit verify` finds what such a login changes. `apply(db)` is
@@ -21,8 +22,8 @@ from __future__ import annotations
 from reviewer.store.backend import Db
 from reviewer.store.schema import APPEND_ONLY
 
-REVIEWER_ROLE = "rr_reviewer"
-LEAD_ROLE = "rr_lead"
+REVIEWER_ROLE = "reviewer_role"  # the names `reviewer.store.roles` (team mode's people) checks memberships of
+LEAD_ROLE = "lead_role"
 ROLES = (REVIEWER_ROLE, LEAD_ROLE)
 
 
@@ -46,7 +47,7 @@ def statements(db: Db) -> list[str]:
            f"GRANT SELECT ON {', '.join(tables)} TO {REVIEWER_ROLE}",
            f"GRANT INSERT ON {', '.join(APPEND_ONLY)} TO {REVIEWER_ROLE}",
            f"GRANT INSERT, UPDATE, DELETE ON {', '.join(state)} TO {REVIEWER_ROLE}",
-           f"GRANT INSERT, UPDATE ON library_meta TO {LEAD_ROLE}",
+           f"GRANT INSERT, UPDATE, DELETE ON library_meta TO {LEAD_ROLE}",
            f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {_schema(db)} TO {REVIEWER_ROLE}"]
     return out
 
