@@ -180,3 +180,38 @@ def test_an_unknown_report_is_refused(library: tuple[Path, dict[str, int]], caps
     db, _ = library
     assert main(["audit", "verify", "--db", str(db), "--report", "999"]) == 2
     assert "999" in capsys.readouterr().err
+
+
+def test_heads_kept_elsewhere_find_a_trail_rewritten_with_its_hashes(library: tuple[Path, dict[str, int]],
+                                                                     tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    db, ids = library
+    faulty = ids["faulty.txt"]
+    heads = tmp_path / "heads.json"
+    code, out = _verify(db, capsys, "--save-heads", str(heads))
+    assert code == 0 and out[-1] == f"已保存 2 份报告的链尾到 {heads}（请另处保管；以后用 --against 核对）"
+    # an attacker with the file changes an edit and links the whole trail again with the program's own code
+    conn = sqlite3.connect(db)
+    eid, = conn.execute("SELECT min(id) FROM edits WHERE report_id = ? AND kind = 'edit'", (faulty,)).fetchone()
+    conn.close()
+    _tamper(db, f"UPDATE edits SET new_value = 99 WHERE id = {eid}",
+            "UPDATE edits SET chain_seq = NULL, chain_hash = NULL", "UPDATE verifications SET chain_seq = NULL",
+            "UPDATE acknowledgements SET chain_seq = NULL", "DELETE FROM audit_heads")
+    from reviewer.store.audit_trail import backfill
+    from reviewer.store.backend.sqlite import SqliteDb
+
+    raw = sqlite3.connect(db, isolation_level=None)
+    backfill(SqliteDb(raw, str(db)))
+    raw.close()
+    code, out = _verify(db, capsys)
+    assert code == 0  # the chain alone is whole again: that is what the heads kept elsewhere are for
+    code, out = _verify(db, capsys, "--against", str(heads))
+    assert code == 1 and len(out) == 2
+    assert out[0].startswith(f"报告 #{faulty}（高青县行政审批服务局 2020）：哈希链在第 ") and "与保存的链尾（" in out[0]
+    assert "被改写，哈希被重新计算" in out[0]
+    # a broken trail's heads are not saved, and a file that is not one is refused in one line
+    code, out = _verify(db, capsys, "--save-heads", str(tmp_path / "again.json"), "--against", str(heads))
+    assert code == 1 and not (tmp_path / "again.json").exists()
+    (tmp_path / "other.json").write_text("{}", encoding="utf-8")
+    assert main(["audit", "verify", "--db", str(db), "--against", str(tmp_path / "other.json")]) == 2
+    assert "不是保存的审核记录链尾文件" in capsys.readouterr().err

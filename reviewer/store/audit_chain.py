@@ -141,3 +141,17 @@ def check(report_id: int, entries: Sequence[Entry], head: tuple[int, str] | None
     if head_seq < last or head_hash != previous:
         return Break(report_id, last, linked[-1] if linked else None, "与资料库记录的链尾不符")
     return None
+
+
+def check_saved(report_id: int, entries: Sequence[Entry], saved: tuple[int, str], when: str = "") -> Break | None:
+    """Compare a chain (already found unbroken) with a head saved earlier (`reviewer audit verify --save-heads`):
+    the entry at the saved place must still carry the saved hash. A chain rewritten with every hash recomputed
+    is whole in itself; only a head kept elsewhere shows it was rewritten."""
+    seq, digest = saved
+    at = next((e for e in entries if e.seq == seq), None)
+    since = f"（{when}）" if when else ""
+    if at is None:
+        return Break(report_id, seq, None, f"保存的链尾{since}为第 {seq} 条，现在的链中已没有此条（记录被删除后链被重写）")
+    if at.hash != digest:
+        return Break(report_id, seq, at, f"与保存的链尾{since}不符：此条或其前的记录被改写，哈希被重新计算")
+    return None

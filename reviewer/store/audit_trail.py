@@ -9,11 +9,13 @@ is, so entries removed from its end are found too.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reviewer.store.audit_chain import COLUMNS, GENESIS, Break, Entry, check, entry_hash
+from reviewer.errors import StoreError
+from reviewer.store.audit_chain import COLUMNS, GENESIS, Break, Entry, check, check_saved, entry_hash
 from reviewer.store.backend import Db
 
 EDIT_COLUMNS = COLUMNS["edits"]
@@ -110,20 +112,29 @@ def heads(c: Db, report_id: int | None = None) -> dict[int, tuple[int, str]]:
                                                                args)}
 
 
-def verify(c: Db, report_id: int | None = None) -> tuple[int, int, list[Break]]:
+def verify(c: Db, report_id: int | None = None, saved: Mapping[int, tuple[int, str]] | None = None,
+           saved_at: str = "") -> tuple[int, int, list[Break], dict[int, tuple[int, str]]]:
     """Walk every chain (or one report's): (reports walked, entries walked, the first break of each broken
-    chain). An acknowledgement whose verification is gone is reported under report −1."""
+    chain, the heads recorded). An acknowledgement whose verification is gone is reported under report −1.
+    `saved`: heads saved earlier (`--save-heads`), each of which must still be in its chain (`check_saved`)."""
     by_report: dict[int, list[Entry]] = defaultdict(list)
     for e in entries(c, report_id):
         by_report[e.report_id].append(e)
     recorded = heads(c, report_id)
     ids = set(by_report) | set(recorded)
     if report_id is None:
-        ids |= {int(r) for (r,) in c.execute("SELECT id FROM reports")}
+        ids |= {int(r) for (r,) in c.execute("SELECT id FROM reports")} | set(saved or {})
     elif not ids:
         ids = {report_id}
-    breaks = [b for rid in sorted(ids) if (b := check(rid, by_report.get(rid, []), recorded.get(rid))) is not None]
-    return len(ids), sum(len(v) for v in by_report.values()), breaks
+    breaks = []
+    for rid in sorted(ids):
+        found = by_report.get(rid, [])
+        b = check(rid, found, recorded.get(rid))
+        if b is None and saved is not None and rid in saved:
+            b = check_saved(rid, found, saved[rid], saved_at)
+        if b is not None:
+            breaks.append(b)
+    return len(ids), sum(len(v) for v in by_report.values()), breaks, recorded
 
 
 # --- linking entries written before the chain existed (schema v4's migration, a repaired old library) ----------
@@ -174,6 +185,7 @@ class AuditReport:
     entries: int
     breaks: list[Break] = field(default_factory=list)
     names: dict[int, str] = field(default_factory=dict)  # report id -> "agency year"
+    heads: dict[int, tuple[int, str]] = field(default_factory=dict)  # the heads the library recorded
 
     @property
     def intact(self) -> bool:
@@ -195,13 +207,45 @@ class AuditReport:
         return [self.break_line(b) for b in self.breaks] + [self.summary()]
 
 
-def verify_library(c: Db, report_id: int | None = None) -> AuditReport:
+def verify_library(c: Db, report_id: int | None = None, saved: SavedHeads | None = None) -> AuditReport:
     """`verify` with the names of the reports whose chains are broken."""
-    n_reports, n_entries, breaks = verify(c, report_id)
-    out = AuditReport(n_reports, n_entries, breaks)
+    n_reports, n_entries, breaks, recorded = verify(c, report_id, saved.heads if saved else None,
+                                                    saved.at if saved else "")
+    out = AuditReport(n_reports, n_entries, breaks, heads=recorded)
     for b in breaks:
         row = c.execute("SELECT agency, year, source_name FROM reports WHERE id = ?",
                         (b.report_id,)).fetchone()
         if row is not None:
             out.names[b.report_id] = " ".join(str(x) for x in (row[0] or row[2], row[1]) if x is not None)
     return out
+
+
+# --- heads saved elsewhere (`reviewer audit verify --save-heads FILE`, `--against FILE`) ---------------------
+
+HEADS_FORMAT = "rr-audit-heads/1"
+
+
+@dataclass(slots=True)
+class SavedHeads:
+    """Every report's chain head at one moment, kept outside the library (a USB stick, a signed mail): a later
+    `--against` finds a trail rewritten with its hashes recomputed, which the chain alone cannot."""
+
+    at: str
+    library: str
+    heads: dict[int, tuple[int, str]]
+
+    def to_json(self) -> str:
+        return json.dumps({"format": HEADS_FORMAT, "at": self.at, "library": self.library,
+                           "heads": {str(r): [s, h] for r, (s, h) in sorted(self.heads.items())}},
+                          ensure_ascii=False, indent=1) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str, name: str) -> SavedHeads:
+        try:
+            doc = json.loads(text)
+            if doc.get("format") != HEADS_FORMAT:
+                raise ValueError(f"不是 {HEADS_FORMAT} 文件")
+            heads = {int(r): (int(v[0]), str(v[1])) for r, v in doc["heads"].items()}
+            return cls(str(doc.get("at", "")), str(doc.get("library", "")), heads)
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+            raise StoreError(f"{name}: 不是保存的审核记录链尾文件（{exc}）") from exc

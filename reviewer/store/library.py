@@ -147,10 +147,12 @@ class Library:
                 return server_integrity(self._conn)
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
 
-    def verify_audit(self, report_id: int | None = None) -> audit_trail.AuditReport:
-        """Walk the audit trail's hash chains (every report's, or one): the first broken link of each."""
+    def verify_audit(self, report_id: int | None = None,
+                     saved: audit_trail.SavedHeads | None = None) -> audit_trail.AuditReport:
+        """Walk the audit trail's hash chains (every report's, or one): the first broken link of each; with
+        `saved`, also whether each head saved earlier is still in its chain."""
         with self._lock, snapshot(self._conn) as c:
-            return audit_trail.verify_library(c, report_id)
+            return audit_trail.verify_library(c, report_id, saved)
 
     @property
     def address(self) -> str | Path:
