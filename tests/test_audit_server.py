@@ -93,3 +93,22 @@ def test_audit_verify_on_the_server(pg_cluster, server: str, capsys: pytest.Capt
     assert main(["audit", "verify", "--db", server]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"报告 #{rid}（高青县行政审批服务局 2020）：哈希链在第 {seq} 条（edits #{eid}，内容与其哈希不符")
+
+
+def test_a_server_library_of_version_3_gets_its_trail_linked(server: str) -> None:
+    """A team's library written before the chain (v3) is linked when a client of v4 opens it, its append-only
+    triggers lifted only inside that step."""
+    with psycopg.connect(server, autocommit=True) as owner:  # take the library back to what v3 wrote
+        before = owner.execute("SELECT id, report_id, kind, new_value FROM edits ORDER BY id").fetchall()
+        owner.execute("DROP TABLE audit_heads")
+        for table in ("edits", "verifications", "acknowledgements"):
+            owner.execute(f"ALTER TABLE {table} DROP COLUMN chain_seq, DROP COLUMN chain_hash")
+        owner.execute("UPDATE library_meta SET value = '3' WHERE key = 'schema_version'")
+    with Library(server, seed_samples=False) as lib:
+        assert lib.connection.execute("SELECT value FROM library_meta WHERE key = 'schema_version'").fetchone()[0] == "4"
+        report = lib.verify_audit()
+        assert report.intact and report.entries == len(before) + 2 and report.reports == 2
+        assert lib.connection.execute("SELECT id, report_id, kind, new_value FROM edits ORDER BY id").fetchall() == before
+    with psycopg.connect(server, autocommit=True) as owner:
+        with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="append-only"):
+            owner.execute("UPDATE edits SET reason = 'x'")
