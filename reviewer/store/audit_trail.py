@@ -57,10 +57,14 @@ def append_edits(c: Db, rows: Sequence[Sequence[object]], *, fresh: bool = False
         by_report[int(r[0])].append(r)  # type: ignore[call-overload]
     for rid, group in by_report.items():
         linked = links(c, rid, "edits", group, fresh=fresh)
-        c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, "
-                      "reason, chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      [(*r[:4], c.any_value(r[4]), c.any_value(r[5]), *r[6:], s, h)
-                       for r, (s, h) in zip(group, linked, strict=True)])
+        sql = ("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason, "
+               "chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        values = [(*r[:4], c.any_value(r[4]), c.any_value(r[5]), *r[6:], s, h)
+                  for r, (s, h) in zip(group, linked, strict=True)]
+        if len(values) == 1:  # most writes: one statement, no batch machinery (psycopg's pipeline)
+            c.execute(sql, values[0])
+        else:
+            c.executemany(sql, values)
 
 
 def add_verification(c: Db, report_id: int, reviewer: str, at: str, note: str | None, version: int,
