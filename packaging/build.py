@@ -6,6 +6,11 @@ The folder holds two executables sharing one copy of Python, Qt and `resources/`
 and `reviewer` (the command line). Needs PyInstaller (`pip install -e '.[build]'`). On Linux the xcb libraries
 of Qt's platform plugin must be installed on the build machine (see packaging/README.md): the build is
 refused if one would be missing from the folder. Prints the version and the size of the result.
+
+The release includes the OCR of scanned reports, built with opencv-python-headless only: rapidocr-onnxruntime
+also installs opencv-python, whose `cv2` links Qt 5 (about 35 MB more, and a second Qt beside PySide6's), so
+the build is refused while that one is installed (`packaging/headless_opencv.py` replaces it).
+`--without-ocr` leaves OpenCV, ONNX Runtime and the models out.
 """
 
 from __future__ import annotations
@@ -31,6 +36,29 @@ SYSTEM_LIBRARIES = {"libxcb.so.1"}
 
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+HEADLESS = "python packaging/headless_opencv.py (replaces opencv-python by opencv-python-headless)"
+
+
+def opencv_gui(python: str = sys.executable) -> str | None:
+    """The GUI backend the installed OpenCV was built with ("NONE" for opencv-python-headless), None when no
+    OpenCV imports."""
+    code = ("import re, cv2; m = re.search(r'^\\s*GUI:\\s*(\\S+)', cv2.getBuildInformation(), re.M); "
+            "print(m.group(1) if m else '?')")
+    out = subprocess.run([python, "-c", code], capture_output=True, text=True, check=False)
+    return (out.stdout.strip() or "?") if out.returncode == 0 else None
+
+
+def ocr_problem(python: str = sys.executable) -> str | None:
+    """Why this environment cannot build the release's OCR as shipped (None when it can)."""
+    gui = opencv_gui(python)
+    if gui is None:
+        return "OpenCV does not import here: pip install -e '.[gui,build]', then " + HEADLESS
+    if gui != "NONE":
+        return (f"OpenCV here is opencv-python, built with a GUI ({gui}: Qt 5 and more, never used by the app); "
+                f"the release bundles opencv-python-headless: {HEADLESS}")
+    return None
 
 
 def strip_python(app: Path) -> None:
@@ -73,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("PyInstaller is not installed: pip install -e '.[build]'", file=sys.stderr)
         return 2
+    problem = None if args.without_ocr else ocr_problem()
+    if problem:
+        print(f"not built: {problem} (or build --without-ocr)", file=sys.stderr)
+        return 1
     subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py")], check=True)
     env_before = os.environ.get("PYTHONPATH")
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env_before]))

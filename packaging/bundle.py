@@ -4,8 +4,14 @@ The app uses QtCore, QtGui and QtWidgets, and pyqtgraph imports QtOpenGL and QtO
 does without its optional QtSvg and QtTest); the app speaks Chinese and English. Everything else Qt ships is left out: the other
 Qt modules, the plugins that need them or serve embedded devices (EGLFS, linuxfb, VNC, evdev input, network
 information, TLS), the GTK platform theme (it would pull GTK's own libraries into the folder, where they could
-clash with the system's GTK; the XDG portal theme stays), and the Qt translations of other languages. The
+clash with the system's GTK; the XDG portal theme stays), the image formats the app never reads through Qt (its
+only image file is the PNG icon; page images come as pixels), and the Qt translations of other languages. The
 libraries only those plugins needed go too (`trim_binaries`).
+
+Of the other libraries, `UNUSED_MODULES` are extension modules nothing in the app calls: Pillow only reads the
+resolution a PNG, JPEG or TIFF records (`reviewer.reading.ocr.image_dpi`; OpenCV decodes the pixels), so its
+AVIF, WebP, colour-management, FreeType and Tk modules and the libraries they alone link stay out (Pillow
+imports each of them inside try/except), as does lxml's objectify.
 """
 
 from __future__ import annotations
@@ -23,10 +29,14 @@ QT_EXCLUDES = [f"PySide6.{m}" for m in (
     "QtSpatialAudio", "QtSerialBus", "QtAxContainer",
 )]
 
+UNUSED_MODULES = ["PIL._avif", "PIL._webp", "PIL._imagingcms", "PIL._imagingft", "PIL._imagingtk", "PIL.ImageTk",
+                  "lxml.objectify"]
+
 QT_DIR = re.compile(r"^PySide6[/\\]Qt[/\\]")
 DROPPED_PLUGINS = ("egldeviceintegrations", "generic", "networkinformation", "tls")
 DROPPED_PLATFORMS = ("qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay")
 DROPPED_THEMES = ("qgtk3",)
+DROPPED_FORMATS = {"imageformats": ("qsvg", "qwebp", "qtiff", "qtga", "qwbmp", "qicns"), "iconengines": ("qsvgicon",)}
 DROPPED_LIBS = ("Qt6Network", "Qt6Svg", "Qt6Test", "Qt6EglFsKmsSupport",
                 "Qt6EglFSDeviceIntegration", "Qt6Pdf", "Qt6Qml", "Qt6Quick")
 KEPT_LANGUAGES = ("zh", "en")
@@ -48,6 +58,8 @@ def keep_binary(dest: str) -> bool:
             return False
         stem = name.removeprefix("lib").split(".")[0]
         if (kind == "platforms" and stem in DROPPED_PLATFORMS) or (kind == "platformthemes" and stem in DROPPED_THEMES):
+            return False
+        if stem in DROPPED_FORMATS.get(kind, ()):
             return False
     return name.removeprefix("lib").split(".")[0] not in DROPPED_LIBS
 

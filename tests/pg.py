@@ -73,13 +73,15 @@ class Cluster:
         if done.returncode != 0:
             raise RuntimeError(f"{name} failed ({done.returncode}): {(done.stderr or done.stdout).strip()[:800]}")
 
-    def init(self) -> Cluster:
+    def init(self, durable: bool = False, shared_buffers: str = "32MB") -> Cluster:
+        """`durable`: a server as an office runs it (fsync on), for benchmarks; tests run without fsync."""
         self._pg("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C",
                  "--no-sync")
         with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write(f"\nlisten_addresses = ''\nunix_socket_directories = '{self.root}'\nport = {PORT}\n"
-                       "fsync = off\nfull_page_writes = off\n"  # commits still reach the OS before they return
-                       "shared_buffers = 32MB\nmax_connections = 200\n")
+                       f"shared_buffers = {shared_buffers}\nmax_connections = 200\n")
+            if not durable:  # commits still reach the OS before they return: a killed server loses none
+                conf.write("fsync = off\nfull_page_writes = off\n")
         return self
 
     def start(self) -> Cluster:
@@ -124,14 +126,14 @@ class Cluster:
         self.admin().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start_cluster(root: Path | None = None) -> Cluster:
+def start_cluster(root: Path | None = None, *, durable: bool = False, shared_buffers: str = "32MB") -> Cluster:
     """A running cluster, or RuntimeError(MISSING) when the binaries are absent."""
     bindir = find_binaries()
     if bindir is None:
         raise RuntimeError(MISSING)
     cluster = Cluster(bindir, root)
     try:
-        return cluster.init().start()
+        return cluster.init(durable, shared_buffers).start()
     except BaseException:
         shutil.rmtree(cluster.root, ignore_errors=True)
         raise

@@ -63,9 +63,12 @@ def test_trimmed_to_what_the_app_uses(app: tuple[Path, str]) -> None:
     shipped = {p.name.split(".")[0] for p in (folder / "_internal").rglob("*")
                if p.is_file() and (".so" in p.name or p.suffix in (".dll", ".pyd", ".dylib"))}
     for unused in ("QtNetwork", "QtSvg", "QtTest", "QtDBus", "libQt6Network", "libQt6Svg", "libqeglfs", "libqvnc",
-                   "libqgtk3", "libgtk-3", "libcairo"):
+                   "libqgtk3", "libgtk-3", "libcairo", "libqsvg", "libqwebp", "objectify", "_avif", "_imagingft"):
         assert unused not in shipped, unused
     assert {"QtCore", "QtGui", "QtWidgets"} <= shipped
+    # the OCR is in (the release ships it), with headless OpenCV: no second Qt (opencv-python's Qt 5) inside
+    assert {"cv2", "onnxruntime_pybind11_state"} <= shipped
+    assert not [n for n in shipped if n.startswith(("libQt5", "libavfilter", "libavdevice"))]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb platform plugin is Linux's")

@@ -24,6 +24,7 @@ from ui.i18n import tr
 from ui.messages import cell_label, table_name
 
 if TYPE_CHECKING:
+    from ui.commands import Commands
     from ui.main_window import MainWindow
     from ui.review_pane import ReviewPane
 
@@ -42,6 +43,11 @@ class Capture(QObject):
             view.spansDropped.connect(self.dropped)
         review.changed.connect(lambda _applied: self._mark_placed())
         window.reportOpened.connect(lambda _rid: self.opened())
+
+    def register(self, commands: Commands) -> None:
+        """编辑 › 从原文填入当前行 (Ctrl+R)."""
+        commands.add("capture_row", tr("从原文填入当前行"), self.fill_row, when=self.window.has_report,
+                     tip=tr("把原文中选中的一行数字，从当前单元格起依次填入（一次修改）"), owner="capture")
 
     @property
     def review(self) -> ReviewPane:

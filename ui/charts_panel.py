@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPainter, QPalette, QPixmap, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -52,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.model import Number
 from reviewer.store.stats import LibraryStats, Marker, by_year, marker
+from ui import shortcuts
 from ui.i18n import tr
 from ui.workers import Cancel, Progress, TaskRunner
 
@@ -615,22 +615,18 @@ class ChartsDock(QDockWidget):
         self.visibilityChanged.connect(self._shown)
 
     @classmethod
-    def attach(cls, window: QMainWindow, library: Library, beside: QAction | None = None) -> ChartsDock:
-        """Add the dock (hidden) to `window`, and its toggle (Ctrl+Shift+C) to the menu that holds `beside`.
-        The window calls `library_changed` when the library changes."""
+    def attach(cls, window: QMainWindow, library: Library) -> ChartsDock:
+        """Add the dock (hidden) to `window`; its toggle (`action`, Ctrl+Shift+C) is registered with the window's
+        commands, which put it in 视图. The window calls `library_changed` when the library changes."""
         dock = cls(window, library)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
-        menu = _menu_of(beside)
-        if menu is not None:
-            menu.addAction(dock.action)
-        window.addAction(dock.action)  # the shortcut works wherever the focus is
         return dock
 
     def toggle_action(self) -> QAction:
         action = self.toggleViewAction()
         action.setText(tr("图表"))
-        action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        action.setShortcuts(shortcuts.sequences("charts"))
         action.setStatusTip(tr("按年度查看申请、复议和诉讼的数字（默认只统计已核实的报告）"))
         return action
 
@@ -653,12 +649,6 @@ class ChartsDock(QDockWidget):
             self.panel.openReport.connect(opener)  # a report chosen in a drill-down opens in the window
         if isinstance(window, QMainWindow) and not self.isFloating():
             window.resizeDocks([self], [max(320, int(window.height() * 0.45))], Qt.Orientation.Vertical)
-
-
-def _menu_of(action: QAction | None) -> QMenu | None:
-    if action is None:
-        return None
-    return next((o for o in action.associatedObjects() if isinstance(o, QMenu)), None)
 
 
 __all__ = ["ChartsDock", "ChartsPanel", "StatsTableModel", "format_number", "table_rows"]

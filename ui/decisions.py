@@ -13,6 +13,7 @@ The store does the work (`reviewer.store.review`); this asks, writes through the
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -27,6 +28,7 @@ from ui.i18n import tr
 from ui.session import Applied
 
 if TYPE_CHECKING:
+    from ui.commands import Commands
     from ui.main_window import MainWindow
 
 
@@ -55,6 +57,7 @@ class Decisions(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: QWidget | None = None
+        self.commands: Commands | None = None
         review = window.review
         self.banner = QLabel(review)
         self.banner.setWordWrap(True)
@@ -67,6 +70,31 @@ class Decisions(QObject):
         window.reportOpened.connect(lambda _rid: self.update_lock())
         review.changed.connect(lambda _a: self.update_lock())
         window.verified.connect(lambda _rid: self.update_lock())
+
+    def register(self, commands: Commands) -> None:
+        """审核 › 确认为源文件错误, 重新打开审核, 设为计入的版本, 停用, 恢复: each enabled as the open report allows."""
+        self.commands = commands
+        for name, text, run, tip in (
+                ("confirm_defect", tr("确认为源文件错误…"), self.confirm,
+                 tr("报告原文就是这样印的：记录为源文件错误（说明理由，可给出应为值），不改数值")),
+                ("reopen", tr("重新打开审核…"), self.reopen, ""),
+                ("retire", tr("停用报告…"), self.retire, tr("导入有误的报告：不再出现在列表、队列、图表和导出中，可恢复")),
+                ("restore", tr("恢复报告"), self.restore, ""),
+                ("choose_version", tr("设为计入的版本"), self.choose_version,
+                 tr("同一机关同一年度有多份文件时，导出和图表使用这一份"))):
+            commands.add(name, text, run, tip=tip, when=partial(self.allows, name), owner="decisions")
+
+    def allows(self, name: str) -> bool:
+        return self.allowed()[name]
+
+    def allowed(self) -> dict[str, bool]:
+        """Which decisions the open report allows now."""
+        has = self.session is not None
+        retired = has and self.session.locked == "retired"
+        status = self.session.summary.status if has else None
+        return {"confirm_defect": has and not self.lock_text(), "reopen": status == "verified" and not retired,
+                "retire": has and not retired, "restore": retired,
+                "choose_version": has and not retired and bool(self.session.summary.has_versions)}
 
     @property
     def session(self) -> Any:
@@ -90,14 +118,8 @@ class Decisions(QObject):
         self.banner.setStyleSheet("padding: 4px 6px; border-radius: 3px; "
                                   + ("background: #eceff1; color: #37474f" if retired
                                      else "background: #e8f5e9; color: #1b5e20"))
-        actions = self.window.actions_
-        has = self.session is not None
-        status = self.session.summary.status if has else None
-        for name, on in (("confirm_defect", has and not text), ("reopen", status == "verified" and not retired),
-                         ("retire", has and not retired), ("restore", retired),
-                         ("choose_version", has and not retired and bool(self.session.summary.has_versions))):
-            if name in actions:
-                actions[name].setEnabled(bool(on))
+        if self.commands is not None:
+            self.commands.refresh()
 
     # -- writing -----------------------------------------------------------------------------------------------
     def _write(self, fn: Callable[[], Applied]) -> bool:

@@ -19,6 +19,7 @@ from ui.i18n import tr
 from ui.library_access import close_library, open_library
 
 if TYPE_CHECKING:
+    from ui.commands import Commands
     from ui.main_window import MainWindow
 
 
@@ -42,6 +43,21 @@ class Deliveries:
         self.w = window
         self.last_export: Any = None  # the ExportResult of the latest export
         self.last_review: Any = None  # the path of the latest review report written
+
+    def register(self, commands: Commands) -> None:
+        """文件 › 导出…, 导入修改…, 审核意见书 ›: each runs in the background, so none starts while work runs."""
+        idle = self.w.idle
+        commands.add("export", tr("导出…"), self.export, when=idle, owner="deliveries",
+                     tip=tr("导出 CSV、XLSX 或 JSONL（默认只含已核实的报告）"))
+        commands.add("import_edits", tr("导入修改…"), self.import_edits, when=idle, owner="deliveries",
+                     tip=tr("导入在 Excel 中修改过的导出文件，逐格确认后记入审核记录"))
+        commands.add("report_preview", tr("打印预览…"), lambda: self.review_report("preview"), when=idle,
+                     tip=tr("选中报告（或当前报告）的审核意见书：打印或另存为 PDF"), owner="deliveries")
+        commands.add("report_pdf", tr("保存为 PDF…"), lambda: self.review_report("pdf"), when=idle,
+                     owner="deliveries")
+        commands.add("report_docx", tr("保存为 Word…"), lambda: self.review_report("docx"), when=idle,
+                     tip=tr("审核意见书（一份报告）或问题清单（多份，按机关分节），可在 WPS 和 Word 中编辑"),
+                     owner="deliveries")
 
     def _warning(self, title: str) -> Callable[[str], None]:
         def show(message: str) -> None:

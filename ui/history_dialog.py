@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import tr
 from ui.library_panel import local_time, status_names
+from ui.row_table import ModelIndex, RowTableModel
 
 if TYPE_CHECKING:
     from reviewer.store import AuditEntry
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def kind_names() -> dict[str, str]:
@@ -43,7 +42,7 @@ def _v(v: Any) -> str:
     return tr("空") if v is None else str(v)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowTableModel):
     def __init__(self, entries: list[AuditEntry], label: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._names = kind_names()
@@ -70,16 +69,8 @@ class HistoryModel(QAbstractTableModel):
             change = f"{_v(e.old)} → {_v(e.new)}"
         return [local_time(e.at), e.reviewer or "", self._names.get(e.kind, e.kind), where, change, e.reason or ""]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [tr("时间"), tr("审核人"), tr("操作"), tr("单元格"), tr("原值 → 新值"), tr("原因")][section]
-        return None
+    def headers(self) -> list[str]:
+        return [tr("时间"), tr("审核人"), tr("操作"), tr("单元格"), tr("原值 → 新值"), tr("原因")]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

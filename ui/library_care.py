@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ui.i18n import tr
 
 if TYPE_CHECKING:
+    from ui.commands import Commands
     from ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 30 * 60 * 1000
@@ -100,6 +101,12 @@ class LibraryCare(QObject):
         self.warning = box
 
     # -- 文件 › 备份资料库 ----------------------------------------------------------------------------
+    def register(self, commands: Commands) -> None:
+        commands.add("backup", tr("备份资料库…"), lambda: self.backup_now(),
+                     tip=tr("把资料库完整复制到一个文件（包括刚做的修改）"), owner="library care")
+        commands.add("audit_check", tr("检查审核记录完整性"), lambda: self.check_audit(),
+                     tip=tr("逐份报告核对审核记录的哈希链，找出在程序之外被改动、删除或插入的记录"), owner="library care")
+
     def backup_now(self, target: str | None = None) -> Path | None:
         from reviewer.errors import ReviewerError
         from reviewer.store.backup import SERVER_BACKUP, backup, backup_folder

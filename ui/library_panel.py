@@ -318,7 +318,9 @@ class LibraryPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # export, review report
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # an agency's name starts with its place and ends with its kind (…人民政府, …教育局): a narrow column keeps
+        # both ends (the whole name is in the row's tooltip)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         rows = self.view.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height for all: no row is measured
@@ -359,7 +361,7 @@ class LibraryPanel(QWidget):
         """Widths from what they show (Chinese or English), the agency taking what is left."""
         header = self.view.horizontalHeader()
         head, body = header.fontMetrics(), self.view.fontMetrics()
-        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 14  # the sort indicator
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8  # the sort indicator
         samples = {"status": max([*status_names().values(), tr("已停用")], key=body.horizontalAdvance),
                    "year": "2024",
                    "errors": "000", "warnings": "000"}

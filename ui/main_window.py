@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,10 +30,12 @@ from reviewer.errors import ReviewerError
 from ui import menus
 from ui.capture import Capture
 from ui.charts_panel import ChartsDock
+from ui.commands import Commands
 from ui.decisions import Decisions
 from ui.deliver import Deliveries
+from ui.elided_label import ElidedLabel
 from ui.history_dialog import HistoryDialog
-from ui.i18n import tr
+from ui.i18n import LANGUAGES, tr
 from ui.import_progress import ImportProgress
 from ui.layout import default_sizes
 from ui.library_access import close_library, configured_reviewer, default_reviewer, library_name, open_library
@@ -55,6 +58,11 @@ if TYPE_CHECKING:
     from reviewer.store import ImportSummary, Library
 
 FIRST_MIN = (1280, 720)  # the first start's size is at least this (or the whole screen when it is smaller)
+
+
+def first_extent(available: int, least: int) -> int:
+    """The first start's width or height: 80 % of the screen's, or all of it when 80 % is less than `least`."""
+    return available if available * 0.8 < least else int(available * 0.8)
 
 
 class MainWindow(QMainWindow):
@@ -94,7 +102,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 1240])
         self.setCentralWidget(self.splitter)
-        self.status_label = QLabel(self)
+        self.status_label = ElidedLabel(self)  # a long message never squeezes the legend
         self.statusBar().addWidget(self.status_label, 1)
         self.legend = menus.legend(self.review.style_, self)
         self.statusBar().addPermanentWidget(self.legend)
@@ -108,21 +116,64 @@ class MainWindow(QMainWindow):
         self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
         self.decisions = Decisions(self)  # source defects, reopen, retire, versions
         self.care = LibraryCare(self)  # backups and the periodic check of the file
-        self.actions_ = menus.build(self)
-        self.charts = ChartsDock.attach(self, library, beside=self.actions_["toggle_library"])  # 视图 › 图表
-        self.actions_["charts"] = self.charts.action
+        self.charts = ChartsDock.attach(self, library)  # 视图 › 图表
+        self.commands = Commands(self)  # every command by name; the menus lay them out (ui.menus)
+        self._register(self.commands)
+        for part in (self.loop, self.capture, self.decisions, self.deliveries, self.care):
+            part.register(self.commands)
+        self.commands.adopt("charts", self.charts.action, owner="charts")
+        self.actions_ = self.commands.actions
+        self.recent_menu = menus.build(self.menuBar(), self.commands)["recent"]
+        self._update_recent()
         self.libraryChanged.connect(self.charts.library_changed)
         self.reportOpened.connect(lambda _rid: self.charts.library_changed())  # a re-parse reopens the report
         self.setAcceptDrops(True)
         self.library_panel.openRequested.connect(self.open_report)
         self.review.changed.connect(self._report_changed)
         self.review.message.connect(self.show_status)
-        self.runner.started.connect(lambda: self._busy(True))
-        self.runner.finished.connect(lambda: self._busy(False))
+        self.runner.started.connect(self._update_actions)  # nothing else starts while work runs
+        self.runner.finished.connect(self._update_actions)
         self._update_title()
         self.refresh_library()
         self._shown_once = False
         self._restore_state()
+
+    def _register(self, c: Commands) -> None:
+        """The window's own commands (the feature controllers register theirs)."""
+        review, idle, has = self.review, self.idle, self.has_report
+        c.add("open", tr("导入文件…"), self.choose_files, when=idle)
+        c.add("open_folder", tr("导入文件夹…"), self.choose_folder, when=idle)
+        c.add("open_url", tr("从网址导入…"), self.choose_address, when=idle,
+              tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页"))
+        c.add("reparse", tr("重新解析"), self.reparse, when=lambda: idle() and has(),
+              tip=tr("用当前解析器重新读取这份报告，保留已做的修改"))
+        c.add("quit", tr("退出"), self.close)
+        c.adopt("undo", self.undo.group.createUndoAction(self, tr("撤销")))  # enabled by the undo group
+        c.adopt("redo", self.undo.group.createRedoAction(self, tr("重做")))
+        c.add("apply", tr("采纳建议"), review.apply_suggestion, when=has)
+        c.add("find", tr("在原文中查找…"), review.text.open_find)
+        c.add("verify", tr("核实…"), self.verify, when=has)
+        c.add("history", tr("修改记录…"), self.show_history, when=has)
+        c.add("toggle_library", tr("资料库"), lambda: self.library_panel.setVisible(not self.library_panel.isVisible()))
+        c.add("filter", tr("筛选资料库"), self.focus_filter)
+        c.add("unplaced", tr("未定位数值"), self.show_unplaced, when=has)
+        c.add("settings", tr("首选项…"), self.show_settings)
+        for code, name in LANGUAGES.items():
+            c.add(menus.language_command(code), name, partial(self.set_language, code),
+                  checked=partial(str.__eq__, self.language, code))
+        c.add("shortcuts", tr("快捷键"), self.show_shortcuts)
+        c.add("about", tr("关于"), self.show_about)
+
+    def has_report(self) -> bool:
+        return self.session is not None
+
+    def idle(self) -> bool:
+        """No import or re-parse runs in the background."""
+        return not self.runner.busy
+
+    def _update_recent(self) -> None:
+        menus.update_recent(self.recent_menu, self.settings.get("recent_files"),
+                            lambda path: self.import_paths([path], open_first=True))
 
     # -- reviewer --------------------------------------------------------------------------------------
     @property
@@ -212,10 +263,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.session.title} [{status}] — {app}")
 
     def _update_actions(self) -> None:
-        has = self.session is not None
-        for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "find", "capture_row",
-                     "unplaced", "table2", "table3", "table4"):
-            self.actions_[name].setEnabled(has)
+        self.commands.refresh()
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
@@ -268,7 +316,7 @@ class MainWindow(QMainWindow):
         for p in paths:
             if Path(p).is_file():
                 self.settings.add_recent(str(Path(p).resolve()))
-        menus.update_recent(self)
+        self._update_recent()
         label = tr("正在导入 {n} 项…").format(n=len(paths) + len(urls) + len(fetched))
         started = self.runner.start(task, label=label, on_success=lambda s: self._imported(s, open_first),
                                     on_failure=lambda m: self.inform(tr("导入失败"), m, QMessageBox.Icon.Warning),
@@ -314,11 +362,6 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths, open_first=len(paths) == 1 and Path(paths[0]).is_file())
-
-    def _busy(self, busy: bool) -> None:
-        for name in ("open", "open_folder", "open_url", "reparse", "export", "import_edits", "report_preview",
-                     "report_pdf", "report_docx"):
-            self.actions_[name].setEnabled(not busy and (name != "reparse" or self.session is not None))
 
     # -- review actions --------------------------------------------------------------------------------
     def reparse(self) -> None:
@@ -427,14 +470,13 @@ class MainWindow(QMainWindow):
             self.review.column_widths = json.loads(bytes(widths.data()).decode("utf-8") or "{}")
 
     def _first_size(self) -> None:
-        """No size kept yet (the first start): about 80 % of the screen, centred — on a small screen (1366×768)
-        all of it, so that 表三 fits beside the text."""
+        """No size kept yet (the first start): 80 % of the screen, centred — all of a screen where 80 % would be
+        less than FIRST_MIN (1366×768), so that 表三 fits beside the text and the library still shows agencies."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             return
         area = screen.availableGeometry()
-        self.resize(min(area.width(), max(int(area.width() * 0.8), FIRST_MIN[0])),
-                    min(area.height(), max(int(area.height() * 0.8), FIRST_MIN[1])))
+        self.resize(first_extent(area.width(), FIRST_MIN[0]), first_extent(area.height(), FIRST_MIN[1]))
         self.move(area.center() - self.rect().center())
 
     def fit_layout(self) -> None:

@@ -48,6 +48,20 @@ def mark_names() -> dict[str, str]:
     }
 
 
+def mark_short_names() -> dict[str, str]:
+    """The words of the status bar's legend, short enough for a 1366-px window (`mark_names` in its tooltips)."""
+    return {
+        CULPRIT: tr("可能出错"),
+        ERROR: tr("错误"),
+        INVOLVED: tr("涉及关系"),
+        DEFECT: tr("源文件错误"),
+        WARNING: tr("警告"),
+        POSITION: tr("按位置"),
+        EDITED: tr("已修改"),
+        INFO: tr("提示"),
+    }
+
+
 @dataclass(slots=True)
 class CellMarks:
     kinds: set[str] = field(default_factory=set)

@@ -1,198 +1,148 @@
-"""Menus, shortcuts and the status-bar legend of the main window.
+"""The menu bar and the status-bar legend of the main window.
 
-The menus are built on the main window (its menu bar; actions added to it work wherever the focus is); the
-recent-files menu is kept up to date through a `MenuHost`, the few members it reaches."""
+The menus are data (`layout`: menu → command names, separators, submenus); `build` fills a menu bar with the
+actions registered under those names in a `ui.commands.Commands` registry, so the menus never see the window.
+The keys come from `ui.shortcuts` through the registry; Help › 快捷键 reads them back from the menu bar."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMenuBar, QWidget
 
-from ui import shortcuts
 from ui.i18n import LANGUAGES, tr
-from ui.marks import PRIORITY, MarkStyle, mark_names
-
-if TYPE_CHECKING:
-    from ui.library_panel import LibraryPanel
-    from ui.main_window import MainWindow
-    from ui.review_pane import ReviewPane
-    from ui.settings import Settings
-    from ui.undo import UndoStacks
-
-
-class MenuHost(Protocol):
-    """What the menus reach: the commands they trigger and the state they show."""
-
-    review: ReviewPane
-    library_panel: LibraryPanel
-    undo: UndoStacks
-    settings: Settings
-    language: str
-    recent_menu: QMenu  # 文件 › 最近的文件, made by `build`
-
-    def choose_files(self) -> object: ...
-    def choose_folder(self) -> object: ...
-    def choose_address(self) -> object: ...
-    def import_paths(self, paths: list[str], open_first: bool = ...) -> object: ...
-    def reparse(self) -> object: ...
-    def verify(self) -> object: ...
-    def show_history(self) -> object: ...
-    def show_settings(self) -> object: ...
-    def set_language(self, code: str) -> object: ...
+from ui.marks import PRIORITY, MarkStyle, mark_names, mark_short_names
 
 
 def legend(style: MarkStyle, parent: QWidget) -> QWidget:
-    """Icon, colour and name of every mark, so a colour is never the only clue."""
+    """Icon, colour and name of every mark, so a colour is never the only clue (a short name; the full one in
+    the tooltip)."""
     box = QWidget(parent)
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(10)
-    names = mark_names()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    names, short = mark_names(), mark_short_names()
     for kind in PRIORITY:
         icon = QLabel(box)
         icon.setPixmap(style.icon(kind).pixmap(12, 12))
-        text = QLabel(names[kind], box)
+        text = QLabel(short[kind], box)
+        icon.setToolTip(names[kind])
+        text.setToolTip(names[kind])
         colour = style.brush(kind).color().name()
         text.setStyleSheet(f"background: {colour}; padding: 0 3px; border-radius: 2px")
-        layout.addWidget(icon)
-        layout.addWidget(text)
+        row.addWidget(icon)
+        row.addWidget(text)
     return box
 
 
-Shortcut = QKeySequence | QKeySequence.StandardKey | str
+SEPARATOR = "-"
 
 
-def _action(w: QMainWindow, text: str, slot: Callable[[], object], shortcut: Shortcut | Sequence[Shortcut] | None = None,
-            tip: str = "") -> QAction:
-    action = QAction(text, w)
-    if shortcut is not None:
-        shortcuts: list[Shortcut] = ([shortcut] if isinstance(shortcut, QKeySequence | QKeySequence.StandardKey | str)
-                                     else list(shortcut))
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-    if tip:
-        action.setStatusTip(tip)
-    action.triggered.connect(lambda _checked=False: slot())
-    return action
+@dataclass(frozen=True, slots=True)
+class Submenu:
+    """A submenu in the layout: `name` finds it in what `build` returns; `items` are command names (a submenu
+    filled at run time, like the recent files, has none)."""
+
+    name: str
+    title: str
+    items: tuple[str, ...] = ()
 
 
-def build(w: MainWindow) -> dict[str, QAction]:
-    review = w.review
-    keys = shortcuts.sequences  # every key comes from the one table of shortcuts (Help › 快捷键 lists it)
-    a: dict[str, QAction] = {
-        "open": _action(w, tr("导入文件…"), w.choose_files, keys("open")),
-        "open_folder": _action(w, tr("导入文件夹…"), w.choose_folder),
-        "export": _action(w, tr("导出…"), w.deliveries.export, "Ctrl+E",
-                          tip=tr("导出 CSV、XLSX 或 JSONL（默认只含已核实的报告）")),
-        "import_edits": _action(w, tr("导入修改…"), w.deliveries.import_edits,
-                                tip=tr("导入在 Excel 中修改过的导出文件，逐格确认后记入审核记录")),
-        "report_preview": _action(w, tr("打印预览…"), lambda: w.deliveries.review_report("preview"), "Ctrl+P",
-                                  tip=tr("选中报告（或当前报告）的审核意见书：打印或另存为 PDF")),
-        "report_pdf": _action(w, tr("保存为 PDF…"), lambda: w.deliveries.review_report("pdf")),
-        "report_docx": _action(w, tr("保存为 Word…"), lambda: w.deliveries.review_report("docx"),
-                               tip=tr("审核意见书（一份报告）或问题清单（多份，按机关分节），可在 WPS 和 Word 中编辑")),
-        "open_url": _action(w, tr("从网址导入…"), w.choose_address, "Ctrl+Shift+O",
-                            tip=tr("报告网页、PDF 或 Word 链接，或列出各年年报的栏目页")),
-        "backup": _action(w, tr("备份资料库…"), lambda: w.care.backup_now(),
-                          tip=tr("把资料库完整复制到一个文件（包括刚做的修改）")),
-        "audit_check": _action(w, tr("检查审核记录完整性"), lambda: w.care.check_audit(),
-                               tip=tr("逐份报告核对审核记录的哈希链，找出在程序之外被改动、删除或插入的记录")),
-        "reparse": _action(w, tr("重新解析"), w.reparse, tip=tr("用当前解析器重新读取这份报告，保留已做的修改")),
-        "quit": _action(w, tr("退出"), w.close, keys("quit")),
-        "find": _action(w, tr("在原文中查找…"), review.text.open_find, keys("find")),
-        "apply": _action(w, tr("采纳建议"), review.apply_suggestion, keys("apply")),
-        "next_problem": _action(w, tr("下一个问题"), w.loop.next_problem, keys("next_problem")),
-        "prev_problem": _action(w, tr("上一个问题"), w.loop.previous_problem, keys("prev_problem")),
-        "verify": _action(w, tr("核实…"), w.verify, keys("verify")),
-        "history": _action(w, tr("修改记录…"), w.show_history, keys("history")),
-        "settings": _action(w, tr("首选项…"), w.show_settings, keys("settings")),
-        "toggle_library": _action(w, tr("资料库"), lambda: w.library_panel.setVisible(not w.library_panel.isVisible()),
-                                  keys("toggle_library")),
-        "capture_row": _action(w, tr("从原文填入当前行"), w.capture.fill_row, keys("capture_row"),
-                               tip=tr("把原文中选中的一行数字，从当前单元格起依次填入（一次修改）")),
-        "unplaced": _action(w, tr("未定位数值"), w.show_unplaced, keys("unplaced")),
-        "next_pane": _action(w, tr("下一个窗格"), lambda: w.loop.focus_pane(1), keys("next_pane"),
-                             tip=tr("资料库、原文、表格、问题之间切换键盘焦点")),
-        "prev_pane": _action(w, tr("上一个窗格"), lambda: w.loop.focus_pane(-1), keys("prev_pane")),
-        "confirm_defect": _action(w, tr("确认为源文件错误…"), w.decisions.confirm, keys("confirm_defect"),
-                                  tip=tr("报告原文就是这样印的：记录为源文件错误（说明理由，可给出应为值），不改数值")),
-        "reopen": _action(w, tr("重新打开审核…"), w.decisions.reopen, keys("reopen")),
-        "retire": _action(w, tr("停用报告…"), w.decisions.retire,
-                          tip=tr("导入有误的报告：不再出现在列表、队列、图表和导出中，可恢复")),
-        "restore": _action(w, tr("恢复报告"), w.decisions.restore),
-        "choose_version": _action(w, tr("设为计入的版本"), w.decisions.choose_version,
-                                  tip=tr("同一机关同一年度有多份文件时，导出和图表使用这一份")),
-        "table2": _action(w, tr("表二"), lambda: w.loop.show_table(0), keys("table2")),
-        "table3": _action(w, tr("表三"), lambda: w.loop.show_table(1), keys("table3")),
-        "table4": _action(w, tr("表四"), lambda: w.loop.show_table(2), keys("table4")),
-        "filter": _action(w, tr("筛选资料库"), w.focus_filter, keys("filter")),
-        "shortcuts": _action(w, tr("快捷键"), w.show_shortcuts, keys("shortcuts")),
-        "about": _action(w, tr("关于"), w.show_about),
-    }
-    undo = w.undo.group.createUndoAction(w, tr("撤销"))
-    undo.setShortcuts(keys("undo"))
-    redo = w.undo.group.createRedoAction(w, tr("重做"))
-    redo.setShortcuts(keys("redo"))
-    a["undo"], a["redo"] = undo, redo
-    bar = w.menuBar()
-    m = bar.addMenu(tr("文件(&F)"))
-    m.addActions([a["open"], a["open_folder"], a["open_url"]])
-    m.addAction(a["backup"])
-    m.addAction(a["audit_check"])
-    w.recent_menu = m.addMenu(tr("最近的文件"))
-    m.addSeparator()
-    m.addActions([a["export"], a["import_edits"]])
-    review_report = m.addMenu(tr("审核意见书"))
-    review_report.addActions([a["report_preview"], a["report_pdf"], a["report_docx"]])
-    m.addSeparator()
-    m.addAction(a["reparse"])
-    m.addSeparator()
-    m.addAction(a["quit"])
-    m = bar.addMenu(tr("编辑(&E)"))
-    m.addActions([undo, redo])
-    m.addSeparator()
-    m.addActions([a["apply"], a["capture_row"], a["find"]])
-    m = bar.addMenu(tr("审核(&R)"))
-    m.addActions([a["next_problem"], a["prev_problem"]])
-    m.addSeparator()
-    m.addActions([a["confirm_defect"], a["verify"], a["reopen"], a["history"]])
-    m.addSeparator()
-    m.addActions([a["choose_version"], a["retire"], a["restore"]])
-    m = bar.addMenu(tr("视图(&V)"))
-    m.addActions([a["toggle_library"], a["filter"], a["unplaced"]])
-    m.addSeparator()
-    m.addActions([a["table2"], a["table3"], a["table4"], a["next_pane"], a["prev_pane"]])
-    m = bar.addMenu(tr("设置(&S)"))
-    m.addAction(a["settings"])
-    lang = m.addMenu(tr("界面语言"))
-    for code, name in LANGUAGES.items():
-        act = lang.addAction(name)
-        act.setCheckable(True)
-        act.setChecked(code == w.language)
-        act.triggered.connect(lambda _c=False, code=code: w.set_language(code))
-    m = bar.addMenu(tr("帮助(&H)"))
-    m.addActions([a["shortcuts"], a["about"]])
-    for action in a.values():
-        w.addAction(action)  # shortcuts work wherever the focus is in the window
-    update_recent(w)
-    for name in ("verify", "history", "reparse", "apply", "next_problem", "prev_problem", "capture_row", "unplaced",
-                 "confirm_defect", "reopen", "retire", "restore", "choose_version", "table2", "table3", "table4"):
-        a[name].setEnabled(False)
-    return a
+Item = str | Submenu
 
 
-def update_recent(h: MenuHost) -> None:
-    menu = h.recent_menu
+def layout(languages: Sequence[str] = tuple(LANGUAGES)) -> list[tuple[str, list[Item]]]:
+    """The menu bar as data: each menu's title and its items in order (command names, separators, submenus).
+    The titles are translated when this is called."""
+    return [
+        (tr("文件(&F)"), ["open", "open_folder", "open_url", "backup", "audit_check", Submenu("recent", tr("最近的文件")),
+                        SEPARATOR,
+                        "export", "import_edits",
+                        Submenu("review_report", tr("审核意见书"), ("report_preview", "report_pdf", "report_docx")),
+                        SEPARATOR, "reparse", SEPARATOR, "quit"]),
+        (tr("编辑(&E)"), ["undo", "redo", SEPARATOR, "apply", "capture_row", "find"]),
+        (tr("审核(&R)"), ["next_problem", "prev_problem", SEPARATOR, "confirm_defect", "verify", "reopen", "history",
+                        SEPARATOR, "choose_version", "retire", "restore"]),
+        (tr("视图(&V)"), ["toggle_library", "filter", "unplaced", SEPARATOR, "table2", "table3", "table4", "next_pane",
+                        "prev_pane", "charts"]),
+        (tr("设置(&S)"), ["settings", Submenu("language", tr("界面语言"), tuple(language_command(c) for c in languages))]),
+        (tr("帮助(&H)"), ["shortcuts", "about"]),
+    ]
+
+
+def language_command(code: str) -> str:
+    return f"language:{code}"
+
+
+def placed(menus: list[tuple[str, list[Item]]]) -> list[str]:
+    """Every command name the layout places, in menu order."""
+    out: list[str] = []
+
+    def walk(items: Sequence[Item]) -> None:
+        for item in items:
+            if isinstance(item, Submenu):
+                walk(item.items)
+            elif item != SEPARATOR:
+                out.append(item)
+
+    for _title, items in menus:
+        walk(items)
+    return out
+
+
+def mismatch(names: Sequence[str], menus: list[tuple[str, list[Item]]] | None = None) -> tuple[list[str], list[str]]:
+    """(registered but in no menu, in a menu but not registered): both empty when the menus and the commands
+    agree. A command in no menu would be reachable by its key alone, and missing from Help › 快捷键."""
+    where = placed(layout() if menus is None else menus)
+    return [n for n in names if n not in where], [n for n in where if n not in names]
+
+
+class CommandSource(Protocol):
+    """What `build` needs of the registry (`ui.commands.Commands`): the actions by name."""
+
+    actions: dict[str, QAction]
+
+
+def build(bar: QMenuBar, commands: CommandSource,
+          menus: list[tuple[str, list[Item]]] | None = None) -> dict[str, QMenu]:
+    """Fill `bar` with the layout's menus, each item the registered action of that name. Returns the submenus by
+    name (the recent files' is filled by `update_recent`). Raises ValueError when the layout and the registry
+    disagree (see `mismatch`)."""
+    menus = layout() if menus is None else menus
+    unplaced, unknown = mismatch(list(commands.actions), menus)
+    if unplaced or unknown:
+        raise ValueError(f"menus and commands disagree: in no menu {unplaced}, not registered {unknown}")
+    submenus: dict[str, QMenu] = {}
+
+    def fill(menu: QMenu, items: Sequence[Item]) -> None:
+        for item in items:
+            if isinstance(item, Submenu):
+                sub = menu.addMenu(item.title)
+                submenus[item.name] = sub
+                fill(sub, item.items)
+            elif item == SEPARATOR:
+                menu.addSeparator()
+            else:
+                menu.addAction(commands.actions[item])
+
+    for title, items in menus:
+        fill(bar.addMenu(title), items)
+    return submenus
+
+
+def update_recent(menu: QMenu, recent: Sequence[str], open_path: Callable[[str], object]) -> None:
+    """文件 › 最近的文件: one entry per file (its name; the path in the tooltip), disabled when there is none."""
     menu.clear()
-    recent = [p for p in h.settings.get("recent_files") if p]
-    for path in recent:
+    paths = [p for p in recent if p]
+    for path in paths:
         act = menu.addAction(Path(path).name)
         act.setToolTip(path)
-        act.triggered.connect(lambda _c=False, p=path: h.import_paths([p], open_first=True))
-    menu.setEnabled(bool(recent))
+        act.triggered.connect(lambda _c=False, p=path: open_path(p))
+    menu.setEnabled(bool(paths))
 
 
 if __name__ == "__main__":

@@ -9,29 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QWidget
 
 from reviewer.model import Finding
 from ui.i18n import tr
 from ui.marks import MarkStyle
 from ui.messages import cell_label, rule_name, severity_name
+from ui.row_table import ModelIndex, RowTableModel, bar_above, row_view
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(RowTableModel):
     def __init__(self, style: MarkStyle, render: Callable[[Finding], str], parent: Any = None) -> None:
         super().__init__(parent)
         self._style = style
@@ -41,9 +32,7 @@ class ProblemsModel(QAbstractTableModel):
 
     def set_style(self, style: MarkStyle) -> None:
         self._style = style
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
-                                  [Qt.ItemDataRole.DecorationRole])
+        self.rows_changed([Qt.ItemDataRole.DecorationRole])
 
     def headers(self) -> list[str]:
         return [tr("级别"), tr("规则"), tr("单元格"), tr("说明")]
@@ -80,17 +69,6 @@ class ProblemsModel(QAbstractTableModel):
     def findings(self) -> list[Finding]:
         return [r[0] for r in self._rows]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -113,19 +91,8 @@ class ProblemsPanel(QWidget):
     def __init__(self, style: MarkStyle, render: Callable[[Finding], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ProblemsModel(style, render, self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((70, 150, 260)):
-            self.view.setColumnWidth(col, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.view = row_view(self.model, (70, 150, 260), self)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel(self)
         self.apply_button = QPushButton(tr("采纳建议"), self)
         self.apply_button.setToolTip(tr("将所选问题的建议值填入单元格 (Ctrl+.)"))
@@ -134,17 +101,8 @@ class ProblemsPanel(QWidget):
         self.prev_button.setToolTip(tr("上一个问题 (Shift+F8)"))
         self.next_button = QPushButton(tr("下一个"), self)
         self.next_button.setToolTip(tr("下一个问题 (F8)"))
-        top = self._bar = QHBoxLayout()
-        top.setContentsMargins(4, 2, 4, 2)
-        top.addWidget(QLabel("<b>" + tr("问题") + "</b>　"))
-        top.addWidget(self.summary, 1)
-        for b in (self.prev_button, self.next_button, self.apply_button):
-            top.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(top)
-        layout.addWidget(self.view)
+        self._bar = bar_above(self, self.view, QLabel("<b>" + tr("问题") + "</b>　"), (self.summary, 1),
+                              self.prev_button, self.next_button, self.apply_button)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.activated.connect(lambda idx: self._row_changed(idx, QModelIndex()))
         self.apply_button.clicked.connect(self.apply_current)

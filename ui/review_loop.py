@@ -8,6 +8,7 @@ down (首选项 › 回车后). So a reviewer types a value, Enter, types, Enter
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -18,6 +19,7 @@ from ui.grid_view import GridView
 from ui.i18n import tr
 
 if TYPE_CHECKING:
+    from ui.commands import Commands
     from ui.main_window import MainWindow
     from ui.problems_panel import ProblemsPanel
 
@@ -37,6 +39,17 @@ class ReviewLoop(QObject):
         for view in window.review.views.values():
             view.advance = lambda v=view: self.advance(v)
         window.reportOpened.connect(lambda _rid: self.focus_first_problem())
+
+    def register(self, commands: Commands) -> None:
+        """审核 › 下一个 / 上一个问题, 视图 › 表二–表四 and the pane keys."""
+        has = self.window.has_report
+        commands.add("next_problem", tr("下一个问题"), self.next_problem, when=has, owner="review loop")
+        commands.add("prev_problem", tr("上一个问题"), self.previous_problem, when=has, owner="review loop")
+        for i, (name, text) in enumerate((("table2", tr("表二")), ("table3", tr("表三")), ("table4", tr("表四")))):
+            commands.add(name, text, partial(self.show_table, i), when=has, owner="review loop")
+        commands.add("next_pane", tr("下一个窗格"), lambda: self.focus_pane(1),
+                     tip=tr("资料库、原文、表格、问题之间切换键盘焦点"), owner="review loop")
+        commands.add("prev_pane", tr("上一个窗格"), lambda: self.focus_pane(-1), owner="review loop")
 
     @property
     def panel(self) -> ProblemsPanel:

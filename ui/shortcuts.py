@@ -1,9 +1,9 @@
 """Every keyboard shortcut of the window, in one table: the menus take their keys from it and Help › 快捷键
 lists it.
 
-`KEYS` gives the keys of each window action (`menus.build` assigns them); `widget_keys()` the keys a widget
-handles itself (the grid's editing keys, the filter box, the text's find bar). The help lists the window's
-actions as they are (their text and their shortcuts), so an action another part adds (the charts) is listed too.
+`KEYS` gives the keys of each window command, by its name (`ui.commands` assigns them); `widget_keys()` the
+keys a widget handles itself (the grid's editing keys, the filter box, the text's find bar). The help lists the
+menu bar's actions as they are (their text and their shortcuts).
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ Key = str | QKeySequence.StandardKey
 
 KEYS: dict[str, list[Key]] = {
     "open": [QKeySequence.StandardKey.Open],
+    "open_url": ["Ctrl+Shift+O"],
+    "export": ["Ctrl+E"],
+    "report_preview": ["Ctrl+P"],
     "quit": [QKeySequence.StandardKey.Quit],
     "find": [QKeySequence.StandardKey.Find],
     "apply": ["Ctrl+."],
@@ -42,6 +45,7 @@ KEYS: dict[str, list[Key]] = {
     "table4": ["Ctrl+4"],
     "next_pane": ["F6"],
     "prev_pane": ["Shift+F6"],
+    "charts": ["Ctrl+Shift+C"],
 }
 
 

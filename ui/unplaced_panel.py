@@ -10,32 +10,16 @@ import bisect
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
 
 from reviewer.model import Unplaced
 from ui.grid_view import SPAN_MIME
 from ui.i18n import tr
 from ui.messages import table_name
+from ui.row_table import ModelIndex, RowTableModel, bar_above, row_view
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 Span = tuple[int, int]
 
 
@@ -45,7 +29,7 @@ def line_col(starts: list[int], pos: int) -> tuple[int, int]:
     return line + 1, pos - starts[line] + 1
 
 
-class UnplacedModel(QAbstractTableModel):
+class UnplacedModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Unplaced] = []
@@ -62,25 +46,13 @@ class UnplacedModel(QAbstractTableModel):
 
     def set_placed(self, placed: Mapping[Span, str]) -> None:
         self._placed = dict(placed)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 4))
+        self.rows_changed()
 
     def value(self, row: int) -> Unplaced | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def headers(self) -> list[str]:
         return [tr("表"), tr("数值"), tr("位置"), tr("已填入"), tr("原因")]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -115,34 +87,15 @@ class UnplacedPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = UnplacedModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = row_view(self.model, (56, 70, 130, 170), self)
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for col, width in enumerate((56, 70, 130, 170)):
-            self.view.setColumnWidth(col, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.hint = QLabel(tr("在表格中选中单元格，再在这里按回车（或把数值拖到单元格上、在原文中单击数字）填入；"
                               "在原文中选中一行数字后按 Ctrl+R 填入当前行。"), self)
         self.hint.setWordWrap(True)
         self.assign_button = QPushButton(tr("填入所选单元格"), self)
         self.assign_button.setToolTip(tr("把所选数值填入表格中的当前单元格 (Enter)"))
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
-        bar.addWidget(self.hint, 1)
-        bar.addWidget(self.assign_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(bar)
-        layout.addWidget(self.view)
+        bar_above(self, self.view, (self.hint, 1), self.assign_button)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.assign_button.clicked.connect(self.assign_current)
         self.view.installEventFilter(self)

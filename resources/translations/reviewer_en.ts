@@ -522,6 +522,18 @@ Updated {at}</translation>
         <translation>Info</translation>
     </message>
     <message>
+        <source>可能出错</source>
+        <translation>Culprit</translation>
+    </message>
+    <message>
+        <source>涉及关系</source>
+        <translation>In relation</translation>
+    </message>
+    <message>
+        <source>按位置</source>
+        <translation>By position</translation>
+    </message>
+    <message>
         <source>源文件错误（已确认）：{text}；理由：{reason}</source>
         <translation>Source defect (confirmed): {text}; reason: {reason}</translation>
     </message>

@@ -46,5 +46,6 @@ def render_page(data: bytes, source_format: str, page: int, dpi: float = 144) ->
     from reviewer.reading.ocr import OCR_DPI, cv2, decode_image, image_dpi
 
     image = decode_image(data, "image")[page - 1]
-    rgb = cv2().cvtColor(image, cv2().COLOR_BGR2RGB)
+    cv = cv2()
+    rgb = cv.cvtColor(image, cv.COLOR_BGR2RGB)
     return PageImage(rgb.shape[1], rgb.shape[0], rgb.tobytes(), (image_dpi(data) or OCR_DPI) / 72)

@@ -128,9 +128,9 @@ def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None,
         (rep.source_name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
          rep.table2_variant, rep.parser_version, PARSER_VERSION, version_of, at, at))
     c.execute("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)", (rid, data, rep.text, rep.extra))
-    c.executemany("INSERT INTO cells(report_id, cell, ord, parsed, value, printed, parsed_origin, origin, span_start, "
-                  "span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  [(rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in rep.cells])
+    c.copy_rows("cells", ("report_id", "cell", "ord", "parsed", "value", "printed", "parsed_origin", "origin",
+                          "span_start", "span_end"),
+                [(rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in rep.cells])
     this = rep.light()
     prev = crossreport.previous_record(c, akey, rep.year)
     cross = crossreport.cross_findings(this, prev[1]) if prev is not None else []
@@ -295,10 +295,8 @@ def run_import(lib: LibraryHandle, paths: list[str | Path], *, reviewer: str | N
     n = workers or min(os.cpu_count() or 1, 8)
     chunks = _chunks(run.prepared(files, sources), CHUNK)
     conn = lib.connection
-    fast = conn.kind == "sqlite"  # a server keeps its own durability settings
-    if fast:
-        with lib.lock:
-            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process; fsync at checkpoints
+    with lib.lock:
+        conn.bulk(True)  # a commit survives a killed process; the disk is waited for at the end
     try:
         if n <= 1 or len(files) + len(sources) <= IN_PROCESS_MAX:
             for chunk in chunks:
@@ -308,9 +306,8 @@ def run_import(lib: LibraryHandle, paths: list[str | Path], *, reviewer: str | N
         else:
             _pooled(run, chunks, n)
     finally:
-        if fast:
-            with lib.lock:
-                conn.execute("PRAGMA synchronous=FULL")
+        with lib.lock:
+            conn.bulk(False)
     run.settle_repeats()
     return run.summary
 

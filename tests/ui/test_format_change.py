@@ -120,8 +120,9 @@ def test_cancel_in_the_progress_dialog_before_the_write(qtbot, window, library, 
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         qtbot.waitUntil(parsing.is_set, timeout=10_000)
         progress = window.runner.dialog
-        qtbot.waitUntil(lambda: progress.maximum() == reparse_module.STEPS)  # determinate
-        assert progress.value() == 2 and "解析表格" in progress.labelText()
+        # determinate, at the parse step (the step's signal may arrive just after the maximum is set)
+        qtbot.waitUntil(lambda: progress.maximum() == reparse_module.STEPS and progress.value() == 2)
+        assert "解析表格" in progress.labelText()
         progress.findChild(QPushButton).click()  # Cancel
     result = done.args[0]
     assert result.cancelled

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLabel, QMessageBox
 
 from tests.ui.conftest import SAMPLES, sample
 from ui.import_progress import ImportProgress
@@ -63,11 +63,13 @@ def test_the_first_start_opens_at_most_of_the_screen(qtbot, library, settings) -
 
     w = MainWindow(library, library.path, settings, "zh_CN")
     qtbot.addWidget(w)
-    from ui.main_window import FIRST_MIN
+    from ui.main_window import FIRST_MIN, first_extent
 
     area = QGuiApplication.primaryScreen().availableGeometry()
-    # 80 % of the screen, at least 1280×720 (a 1366×768 screen is used whole), never more than the screen
-    expected = [min(a, max(int(a * 0.8), m)) for a, m in zip((area.width(), area.height()), FIRST_MIN, strict=True)]
+    # 80 % of the screen, or all of it where 80 % would be less than 1280×720 (a 1366×768 screen is used whole)
+    assert [first_extent(a, m) for a, m in ((1366, 1280), (768, 720), (1920, 1280), (1080, 720))] == [1366, 768, 1536,
+                                                                                                      864]
+    expected = [first_extent(a, m) for a, m in zip((area.width(), area.height()), FIRST_MIN, strict=True)]
     assert abs(w.width() - expected[0]) <= 2 and abs(w.height() - expected[1]) <= 2
     w.close()
 
@@ -127,6 +129,33 @@ def test_a_1366_by_768_window_shows_table_3_whole(qtbot, library, settings) -> N
     needed = sum(view.columnWidth(c) for c in range(view.model().columnCount()))
     assert needed <= view.viewport().width(), "the 总计 column is cut off"
     assert not view.horizontalScrollBar().isVisible()
+    w.close()
+
+
+def test_a_1366_by_768_window_shows_agencies_and_the_whole_legend(qtbot, library, settings) -> None:  # noqa: ANN001
+    from ui.library_panel import LibraryModel
+    from ui.main_window import MainWindow
+
+    w = MainWindow(library, library.path, settings, "zh_CN")
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    library.import_paths([str(sample(p)) for p in ("000", "001", "003")], reviewer="导入")
+    w.refresh_library()
+    view = w.library_panel.view
+    agency = LibraryModel.COLUMNS.index("agency")
+    # 8 characters of an agency's name at least: its place and its kind, elided in the middle
+    assert view.columnWidth(agency) >= view.fontMetrics().horizontalAdvance("临清市行政审批局") + 8
+    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    w.show_status("已自动备份资料库：" + "/一个很长的文件夹" * 20 + "/lib.sqlite3")  # a long message
+    QApplication.processEvents()
+    labels = [label for label in w.legend.findChildren(QLabel) if label.text()]
+    assert len(labels) == 8
+    for label in labels:  # every word of the legend whole, its full name in the tooltip
+        assert label.width() >= label.sizeHint().width(), label.text()
+        assert label.toolTip()
+    assert w.status_label.shown_text().endswith("…") and w.status_label.toolTip().endswith("lib.sqlite3")
     w.close()
 
 

@@ -65,6 +65,16 @@ class Db(Protocol):
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows at once (SQLite: executemany; PostgreSQL: COPY, one round trip)."""
+        ...
+
+    def bulk(self, on: bool) -> None:
+        """While a batch import runs (`on`), commits may skip waiting for the disk: a commit still survives a
+        killed client, only a crash of the machine (SQLite) or of the server (PostgreSQL) can lose the last
+        few, and nothing is ever corrupted. Turning it off makes everything before durable again."""
+        ...
+
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run an INSERT into a table with an `id` key and return the new row's id."""
         ...

@@ -185,6 +185,32 @@ class PgDb:
             except psycopg.Error as exc:
                 raise convert(exc, self.location) from exc
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        with self._guard:
+            try:
+                with self._ensure().cursor() as cur, cur.copy(
+                        f"COPY {table} ({', '.join(columns)}) FROM STDIN".encode()) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            except psycopg.Error as exc:
+                raise convert(exc, self.location) from exc
+
+    def bulk(self, on: bool) -> None:
+        with self._guard:
+            try:
+                self._ensure().execute(f"SET synchronous_commit = {'off' if on else 'on'}".encode())
+                if not on:  # a commit that waits for the disk flushes the WAL of every commit before it
+                    try:
+                        with self.write():
+                            self.raw.execute(b"INSERT INTO library_meta(key, value) VALUES ('last_import', "
+                                             b"now()::text) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                    except psycopg.errors.InsufficientPrivilege:
+                        pass  # a role that may not write it: the server's WAL writer flushes within a second
+            except psycopg.Error as exc:
+                raise convert(exc, self.location) from exc
+
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         row = self.execute(sql + " RETURNING id", params).fetchone()
         assert row is not None

@@ -24,6 +24,14 @@ class SqliteDb:
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.raw.executemany(sql, rows)
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        marks = ", ".join("?" * len(columns))
+        self.raw.executemany(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def bulk(self, on: bool) -> None:
+        # WAL: a commit survives a killed process; fsync at checkpoints
+        self.raw.execute(f"PRAGMA synchronous={'NORMAL' if on else 'FULL'}")
+
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         return int(self.raw.execute(sql + " RETURNING id", params).fetchone()[0])
 
