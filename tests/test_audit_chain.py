@@ -215,3 +215,25 @@ def test_heads_kept_elsewhere_find_a_trail_rewritten_with_its_hashes(library: tu
     (tmp_path / "other.json").write_text("{}", encoding="utf-8")
     assert main(["audit", "verify", "--db", str(db), "--against", str(tmp_path / "other.json")]) == 2
     assert "不是保存的审核记录链尾文件" in capsys.readouterr().err
+
+
+def test_a_repaired_library_keeps_its_chains_and_an_older_one_gets_them(library: tuple[Path, dict[str, int]],
+                                                                        tmp_path: Path) -> None:
+    from reviewer.store.repair import repair
+
+    db, _ = library
+    with Library(db, seed_samples=False) as lib:
+        before = lib.verify_audit()
+    assert repair(db).complete
+    with Library(db, seed_samples=False) as lib:
+        after = lib.verify_audit()
+        assert after.intact and (after.reports, after.entries, after.heads) == (before.reports, before.entries,
+                                                                               before.heads)
+    old = tmp_path / "v3.sqlite3"
+    conn = sqlite3.connect(old)
+    conn.executescript((Path(__file__).parent / "fixtures" / "library-v3.sql").read_text(encoding="utf-8"))
+    conn.close()
+    assert repair(old).complete
+    with Library(old, seed_samples=False) as lib:
+        report = lib.verify_audit()
+        assert report.intact and report.entries == 18 + 3 + 2

@@ -14,7 +14,7 @@ import pytest
 from reviewer.cli import main
 from reviewer.errors import StoreError
 from reviewer.model import finding_key
-from reviewer.store import Library
+from reviewer.store import SCHEMA_VERSION, Library
 from reviewer.store.library_move import move
 from tests.fixtures.reports import CLEAN, FAULTY, variant_text, write_report
 
@@ -64,6 +64,9 @@ def _full_library(tmp_path: Path) -> Path:
         lib.reparse(old.id, template="2019", reviewer="张三", reason="按 2019 年格式", expected_version=ch.version)
         mistake = lib.summary(ids["mistake.txt"])
         lib.retire(mistake.id, reason="误导入", reviewer="王五", expected_version=mistake.version)
+    with sqlite3.connect(db) as conn:  # a setting of the library (as team mode keeps its own in library_meta)
+        conn.execute("INSERT INTO library_meta(key, value) VALUES ('office', '测试处')")
+    conn.close()
     return db
 
 
@@ -133,6 +136,10 @@ def test_a_failure_midway_leaves_the_target_without_the_source(pg_cluster, tmp_p
                                                   "confirmations", "audit_heads"}
     assert all(t.source_rows == t.target_rows and t.source_sum == t.target_sum for t in summary.tables)
     assert summary.rows("conflicts") > 0 and summary.rows("acknowledgements") == 2
+    with Library(url, seed_samples=False) as team:  # the file's settings and facts came too, marked as moved
+        meta = dict(team.connection.execute("SELECT key, value FROM library_meta").fetchall())
+        assert meta["migrated_from"] == str(db.resolve()) and meta["schema_version"] == str(SCHEMA_VERSION)
+        assert meta["source_created_at"] and meta["office"] == "测试处"
     pg_cluster.drop_database(url)
 
 

@@ -4,7 +4,8 @@
   written) and the copy brought to the current schema; its audit chains must verify, or nothing is moved.
 - The target must be an empty library (a new database becomes one); one that holds reports is refused.
 - Every table of the library is copied in one transaction holding the server's write lock, every row with its
-  ids as they are (the identity counters are then moved past them), so references (`version_of`, `batch`,
+  ids as they are (the identity counters are then moved past them; `library_meta`'s settings too, but the
+  server's own schema version and creation time), so references (`version_of`, `batch`,
   `verification_id`, a `choose_version` line's report ids) and the audit chains — which hash report ids and
   references — hold unchanged. A failure anywhere rolls the transaction back: the target keeps no row of the
   source (a new database is left an empty library) and the move can simply be run again.
@@ -28,7 +29,8 @@ from reviewer.store.backend import Db
 # Parents before the rows that refer to them; a table not named here (a later version's) comes after, by name.
 ORDER = ("reports", "documents", "cells", "findings", "edits", "verifications", "acknowledgements", "conflicts",
          "confirmations", "audit_heads")
-SKIP = ("library_meta",)  # the library's own facts (schema version, creation time): each side keeps its own
+SKIP = ("library_meta",)  # copied by `_copy_meta`: the schema version and creation time are each side's own
+OWN_META = ("schema_version", "created_at")
 CHUNK = 500
 Progress = Callable[[str, int, int], None]  # (table, rows done, rows in the table)
 
@@ -191,13 +193,37 @@ def move(source: str | Path, target: str, *, progress: Progress | None = None,
                     if "id" in _pg_columns(d, table):
                         d.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                   f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
-                d.execute("INSERT INTO library_meta(key, value) VALUES ('migrated_from', ?) ON CONFLICT (key) "
-                          "DO UPDATE SET value = excluded.value", (str(path.resolve()),))
+                meta = _copy_meta(s, d, path)
+            summary.tables.append(meta_check(s, d, meta))
             for table in tables:
                 n_dst, sum_dst = table_checksum(d, table, _sqlite_columns(s, table))
                 summary.tables.append(TableCheck(table, sums[table].rows, n_dst, sums[table].hex, sum_dst))
             summary.audit = dst.verify_audit()
     return summary
+
+
+def _copy_meta(s: Db, d: Db, path: Path) -> list[str]:
+    """The library's settings and facts (`library_meta`) but its own schema version and creation time (the file's
+    is kept as `source_created_at`), plus `migrated_from`. Returns the keys copied."""
+    rows = [(k, v) for k, v in s.execute("SELECT key, value FROM library_meta") if k not in OWN_META]
+    created = s.execute("SELECT value FROM library_meta WHERE key = 'created_at'").fetchone()
+    rows += [("source_created_at", created[0] if created else None), ("migrated_from", str(path.resolve()))]
+    for k, v in rows:
+        d.execute("INSERT INTO library_meta(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                  "excluded.value", (k, v))
+    return [k for k, _ in rows if k not in ("source_created_at", "migrated_from")]
+
+
+def meta_check(s: Db, d: Db, keys: list[str]) -> TableCheck:
+    """`library_meta` compared on the keys copied."""
+    sums = []
+    for db in (s, d):
+        check = Checksum()
+        for k, v in db.execute("SELECT key, value FROM library_meta"):
+            if k in keys:
+                check.add((k, v))
+        sums.append(check)
+    return TableCheck("library_meta", sums[0].rows, sums[1].rows, sums[0].hex, sums[1].hex)
 
 
 def _copy_table(s: Db, d: Db, table: str, progress: Progress | None) -> Checksum:
