@@ -48,12 +48,17 @@ def statements(db: Db) -> list[str]:
            f"GRANT INSERT ON {', '.join(APPEND_ONLY)} TO {REVIEWER_ROLE}",
            f"GRANT INSERT, UPDATE, DELETE ON {', '.join(state)} TO {REVIEWER_ROLE}",
            f"GRANT INSERT, UPDATE, DELETE ON library_meta TO {LEAD_ROLE}",
-           f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {_schema(db)} TO {REVIEWER_ROLE}"]
+           f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {_schema(db)} TO {REVIEWER_ROLE}",
+           f"GRANT CONNECT ON DATABASE {_quoted(str(db.execute('SELECT current_database()').fetchone()[0]))} "
+           f"TO {REVIEWER_ROLE}"]
     return out
 
 
 def _schema(db: Db) -> str:
-    name = str(db.execute("SELECT current_schema()").fetchone()[0])
+    return _quoted(str(db.execute("SELECT current_schema()").fetchone()[0]))
+
+
+def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
