@@ -59,7 +59,8 @@ def layout(languages: Sequence[str] = tuple(LANGUAGES)) -> list[tuple[str, list[
     """The menu bar as data: each menu's title and its items in order (command names, separators, submenus).
     The titles are translated when this is called."""
     return [
-        (tr("文件(&F)"), ["open", "open_folder", "open_url", "backup", Submenu("recent", tr("最近的文件")), SEPARATOR,
+        (tr("文件(&F)"), ["open", "open_folder", "open_url", "backup", "audit_check", Submenu("recent", tr("最近的文件")),
+                        SEPARATOR,
                         "export", "import_edits",
                         Submenu("review_report", tr("审核意见书"), ("report_preview", "report_pdf", "report_docx")),
                         SEPARATOR, "reparse", SEPARATOR, "quit"]),

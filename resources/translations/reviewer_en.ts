@@ -630,6 +630,10 @@ Updated {at}</translation>
         <translation>Copy the whole library to a file (including the latest edits)</translation>
     </message>
     <message>
+        <source>逐份报告核对审核记录的哈希链，找出在程序之外被改动、删除或插入的记录</source>
+        <translation>Check every report&apos;s audit trail hash chain for entries changed, deleted or inserted outside the app</translation>
+    </message>
+    <message>
         <source>用当前解析器重新读取这份报告，保留已做的修改</source>
         <translation>Read this report again with the current parser, keeping the edits</translation>
     </message>
@@ -2552,6 +2556,38 @@ Close the program and run the repair; the daily automatic backups are in the bac
     <message>
         <source>已备份 {n} 份报告到 {path}</source>
         <translation>Backed up {n} reports to {path}</translation>
+    </message>
+    <message>
+        <source>正在检查审核记录的哈希链…</source>
+        <translation>Checking the audit trail&apos;s hash chains…</translation>
+    </message>
+    <message>
+        <source>检查审核记录完整性</source>
+        <translation>Check Audit Trail Integrity</translation>
+    </message>
+    <message>
+        <source>无法检查审核记录：{reason}</source>
+        <translation>Could not check the audit trail: {reason}</translation>
+    </message>
+    <message>
+        <source>审核记录完整</source>
+        <translation>Audit trail intact</translation>
+    </message>
+    <message>
+        <source>{n} 份报告的 {m} 条审核记录，哈希链均完好：没有记录被改动、删除或插入。</source>
+        <translation>{m} audit entries of {n} reports, every hash chain intact: no entry was changed, deleted or inserted.</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 份报告</source>
+        <translation>…and {n} more reports</translation>
+    </message>
+    <message>
+        <source>审核记录被改动</source>
+        <translation>Audit trail tampered with</translation>
+    </message>
+    <message>
+        <source>{n} 份报告的审核记录哈希链断开：这些记录在程序之外被改动、删除或插入。</source>
+        <translation>The audit trail hash chain of {n} reports is broken: entries were changed, deleted or inserted outside the app.</translation>
     </message>
     <message>
         <source>保存失败</source>

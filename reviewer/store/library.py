@@ -17,7 +17,7 @@ from reviewer.api import PARSER_VERSION
 from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
-from reviewer.store import confirmations, crossreport, four_eyes, records, review, spans
+from reviewer.store import audit_trail, confirmations, crossreport, four_eyes, records, review, spans
 from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
 from reviewer.store.claims import release as release_claim
 from reviewer.store.config import default_library
@@ -148,6 +148,13 @@ class Library(TeamMixin):
 
                 return server_integrity(self._conn)
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def verify_audit(self, report_id: int | None = None,
+                     saved: audit_trail.SavedHeads | None = None) -> audit_trail.AuditReport:
+        """Walk the audit trail's hash chains (every report's, or one): the first broken link of each; with
+        `saved`, also whether each head saved earlier is still in its chain."""
+        with self._lock, snapshot(self._conn) as c:
+            return audit_trail.verify_library(c, report_id, saved)
 
     @property
     def address(self) -> str | Path:
@@ -551,11 +558,8 @@ class Library(TeamMixin):
             version, _ = bump(c, s, at=at, reviewer=name, status=four_eyes.status_after_verify(c), batch=batch,
                                     reason=(note or "").strip() or "核实", verified_at=at)
             release_claim(c, report_id, name)  # the work is done (待复核 or 已核实: read-only)
-            vid = c.insert("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
-                           "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
-            c.executemany("INSERT INTO acknowledgements(verification_id, finding_key, reason, rule, message) "
-                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                          [(vid, finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
+            audit_trail.add_verification(c, report_id, name, at, (note or "").strip() or None, version,
+                                         [(finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
             c.execute("UPDATE conflicts SET resolved_at = ?, resolution = 'acknowledged' WHERE report_id = ? "
                       "AND resolved_at IS NULL", (at, report_id))
             akey, year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()

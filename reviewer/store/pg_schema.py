@@ -200,6 +200,21 @@ CREATE INDEX IF NOT EXISTS reports_search_file ON reports USING gin (source_name
 CREATE INDEX IF NOT EXISTS reports_search_year ON reports USING gin ((CAST(year AS TEXT)) gin_trgm_ops);
 """
 
+# v4 as SQLite's: the audit trail's hash chain (`audit_chain.py`); the step links the entries already written
+# with the append-only triggers disabled inside its transaction.
+V4 = "".join(f"""
+ALTER TABLE {t} ADD COLUMN chain_seq BIGINT, ADD COLUMN chain_hash TEXT;""" for t in APPEND_ONLY) + """
+CREATE TABLE audit_heads (
+    report_id BIGINT PRIMARY KEY REFERENCES reports(id),
+    seq BIGINT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE UNIQUE INDEX edits_chain ON edits(report_id, chain_seq);
+CREATE UNIQUE INDEX verifications_chain ON verifications(report_id, chain_seq);
+"""
+
+SCRIPTS = {1: V1, 2: V2, 3: V3, 4: V4}
+
 # v5 (team mode's people, as SQLite's v5 — see schema.py): claims, the status 待复核 (`pending`), the group roles
 # (reviewer_role: edit, confirm, verify; lead_role: a member of reviewer_role that also reopens, retires, signs
 # off and changes the library's settings — the store checks which, `store.roles`) with the table privileges a
@@ -266,5 +281,4 @@ BEGIN
 END $$;
 """
 
-SCRIPTS = {1: V1, 2: V2, 3: V3}
 SCRIPTS[PEOPLE_VERSION] = V5

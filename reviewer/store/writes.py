@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reviewer.store import claim_guard, records
+from reviewer.store import audit_trail, claim_guard, records
 from reviewer.store.backend import Db
 from reviewer.store.stale import stale_write
 from reviewer.store.types import KIND_STATUS, STATUS_PENDING, STATUS_VERIFIED, ReportLocked, ReportSummary
@@ -40,10 +40,8 @@ def next_batch(c: Db) -> int:
 
 
 def audit(c: Db, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Append to the trail: (report_id, batch, kind, cell, old, new, reviewer, at, reason)."""
-    c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  [(*r[:4], c.any_value(r[4]), c.any_value(r[5]), *r[6:]) for r in rows])
+    """Append to the trail: (report_id, batch, kind, cell, old, new, reviewer, at, reason), hash-chained."""
+    audit_trail.append_edits(c, rows)
 
 
 def bump(c: Db, s: ReportSummary, *, at: str, reviewer: str | None, status: str | None = None,
