@@ -19,6 +19,7 @@ from reviewer.model import finding_key
 from reviewer.store import Library
 
 from .fixtures.reports import FAULTY
+from .people import recorded
 
 CELL = "table3:unable.not_held:total"  # printed 0; its row adds up to 3
 
@@ -92,5 +93,5 @@ def test_xlsx_marks_the_cells_and_lists_the_problems(lib: Library, tmp_path: Pat
     assert rows[0] == PROBLEMS_HEADER
     by_number = {r[4]: dict(zip(PROBLEMS_HEADER, r, strict=True)) for r in rows[1:]}
     assert by_number["E1"]["处理"] == "源文件错误" and by_number["E1"]["理由"] == "原件即印为 0"
-    assert by_number["E1"]["应为"] == f"{CELL} = 3" and by_number["E1"]["处理人"] == "张三"
+    assert by_number["E1"]["应为"] == f"{CELL} = 3" and by_number["E1"]["处理人"] == recorded(lib, "张三")
     assert by_number["W1"]["处理"] == "已说明" and by_number["W1"]["理由"] == "正文照原件"

@@ -15,6 +15,7 @@ from reviewer.export.excel_edits import apply_edits, read_edits
 from reviewer.export.xlsx import SHEET_NAMES, form_for
 from reviewer.store import Library
 from reviewer.store.stats import open_reader
+from tests.people import recorded
 
 A, B = "table3:granted:natural", "table3:granted:total"
 
@@ -71,7 +72,7 @@ def test_xlsx_round_trip_applies_one_edit_and_reports_one_conflict(lib: Library,
     assert after.record.get(A) == before.record.get(A) + 10 and after.record.get(B) == 55  # the conflict untouched
     last = lib.history(rid, A)[-1]
     assert (last.old, last.new, last.reviewer, last.reason) == (before.record.get(A), before.record.get(A) + 10,
-                                                                "王五", "Excel: 导出.xlsx")
+                                                                recorded(lib, "王五"), "Excel: 导出.xlsx")
     assert not _preview(lib, out).applicable  # importing the same file again changes nothing more
 
 

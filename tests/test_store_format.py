@@ -17,6 +17,7 @@ from reviewer.model import Document, Record, finding_key
 from reviewer.store import Library, ReportLocked, VerificationRefused
 
 from .fixtures.reports import FAULTY
+from .people import recorded
 
 SHARED = "table3:unable.not_held:total"  # in both formats: the culprit of seed 003 (printed 0, should be 3)
 ONLY_2019 = "table3:other:natural"  # （六）其他处理, one row in 2019
@@ -67,9 +68,10 @@ def test_a_format_change_keeps_edits_lists_lost_ones_and_is_audited(lib: Library
     assert [f.cells for f in lost] == [[ONLY_2019]] and lost[0].severity == "warning"
     assert "（六）其他处理" in lost[0].message and "由 0 改为 2" in lost[0].message
     trail = lib.history(rid)
-    assert [(e.old, e.new, e.reviewer) for e in trail if e.cell == ONLY_2019] == [(0, 2, "张三")]
+    assert [(e.old, e.new, e.reviewer) for e in trail if e.cell == ONLY_2019] == [(0, 2, recorded(lib, "张三"))]
     fmt = [e for e in trail if e.kind == "metadata" and e.cell == "template"]
-    assert [(e.old, e.new, e.reviewer, e.reason) for e in fmt] == [("2019", "2021", "李四", "表格是2021年修订格式")]
+    assert [(e.old, e.new, e.reviewer, e.reason) for e in fmt] == [
+        ("2019", "2021", recorded(lib, "李四"), "表格是2021年修订格式")]
     assert fmt[0].at and fmt[0].batch == trail[-1].batch  # one batch with the re-parse line
     assert trail[-1].kind == "reparse" and "格式 2019 → 2021" in trail[-1].reason and "1 处" in trail[-1].reason
     # verifying needs the lost edit acknowledged with a reason

@@ -92,10 +92,67 @@ def test_migrate_v2(tmp_path: Path) -> None:
         assert lib.summary(corrected).counts and not lib.summary(verified).counts
 
 
-@pytest.mark.parametrize("version", [1, 2])
+def test_migrate_v3_links_the_trail(tmp_path: Path) -> None:
+    path = _from_fixture(tmp_path, 3)
+    with sqlite3.connect(path) as old:
+        before = {t: old.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+                  for t in ("edits", "verifications", "acknowledgements")}
+    with Library(path) as lib:
+        c = lib.connection
+        assert not lib.created and lib.integrity_check() == "ok"
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        # every entry kept as it was (an amount 13.0 still a REAL beside the integer 13), now with its link
+        for table, rows in before.items():
+            n = len(rows[0])
+            assert [r[:n] for r in c.execute(f"SELECT * FROM {table} ORDER BY 1, 2")] == rows
+            assert c.execute(f"SELECT count(*) FROM {table} WHERE chain_seq IS NULL OR chain_hash IS NULL"
+                             ).fetchone()[0] == 0
+        assert c.execute("SELECT typeof(new_value) FROM edits WHERE reason = '金额'").fetchone()[0] == "real"
+        report = lib.verify_audit()
+        assert report.intact and (report.reports, report.entries) == (4, 18 + 3 + 2)
+        # the faulty report's chain in the order it was written: the status line before its verification,
+        # then the verification's acknowledgement
+        faulty = next(s.id for s in lib.list_reports() if s.source_name == "faulty.txt")
+        order = sorted([(s, "edits", k) for s, k in c.execute("SELECT chain_seq, kind FROM edits WHERE report_id = ?",
+                                                                (faulty,))]
+                       + [(s, "verifications", n) for s, n in c.execute(
+                           "SELECT chain_seq, note FROM verifications WHERE report_id = ?", (faulty,))]
+                       + [(s, "acknowledgements", "") for (s,) in c.execute(
+                           "SELECT a.chain_seq FROM acknowledgements a JOIN verifications v ON v.id = a.verification_id "
+                           "WHERE v.report_id = ?", (faulty,))])
+        assert [x[1:] for x in order[-7:]] == [
+            ("edits", "status"), ("verifications", "与原件核对"), ("acknowledgements", ""), ("edits", "status"),
+            ("edits", "status"), ("verifications", "再核"), ("acknowledgements", "")]
+        # still append-only, and new work extends the chain
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            c.execute("UPDATE edits SET reason = 'x'")
+        rep = lib.load(faulty)
+        assert rep.locked and [e.kind for e in lib.history(faulty)][:3] == ["import", "edit", "status"]
+        ch = lib.reopen(faulty, reason="再查", reviewer="王五", expected_version=rep.version)
+        assert ch.status == "in_review" and lib.verify_audit(faulty).intact
+        assert c.execute("SELECT seq FROM audit_heads WHERE report_id = ?", (faulty,)).fetchone()[0] == len(order) + 1
+
+
+def test_migrate_v4_adds_claims_and_the_pending_status(tmp_path: Path) -> None:
+    path = _from_fixture(tmp_path, 4)
+    with Library(path) as lib:
+        assert lib.verify_audit().intact  # v4's chains go on from where they were
+        ids = {s.source_name: s.id for s in lib.list_reports(retired=None)}
+        faulty, clean = ids["faulty.txt"], ids["mistake.txt"]
+        assert lib.summary(faulty).status == "verified"
+        lib.claim(faulty, reviewer="张三")
+        assert lib.claims()[faulty].holder == "张三"
+        lib.change_setting("four_eyes", "on", reviewer="王组长")
+        ch = lib.restore(clean, reviewer="王五", reason="确属本单位", expected_version=lib.summary(clean).version)
+        assert lib.verify(clean, reviewer="李四", expected_version=ch.version).status == "pending"
+        assert lib.verify_audit().intact
+
+
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_a_migrated_library_has_the_schema_of_a_new_one(tmp_path: Path, version: int) -> None:
     path = _from_fixture(tmp_path, version)
-    Library(path).close()
+    with Library(path) as lib:  # and its trail is linked into chains that verify
+        assert lib.verify_audit().intact and lib.verify_audit().entries > 0
     Library(tmp_path / "new.sqlite3", seed_samples=False).close()
     with sqlite3.connect(path) as a, sqlite3.connect(tmp_path / "new.sqlite3") as b:
         assert _schema(a) == _schema(b)

@@ -26,6 +26,7 @@ from ui.decision_dialogs import ConfirmDefectDialog, ReasonDialog
 from ui.grid_view import GridView
 from ui.i18n import tr
 from ui.session import Applied
+from ui.stale_notice import stale_text
 
 if TYPE_CHECKING:
     from ui.commands import Commands
@@ -58,6 +59,7 @@ class Decisions(QObject):
         self.window = window
         self.dialog: QWidget | None = None
         self.commands: Commands | None = None
+        self.permits: Callable[[str], bool] = lambda _action: True  # the role's say (`ui.team_actions`)
         review = window.review
         self.banner = QLabel(review)
         self.banner.setWordWrap(True)
@@ -92,8 +94,10 @@ class Decisions(QObject):
         has = self.session is not None
         retired = has and self.session.locked == "retired"
         status = self.session.summary.status if has else None
-        return {"confirm_defect": has and not self.lock_text(), "reopen": status == "verified" and not retired,
-                "retire": has and not retired, "restore": retired,
+        permits = self.permits  # what the role allows (`ui.team_actions`; a local library: everything)
+        return {"confirm_defect": has and not self.lock_text(),
+                "reopen": status in ("verified", "pending") and not retired and permits("reopen"),
+                "retire": has and not retired and permits("retire"), "restore": retired and permits("restore"),
                 "choose_version": has and not retired and bool(self.session.summary.has_versions)}
 
     @property
@@ -107,13 +111,17 @@ class Decisions(QObject):
             return None
         if session.locked == "retired":
             return tr("这份报告已停用（导入有误），为只读；审核 › 恢复报告 可恢复。")
+        if session.locked == "claimed":  # shown by the claim bar (`ui.claims`), with its 接管… button
+            return tr("{name} 正在审核这份报告，为只读；如需修改，请接管（须说明理由）。").format(name=session.held_by)
+        if session.locked == "pending":
+            return tr("待复核：这份报告已核实，等待组长签核（审核 › 复核签核），为只读；组长可退回（重新打开审核）。")
         return tr("已核实：这份报告为只读。如需修改或确认问题，请先 审核 › 重新打开审核（Ctrl+Shift+R），并说明理由。")
 
     def update_lock(self) -> None:
         text = self.lock_text()
         self.window.review.set_locked(text)
         self.banner.setText(text or "")
-        self.banner.setVisible(bool(text))
+        self.banner.setVisible(bool(text) and self.session.locked != "claimed")
         retired = self.session is not None and self.session.locked == "retired"
         self.banner.setStyleSheet("padding: 4px 6px; border-radius: 3px; "
                                   + ("background: #eceff1; color: #37474f" if retired
@@ -129,8 +137,8 @@ class Decisions(QObject):
         try:
             applied = fn()
         except StaleWriteError as exc:
-            self.window.inform(tr("报告已在别处修改"), tr("这份报告已被其他窗口或程序修改，已重新载入。\n{reason}")
-                               .format(reason=exc), QMessageBox.Icon.Warning)
+            self.window.inform(tr("报告已在别处修改"), stale_text(exc, self.window.review.cell_label),
+                               QMessageBox.Icon.Warning)
             self.window.undo.drop(session.report_id)
             self.window.open_report(session.report_id)
             return False
@@ -201,7 +209,7 @@ class Decisions(QObject):
     # -- reopen, retire, restore, versions -------------------------------------------------------------------
     def reopen(self) -> QWidget | None:
         session = self.session
-        if session is None or session.summary.status != "verified":
+        if session is None or session.summary.status not in ("verified", "pending"):
             return None
         dialog = ReasonDialog(tr("重新打开审核"), tr("把这份已核实的报告重新打开审核？重新打开后可以修改，"
                                                    "需要再次核实。请说明理由。"), tr("重新打开审核"), self.window)

@@ -26,6 +26,7 @@ CHECK_EVERY_MS = 30 * 60 * 1000
 class LibraryCare(QObject):
     message = Signal(str)  # a line for the status bar
     damaged = Signal(str)  # the library failed its check: the one-line reason
+    audit_checked = Signal(object)  # an `AuditReport` (or the one-line reason it could not be made)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -33,11 +34,13 @@ class LibraryCare(QObject):
         self.path = Path(window.library.path)
         self.message.connect(window.show_status)
         self.damaged.connect(self._warn)
+        self.audit_checked.connect(self._show_audit)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check_soon)
         self.timer.start(CHECK_EVERY_MS)
         self._threads: list[threading.Thread] = []
         self.warning: QMessageBox | None = None  # the last damage warning shown
+        self.audit_box: QMessageBox | None = None  # the last verdict of 检查审核记录完整性
 
     def _background(self, fn: object) -> None:
         thread = threading.Thread(target=fn, daemon=True, name="library-care")  # type: ignore[arg-type]
@@ -101,6 +104,8 @@ class LibraryCare(QObject):
     def register(self, commands: Commands) -> None:
         commands.add("backup", tr("备份资料库…"), lambda: self.backup_now(),
                      tip=tr("把资料库完整复制到一个文件（包括刚做的修改）"), owner="library care")
+        commands.add("audit_check", tr("检查审核记录完整性"), lambda: self.check_audit(),
+                     tip=tr("逐份报告核对审核记录的哈希链，找出在程序之外被改动、删除或插入的记录"), owner="library care")
 
     def backup_now(self, target: str | None = None) -> Path | None:
         from reviewer.errors import ReviewerError
@@ -123,3 +128,57 @@ class LibraryCare(QObject):
             return None
         self.window.show_status(tr("已备份 {n} 份报告到 {path}").format(n=result.reports, path=result.path))
         return result.path
+
+    # -- 文件 › 检查审核记录完整性 -------------------------------------------------------------------
+    def check_audit(self) -> None:
+        """Walk the audit trail's hash chains off the GUI thread (a read-only connection of its own); the
+        verdict comes back as a message box."""
+        self.window.show_status(tr("正在检查审核记录的哈希链…"))
+        self._background(self._check_audit)
+
+    def _check_audit(self) -> None:
+        from reviewer.errors import ReviewerError
+        from reviewer.store.audit_trail import verify_library
+        from reviewer.store.backend import ERRORS, Db, server_reader
+        from reviewer.store.backend.sqlite import SqliteDb
+        from reviewer.store.db import connect_readonly
+
+        library = self.window.library
+        try:
+            conn: Db
+            if library.url is not None:
+                conn = server_reader(library.url)  # one snapshot until closed
+            else:
+                conn = SqliteDb(connect_readonly(self.path), str(self.path), readonly=True)
+                conn.begin_snapshot()
+            try:
+                self.audit_checked.emit(verify_library(conn))
+            finally:
+                conn.close()
+        except ERRORS + (ReviewerError,) as exc:
+            self.audit_checked.emit(str(exc))
+
+    def _show_audit(self, report: object) -> None:
+        from reviewer.store.audit_trail import AuditReport
+
+        if not isinstance(report, AuditReport):
+            QMessageBox.warning(self.window, tr("检查审核记录完整性"),
+                                tr("无法检查审核记录：{reason}").format(reason=report))
+            return
+        self.window.show_status(report.summary())
+        if report.intact:
+            box = QMessageBox(QMessageBox.Icon.Information, tr("审核记录完整"),
+                              tr("{n} 份报告的 {m} 条审核记录，哈希链均完好：没有记录被改动、删除或插入。")
+                              .format(n=report.reports, m=report.entries), QMessageBox.StandardButton.Ok, self.window)
+        else:
+            shown = [report.break_line(b) for b in report.breaks[:20]]
+            if len(report.breaks) > 20:
+                shown.append(tr("……另有 {n} 份报告").format(n=len(report.breaks) - 20))
+            box = QMessageBox(QMessageBox.Icon.Critical, tr("审核记录被改动"),
+                              tr("{n} 份报告的审核记录哈希链断开：这些记录在程序之外被改动、删除或插入。")
+                              .format(n=len(report.breaks)), QMessageBox.StandardButton.Ok, self.window)
+            box.setDetailedText("\n".join(shown))
+            box.setInformativeText("\n".join(shown[:5]))
+        box.setModal(False)
+        box.show()
+        self.audit_box = box

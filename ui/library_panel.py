@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 Query = Callable[..., ReportList]  # Library.list_reports
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_ORDER = ("new", "in_review", "verified")
+STATUS_ORDER = ("new", "in_review", "pending", "verified")
 
 
 def local_time(stamp: str) -> str:
@@ -61,7 +61,7 @@ def local_time(stamp: str) -> str:
 
 
 def status_names() -> dict[str, str]:
-    return {"new": tr("待审核"), "in_review": tr("审核中"), "verified": tr("已核实")}
+    return {"new": tr("待审核"), "in_review": tr("审核中"), "pending": tr("待复核"), "verified": tr("已核实")}
 
 
 HAS_PREFIX = "has:"  # the status filter's entries that are not statuses
@@ -125,6 +125,12 @@ def status_icon(status: str, size: int = 14, defects: bool = False) -> QIcon:
                 p.setPen(QPen(Qt.GlobalColor.white, 1))
                 p.setBrush(QColor("#8d6e63"))
                 p.drawEllipse(QRectF(r.right() - size * 0.45, r.top() - 0.5, size * 0.45, size * 0.45))
+        elif status == "pending":  # three quarters: verified by a reviewer, a lead's sign-off to come
+            p.setPen(QPen(QColor("#b26a00"), 1.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(r)
+            p.setBrush(QColor("#ef8f00"))
+            p.drawPie(r, 90 * 16, 270 * 16)
         elif status == "in_review":
             p.setPen(QPen(QColor("#1e6fc8"), 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -162,6 +168,7 @@ class LibraryModel(QAbstractTableModel):
         self._icons = {s: status_icon(s) for s in STATUS_ORDER}
         self._defect_icon = status_icon("verified", defects=True)
         self._names = status_names()
+        self.claims: dict[int, Any] = {}  # report id -> the claim in force (`Library.claims`), shown as 审核中 · name
 
     def headers(self) -> list[str]:
         return [tr("状态"), tr("机关"), tr("年度"), tr("错误"), tr("警告"), tr("地区"), tr("文件")]
@@ -209,6 +216,17 @@ class LibraryModel(QAbstractTableModel):
         self._rows.put(summary)
         self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
         return True
+
+    def set_claims(self, claims: dict[int, Any]) -> None:
+        """Who holds which report now; the rows whose holder changed are shown again."""
+        changed = {rid for rid in set(claims) | set(self.claims) if claims.get(rid) != self.claims.get(rid)}
+        self.claims = dict(claims)
+        column = self.COLUMNS.index("status")
+        for rid in changed:
+            row = self.row_of(rid)
+            if row >= 0:
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index)
 
     def summary(self, row: int) -> Any:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -258,7 +276,8 @@ class LibraryModel(QAbstractTableModel):
             return s
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "status":
-                return row_status(s, self._names)
+                held = self.claims.get(s.id)  # 审核中 · name: someone has it open to edit (`ui.claims`)
+                return tr("审核中 · {name}").format(name=held.holder) if held else row_status(s, self._names)
             if key == "agency":
                 return (s.agency or "") + version_marker(s)
             value = getattr(s, key)
@@ -268,6 +287,8 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and key == "status":
             if getattr(s, "verified_with_defects", False):
                 return self._defect_icon
+            if s.status == "new" and s.id in self.claims:  # opened to edit: in review, whatever it says yet
+                return self._icons.get("in_review")
             return self._icons.get(s.status)
         if role == Qt.ItemDataRole.ForegroundRole and key == "errors" and s.errors:
             return QColor("#c62828")
@@ -277,6 +298,9 @@ class LibraryModel(QAbstractTableModel):
             tip = tr("{agency} {year}\n地区：{region}\n文件：{file}\n更新于 {at}").format(
                 agency=s.agency or "", year=s.year or "", region=s.region or "—", file=s.source_name,
                 at=local_time(s.updated_at))
+            held = self.claims.get(s.id)
+            if held is not None:
+                tip += "\n" + tr("{name} 自 {at} 起审核").format(name=held.holder, at=local_time(held.claimed_at))
             return tip + row_notes(s)
         return None
 

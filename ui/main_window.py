@@ -30,6 +30,7 @@ from reviewer.errors import ReviewerError
 from ui import menus
 from ui.capture import Capture
 from ui.charts_panel import ChartsDock
+from ui.claims import Claims, team_login
 from ui.commands import Commands
 from ui.decisions import Decisions
 from ui.deliver import Deliveries
@@ -41,6 +42,7 @@ from ui.layout import default_sizes
 from ui.library_access import close_library, configured_reviewer, default_reviewer, library_name, open_library
 from ui.library_care import LibraryCare
 from ui.library_panel import LibraryPanel, status_names
+from ui.live_updates import LiveUpdates
 from ui.marks import MarkStyle
 from ui.read_errors import read_error_text
 from ui.reparse import Reparser
@@ -49,6 +51,7 @@ from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
+from ui.team_actions import TeamActions
 from ui.undo import UndoStacks
 from ui.verify_dialog import VerifyDialog
 from ui.workers import Cancel, Progress, TaskRunner
@@ -117,9 +120,12 @@ class MainWindow(QMainWindow):
         self.decisions = Decisions(self)  # source defects, reopen, retire, versions
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.charts = ChartsDock.attach(self, library)  # 视图 › 图表
+        self.claims = Claims(self)  # 审核中 · name: opening a report claims it; takeover; heartbeat; release
+        self.team = TeamActions(self)  # what the role allows; four eyes' sign-off; the library's settings
+        self.live = LiveUpdates(self)  # other reviewers' changes as they happen
         self.commands = Commands(self)  # every command by name; the menus lay them out (ui.menus)
         self._register(self.commands)
-        for part in (self.loop, self.capture, self.decisions, self.deliveries, self.care):
+        for part in (self.loop, self.capture, self.decisions, self.deliveries, self.care, self.team):
             part.register(self.commands)
         self.commands.adopt("charts", self.charts.action, owner="charts")
         self.actions_ = self.commands.actions
@@ -179,7 +185,10 @@ class MainWindow(QMainWindow):
     @property
     def reviewer(self) -> str:
         """The name every write is recorded under: the one given in the settings, else $REVIEWER_NAME or the one
-        saved by `reviewer config`; '' when none was given (never the login name silently)."""
+        saved by `reviewer config`; '' when none was given (never the login name silently). In team mode the
+        database login, never a typed name."""
+        if self.library.team:
+            return team_login(self.library)
         return self.settings.get("reviewer_name") or configured_reviewer()
 
     def ask_reviewer_name(self) -> None:
@@ -526,6 +535,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.live.shutdown()
+        self.claims.shutdown()
         self.runner.shutdown()
         self.charts.shutdown()
         self.undo.drop_all()

@@ -59,16 +59,17 @@ def layout(languages: Sequence[str] = tuple(LANGUAGES)) -> list[tuple[str, list[
     """The menu bar as data: each menu's title and its items in order (command names, separators, submenus).
     The titles are translated when this is called."""
     return [
-        (tr("文件(&F)"), ["open", "open_folder", "open_url", "backup", Submenu("recent", tr("最近的文件")), SEPARATOR,
+        (tr("文件(&F)"), ["open", "open_folder", "open_url", "backup", "audit_check", Submenu("recent", tr("最近的文件")),
+                        SEPARATOR,
                         "export", "import_edits",
                         Submenu("review_report", tr("审核意见书"), ("report_preview", "report_pdf", "report_docx")),
                         SEPARATOR, "reparse", SEPARATOR, "quit"]),
         (tr("编辑(&E)"), ["undo", "redo", SEPARATOR, "apply", "capture_row", "find"]),
-        (tr("审核(&R)"), ["next_problem", "prev_problem", SEPARATOR, "confirm_defect", "verify", "reopen", "history",
+        (tr("审核(&R)"), ["next_problem", "prev_problem", SEPARATOR, "confirm_defect", "verify", "reopen", "sign_off", "history",
                         SEPARATOR, "choose_version", "retire", "restore"]),
         (tr("视图(&V)"), ["toggle_library", "filter", "unplaced", SEPARATOR, "table2", "table3", "table4", "next_pane",
                         "prev_pane", "charts"]),
-        (tr("设置(&S)"), ["settings", Submenu("language", tr("界面语言"), tuple(language_command(c) for c in languages))]),
+        (tr("设置(&S)"), ["settings", "library_settings", Submenu("language", tr("界面语言"), tuple(language_command(c) for c in languages))]),
         (tr("帮助(&H)"), ["shortcuts", "about"]),
     ]
 

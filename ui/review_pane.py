@@ -40,6 +40,7 @@ from ui.metadata_panel import MetadataPanel
 from ui.page_view import PageView
 from ui.problems_panel import ProblemsPanel
 from ui.session import Applied, ReportSession, Value
+from ui.stale_notice import PendingBar, stale_text
 from ui.text_pane import TextPane, label_span
 from ui.undo import UndoStacks, describe
 from ui.unplaced_panel import UnplacedPanel
@@ -124,6 +125,7 @@ class ReviewPane(QWidget):
         self.problems.applyRequested.connect(self.apply_suggestion)
         self.metadata.saveRequested.connect(self._save_metadata)
         self.tabs.currentChanged.connect(lambda _i: self._update_table_note())
+        self.pending = PendingBar(self)  # edits a stale write refused, kept in view (`ui.stale_notice`)
         self.setEnabled(False)
 
     def finding_text(self, f: Finding) -> str:
@@ -153,6 +155,7 @@ class ReviewPane(QWidget):
         if self.session is not None and self.models:
             self.remember_widths()
         self.session = session
+        self.pending.report_opened(session.report_id)
         self.undo.activate(session.report_id)
         record = session.record
         self.marks = compute_marks(record.findings, session.origins, self.finding_text)
@@ -292,12 +295,12 @@ class ReviewPane(QWidget):
         assert self.session is not None
         try:
             applied = self.session.apply(edits, reason, kind)
-        except StaleWriteError as exc:
-            QMessageBox.warning(self, tr("报告已在别处修改"),
-                                tr("这份报告已被其他窗口或程序修改，已重新载入。\n{reason}").format(reason=exc))
+        except StaleWriteError as exc:  # say who changed what, reload, keep the typed value in view
+            QMessageBox.warning(self, tr("报告已在别处修改"), stale_text(exc, self.cell_label))
             self.session.reload()
             self.undo.drop(self.session.report_id)
             self.open(self.session)
+            self.pending.keep(self.session.report_id, edits, kind, reason)
             return False
         except StoreError as exc:  # the library failed: say why, offer to try again
             self._rejected(str(exc))

@@ -37,6 +37,7 @@ class ReportSession:
         self.library = library
         self.report_id = report_id
         self.reviewer = reviewer
+        self.held_by: str | None = None  # another reviewer's claim: read-only while they hold it (`ui.claims`)
         self.reload()
 
     def reload(self) -> None:
@@ -81,11 +82,14 @@ class ReportSession:
 
     @property
     def locked(self) -> str | None:
-        """Why the report is read-only (已核实 until reopened, retired until restored), or None."""
+        """Why the report is read-only (已核实 until reopened, retired until restored, 待复核 until signed off or
+        sent back, claimed by another reviewer until released or taken over), or None."""
         if self.summary.retired_at is not None:
             return "retired"
-        if self.summary.status == "verified":
-            return "verified"
+        if self.summary.status in ("verified", "pending"):
+            return str(self.summary.status)
+        if self.held_by is not None:
+            return "claimed"
         return None
 
     def edits_for(self, changes: dict[str, Value]) -> list[CellEdit]:

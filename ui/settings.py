@@ -37,6 +37,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("last_export_dir", "", str),  # exports, review reports, imported edits
         Setting("open_next_after_verify", True, bool),
         Setting("enter_moves", "next_problem", str),  # next_problem | down: where Enter goes after a value
+        Setting("live_updates", True, bool),  # other reviewers' changes shown as they happen (`ui.live_updates`)
     )
 }
 

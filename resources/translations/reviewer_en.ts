@@ -168,6 +168,10 @@ Use the library on this computer, {local}, instead? (The server's address can be
         <translation>Verified</translation>
     </message>
     <message>
+        <source>待复核</source>
+        <translation>Awaiting sign-off</translation>
+    </message>
+    <message>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
@@ -212,6 +216,10 @@ Use the library on this computer, {local}, instead? (The server's address can be
         <translation>Retired ({at})</translation>
     </message>
     <message>
+        <source>审核中 · {name}</source>
+        <translation>In review · {name}</translation>
+    </message>
+    <message>
         <source>{agency} {year}
 地区：{region}
 文件：{file}
@@ -220,6 +228,10 @@ Use the library on this computer, {local}, instead? (The server's address can be
 Region: {region}
 File: {file}
 Updated {at}</translation>
+    </message>
+    <message>
+        <source>{name} 自 {at} 起审核</source>
+        <translation>{name} reviewing since {at}</translation>
     </message>
     <message>
         <source>筛选：机关、地区、文件名、年度…</source>
@@ -630,6 +642,10 @@ Updated {at}</translation>
     <message>
         <source>把资料库完整复制到一个文件（包括刚做的修改）</source>
         <translation>Copy the whole library to a file (including the latest edits)</translation>
+    </message>
+    <message>
+        <source>逐份报告核对审核记录的哈希链，找出在程序之外被改动、删除或插入的记录</source>
+        <translation>Check every report&apos;s audit trail hash chain for entries changed, deleted or inserted outside the app</translation>
     </message>
     <message>
         <source>用当前解析器重新读取这份报告，保留已做的修改</source>
@@ -1422,6 +1438,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>This report is retired (imported by mistake) and read-only; Review › Restore Report brings it back.</translation>
     </message>
     <message>
+        <source>{name} 正在审核这份报告，为只读；如需修改，请接管（须说明理由）。</source>
+        <translation>{name} is reviewing this report: read-only. To edit it, take it over (with a reason).</translation>
+    </message>
+    <message>
+        <source>待复核：这份报告已核实，等待组长签核（审核 › 复核签核），为只读；组长可退回（重新打开审核）。</source>
+        <translation>Awaiting sign-off: this report was verified and waits for a lead&apos;s sign-off (Review › Sign off); read-only. A lead may send it back (Reopen review).</translation>
+    </message>
+    <message>
         <source>已核实：这份报告为只读。如需修改或确认问题，请先 审核 › 重新打开审核（Ctrl+Shift+R），并说明理由。</source>
         <translation>Verified: this report is read-only. To change a value or confirm a problem, first reopen it (Review › Reopen Review, Ctrl+Shift+R) with a reason.</translation>
     </message>
@@ -1430,10 +1454,50 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Report changed elsewhere</translation>
     </message>
     <message>
+        <source>（未署名）</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>{name} 于 {at} 修改了 {cell} 为 {value}</source>
+        <translation>{name} at {at} changed {cell} to {value}</translation>
+    </message>
+    <message>
+        <source>（共 {n} 个单元格）</source>
+        <translation> ({n} cells in all)</translation>
+    </message>
+    <message>
+        <source>{name} 于 {at} 将状态改为 {status}</source>
+        <translation>{name} at {at} set the status to {status}</translation>
+    </message>
+    <message>
+        <source>{name} 于 {at} 修改了这份报告（{what}）</source>
+        <translation>{name} at {at} changed this report ({what})</translation>
+    </message>
+    <message>
         <source>这份报告已被其他窗口或程序修改，已重新载入。
 {reason}</source>
         <translation>This report was changed by another window or program and has been reloaded.
 {reason}</translation>
+    </message>
+    <message>
+        <source>这份报告已被修改，已重新载入：</source>
+        <translation>This report was changed meanwhile and has been reloaded:</translation>
+    </message>
+    <message>
+        <source>您未保存的修改显示在表格上方，可重新应用或放弃。</source>
+        <translation>Your unsaved change is shown above the tables: apply it again or discard it.</translation>
+    </message>
+    <message>
+        <source>重新应用</source>
+        <translation>Apply again</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>未保存的修改：{edits}{more}</source>
+        <translation>Unsaved change: {edits}{more}</translation>
     </message>
     <message>
         <source>未能完成</source>
@@ -2508,6 +2572,38 @@ Close the program and run the repair; the daily automatic backups are in the bac
         <translation>Backed up {n} reports to {path}</translation>
     </message>
     <message>
+        <source>正在检查审核记录的哈希链…</source>
+        <translation>Checking the audit trail&apos;s hash chains…</translation>
+    </message>
+    <message>
+        <source>检查审核记录完整性</source>
+        <translation>Check Audit Trail Integrity</translation>
+    </message>
+    <message>
+        <source>无法检查审核记录：{reason}</source>
+        <translation>Could not check the audit trail: {reason}</translation>
+    </message>
+    <message>
+        <source>审核记录完整</source>
+        <translation>Audit trail intact</translation>
+    </message>
+    <message>
+        <source>{n} 份报告的 {m} 条审核记录，哈希链均完好：没有记录被改动、删除或插入。</source>
+        <translation>{m} audit entries of {n} reports, every hash chain intact: no entry was changed, deleted or inserted.</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 份报告</source>
+        <translation>…and {n} more reports</translation>
+    </message>
+    <message>
+        <source>审核记录被改动</source>
+        <translation>Audit trail tampered with</translation>
+    </message>
+    <message>
+        <source>{n} 份报告的审核记录哈希链断开：这些记录在程序之外被改动、删除或插入。</source>
+        <translation>The audit trail hash chain of {n} reports is broken: entries were changed, deleted or inserted outside the app.</translation>
+    </message>
+    <message>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
@@ -2628,6 +2724,134 @@ The value you typed is still in the cell.</translation>
     <message>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>接管…</source>
+        <translation>Take over…</translation>
+    </message>
+    <message>
+        <source>接管这份报告（须说明理由，记入审核记录）</source>
+        <translation>Take this report over (a reason is required and goes into the audit trail)</translation>
+    </message>
+    <message>
+        <source>{name} 已接管这份报告，您的修改到此为止：为只读。</source>
+        <translation>{name} has taken this report over; your edits end here: read-only.</translation>
+    </message>
+    <message>
+        <source>{name} 正在审核这份报告（{at} 起），为只读。</source>
+        <translation>{name} is reviewing this report (since {at}): read-only.</translation>
+    </message>
+    <message>
+        <source>如需修改，请接管（须说明理由）。</source>
+        <translation>To edit it, take it over (with a reason).</translation>
+    </message>
+    <message>
+        <source>接管报告</source>
+        <translation>Take over report</translation>
+    </message>
+    <message>
+        <source>{name} 自 {at} 起在审核这份报告。接管后对方的窗口变为只读，接管及其理由记入审核记录。</source>
+        <translation>{name} has been reviewing this report since {at}. Taking it over makes their window read-only; the takeover and its reason go into the audit trail.</translation>
+    </message>
+    <message>
+        <source>接管</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <source>未能接管</source>
+        <translation>Could not take over</translation>
+    </message>
+    <message>
+        <source>已接管这份报告</source>
+        <translation>You have taken this report over</translation>
+    </message>
+    <message>
+        <source>实时更新已恢复</source>
+        <translation>Live updates are back</translation>
+    </message>
+    <message>
+        <source>{name} 修改了这份报告，已显示最新内容</source>
+        <translation>{name} changed this report; the latest version is shown</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>a lead</translation>
+    </message>
+    <message>
+        <source>审核员</source>
+        <translation>a reviewer</translation>
+    </message>
+    <message>
+        <source>您（{name}）的角色不能进行此操作：须由{need}进行</source>
+        <translation>Your role ({name}) does not allow this: it needs {need}</translation>
+    </message>
+    <message>
+        <source>资料库设置</source>
+        <translation>Library settings</translation>
+    </message>
+    <message>
+        <source>四眼复核：审核员核实后为“待复核”，须另一位组长签核</source>
+        <translation>Four eyes: a reviewer&apos;s verification awaits sign-off by another person, a lead</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>这些设置保存在资料库中，对所有审核人生效；只有组长可以更改。</source>
+        <translation>These settings are stored in the library and apply to every reviewer; only a lead can change them.</translation>
+    </message>
+    <message>
+        <source>审核中的报告无操作后自动释放：</source>
+        <translation>Release a report in review after it was left idle for:</translation>
+    </message>
+    <message>
+        <source>复核签核…</source>
+        <translation>Sign off…</translation>
+    </message>
+    <message>
+        <source>四眼复核：组长签核另一人核实的报告，签核后为“已核实”</source>
+        <translation>Four eyes: a lead signs off a report someone else verified; signed off, it is Verified</translation>
+    </message>
+    <message>
+        <source>资料库设置…</source>
+        <translation>Library settings…</translation>
+    </message>
+    <message>
+        <source>四眼复核、审核中的报告自动释放的时间：保存在资料库中，由组长更改</source>
+        <translation>Four eyes, and when a report left idle in review is released: stored in the library, changed by a lead</translation>
+    </message>
+    <message>
+        <source>只有待复核的报告需要签核</source>
+        <translation>Only a report awaiting sign-off needs one</translation>
+    </message>
+    <message>
+        <source>复核签核</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>{name} 核实了这份报告。签核后为“已核实”，签核人记入审核记录。</source>
+        <translation>{name} verified this report. Signed off, it becomes Verified; who signed goes into the audit trail.</translation>
+    </message>
+    <message>
+        <source>签核</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>未能签核</source>
+        <translation>Could not sign off</translation>
+    </message>
+    <message>
+        <source>已签核：这份报告已核实</source>
+        <translation>Signed off: this report is verified</translation>
+    </message>
+    <message>
+        <source>未能保存设置</source>
+        <translation>Could not save the settings</translation>
+    </message>
+    <message>
+        <source>资料库设置已保存</source>
+        <translation>Library settings saved</translation>
     </message>
 </context>
 </TS>

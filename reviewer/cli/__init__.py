@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import deliver, library, maintenance, reports, review
+from reviewer.cli import audit, deliver, library, maintenance, migrate, reports, review, team
 from reviewer.cli.safe_output import escaped_output
 from reviewer.errors import ReviewerError
 from reviewer.store.backend import ERRORS, redact
@@ -21,7 +21,7 @@ from reviewer.store.guard import describe
 
 _FAILURES: tuple[type[Exception], ...] = (*ERRORS, OSError)
 
-_GROUPS = (reports, library, review, maintenance, deliver)
+_GROUPS = (reports, library, review, maintenance, deliver, audit, migrate, team)
 
 
 def build_parser() -> argparse.ArgumentParser:

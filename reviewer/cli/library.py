@@ -290,7 +290,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 n = numbers.get(finding_key(f), "")
                 _err(f"  [警告 {n}] {f.message}（--ack {n}=理由）")
             return 1
-    print(f"#{args.report} 已核实（版本 {change.version}）")
+    print(f"#{args.report} {STATUS_LABELS.get(change.status, change.status)}（版本 {change.version}）")
     return 0
 
 

@@ -25,7 +25,7 @@ from reviewer.errors import ReviewerError
 from reviewer.model import Finding, Record, Tables
 from reviewer.reading import load_bytes
 from reviewer.reading.walk import walk
-from reviewer.store import crossreport
+from reviewer.store import audit_trail, crossreport
 from reviewer.store.backend import INTEGRITY_ERRORS, Db
 from reviewer.store.db import now, write
 from reviewer.store.guard import is_store_wide, store_error
@@ -33,6 +33,7 @@ from reviewer.store.handle import LibraryHandle
 from reviewer.store.normalize import agency_key
 from reviewer.store.records import cell_rows, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
+from reviewer.store.writes import next_batch
 
 CHUNK = 8  # files per task sent to a worker
 IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would cost more than it saves
@@ -137,9 +138,8 @@ def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None,
         crossreport.store_findings(c, rid, rep.findings + cross)
     else:
         crossreport.store_findings(c, rid, rep.findings, [(rid, *r) for r in rep.finding_rows])
-    c.execute("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason) "
-              "VALUES (?, (SELECT coalesce(max(id), 0) + 1 FROM edits), ?, NULL, NULL, ?, ?, ?, NULL)",
-              (rid, KIND_IMPORT, c.any_value(rep.source_name), reviewer, at))
+    audit_trail.append_edits(c, [(rid, next_batch(c), KIND_IMPORT, None, None, rep.source_name, reviewer, at, None)],
+                             fresh=True)  # the report's first audit line: its chain starts here
     for dep in crossreport.dependents(c, akey, rep.year):  # next year's reports, if this is now their previous
         if crossreport.previous_id(c, akey, (rep.year or 0) + 1) == rid:
             crossreport.recheck_cross(c, dep, this)

@@ -17,8 +17,9 @@ from reviewer.api import PARSER_VERSION
 from reviewer.errors import ReviewerError, StoreError, ValidationError
 from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
-from reviewer.store import confirmations, crossreport, records, review, spans
+from reviewer.store import audit_trail, confirmations, crossreport, four_eyes, records, review, spans
 from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
+from reviewer.store.claims import release as release_claim
 from reviewer.store.config import default_library
 from reviewer.store.db import now, snapshot, write
 from reviewer.store.edits import CellEdit, as_changes, as_spans
@@ -30,6 +31,7 @@ from reviewer.store.opening import guard_open, open_location
 from reviewer.store.records import SUMMARY_COLUMNS, check_value, origin_after, same
 from reviewer.store.reparse import check_template, forced_template
 from reviewer.store.spans import CAPTURE_KINDS, span_lines
+from reviewer.store.team import TeamMixin
 from reviewer.store.types import (
     CELL_KINDS,
     DEFECT_LABEL,
@@ -94,7 +96,7 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-class Library:
+class Library(TeamMixin):
     """A library file. Safe to share between threads of one process (calls are serialised)."""
 
     def __init__(self, path: str | Path | None = None, *, seed_samples: bool = True) -> None:
@@ -147,6 +149,13 @@ class Library:
                 return server_integrity(self._conn)
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
 
+    def verify_audit(self, report_id: int | None = None,
+                     saved: audit_trail.SavedHeads | None = None) -> audit_trail.AuditReport:
+        """Walk the audit trail's hash chains (every report's, or one): the first broken link of each; with
+        `saved`, also whether each head saved earlier is still in its chain."""
+        with self._lock, snapshot(self._conn) as c:
+            return audit_trail.verify_library(c, report_id, saved)
+
     @property
     def address(self) -> str | Path:
         """What another thread or process opens a connection of its own with: the server's address (password
@@ -181,6 +190,8 @@ class Library:
             except FetchError as exc:
                 failed.append((url, str(exc)))
         sources = [Source(f.url, f.name, f.data, source_extra(f)) for f in pages]
+        if self.team:  # the login imports (a reviewer's role), never a typed name
+            reviewer = self._by(reviewer, "import")
         summary = run_import(self, list(paths), reviewer=reviewer, progress=progress, cancel=cancel,
                              workers=workers, sources=sources)
         summary.failed[:0] = failed
@@ -397,7 +408,7 @@ class Library:
         s = records.summary(c, report_id)
         return Change(report_id, version, cells, findings, s.status, s.errors, s.warnings, batch, related, s.defects)
 
-    def set_cells(self, report_id: int, changes: Mapping[str, Value | str], *, reviewer: str | None,
+    def set_cells(self, report_id: int, changes: Mapping[str, Value | str], *, reviewer: str | None = None,
                   reason: str | None = None, expected_version: int | None, kind: str = "edit",
                   spans: Mapping[str, tuple[int, int] | None] | None = None) -> Change:
         """Set cell values: one transaction, one audit line per changed cell, one batch per call.
@@ -406,7 +417,7 @@ class Library:
         whose value does not change are left out. Editing a verified report puts it back in review.
         `expected_version` is the version the caller's view shows (None skips the check: scripts only).
         `spans` gives, for values captured from the report's text, where they were read (see `store.spans`)."""
-        name = who(reviewer)
+        name = self._by(reviewer, "edit")
         if kind not in CELL_KINDS:
             raise ValidationError(f"未知的修改类型 {kind}")
         values = {cid: check_value(cid, v) for cid, v in changes.items()}
@@ -445,19 +456,19 @@ class Library:
             related = crossreport.recheck_dependents(c, row[0], row[1], exclude=report_id)
             return self._change(c, report_id, version, changed, findings, batch, related)
 
-    def apply_edits(self, report_id: int, edits: Sequence[CellEdit], *, reviewer: str | None,
+    def apply_edits(self, report_id: int, edits: Sequence[CellEdit], *, reviewer: str | None = None,
                     reason: str | None = None, expected_version: int | None, kind: str = "edit") -> Change:
         """Apply `CellEdit`s as one batch (an undo passes the inverses, kind 'undo')."""
         return self.set_cells(report_id, as_changes(edits), reviewer=reviewer, reason=reason,
                               expected_version=expected_version, kind=kind, spans=as_spans(edits))
 
-    def set_status(self, report_id: int, status: str, *, reviewer: str | None, expected_version: int | None,
+    def set_status(self, report_id: int, status: str, *, reviewer: str | None = None, expected_version: int | None,
                    reason: str | None = None) -> Change:
         """Back to 待审核 or 审核中 (to mark a report 已核实, use `verify`)."""
         code = status_code(status)
         if code == STATUS_VERIFIED:
             raise ValidationError("请通过“核实”操作将报告标记为已核实（需处理所有错误并说明所有警告）")
-        name = who(reviewer)
+        name = self._by(reviewer, "status")
         if (reason or "").strip() == "" and self.summary(report_id).status == STATUS_VERIFIED:
             raise ValidationError(f"报告 {report_id} 已核实：重新打开审核须说明理由")
         with self._lock, write(self._conn) as c:
@@ -476,7 +487,7 @@ class Library:
             return self._change(c, report_id, version, [], records.stored_findings(c, report_id), batch, related)
 
     # -- the reviewer's decisions (reviewer.store.review) ------------------------------------------------------
-    def confirm_defect(self, report_id: int, finding: str, *, reason: str | None, reviewer: str | None,
+    def confirm_defect(self, report_id: int, finding: str, *, reason: str | None, reviewer: str | None = None,
                        should_be: Mapping[str, Value | str] | None = None,
                        expected_version: int | None) -> Change:
         """Confirm a finding (by `finding_key`) as a defect of the source (源文件错误): the report prints it that
@@ -484,47 +495,47 @@ class Library:
         should have printed (应为). Audited (kinds confirm, should_be), one batch; confirming again replaces
         reason and should-be values. The finding then carries its `resolution`, no longer counts as open and no
         longer blocks verification. Refused on a verified (`ReportLocked`) or retired report."""
-        return review.confirm(self, report_id, finding, reason=reason, reviewer=who(reviewer), should_be=should_be,
+        return review.confirm(self, report_id, finding, reason=reason, reviewer=self._by(reviewer, "confirm"), should_be=should_be,
                               expected_version=expected_version)
 
-    def withdraw_defect(self, report_id: int, finding: str, *, reviewer: str | None, reason: str | None = None,
+    def withdraw_defect(self, report_id: int, finding: str, *, reviewer: str | None = None, reason: str | None = None,
                         expected_version: int | None) -> Change:
         """Withdraw a confirmation (the undo of `confirm_defect`): audited as kind withdraw, the finding is open
         again."""
-        return review.withdraw(self, report_id, finding, reason=reason, reviewer=who(reviewer),
+        return review.withdraw(self, report_id, finding, reason=reason, reviewer=self._by(reviewer, "confirm"),
                                expected_version=expected_version)
 
-    def reopen(self, report_id: int, *, reason: str | None, reviewer: str | None,
+    def reopen(self, report_id: int, *, reason: str | None, reviewer: str | None = None,
                expected_version: int | None) -> Change:
         """重新打开审核: a verified report back to 审核中, with a reason (audited). Until then it is read-only."""
-        return review.reopen(self, report_id, reason=reason, reviewer=who(reviewer),
+        return review.reopen(self, report_id, reason=reason, reviewer=self._by(reviewer, "reopen"),
                              expected_version=expected_version)
 
-    def retire(self, report_id: int, *, reason: str | None, reviewer: str | None,
+    def retire(self, report_id: int, *, reason: str | None, reviewer: str | None = None,
                expected_version: int | None) -> Change:
         """Retire a report imported by mistake: hidden from lists, queues, charts and exports, and no longer last
         year's report of anything; nothing is deleted, its trail is kept, `restore` brings it back."""
-        return review.retire(self, report_id, reason=reason, reviewer=who(reviewer),
+        return review.retire(self, report_id, reason=reason, reviewer=self._by(reviewer, "retire"),
                              expected_version=expected_version)
 
-    def restore(self, report_id: int, *, reviewer: str | None, reason: str | None = None,
+    def restore(self, report_id: int, *, reviewer: str | None = None, reason: str | None = None,
                 expected_version: int | None) -> Change:
-        return review.restore(self, report_id, reason=reason, reviewer=who(reviewer),
+        return review.restore(self, report_id, reason=reason, reviewer=self._by(reviewer, "restore"),
                               expected_version=expected_version)
 
-    def choose_version(self, report_id: int, *, reviewer: str | None, reason: str | None = None,
+    def choose_version(self, report_id: int, *, reviewer: str | None = None, reason: str | None = None,
                        expected_version: int | None = None) -> Change:
         """Make this report the version that counts for its agency and year (exports, charts, last year's report
         of the next year). Audited; choosing another later replaces the choice. `Change.related` lists the
         other versions and next year's reports whose findings changed."""
-        return review.choose_version(self, report_id, reason=reason, reviewer=who(reviewer),
+        return review.choose_version(self, report_id, reason=reason, reviewer=self._by(reviewer, "choose_version"),
                                      expected_version=expected_version)
 
-    def verify(self, report_id: int, *, reviewer: str | None, note: str | None = None,
+    def verify(self, report_id: int, *, reviewer: str | None = None, note: str | None = None,
                acknowledgements: Mapping[str, str] | None = None, expected_version: int | None) -> Change:
         """Mark the report 已核实. Refused (`VerificationRefused`) while an error remains or a warning has no
         acknowledgement: `acknowledgements` maps `finding_key(warning)` to the reviewer's reason."""
-        name = who(reviewer)
+        name = self._by(reviewer, "verify")
         acks = {k: (r or "").strip() for k, r in (acknowledgements or {}).items()}
         with self._lock, write(self._conn) as c:
             s = claim(c, report_id, expected_version)
@@ -544,13 +555,11 @@ class Library:
                     parts.append(f"{len(missing)} 个警告未说明理由（" + "、".join(sorted({f.rule for f in missing})) + "）")
                 raise VerificationRefused(f"报告 {report_id} 不能核实：" + "，".join(parts), errors, missing)
             at, batch = now(), next_batch(c)
-            version, _ = bump(c, s, at=at, reviewer=name, status=STATUS_VERIFIED, batch=batch,
+            version, _ = bump(c, s, at=at, reviewer=name, status=four_eyes.status_after_verify(c), batch=batch,
                                     reason=(note or "").strip() or "核实", verified_at=at)
-            vid = c.insert("INSERT INTO verifications(report_id, reviewer, at, note, report_version) "
-                           "VALUES (?, ?, ?, ?, ?)", (report_id, name, at, (note or "").strip() or None, version))
-            c.executemany("INSERT INTO acknowledgements(verification_id, finding_key, reason, rule, message) "
-                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                          [(vid, finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
+            release_claim(c, report_id, name)  # the work is done (待复核 or 已核实: read-only)
+            audit_trail.add_verification(c, report_id, name, at, (note or "").strip() or None, version,
+                                         [(finding_key(f), acks[finding_key(f)], f.rule, f.message) for f in warnings])
             c.execute("UPDATE conflicts SET resolved_at = ?, resolution = 'acknowledged' WHERE report_id = ? "
                       "AND resolved_at IS NULL", (at, report_id))
             akey, year = c.execute("SELECT agency_key, year FROM reports WHERE id = ?", (report_id,)).fetchone()
@@ -564,7 +573,7 @@ class Library:
 
         A new `template` ("2019" / "2021") re-parses the stored source under that format (see `reparse`): the
         result is then a `ReparseResult`, and the other fields are corrected in the same transaction."""
-        name = who(reviewer)
+        name = self._by(reviewer, "metadata")
         allowed = (*METADATA_FIELDS, TEMPLATE_FIELD)
         unknown = set(fields) - set(allowed)
         if unknown:

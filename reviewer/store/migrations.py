@@ -6,13 +6,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reviewer.errors import ReviewerError
-from reviewer.store import pg_schema
+from reviewer.store import audit_trail, pg_roles, pg_schema
 from reviewer.store.backend import Db
 from reviewer.store.db import now, split_script, write
 from reviewer.store.normalize import agency_key
-from reviewer.store.schema import SCHEMA_VERSION, V1, V2, V3
+from reviewer.store.schema import (
+    APPEND_ONLY,
+    PEOPLE_VERSION,
+    SCHEMA_VERSION,
+    STATUS_CHECK_V1,
+    STATUS_CHECK_V5,
+    V1,
+    V2,
+    V3,
+    V4,
+    V5,
+    append_only_triggers,
+)
 
-_SQLITE = {1: V1, 2: V2, 3: V3}
+_SQLITE = {1: V1, 2: V2, 3: V3, 4: V4}
 
 
 def _script(conn: Db, version: int) -> None:
@@ -37,7 +49,48 @@ def _v3(conn: Db) -> None:
     _script(conn, 3)
 
 
-STEPS: dict[int, Callable[[Db], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v5(conn: Db) -> None:
+    if conn.kind != "sqlite":
+        conn.script([pg_schema.SCRIPTS[PEOPLE_VERSION]])
+        return
+    conn.script(split_script(V5))
+    # widen the status CHECK (SQLite's documented way to change a constraint that leaves the rows' format as it is)
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reports'").fetchone()
+    if STATUS_CHECK_V1 not in sql:
+        raise ReviewerError(f"资料库的 reports 表定义与预期不符，无法升级到架构版本 {PEOPLE_VERSION}")
+    (schema_version,) = conn.execute("PRAGMA schema_version").fetchone()
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'reports'",
+                     (sql.replace(STATUS_CHECK_V1, STATUS_CHECK_V5),))
+        conn.execute(f"PRAGMA schema_version = {int(schema_version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
+def _v4(conn: Db) -> None:
+    _script(conn, 4)
+    link_unlinked(conn)
+
+
+def link_unlinked(conn: Db) -> int:
+    """Link the audit entries written before the chain existed (v4's step; a repaired older library): the
+    append-only triggers are lifted for this only (inside the step's transaction) and put back as they were."""
+    if conn.kind == "sqlite":
+        for table in APPEND_ONLY:
+            conn.execute(f"DROP TRIGGER {table}_no_update")
+    else:
+        conn.script([f"ALTER TABLE {table} DISABLE TRIGGER {table}_no_update" for table in APPEND_ONLY])
+    n = audit_trail.backfill(conn)
+    if conn.kind == "sqlite":
+        conn.script([stmt for stmt in split_script(append_only_triggers(*APPEND_ONLY)) if "_no_update" in stmt])
+    else:
+        conn.script([f"ALTER TABLE {table} ENABLE TRIGGER {table}_no_update" for table in APPEND_ONLY])
+    return n
+
+
+STEPS: dict[int, Callable[[Db], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+STEPS[PEOPLE_VERSION] = _v5  # team mode's people: claims, 待复核 (v5, after the audit chain's v4)
 assert max(STEPS) == SCHEMA_VERSION
 assert max(pg_schema.SCRIPTS) == SCHEMA_VERSION
 
@@ -92,4 +145,7 @@ def migrate(conn: Db) -> int:
                 break
             STEPS[v + 1](conn)
             set_version(conn, v + 1)
+    if conn.kind == "postgresql" and (first or 0) < SCHEMA_VERSION and pg_roles.roles_exist(conn):
+        # a table a step added gets its grants
+        pg_roles.apply(conn)
     return first

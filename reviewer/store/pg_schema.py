@@ -9,7 +9,7 @@ tables refuse UPDATE, DELETE and TRUNCATE through PL/pgSQL triggers. Never edit 
 
 from __future__ import annotations
 
-from reviewer.store.schema import APPEND_ONLY
+from reviewer.store.schema import APPEND_ONLY, PEOPLE_VERSION
 
 
 def _append_only(table: str) -> str:
@@ -200,4 +200,85 @@ CREATE INDEX IF NOT EXISTS reports_search_file ON reports USING gin (source_name
 CREATE INDEX IF NOT EXISTS reports_search_year ON reports USING gin ((CAST(year AS TEXT)) gin_trgm_ops);
 """
 
-SCRIPTS = {1: V1, 2: V2, 3: V3}
+# v4 as SQLite's: the audit trail's hash chain (`audit_chain.py`); the step links the entries already written
+# with the append-only triggers disabled inside its transaction.
+V4 = "".join(f"""
+ALTER TABLE {t} ADD COLUMN chain_seq BIGINT, ADD COLUMN chain_hash TEXT;""" for t in APPEND_ONLY) + """
+CREATE TABLE audit_heads (
+    report_id BIGINT PRIMARY KEY REFERENCES reports(id),
+    seq BIGINT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE UNIQUE INDEX edits_chain ON edits(report_id, chain_seq);
+CREATE UNIQUE INDEX verifications_chain ON verifications(report_id, chain_seq);
+"""
+
+SCRIPTS = {1: V1, 2: V2, 3: V3, 4: V4}
+
+# v5 (team mode's people, as SQLite's v5 — see schema.py): claims, the status 待复核 (`pending`), the group roles
+# (reviewer_role: edit, confirm, verify; lead_role: a member of reviewer_role that also reopens, retires, signs
+# off and changes the library's settings — the store checks which, `store.roles`) with the table privileges a
+# reviewer's login needs (the audit tables: SELECT and INSERT only), and the live feed: every change of a report
+# row or a claim NOTIFYs `reviewer_live` at commit with {"k", "r", "v", "by"} (`store.live`). The roles are the
+# cluster's: created when absent and when the migrating login may (CREATEROLE), else left to the administrator.
+V5 = """
+CREATE TABLE claims (
+    report_id BIGINT PRIMARY KEY REFERENCES reports(id),
+    holder TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
+ALTER TABLE reports DROP CONSTRAINT reports_status_check;
+ALTER TABLE reports ADD CONSTRAINT reports_status_check
+    CHECK (status IN ('new', 'in_review', 'pending', 'verified'));
+
+CREATE FUNCTION rr_notify_report() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('reviewer_live', json_build_object('k', 'report', 'r', NEW.id, 'v', NEW.version,
+                                                          'by', NEW.reviewer)::text);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER reports_live AFTER INSERT OR UPDATE ON reports FOR EACH ROW EXECUTE FUNCTION rr_notify_report();
+
+CREATE FUNCTION rr_notify_claim() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    row claims;
+BEGIN
+    IF TG_OP = 'DELETE' THEN row := OLD; ELSE row := NEW; END IF;
+    -- a heartbeat (the same holder, only seen_at moved) is no news
+    IF TG_OP = 'UPDATE' AND OLD.holder = NEW.holder AND OLD.claimed_at = NEW.claimed_at THEN RETURN NULL; END IF;
+    PERFORM pg_notify('reviewer_live', json_build_object('k', 'claim', 'r', row.report_id,
+                                                          'by', row.holder)::text);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER claims_live AFTER INSERT OR UPDATE OR DELETE ON claims FOR EACH ROW EXECUTE FUNCTION rr_notify_claim();
+
+DO $$
+BEGIN
+    BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reviewer_role') THEN
+            CREATE ROLE reviewer_role NOLOGIN;
+        END IF;
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'lead_role') THEN
+            CREATE ROLE lead_role NOLOGIN;
+        END IF;
+    EXCEPTION WHEN insufficient_privilege THEN
+        RAISE NOTICE 'reviewer_role and lead_role not created (no CREATEROLE): an administrator creates them';
+    END;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'reviewer_role') THEN
+        EXECUTE format('GRANT CONNECT ON DATABASE %I TO reviewer_role', current_database());
+        GRANT USAGE ON SCHEMA public TO reviewer_role;
+        GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO reviewer_role;
+        REVOKE INSERT ON library_meta FROM reviewer_role;
+        GRANT UPDATE, DELETE ON reports, documents, cells, findings, conflicts, confirmations, claims
+            TO reviewer_role;
+        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO reviewer_role;
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'lead_role') THEN
+        GRANT reviewer_role TO lead_role;
+        GRANT INSERT, UPDATE, DELETE ON library_meta TO lead_role;
+    END IF;
+END $$;
+"""
+
+SCRIPTS[PEOPLE_VERSION] = V5

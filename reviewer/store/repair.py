@@ -22,7 +22,7 @@ from reviewer.store import crossreport
 from reviewer.store.backend.sqlite import SqliteDb
 from reviewer.store.db import connect, write
 from reviewer.store.guard import trail_mismatches
-from reviewer.store.migrations import migrate
+from reviewer.store.migrations import link_unlinked, migrate
 from reviewer.store.normalize import agency_key
 
 Row = tuple[object, ...]
@@ -67,6 +67,26 @@ class RepairReport:
 
 def _columns(conn: sqlite3.Connection | SqliteDb, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _shared_columns(src: sqlite3.Connection, c: SqliteDb, table: str) -> list[str]:
+    """The new library's columns the damaged one has too (it may be of an earlier schema version)."""
+    have = set(_columns(src, table))
+    return [x for x in _columns(c, table) if x in have]
+
+
+def _copy_chain_heads(src: sqlite3.Connection, c: SqliteDb, report: RepairReport, kept: set[int]) -> None:
+    """The audit chain: each report's recorded head, as it was (a lost entry then shows as a broken link in
+    `reviewer audit verify`, as it should); a library older than the chain gets its entries linked now."""
+    if "chain_seq" not in _columns(src, "edits"):
+        link_unlinked(c)
+        return
+    try:
+        rows = [r for r in src.execute("SELECT report_id, seq, hash FROM audit_heads") if r[0] in kept]
+    except sqlite3.DatabaseError:
+        rows = None
+    if rows is None or not _insert(c, "audit_heads", ["report_id", "seq", "hash"], rows):
+        report.notes.append("审核记录哈希链的链尾（audit_heads）无法读取：audit verify 将报告链尾缺失")
 
 
 def _max_key(src: sqlite3.Connection, table: str, key: str, hint: int) -> int:
@@ -175,6 +195,7 @@ def _recover(src: sqlite3.Connection, new: Path, damaged: Path, path: Path) -> R
                       (datetime.now(UTC).isoformat(timespec="seconds"),))
             kept = _copy_reports(src, c, report, hints)
             _copy_dependents(src, c, report, kept, hints)
+            _copy_chain_heads(src, c, report, kept)
             _restore_missing_cells(c, report, kept)
             _mend_from_trail(c, report, kept)
         with write(dst) as c:
@@ -348,15 +369,15 @@ def _count(src: sqlite3.Connection, table: str, fallback: int) -> int:
 
 def _copy_dependents(src: sqlite3.Connection, c: SqliteDb, report: RepairReport, kept: set[int],
                      hints: dict[str, int]) -> None:
-    edit_cols = _columns(c, "edits")
+    edit_cols = _shared_columns(src, c, "edits")
     n = 0
     for row in _rows(src, "edits", edit_cols, "id", hints["edits"]):
         if _key(row[0]) is not None and row[1] in kept and _insert(c, "edits", edit_cols, [row]):
             n += 1
     report.edits = n
     report.lost_edits = max(_count(src, "edits", _max_key(src, "edits", "id", 0)) - n, 0)
-    ver_cols = _columns(c, "verifications")
-    ack_cols = _columns(c, "acknowledgements")
+    ver_cols = _shared_columns(src, c, "verifications")
+    ack_cols = _shared_columns(src, c, "acknowledgements")
     vids = []
     for row in _rows(src, "verifications", ver_cols, "id", hints["verifications"]):
         if _key(row[0]) is not None and row[1] in kept and _insert(c, "verifications", ver_cols, [row]):

@@ -23,6 +23,7 @@ from reviewer.store.types import (
     KIND_WITHDRAW,
     STATUS_IN_REVIEW,
     STATUS_NEW,
+    STATUS_PENDING,
     STATUS_VERIFIED,
     Change,
     Confirmation,
@@ -123,7 +124,7 @@ def reopen(lib: LibraryHandle, report_id: int, *, reason: str | None, reviewer: 
         s = claim(c, report_id, expected_version)
         if s.retired_at is not None:
             writable(s)
-        if s.status != STATUS_VERIFIED:
+        if s.status not in (STATUS_VERIFIED, STATUS_PENDING):  # 待复核: a lead sends it back the same way
             raise ValidationError(f"报告 {report_id} 未核实（{s.status_label}），无需重新打开")
         at, batch = now(), next_batch(c)
         version, _ = bump(c, s, at=at, reviewer=reviewer, status=STATUS_IN_REVIEW, batch=batch,

@@ -132,6 +132,11 @@ CREATE TABLE conflicts (
 CREATE INDEX conflicts_report ON conflicts(report_id);
 """ + "".join(_append_only(t) for t in APPEND_ONLY)
 
+
+def append_only_triggers(*tables: str) -> str:
+    """The v1 triggers of these tables, as v1 wrote them (a migration step that lifted them puts them back)."""
+    return "".join(_append_only(t) for t in tables)
+
 # v2: agencies are matched across years by a normalised key (whitespace and punctuation removed), so the
 # previous year's report is found even when the two files spell the name differently. Backfilled in Python.
 V2 = """
@@ -167,4 +172,40 @@ CREATE TABLE confirmations (
 CREATE INDEX reports_retired ON reports(id) WHERE retired_at IS NOT NULL;
 """
 
-SCHEMA_VERSION = 3
+# v4: the audit trail is hash-chained (`reviewer/store/audit_chain.py` defines the hash; `audit_trail.py` writes
+# it). Every entry of `edits`, `verifications` and `acknowledgements` carries its place in its report's chain and
+# its hash; `audit_heads` holds each report's last link. The migration step links the entries already written
+# (the append-only triggers are lifted for that step only and put back as they were).
+AUDITED = ("edits", "verifications", "acknowledgements")
+V4 = "".join(f"""
+ALTER TABLE {t} ADD COLUMN chain_seq INTEGER;
+ALTER TABLE {t} ADD COLUMN chain_hash TEXT;""" for t in AUDITED) + """
+CREATE TABLE audit_heads (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+    seq INTEGER NOT NULL,                  -- chain_seq of the report's last audit entry
+    hash TEXT NOT NULL                     -- its chain_hash
+);
+CREATE UNIQUE INDEX edits_chain ON edits(report_id, chain_seq);
+CREATE UNIQUE INDEX verifications_chain ON verifications(report_id, chain_seq);
+"""
+
+
+# v5 (team mode's people, the step after v4's audit hash chain: `PEOPLE_VERSION`): who holds a report open to edit it (`store.claims`: one row
+# per claimed report, lapsing after the library's idle time), and the status 待复核 (`pending`, four eyes: a
+# reviewer's verification awaiting a lead's sign-off). The status CHECK of v1 is widened by rewriting the table's
+# definition (`migrations._v5`: SQLite cannot alter a CHECK; the rows' format is unchanged). The library's
+# settings (four eyes, the claims' idle time) are rows of `library_meta` (`store.library_settings`).
+V5 = """
+CREATE TABLE claims (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+    holder TEXT NOT NULL,                  -- the reviewer's name (team mode: the database login)
+    claimed_at TEXT NOT NULL,
+    seen_at TEXT NOT NULL                  -- the holder's last edit or heartbeat; lapsed after the idle time
+);
+"""
+STATUS_CHECK_V1 = "CHECK (status IN ('new', 'in_review', 'verified'))"
+STATUS_CHECK_V5 = "CHECK (status IN ('new', 'in_review', 'pending', 'verified'))"
+
+SCHEMA_VERSION = 4
+PEOPLE_VERSION = SCHEMA_VERSION + 1  # the people's step comes after every other (v5, after the audit chain's v4)
+SCHEMA_VERSION = PEOPLE_VERSION

@@ -14,8 +14,9 @@ Value = Number | None
 STATUS_NEW = "new"
 STATUS_IN_REVIEW = "in_review"
 STATUS_VERIFIED = "verified"
-STATUSES = (STATUS_NEW, STATUS_IN_REVIEW, STATUS_VERIFIED)
-STATUS_LABELS = {STATUS_NEW: "待审核", STATUS_IN_REVIEW: "审核中", STATUS_VERIFIED: "已核实"}
+STATUS_PENDING = "pending"  # four eyes (`store.four_eyes`): verified by a reviewer, awaiting a lead's sign-off
+STATUSES = (STATUS_NEW, STATUS_IN_REVIEW, STATUS_PENDING, STATUS_VERIFIED)
+STATUS_LABELS = {STATUS_NEW: "待审核", STATUS_IN_REVIEW: "审核中", STATUS_PENDING: "待复核", STATUS_VERIFIED: "已核实"}
 
 # Kinds of audit entries. Cell kinds change a value; the others record what else happened to a report.
 CELL_KINDS = ("edit", "undo", "redo", "paste", "suggestion", "clear", "capture")  # capture: read from the text
@@ -29,6 +30,8 @@ KIND_SHOULD_BE = "should_be"  # the value a cell should have been printed with (
 KIND_RETIRE = "retire"  # retired (imported by mistake): hidden, nothing deleted
 KIND_RESTORE = "restore"
 KIND_CHOOSE_VERSION = "choose_version"  # this report counts for its agency and year (old = the one that did)
+KIND_TAKEOVER = "takeover"  # a claim taken over from another reviewer: old = who held it, new = who took it, reason
+KIND_SIGN_OFF = "sign_off"  # four eyes: a lead's sign-off of a 待复核 report (old = who verified it), reason = note
 DEFECT_LABEL = "源文件错误"
 # List filters beside the status (`Library.list_reports(has=...)`), with the words a user may type.
 HAS_FILTERS = {"errors": "有错误", "warnings": "有警告", "defects": DEFECT_LABEL}

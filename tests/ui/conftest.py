@@ -46,6 +46,7 @@ def settings(tmp_path: Path) -> object:
 
     s = Settings(tmp_path / "settings.ini")
     s.set("reviewer_name", REVIEWER)
+    s.set("live_updates", False)  # a test drives other writers itself; tests/ui/test_people.py turns it on
     return s
 
 

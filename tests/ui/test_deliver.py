@@ -31,7 +31,7 @@ def _menu_action(window, text: str):  # noqa: ANN001, ANN202
 def _verify(window, rid: int) -> None:  # noqa: ANN001
     rep = window.library.load(rid)
     acks = {finding_key(f): "与原件一致" for f in rep.record.findings if f.severity == "warning"}
-    window.library.verify(rid, reviewer="张三", acknowledgements=acks, expected_version=rep.version)
+    window.library.verify(rid, reviewer=window.reviewer, acknowledgements=acks, expected_version=rep.version)
 
 
 def _export_through_menu(qtbot, window, fmt: str, scope: str, path: Path) -> None:  # noqa: ANN001
@@ -105,7 +105,7 @@ def test_import_edits_from_the_app(qtbot, window, tmp_path: Path) -> None:  # no
         r, c = form.positions()[cid]
         ws.cell(top + 1 + r, 1 + c).value = v
     wb.save(out)
-    window.library.set_cells(rid, {B: 30}, reviewer="李四", reason="核对原件", expected_version=before.version)
+    window.library.set_cells(rid, {B: 30}, reviewer=window.reviewer, reason="核对原件", expected_version=before.version)
     with qtbot.waitSignal(window.runner.finished, timeout=30_000):
         window.deliveries.import_edits(str(out))
     dialog = window.dialog
@@ -124,7 +124,7 @@ def test_import_edits_from_the_app(qtbot, window, tmp_path: Path) -> None:  # no
 def test_review_report_as_pdf_and_preview(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
     rid = open_sample(qtbot, window, "003")
     rep = window.library.load(rid)
-    window.library.set_cells(rid, {"table3:unable.not_held:total": 3}, reviewer="张三", reason="原件为3",
+    window.library.set_cells(rid, {"table3:unable.not_held:total": 3}, reviewer=window.reviewer, reason="原件为3",
                              expected_version=rep.version)
     out = tmp_path / "意见书.pdf"
     with qtbot.waitSignal(window.runner.finished, timeout=30_000):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ui.review_pane as review_pane
 from reviewer.store import Library
 from tests.ui.conftest import open_sample, shown_value, type_into_cell
@@ -40,18 +42,26 @@ def test_a_stale_write_is_refused_and_the_window_shows_the_other_value(qtbot, wi
     rid = open_sample(qtbot, window, "003")
     view = window.review.views["table3"]
     window.review.tabs.setCurrentWidget(view)
-    # another window (its own connection to the same file) writes first
+    # another window of the same reviewer (its own connection to the same file) writes first
     other = Library(library.path, seed_samples=False)
     try:
         version = other.load(rid).version
-        other.set_cells(rid, {CID: 7}, reviewer="李四", reason="另一窗口", expected_version=version)
+        other.set_cells(rid, {CID: 7}, reviewer=window.reviewer, reason="另一窗口", expected_version=version)
     finally:
         other.close()
-    warned: list[str] = []
-    monkeypatch.setattr(review_pane.QMessageBox, "warning", lambda *a: warned.append(str(a[1])))
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(review_pane.QMessageBox, "warning", lambda *a: warned.append((str(a[1]), str(a[2]))))
     type_into_cell(qtbot, view, CID, "12")
-    assert warned == ["报告已在别处修改"]
+    assert [title for title, _text in warned] == ["报告已在别处修改"]
+    said = warned[0][1]  # who changed what, and when
+    assert re.search(rf"{window.reviewer} 于 \d\d:\d\d 修改了 表三 .*为 7", said), said
     assert shown_value(window, CID) == "7"  # reloaded: the other window's value, not a lost update
     entries = [e for e in library.history(rid) if e.cell == CID]
-    assert [(e.new, e.reviewer) for e in entries] == [(7, "李四")]
+    assert [(e.new, e.reason) for e in entries] == [(7, "另一窗口")]
     assert not window.undo.group.canUndo()
+    # the value typed here is not lost: it stays in view, and 重新应用 writes it over the new version
+    bar = window.review.pending
+    assert bar.isVisible() and "→ 12" in bar.label.text()
+    bar.apply.click()
+    assert shown_value(window, CID) == "12" and not bar.isVisible()
+    assert [e.new for e in library.history(rid) if e.cell == CID] == [7, 12]

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from reviewer.store import Library
 from reviewer.store.backup import backup
-from tests.ui.conftest import open_sample
+from tests.ui.conftest import REVIEWER, open_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_backup_from_the_menu_holds_the_latest_edit(qtbot, window, library, tmp_path) -> None:  # noqa: ANN001
     rid = open_sample(qtbot, window, "003")
-    library.set_cells(rid, {"table3:granted:natural": 7}, reviewer="张三", expected_version=None)
+    library.set_cells(rid, {"table3:granted:natural": 7}, reviewer=REVIEWER, expected_version=None)
     assert window.actions_["backup"].text().startswith("备份资料库")
     target = window.care.backup_now(str(tmp_path / "copy.sqlite3"))
     assert target is not None and "已备份 1 份报告" in window.status_label.text()

@@ -38,7 +38,8 @@ def test_a_fake_registry_builds_the_whole_menu_bar_without_a_window(qtbot) -> No
     titles = [a.text() for a in bar.actions()]
     assert titles == ["文件(&F)", "编辑(&E)", "审核(&R)", "视图(&V)", "设置(&S)", "帮助(&H)"]
     file_menu = bar.actions()[0].menu()
-    assert _texts(file_menu) == ["cmd open", "cmd open_folder", "cmd open_url", "cmd backup", "最近的文件>", "|",
+    assert _texts(file_menu) == ["cmd open", "cmd open_folder", "cmd open_url", "cmd backup", "cmd audit_check",
+                                 "最近的文件>", "|",
                                  "cmd export", "cmd import_edits", "审核意见书>", "|", "cmd reparse", "|", "cmd quit"]
     assert _texts(submenus["review_report"]) == ["cmd report_preview", "cmd report_pdf", "cmd report_docx"]
     assert _texts(submenus["language"]) == ["cmd language:zh_CN", "cmd language:en"]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 import ui.save_errors as save_errors
 from reviewer.store.backend.postgres import RETRY_AFTER_S
-from tests.ui.conftest import REVIEWER, open_sample, shown_value, type_into_cell
+from tests.ui.conftest import open_sample, shown_value, type_into_cell
 from tests.ui.test_save_errors import _editor_text
 
 CID = "table3:granted:natural"
@@ -100,7 +100,7 @@ def test_the_server_stopped_while_typing(qtbot, own_cluster, settings, monkeypat
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)  # Enter again: asked again, the server is back, saved
     qtbot.waitUntil(lambda: shown_value(window, CID) == "12", timeout=20_000)
     assert [e.new for e in lib.history(rid) if e.cell == CID] == [7, 12]  # nothing committed lost, no double
-    assert stack.count() == steps + 1 and all(e.reviewer == REVIEWER for e in lib.history(rid) if e.cell == CID)
+    assert stack.count() == steps + 1 and all(e.reviewer == lib.actor().name for e in lib.history(rid) if e.cell == CID)  # the login
 
     asked.clear()
     monkeypatch.setattr(save_errors, "ask_retry", lambda parent, reason: asked.append(reason) and False)
