@@ -36,18 +36,25 @@ def team_login(library: Any) -> str:
     return str(name)
 
 
+AGENCY_KEPT = "临清市行政审批局"  # eight characters of an agency: its place and its kind
+
+
 def fit_status_column(panel: Any, claims: dict[int, Claim]) -> None:
     """The status column wide enough for 审核中 · name while reports are held (up to twice its width), and back to
-    its own width when none is."""
+    its own width when none is. It widens only into what the agency column can spare: the agency keeps
+    AGENCY_KEPT's width (its place and its kind), and a longer name is elided, whole in the tooltip."""
     view = panel.view
     column = panel.model.COLUMNS.index("status")
+    agency = panel.model.COLUMNS.index("agency")
     base = getattr(panel, "_status_width", None)
     if base is None:
         base = panel._status_width = view.columnWidth(column)
     metrics = view.fontMetrics()
     need = max((metrics.horizontalAdvance(tr("审核中 · {name}").format(name=c.holder)) + 12 + 24
                 for c in claims.values()), default=0)
-    view.setColumnWidth(column, max(base, min(need, 2 * base)))
+    spare = view.columnWidth(agency) + view.columnWidth(column) - base \
+        - (metrics.horizontalAdvance(AGENCY_KEPT) + 8)  # what the agency has beyond its readable minimum
+    view.setColumnWidth(column, max(base, min(need, 2 * base, base + max(0, spare))))
 
 
 class ClaimBar(QWidget):
