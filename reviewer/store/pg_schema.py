@@ -265,19 +265,8 @@ BEGIN
     EXCEPTION WHEN insufficient_privilege THEN
         RAISE NOTICE 'reviewer_role and lead_role not created (no CREATEROLE): an administrator creates them';
     END;
-    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'reviewer_role') THEN
-        EXECUTE format('GRANT CONNECT ON DATABASE %I TO reviewer_role', current_database());
-        GRANT USAGE ON SCHEMA public TO reviewer_role;
-        GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO reviewer_role;
-        REVOKE INSERT ON library_meta FROM reviewer_role;
-        GRANT UPDATE, DELETE ON reports, documents, cells, findings, conflicts, confirmations, claims
-            TO reviewer_role;
-        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO reviewer_role;
-    END IF;
-    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'lead_role') THEN
-        GRANT reviewer_role TO lead_role;
-        GRANT INSERT, UPDATE, DELETE ON library_meta TO lead_role;
-    END IF;
+    -- Their grants on every table are `reviewer.store.pg_roles`'s, applied by `migrations.migrate` right after
+    -- this step whenever the roles exist: one owner for who may do what.
 END $$;
 """
 
