@@ -152,3 +152,18 @@ def test_stored_findings_equal_a_full_check_whatever_the_import_order(library_at
             assert [f.to_json() for f in stored.record.findings] == [f.to_json() for f in fresh.findings], rid
             rules_seen |= {f.rule for f in fresh.findings}
         assert {"R7", "R8"} <= rules_seen
+
+
+def test_an_import_finds_across_years_exactly_what_the_whole_check_finds(two_years: tuple[Library, int, int]) -> None:
+    """The importer runs only the rules across years; they must be the whole check's cross findings, in order."""
+    from reviewer.rules import check
+    from reviewer.store import crossreport
+
+    lib, prev, this = two_years
+    record, previous = lib.load(this).record, lib.load(prev).record
+    previous.tables["table3"]["carried_forward"]["natural"] = 7  # R7 fails
+    previous.tables["table2"]["normative_documents"]["in_force"] = 40  # R8 fails
+    whole = [f.to_json() for f in check(record, previous)
+             if f.rule in crossreport.cross_rules(record.template)]
+    assert len(whole) >= 2
+    assert [f.to_json() for f in crossreport.cross_findings(record, previous)] == whole

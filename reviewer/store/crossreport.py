@@ -17,7 +17,7 @@ from functools import cache
 from reviewer.api import PARSER_VERSION, refresh_findings
 from reviewer.formats import load_format, load_formats
 from reviewer.model import Finding, Record, assign_keys
-from reviewer.rules import check
+from reviewer.rules.cross import cross_findings as rules_across_years
 from reviewer.store import confirmations
 from reviewer.store.backend import Db
 from reviewer.store.records import counts, findings_rows, read
@@ -95,11 +95,11 @@ def recheck(conn: Db, report_id: int, record: Record | None = None,
 
 
 def cross_findings(record: Record, previous: Record | None) -> list[Finding]:
-    """The findings of `check(record, previous)` that come from the cross-report rules."""
+    """The findings of `check(record, previous)` that come from the cross-report rules: those rules alone are run
+    (an import checks every report that has a previous year's, so the within-report rules are not run again)."""
     if previous is None:
         return []
-    ids = cross_rules(record.template)
-    return [f for f in check(record, previous) if f.rule in ids]
+    return rules_across_years(record, previous)
 
 
 def recheck_cross(conn: Db, report_id: int, previous: Record | None,
