@@ -72,6 +72,15 @@ class SettingsDialog(QDialog):
         self.language.currentIndexChanged.connect(self._explain)
         self.library.textChanged.connect(self._explain)
         self.server.address.textChanged.connect(self._explain)
+        self.server.address.textChanged.connect(self._name_for_files_only)
+        self._name_for_files_only()
+
+    def _name_for_files_only(self, *_: object) -> None:
+        """On a team server the reviewer is the database login: the typed name is a file library's only."""
+        team = bool(self.server.text().strip())
+        self.reviewer.setEnabled(not team)
+        self.reviewer.setToolTip(tr("使用团队服务器时，审核人就是数据库登录名；此处的姓名只用于本机资料库文件")
+                                 if team else "")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("选择资料库文件"), self.library.text(),

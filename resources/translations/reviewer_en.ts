@@ -23,7 +23,7 @@
         <translation>Cannot open the library {path}:
 {reason}
 
-Use the library on this computer, {local}, instead? (The server's address can be changed in Preferences.)</translation>
+Use the library on this computer, {local}, instead? (The server&apos;s address can be changed in Preferences.)</translation>
     </message>
     <message>
         <source>无法打开资料库</source>
@@ -1670,6 +1670,10 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>当前打开：{path}</source>
         <translation>Open now: {path}</translation>
+    </message>
+    <message>
+        <source>使用团队服务器时，审核人就是数据库登录名；此处的姓名只用于本机资料库文件</source>
+        <translation>On a team server the reviewer is your database login; the name here is used only for a library file on this computer</translation>
     </message>
     <message>
         <source>选择资料库文件</source>

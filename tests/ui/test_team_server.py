@@ -51,6 +51,19 @@ def test_a_password_in_the_address_is_never_saved(qtbot, settings, tmp_path) -> 
     dialog.reject()
 
 
+def test_the_typed_reviewer_name_is_greyed_while_a_team_server_is_set(qtbot, settings) -> None:  # noqa: ANN001
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.reviewer.isEnabled()  # a file library: the name typed here signs the edits
+    dialog.server.address.setText("postgresql://ann@db.example.cn/reviews")
+    assert not dialog.reviewer.isEnabled() and "登录名" in dialog.reviewer.toolTip()  # the server's login does
+    dialog.server.address.setText("")
+    assert dialog.reviewer.isEnabled()
+    dialog.reject()
+
+
 @pytest.fixture
 def own_cluster():  # noqa: ANN201 - stopped inside the test
     from tests.pg import start_cluster
