@@ -100,6 +100,28 @@ def test_a_claim_lapses_after_the_idle_time(team: dict[str, Library]) -> None:
     assert not [e for e in bo.history(rid) if e.kind == "takeover"]
 
 
+def test_a_claim_lapses_by_the_servers_clock_not_a_reviewers(team: dict[str, Library],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """bo's computer runs two hours fast: anna's fresh claim still holds for bo, and bo's own claim does not
+    lapse for anna."""
+    import reviewer.store.db as db
+    from reviewer.store.timefmt import minutes_after
+
+    anna, bo = team["anna"], team["bo"]
+    rid = _clean(anna)
+    anna.claim(rid)
+    real_now = db.now
+    monkeypatch.setattr(db, "now", lambda: minutes_after(real_now(), 120))
+    monkeypatch.setattr("reviewer.store.claim_guard.now", db.now)
+    assert bo.claims()[rid].holder == "anna"
+    with pytest.raises(ClaimHeld, match="anna"):
+        bo.claim(rid)
+    anna.release(rid)
+    bo.claim(rid)
+    monkeypatch.undo()
+    assert anna.claims()[rid].holder == "bo"
+
+
 def test_another_reviewers_change_arrives_live_within_a_second(team: dict[str, Library]) -> None:
     anna, bo = team["anna"], team["bo"]
     rid = _clean(anna)

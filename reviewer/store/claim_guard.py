@@ -31,6 +31,18 @@ class ClaimHeld(ValidationError):
         self.claim = claim
 
 
+SERVER_NOW = """SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
+
+
+def clock(c: Any) -> str:
+    """Now, by the library's own clock: a server's on PostgreSQL, so that whether a claim lapsed is judged by one
+    clock whatever the reviewers' computers say; this computer's for a library file (one host). The format of
+    `db.now()`, so the times compare as text."""
+    if getattr(c, "kind", "sqlite") == "postgresql":
+        return str(c.execute(SERVER_NOW).fetchone()[0])
+    return now()
+
+
 def _claim(row: Any, idle_minutes: int) -> Claim:
     rid, holder, claimed_at, seen_at = row
     return Claim(int(rid), str(holder), str(claimed_at), str(seen_at), timefmt.minutes_after(str(seen_at), idle_minutes))
@@ -38,7 +50,7 @@ def _claim(row: Any, idle_minutes: int) -> Claim:
 
 def active(c: Any, idle_minutes: int, report_id: int | None = None, *, at: str | None = None) -> dict[int, Claim]:
     """The claims that have not lapsed (of one report, or all)."""
-    since = timefmt.minutes_before(at or now(), idle_minutes)
+    since = timefmt.minutes_before(at or clock(c), idle_minutes)
     sql = "SELECT report_id, holder, claimed_at, seen_at FROM claims WHERE seen_at >= ?"
     params: list[Any] = [since]
     if report_id is not None:
@@ -61,7 +73,7 @@ def guard(c: Any, report_id: int, writer: str, idle_minutes: int | None = None) 
     keeps the claim alive."""
     if idle_minutes is None:
         idle_minutes = library_settings.read(c).claim_idle_minutes
-    at = now()
+    at = clock(c)
     current = active(c, idle_minutes, report_id, at=at).get(report_id)
     if current is None:
         return

@@ -14,8 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.errors import ValidationError
-from reviewer.store.claim_guard import Claim, ClaimHeld, active, held_message
-from reviewer.store.db import now
+from reviewer.store.claim_guard import Claim, ClaimHeld, active, clock, held_message
 from reviewer.store.types import KIND_TAKEOVER
 from reviewer.store.writes import audit, next_batch
 
@@ -34,7 +33,7 @@ def _put(c: Any, report_id: int, holder: str, at: str, *, keep_since: bool) -> N
 
 def take(c: Any, report_id: int, holder: str, idle_minutes: int) -> Claim:
     """Inside a write transaction: claim the report (or renew one's own claim); refused while another holds it."""
-    at = now()
+    at = clock(c)
     current = active(c, idle_minutes, report_id, at=at).get(report_id)
     if current is not None and current.holder != holder:
         raise ClaimHeld(held_message(report_id, current), current)
@@ -45,7 +44,7 @@ def take(c: Any, report_id: int, holder: str, idle_minutes: int) -> Claim:
 def take_over(c: Any, report_id: int, holder: str, reason: str | None, idle_minutes: int) -> Claim:
     """Inside a write transaction: take the report from whoever holds it, with a reason (audited). A claim that
     lapsed, or none, is simply taken (nothing to take over: no reason needed)."""
-    at = now()
+    at = clock(c)
     current = active(c, idle_minutes, report_id, at=at).get(report_id)
     if current is not None and current.holder != holder:
         why = (reason or "").strip()
@@ -59,7 +58,7 @@ def take_over(c: Any, report_id: int, holder: str, reason: str | None, idle_minu
 def touch(c: Any, report_id: int, holder: str, idle_minutes: int) -> Claim | None:
     """Inside a write transaction: the holder is still there (a heartbeat). None when the claim is no longer
     theirs (taken over; or lapsed and taken by someone else). A lapsed claim nobody took is renewed."""
-    at = now()
+    at = clock(c)
     current = active(c, idle_minutes, report_id, at=at).get(report_id)
     if current is not None and current.holder != holder:
         return None
