@@ -60,7 +60,8 @@ if TYPE_CHECKING:
     from reviewer.fetch import Fetched
     from reviewer.store import ImportSummary, Library
 
-FIRST_MIN = (1280, 720)  # the first start's size is at least this (or the whole screen when it is smaller)
+FIRST_MIN = (1366, 768)  # the first start's size is at least this (or the whole screen when it is smaller):
+# narrower, the library list beside a whole 表三 shows only a few characters of an agency
 
 
 def first_extent(available: int, least: int) -> int:
