@@ -22,7 +22,7 @@ from typing import Any
 
 from reviewer.api import PARSER_VERSION, parse_bytes
 from reviewer.errors import ReviewerError
-from reviewer.model import Finding, Record, Tables
+from reviewer.model import Finding, Record, Tables, assign_keys
 from reviewer.reading import load_bytes
 from reviewer.reading.walk import walk
 from reviewer.store import audit_trail, crossreport
@@ -31,7 +31,7 @@ from reviewer.store.db import now, write
 from reviewer.store.guard import is_store_wide, store_error
 from reviewer.store.handle import LibraryHandle
 from reviewer.store.normalize import agency_key
-from reviewer.store.records import cell_rows, extra_json, findings_rows
+from reviewer.store.records import cell_rows, counts, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
 from reviewer.store.writes import next_batch
 
@@ -121,23 +121,27 @@ def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None,
     if akey is not None and rep.year is not None:
         version_of = c.execute("SELECT min(id) FROM reports WHERE agency_key = ? AND year = ?",
                                (akey, rep.year)).fetchone()[0]
+    # The findings, with what R7/R8 find against last year's report (the worker checked without it), before the
+    # report's row: a new report's row is written with its counts and its findings added, nothing replaced.
+    this = rep.light()
+    prev = crossreport.previous_record(c, akey, rep.year)
+    cross = crossreport.cross_findings(this, prev[1]) if prev is not None else []
+    findings = rep.findings + cross
+    if cross:
+        assign_keys(findings)
+    errors, warnings = counts(findings)  # nothing of a new report is confirmed as a source defect yet
     rid = c.insert(
         "INSERT INTO reports(source_name, source_path, sha256, source_format, agency, agency_key, year, region, "
-        "template, table2_variant, parser_version, checked_with, version_of, imported_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "template, table2_variant, parser_version, checked_with, version_of, imported_at, updated_at, errors, "
+        "warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (rep.source_name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
-         rep.table2_variant, rep.parser_version, PARSER_VERSION, version_of, at, at))
+         rep.table2_variant, rep.parser_version, PARSER_VERSION, version_of, at, at, errors, warnings))
     c.execute("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)", (rid, data, rep.text, rep.extra))
     c.copy_rows("cells", ("report_id", "cell", "ord", "parsed", "value", "printed", "parsed_origin", "origin",
                           "span_start", "span_end"),
                 [(rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in rep.cells])
-    this = rep.light()
-    prev = crossreport.previous_record(c, akey, rep.year)
-    cross = crossreport.cross_findings(this, prev[1]) if prev is not None else []
-    if cross:  # the worker checked without last year's report: add what R7/R8 find
-        crossreport.store_findings(c, rid, rep.findings + cross)
-    else:
-        crossreport.store_findings(c, rid, rep.findings, [(rid, *r) for r in rep.finding_rows])
+    c.executemany("INSERT INTO findings(report_id, seq, rule, severity, key, json) VALUES (?, ?, ?, ?, ?, ?)",
+                  findings_rows(rid, findings) if cross else [(rid, *r) for r in rep.finding_rows])
     audit_trail.append_edits(c, [(rid, next_batch(c), KIND_IMPORT, None, None, rep.source_name, reviewer, at, None)],
                              fresh=True)  # the report's first audit line: its chain starts here
     for dep in crossreport.dependents(c, akey, rep.year):  # next year's reports, if this is now their previous
