@@ -37,7 +37,8 @@ def light(conn: Db, report_id: int) -> Record:
     agency, year, region, template, variant = conn.execute(
         "SELECT agency, year, region, template, table2_variant FROM reports WHERE id = ?", (report_id,)).fetchone()
     tables: dict[str, dict[str, dict[str, object]]] = {}
-    for cid, v in conn.execute("SELECT cell, value FROM cells WHERE report_id = ? ORDER BY ord", (report_id,)):
+    rows = conn.execute("SELECT cell, value FROM cells WHERE report_id = ? ORDER BY ord", (report_id,)).fetchall()
+    for cid, v in rows:  # fetched at once: a server's rows are loaded in one go, not one by one
         t, rest = cid.split(":", 1)
         r, c = rest.rsplit(":", 1)
         tables.setdefault(t, {}).setdefault(r, {})[c] = v
