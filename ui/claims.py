@@ -27,15 +27,6 @@ if TYPE_CHECKING:
 LOCKED_ELSEWHERE = ("verified", "pending", "retired")  # read-only anyway: opening it claims nothing
 
 
-def team_login(library: Any) -> str:
-    """The database login of a team library (asked once per library object)."""
-    name = getattr(library, "_team_login", None)
-    if name is None:
-        name = library.actor().name
-        library._team_login = name
-    return str(name)
-
-
 AGENCY_KEPT = "临清市行政审批局"  # eight characters of an agency: its place and its kind
 
 

@@ -30,7 +30,7 @@ from reviewer.errors import ReviewerError
 from ui import menus
 from ui.capture import Capture
 from ui.charts_panel import ChartsDock
-from ui.claims import Claims, team_login
+from ui.claims import Claims
 from ui.commands import Commands
 from ui.decisions import Decisions
 from ui.deliver import Deliveries
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         saved by `reviewer config`; '' when none was given (never the login name silently). In team mode the
         database login, never a typed name."""
         if self.library.team:
-            return team_login(self.library)
+            return self.library.login
         return self.settings.get("reviewer_name") or configured_reviewer()
 
     def ask_reviewer_name(self) -> None:

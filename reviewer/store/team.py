@@ -37,6 +37,15 @@ class TeamMixin:
         """Team mode: a PostgreSQL library, where the reviewer is the database login."""
         return str(self.connection.kind) != "sqlite"
 
+    @property
+    def login(self) -> str:
+        """Team mode's database login: fixed for the library's life, so asked of the server once (a window
+        repainting while the server is away never waits on it)."""
+        name = getattr(self, "_login", None)
+        if name is None:
+            name = self._login = self.actor().name
+        return str(name)
+
     def actor(self, reviewer: str | None = None) -> Actor:
         """Who writes: in team mode the login and its roles (`reviewer` is ignored: no free-text name); in a
         SQLite library the name given, allowed everything."""
