@@ -932,6 +932,10 @@ Updated {at}</translation>
         <translation>Published late</translation>
     </message>
     <message>
+        <source>审核人选定拆分</source>
+        <translation>split chosen by the reviewer</translation>
+    </message>
+    <message>
         <source>按正文所述拆分</source>
         <translation>split by the prose</translation>
     </message>
@@ -1014,6 +1018,14 @@ Updated {at}</translation>
     <message>
         <source>{table}“{row}”一行的总计印在上一行（分组标签旁），已按表格版式读作该行总计；该行各列之和与之不符，请核对原文</source>
         <translation>{table} “{row}”: the total was printed on the line above (beside the group label) and is read as the row&apos;s total by the form&apos;s layout; the row&apos;s columns do not add up to it, check the source</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，审核人已选择拆分 {chosen}（所列 {count} 种拆分中的第 {choice} 种）</source>
+        <translation>{table} “{rows}” printed “{printed}”: the reviewer chose the split {chosen} (number {choice} of the {count} listed)</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，审核人已填入 {chosen}，不是所列的拆分（{others}）</source>
+        <translation>{table} “{rows}” printed “{printed}”: the reviewer entered {chosen}, none of the splits listed ({others})</translation>
     </message>
     <message>
         <source>“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对</source>
