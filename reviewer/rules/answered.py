@@ -16,11 +16,13 @@ findings after a reload (SQLite or PostgreSQL), and clearing a cell (or undoing)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from reviewer.model import ORIGIN_EDITED, Finding, Number, Record, Unplaced
 from reviewer.values import format_value
 
+Span = tuple[int, int]
 AMBIGUOUS = ("split_ambiguous", "split_tied")  # a SPLIT that left cells for the reviewer to choose
 
 # the findings this module writes, in Chinese (ui/messages.py holds the same templates for other languages)
@@ -107,30 +109,55 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def accounted(record: Record, notes: list[Finding]) -> dict[int, list[str]]:
-    """The unplaced values (by index in `record.unplaced`) a reviewer has accounted for, each with the cells that
-    now hold it: those filled from a span overlapping it, or the undecided cells of the answered split whose run
-    it is."""
-    splits = [f for f in notes if f.rule == "SPLIT" and f.message_id in AMBIGUOUS]
-    waiting = {str(c) for f in splits for c in f.params.get("undecided") or []}  # accounted through their split
-    runs: list[tuple[str, tuple[int, int], list[str]]] = []
-    for f in splits:
-        run = f.params.get("run")
-        if answered(record, f) and isinstance(run, list) and len(run) == 2:
-            runs.append((str(f.params.get("table")), (int(run[0]), int(run[1])), list(f.cells)))
-    captured = [(cid, (int(src.span[0]), int(src.span[1]))) for cid, src in record.provenance.items()
-                if src.origin == ORIGIN_EDITED and src.span and cid not in waiting]
+Run = tuple[str, tuple[int, int], list[str]]  # an answered split: its table, the span of its run, its cells
+
+
+def _placed(unplaced: list[Unplaced], captured: Mapping[str, Span], runs: list[Run]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    for i, u in enumerate(record.unplaced):
+    for i, u in enumerate(unplaced):
         if u.span is None:
             continue
         span = (int(u.span[0]), int(u.span[1]))
-        cells = [cid for cid, s in captured if _overlaps(s, span)]
+        cells = [cid for cid, s in captured.items() if _overlaps((int(s[0]), int(s[1])), span)]
         cells += [c for table, run, cs in runs if table == u.table and run[0] <= span[0] and span[1] <= run[1]
                   for c in cs]
         if cells:
             out[i] = cells
     return out
+
+
+def _run(f: Finding) -> Run | None:
+    run = f.params.get("run")
+    if not (isinstance(run, list) and len(run) == 2):
+        return None
+    return str(f.params.get("table")), (int(run[0]), int(run[1])), [str(c) for c in f.cells]
+
+
+def _waiting(findings: list[Finding]) -> set[str]:
+    """The undecided cells of the ambiguous splits: their values are accounted for through their split."""
+    return {str(c) for f in findings if f.rule == "SPLIT" and (f.message_id in AMBIGUOUS or f.params.get("answered"))
+            for c in f.params.get("undecided") or []}
+
+
+def accounted(record: Record, notes: list[Finding]) -> dict[int, list[str]]:
+    """The unplaced values (by index in `record.unplaced`) a reviewer has accounted for, each with the cells that
+    now hold it: those filled from a span overlapping it, or the undecided cells of the answered split whose run
+    it is."""
+    waiting = _waiting(notes)
+    runs = [r for f in notes if f.rule == "SPLIT" and f.message_id in AMBIGUOUS and answered(record, f)
+            if (r := _run(f)) is not None]
+    captured = {cid: src.span for cid, src in record.provenance.items()
+                if src.origin == ORIGIN_EDITED and src.span and cid not in waiting}
+    return _placed(record.unplaced, captured, runs)
+
+
+def placed_marks(unplaced: list[Unplaced], findings: list[Finding], captured: Mapping[str, Span]
+                 ) -> dict[int, list[str]]:
+    """What the 未定位数值 panel shows as placed, from the findings the store computed and the spans the reviewer
+    captured values from: the same accounting as the UNPLACED count."""
+    waiting = _waiting(findings)
+    runs = [r for f in findings if f.rule == "SPLIT" and f.params.get("answered") if (r := _run(f)) is not None]
+    return _placed(unplaced, {c: s for c, s in captured.items() if c not in waiting}, runs)
 
 
 def remaining(record: Record, notes: list[Finding]) -> list[Unplaced]:
