@@ -115,6 +115,18 @@ def test_a_partly_filled_split_still_asks_and_clearing_brings_the_warning_back(f
     assert [(f.key, f.message) for f in _open(rec) if f.rule in ("SPLIT", "UNPLACED")] == before[:2]
 
 
+def test_a_split_read_before_its_choices_were_kept_is_answered_too(fused: tuple[bytes, Record]) -> None:
+    """A report imported by parser 1.5 keeps SPLIT notes without `choices` and `run`: typed values still answer
+    it, and the cells' spans (the whole run, as parsing linked the blank cells) account for the run."""
+    data, _ = fused
+    rec = parse_bytes(data, "report.txt")
+    note = next(f for f in rec.parse_notes if f.rule == "SPLIT" and f.cells == CELLS)
+    del note.params["choices"], note.params["run"]
+    _fill(rec, dict(zip(CELLS, (8, 26, 66), strict=True)))
+    assert _split(rec).message_id == "split_chosen" and _split(rec).params["choice"] == 2
+    assert _open(rec) == []
+
+
 def test_unplaced_counts_only_values_no_captured_span_accounts_for() -> None:
     """Three unplaced values; a reviewer captures one into a cell (its span overlaps it), types another cell
     (no span of the text): the warning counts two, then none once every value was captured."""
@@ -162,12 +174,14 @@ def _choose(lib: Library, rid: int, k: int) -> list[CellEdit]:
     return edits
 
 
-def test_a_chosen_split_verifies_without_a_reason_and_undo_asks_again(lib: Library, tmp_path: Path,
+def test_a_chosen_split_verifies_without_a_reason_and_undo_asks_again(lib: Library, tmp_path: Path, library_at,
                                                                       fused: tuple[bytes, Record]) -> None:
     rid = _import(lib, tmp_path, fused[0])
     rep = lib.load(rid)
     assert [f.rule for f in _open(rep.record)] == ["SPLIT", "UNPLACED", "BLANK"]
     edits = _choose(lib, rid, 1)
+    with Library(library_at(), seed_samples=False) as again:  # another connection reads the same: nothing in memory
+        assert [f.message_id for f in again.load(rid).record.findings if f.cells == CELLS] == ["split_chosen"]
     rep = lib.load(rid)  # read back: derived from the stored values, nothing else kept
     assert [rep.record.get(c) for c in CELLS] == [8, 26, 66] and _split(rep.record).message_id == "split_chosen"
     assert _open(rep.record) == [] and (rep.summary.warnings, rep.summary.errors) == (0, 0)

@@ -23,6 +23,7 @@ from reviewer.rules.answered import placed_marks
 from ui.grid_view import GridView
 from ui.i18n import tr
 from ui.messages import cell_label, table_name
+from ui.split_choice import cells_text
 
 if TYPE_CHECKING:
     from ui.commands import Commands
@@ -118,7 +119,7 @@ class Capture(QObject):
             return
         record = session.record
         placed = placed_marks(record.unplaced, record.findings, session.captured)  # a chosen split's run too
-        by_span = {(u.span[0], u.span[1]): "、".join(cell_label(c, record.template) for c in placed[i])
+        by_span = {(u.span[0], u.span[1]): cells_text(placed[i], record.template)
                    for i, u in enumerate(record.unplaced) if i in placed and u.span}
         self.review.unplaced.model.set_placed(by_span)
 

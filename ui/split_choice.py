@@ -12,6 +12,7 @@ no longer counts as unplaced (`reviewer.rules.answered`). Why the command is dis
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -34,7 +35,7 @@ from reviewer.model import Finding, split_cell_id
 from reviewer.rules.answered import AMBIGUOUS, choices, choosable
 from ui.grid_view import GridView
 from ui.i18n import tr
-from ui.messages import table_name
+from ui.messages import cell_label, table_name
 
 if TYPE_CHECKING:
     from ui.commands import Commands
@@ -51,13 +52,24 @@ def column_headers(cells: list[str], template: str | None) -> list[str]:
     return [lab.column_label or lab.text if one_row else lab.text for lab in labels]
 
 
+def cells_text(cells: list[str], template: str | None) -> str:
+    """Cells as one label: 表二 行政规范性文件·本年制发件数、本年废止件数、现行有效件数 when they share a row."""
+    if not cells:
+        return ""
+    first = cell_label(cells[0], template)
+    if len({split_cell_id(c)[:2] for c in cells}) == 1:
+        return "、".join([first, *column_headers(cells, template)[1:]])
+    return "、".join([first, *(cell_label(c, template) for c in cells[1:])])
+
+
 class SplitChoiceDialog(QDialog):
     """The splits of one run, a row each; the row chosen is `chosen()` once accepted."""
 
     highlighted = Signal(object)  # the spans of the current row's digits in the report text
 
-    def __init__(self, finding: Finding, template: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, finding: Finding, template: str | None, parent: QWidget | None = None, text: str = "") -> None:
         super().__init__(parent)
+        self.text = text
         self.setWindowTitle(tr("选择拆分"))
         self.finding = finding
         self.choices = choices(finding)
@@ -68,8 +80,12 @@ class SplitChoiceDialog(QDialog):
             table=table_name(str(p.get("table", ""))), rows=p.get("rows", ""), printed=p.get("printed", ""),
             n=len(self.choices)), self)
         intro.setWordWrap(True)
+        self.preview = QLabel(self)  # the run in its line of text, cut as the current row cuts it
+        self.preview.setTextFormat(Qt.TextFormat.RichText)
+        self.preview.setStyleSheet("font-size: 115%; padding: 4px 0")
         self.table = QTableWidget(len(self.choices), len(self.cells), self)
-        self.table.setHorizontalHeaderLabels(column_headers(self.cells, template))
+        self.headers = column_headers(self.cells, template)
+        self.table.setHorizontalHeaderLabels(self.headers)
         self.table.setVerticalHeaderLabels([str(k + 1) for k in range(len(self.choices))])
         for r, choice in enumerate(self.choices):
             for c, cid in enumerate(self.cells):
@@ -82,9 +98,7 @@ class SplitChoiceDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(90)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # columns of one width, the table filled
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hint = QLabel(tr("↑↓ 选择（原文随之标出各格数字）· Enter 采用 · 数字键 1–9 直接采用该行 · Esc 取消"), self)
         hint.setWordWrap(True)
@@ -98,6 +112,7 @@ class SplitChoiceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.preview)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
@@ -109,9 +124,11 @@ class SplitChoiceDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        """Wide enough for every column, tall enough for every row, never more than a small screen allows."""
-        self.table.resizeColumnsToContents()
-        width = self.table.verticalHeader().width() + sum(self.table.columnWidth(c) for c in range(len(self.cells)))
+        """Columns of one width, wide enough for every header; tall enough for every row; never more than a small
+        screen allows."""
+        metrics = self.table.horizontalHeader().fontMetrics()
+        col = max([110] + [metrics.horizontalAdvance(h) + 24 for h in self.headers])
+        width = self.table.verticalHeader().width() + col * len(self.cells)
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r)
                                                               for r in range(len(self.choices)))
         frame = 2 * self.table.frameWidth()
@@ -135,7 +152,23 @@ class SplitChoiceDialog(QDialog):
         return [(int(p["span"][0]), int(p["span"][1])) for c in self.cells if (p := pieces.get(c)) and p.get("span")]
 
     def _row_changed(self, row: int) -> None:
-        self.highlighted.emit(self.spans(row))
+        spans = self.spans(row)
+        self.highlighted.emit(spans)
+        self.preview.setText(self.cut(spans))
+
+    def cut(self, spans: list[Span], around: int = 14) -> str:
+        """The run in its line of the report text, each piece of the split on its own colour (rich text)."""
+        if not self.text or not spans:
+            return ""
+        start, end = min(s for s, _e in spans), max(e for _s, e in spans)
+        lo, hi = max(0, start - around), min(len(self.text), end + around)
+        out = [escape(self.text[lo:start])]
+        colours = ("#ffd54f", "#aed581", "#90caf9", "#f48fb1")
+        for k, (s, e) in enumerate(sorted(spans)):
+            out.append(f'<span style="background:{colours[k % len(colours)]}; color:#000">&nbsp;{escape(self.text[s:e])}'
+                       "&nbsp;</span>")
+        out.append(escape(self.text[end:hi]))
+        return ("…" if lo else "") + "".join(out).replace("\n", " ") + ("…" if hi < len(self.text) else "")
 
     def eventFilter(self, obj: Any, event: Any) -> bool:
         if obj is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -236,18 +269,28 @@ class SplitChoice(QObject):
         f = self.target()
         session = self.window.session
         assert f is not None and session is not None
-        dialog = SplitChoiceDialog(f, session.record.template, self.window)
+        dialog = SplitChoiceDialog(f, session.record.template, self.window, session.record.text)
         text = self.window.review.text
         dialog.highlighted.connect(lambda spans: text.show_spans(spans))
         dialog.accepted.connect(lambda: self.apply(f, dialog.chosen()))
         dialog.finished.connect(lambda _r: self.window.loop.focus_grid())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._place(dialog)
         dialog.open()
         dialog.activateWindow()
         dialog.highlighted.emit(dialog.spans(dialog.chosen()))
         self.dialog = dialog
         self.window.dialog = dialog
         return dialog
+
+    def _place(self, dialog: QDialog) -> None:
+        """Over the grids, clear of the report text where the run is marked (centred when they are too small)."""
+        grids = self.window.review.tabs
+        dialog.adjustSize()
+        size = dialog.sizeHint().expandedTo(dialog.minimumSize())
+        if grids.width() >= size.width() and grids.height() >= size.height() // 2:
+            top_left = grids.mapToGlobal(grids.rect().topLeft())
+            dialog.move(top_left.x() + (grids.width() - size.width()) // 2, top_left.y() + 24)
 
     def apply(self, f: Finding, row: int, write: Callable[..., bool] | None = None) -> bool:
         """Row `row` of the finding's choices into its cells: one capture edit, each cell with its digits' span."""
@@ -267,17 +310,21 @@ if __name__ == "__main__":
     from ui.preview import run_preview, sample_record
 
     def make() -> SplitChoiceDialog:
+        """The 淮安 2024 crawler text's 行政规范性文件 "82666": six splits, each cell with its digits' span."""
         rec = sample_record("003")
-        run = "82666"
+        text, run = "规章1011行政规范性文件82666第二十条（五）项", "82666"
+        at = text.index(run)
         cells = [f"table2:normative_documents:{c}" for c in ("issued", "repealed", "in_force")]
-        cuts = [(1, 3), (1, 2), (1, 4), (2, 3), (2, 4), (3, 4)]
-        listed = [{"split": " · ".join((run[:a], run[a:b], run[b:])),
-                   "cells": {c: {"text": t, "span": None, "value": int(t)}
-                             for c, t in zip(cells, (run[:a], run[a:b], run[b:]), strict=True)}} for a, b in cuts]
+        listed = []
+        for a, b in [(1, 2), (1, 3), (1, 4), (2, 3), (2, 4), (3, 4)]:
+            bounds = ((0, a), (a, b), (b, len(run)))
+            listed.append({"split": " · ".join(run[i:j] for i, j in bounds),
+                           "cells": {c: {"text": run[i:j], "span": [at + i, at + j], "value": int(run[i:j])}
+                                     for c, (i, j) in zip(cells, bounds, strict=True)}})
         f = Finding(rule="SPLIT", severity="warning", cells=cells, message="", message_id="split_ambiguous",
                     params={"table": "table2", "rows": "行政规范性文件", "printed": run, "undecided": cells,
                             "choices": listed})
-        dialog = SplitChoiceDialog(f, rec.template)
+        dialog = SplitChoiceDialog(f, rec.template, text=text)
         dialog.finished.connect(lambda r: print("chosen", dialog.chosen() if r else None))
         return dialog
 

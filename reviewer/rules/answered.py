@@ -91,6 +91,9 @@ def _answer(record: Record, f: Finding) -> Finding:
     row = [str(c) for c in p.get("cells") or f.cells]
     chosen = " · ".join(format_value(record.get(c), "空") for c in row)
     k = chosen_index(record, f)
+    listed = [str(a) for a in p.get("alternatives") or []]
+    if k is None and not choices(f) and chosen in listed:  # a split read before its choices were kept
+        k = listed.index(chosen)
     params: dict[str, Any] = {key: p[key] for key in ("table", "rows", "printed", "cells", "undecided", "run",
                                                         "alternatives", "others") if key in p}
     params.update(answered=True, chosen=chosen, count=len(choices(f)) or len(p.get("alternatives") or []),
@@ -122,7 +125,7 @@ def _placed(unplaced: list[Unplaced], captured: Mapping[str, Span], runs: list[R
         cells += [c for table, run, cs in runs if table == u.table and run[0] <= span[0] and span[1] <= run[1]
                   for c in cs]
         if cells:
-            out[i] = cells
+            out[i] = list(dict.fromkeys(cells))
     return out
 
 
@@ -133,19 +136,20 @@ def _run(f: Finding) -> Run | None:
     return str(f.params.get("table")), (int(run[0]), int(run[1])), [str(c) for c in f.cells]
 
 
-def _waiting(findings: list[Finding]) -> set[str]:
-    """The undecided cells of the ambiguous splits: their values are accounted for through their split."""
-    return {str(c) for f in findings if f.rule == "SPLIT" and (f.message_id in AMBIGUOUS or f.params.get("answered"))
-            for c in f.params.get("undecided") or []}
+def _waiting(splits: list[Finding]) -> set[str]:
+    """The undecided cells of splits not answered yet: a value captured into one of them accounts for nothing
+    until the split is answered (the run is the split's to account for)."""
+    return {str(c) for f in splits for c in f.params.get("undecided") or []}
 
 
 def accounted(record: Record, notes: list[Finding]) -> dict[int, list[str]]:
     """The unplaced values (by index in `record.unplaced`) a reviewer has accounted for, each with the cells that
     now hold it: those filled from a span overlapping it, or the undecided cells of the answered split whose run
     it is."""
-    waiting = _waiting(notes)
-    runs = [r for f in notes if f.rule == "SPLIT" and f.message_id in AMBIGUOUS and answered(record, f)
-            if (r := _run(f)) is not None]
+    splits = [f for f in notes if f.rule == "SPLIT" and f.message_id in AMBIGUOUS]
+    done = [f for f in splits if answered(record, f)]
+    waiting = _waiting([f for f in splits if f not in done])
+    runs = [r for f in done if (r := _run(f)) is not None]  # a split read before `run` was kept: by its spans
     captured = {cid: src.span for cid, src in record.provenance.items()
                 if src.origin == ORIGIN_EDITED and src.span and cid not in waiting}
     return _placed(record.unplaced, captured, runs)
@@ -155,7 +159,7 @@ def placed_marks(unplaced: list[Unplaced], findings: list[Finding], captured: Ma
                  ) -> dict[int, list[str]]:
     """What the 未定位数值 panel shows as placed, from the findings the store computed and the spans the reviewer
     captured values from: the same accounting as the UNPLACED count."""
-    waiting = _waiting(findings)
+    waiting = _waiting([f for f in findings if f.rule == "SPLIT" and f.message_id in AMBIGUOUS])
     runs = [r for f in findings if f.rule == "SPLIT" and f.params.get("answered") if (r := _run(f)) is not None]
     return _placed(unplaced, {c: s for c, s in captured.items() if c not in waiting}, runs)
 
