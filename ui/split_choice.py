@@ -44,12 +44,12 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 
 
-def column_headers(cells: list[str], template: str | None) -> list[str]:
-    """The cells' labels as column headers: the column alone when the cells share a row (the row is named above
-    the table), else row · column."""
+def column_headers(cells: list[str], template: str | None, printed: list[str] | None = None) -> list[str]:
+    """The cells' labels as column headers: the column alone when the run printed one row (named above the
+    table), else the row over the column (table 4 prints its three rows as one run)."""
     labels = [form_label(template, None, *split_cell_id(c)) for c in cells]
-    one_row = len({split_cell_id(c)[:2] for c in cells}) == 1
-    return [lab.column_label or lab.text if one_row else lab.text for lab in labels]
+    one_row = len({split_cell_id(c)[:2] for c in printed or cells}) == 1
+    return [lab.column_label or lab.text if one_row else f"{lab.row}\n{lab.column_label}" for lab in labels]
 
 
 def cells_text(cells: list[str], template: str | None) -> str:
@@ -84,7 +84,7 @@ class SplitChoiceDialog(QDialog):
         self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.preview.setStyleSheet("font-size: 115%; padding: 4px 0")
         self.table = QTableWidget(len(self.choices), len(self.cells), self)
-        self.headers = column_headers(self.cells, template)
+        self.headers = column_headers(self.cells, template, [str(c) for c in p.get("cells") or self.cells])
         self.table.setHorizontalHeaderLabels(self.headers)
         self.table.setVerticalHeaderLabels([str(k + 1) for k in range(len(self.choices))])
         for r, choice in enumerate(self.choices):
@@ -113,7 +113,7 @@ class SplitChoiceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.preview)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._row_changed(row))
@@ -127,13 +127,21 @@ class SplitChoiceDialog(QDialog):
         """Columns of one width, wide enough for every header; tall enough for every row; never more than a small
         screen allows."""
         metrics = self.table.horizontalHeader().fontMetrics()
-        col = max([110] + [metrics.horizontalAdvance(h) + 24 for h in self.headers])
+        col = max([110] + [metrics.horizontalAdvance(line) + 24 for h in self.headers for line in h.split("\n")])
         width = self.table.verticalHeader().width() + col * len(self.cells)
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r)
-                                                              for r in range(len(self.choices)))
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(max(26, self.table.fontMetrics().height() + 12))
+        height = self.table.horizontalHeader().sizeHint().height() + sum(self.table.rowHeight(r)
+                                                                         for r in range(len(self.choices)))
         frame = 2 * self.table.frameWidth()
-        self.table.setMinimumSize(min(width + frame + 4, 900), min(height + frame + 2, 420))
+        self.table.setMinimumWidth(min(width + frame + 4, 900))
+        self.table.setFixedHeight(min(height + frame + 2, 420))  # no blank rows below the splits
         self.setMinimumWidth(min(max(460, width + 60), 960))
+
+    def showEvent(self, event: Any) -> None:
+        self._fit()  # the headers' heights are known once the style has laid them out
+        super().showEvent(event)
 
     def chosen(self) -> int:
         """The row chosen (from 0), or -1."""
@@ -302,7 +310,8 @@ class SplitChoice(QObject):
         spans = {cid: (int(p["span"][0]), int(p["span"][1])) for cid, p in choice["cells"].items() if p.get("span")}
         saved = (write or self.window.review.request_edit)(changes, "capture", None, spans)
         if saved:
-            self.window.show_status(tr("已选择拆分 {split}").format(split=choice.get("split", "")))
+            pieces = " · ".join(str(p.get("text") or tr("空")) for p in choice["cells"].values())
+            self.window.show_status(tr("已选择拆分 {split}").format(split=pieces))  # the pieces it filled in
         return bool(saved)
 
 

@@ -127,3 +127,14 @@ def test_the_command_says_why_it_is_disabled_and_a_verified_report_refuses(qtbot
     assert not window.split_choice.apply(f, 1)  # written anyway: the pane refuses as it does every edit
     assert [library.load(rid).record.get(c) for c in CELLS] == [None] * 3
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, SplitChoiceDialog) and w.isVisible()] == []
+
+
+def test_headers_name_the_row_when_the_run_printed_several(qapp) -> None:  # noqa: ANN001
+    """Table 4 prints its three rows as one run: the columns of an undecided row say which row they are."""
+    from ui.split_choice import cells_text, column_headers
+
+    t4 = [f"table4:{r}:{c}" for r in ("review", "litigation_direct", "litigation_after_review")
+          for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert column_headers(t4[10:12], "2021", t4) == ["行政诉讼 复议后起诉\n结果维持", "行政诉讼 复议后起诉\n结果纠正"]
+    assert column_headers(CELLS, "2021") == ["本年制发件数", "本年废止件数", "现行有效件数"]
+    assert cells_text(CELLS, "2021") == "表二 第二十条第（一）项 行政规范性文件·本年制发件数、本年废止件数、现行有效件数"
