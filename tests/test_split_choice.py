@@ -233,3 +233,24 @@ def test_a_verified_report_refuses_the_choice(lib: Library, tmp_path: Path, fuse
     with pytest.raises(ReportLocked):
         _choose(lib, rid, 1)
     assert [lib.load(rid).record.get(c) for c in CELLS] == [None] * 3
+
+
+def test_the_review_report_names_the_split_the_reviewer_chose(lib: Library, tmp_path: Path,
+                                                               fused: tuple[bytes, Record]) -> None:
+    """审核意见书: the problem the review started from (the ambiguous split) is listed, resolved by the reviewer's
+    values, with who filled them in."""
+    from reviewer.review_report.build import MISREAD, reviews, select_for_review
+    from reviewer.store.stats import open_reader
+
+    rid = _import(lib, tmp_path, fused[0])
+    _choose(lib, rid, 1)
+    conn = open_reader(lib.address)
+    try:
+        review = reviews(conn, select_for_review(conn, ids=[rid]))[0]
+    finally:
+        conn.close()
+    split = next(p for p in review.problems if p.rule == "SPLIT")
+    who = next(e.reviewer for e in lib.history(rid) if e.kind == "capture")  # 张三; a server's login on PostgreSQL
+    assert split.severity == "warning" and split.resolution == MISREAD and split.by == who
+    assert "本年废止件数 由 空 改为 26" in split.reason
+    assert any(p.rule == "UNPLACED" for p in review.problems)

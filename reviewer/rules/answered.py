@@ -55,6 +55,7 @@ def _same(a: Number | None, b: Number | None) -> bool:
 
 
 def _edited(record: Record, cid: str) -> bool:
+    """A value a reviewer set (an edit back to the parsed value is no longer one)."""
     src = record.provenance.get(cid)
     return src is not None and src.origin == ORIGIN_EDITED
 
@@ -76,7 +77,7 @@ def answered(record: Record, f: Finding) -> bool:
     undecided = [str(c) for c in f.params.get("undecided") or []]
     if not undecided:
         return False
-    if all(_edited(record, c) for c in undecided):
+    if all(_edited(record, c) and record.get(c) is not None for c in undecided):
         return True
     k = chosen_index(record, f)
     if k is None:
@@ -151,7 +152,7 @@ def accounted(record: Record, notes: list[Finding]) -> dict[int, list[str]]:
     waiting = _waiting([f for f in splits if f not in done])
     runs = [r for f in done if (r := _run(f)) is not None]  # a split read before `run` was kept: by its spans
     captured = {cid: src.span for cid, src in record.provenance.items()
-                if src.origin == ORIGIN_EDITED and src.span and cid not in waiting}
+                if src.origin == ORIGIN_EDITED and src.span and cid not in waiting and record.get(cid) is not None}
     return _placed(record.unplaced, captured, runs)
 
 
