@@ -252,21 +252,23 @@ class SplitChoice(QObject):
         return None
 
     def enabled(self) -> bool:
-        return self.why_not() is None
+        """The provider `Commands.refresh` asks: also puts what it does, or why it cannot now, in the tooltip."""
+        why = self.why_not()
+        action = getattr(self, "action", None)
+        if action is not None:
+            text = self.tip() if why is None else why
+            action.setToolTip(text)
+            action.setStatusTip(text)
+        return why is None
 
     def tip(self) -> str:
         return tr("报告把一行的几个数字连在一起印出、有多种拆分都符合各项关系时，从列出的拆分中选择一种填入（一次修改）")
 
     def update(self) -> None:
-        """Enabled state and tooltip: what it does, or why it cannot now."""
+        """Enabled state and tooltip, as the problem chosen or the grid's cell changed."""
         action = getattr(self, "action", None)
-        if action is None:
-            return
-        why = self.why_not()
-        action.setEnabled(why is None)
-        text = self.tip() if why is None else why
-        action.setToolTip(text)
-        action.setStatusTip(text)
+        if action is not None:
+            action.setEnabled(self.enabled())
 
     # -- the dialog and the edit -----------------------------------------------------------------------------
     def choose(self) -> SplitChoiceDialog | None:

@@ -116,6 +116,12 @@ def test_the_command_says_why_it_is_disabled_and_a_verified_report_refuses(qtbot
     assert not action.isEnabled() and "拆分不唯一" in action.toolTip()
     window.review.select_cell(CELLS[1])
     assert action.isEnabled()
+    window.session.held_by = "李四"  # claimed by another reviewer (`ui.claims` sets it): read-only
+    window.decisions.update_lock()
+    assert not action.isEnabled() and "李四" in action.toolTip() and not window.split_choice.button.isEnabled()
+    window.session.held_by = None
+    window.decisions.update_lock()
+    assert action.isEnabled()
     stored = library.load(rid)
     acks = {f.key: "原件如此" for f in stored.record.findings if f.severity == "warning"}
     library.verify(rid, reviewer=REVIEWER, acknowledgements=acks, expected_version=stored.version)
