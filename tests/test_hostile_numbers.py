@@ -51,10 +51,10 @@ def test_a_failure_writing_one_file_is_reported_by_name_and_the_batch_goes_on(li
 
     real = importer.insert_report
 
-    def flaky(c, item, rep, reviewer, at):  # type: ignore[no-untyped-def]
+    def flaky(c, item, rep, *args):  # type: ignore[no-untyped-def]
         if item[0].endswith("r002.txt"):
             raise OverflowError("Python int too large to convert to SQLite INTEGER")
-        return real(c, item, rep, reviewer, at)
+        return real(c, item, rep, *args)
 
     monkeypatch.setattr(importer, "insert_report", flaky)
     with Library(library_at(), seed_samples=False) as lib:

@@ -67,6 +67,23 @@ def append_edits(c: Db, rows: Sequence[Sequence[object]], *, fresh: bool = False
             c.executemany(sql, values)
 
 
+def append_first(c: Db, rows: Sequence[Sequence[object]]) -> None:
+    """The first audit line of each of several reports created in this transaction (each starts its chain),
+    with their chain heads, in one statement per table."""
+    if not rows:
+        return
+    values, heads = [], []
+    for r in rows:
+        rid = int(r[0])  # type: ignore[call-overload]
+        digest = entry_hash("edits", rid, 1, GENESIS, r)
+        values.append((*r[:4], c.any_value(r[4]), c.any_value(r[5]), *r[6:], 1, digest))
+        heads.append((rid, 1, digest))
+    c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason, "
+                  "chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+    c.executemany("INSERT INTO audit_heads(report_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT(report_id) "
+                  "DO UPDATE SET seq = excluded.seq, hash = excluded.hash", heads)
+
+
 def add_verification(c: Db, report_id: int, reviewer: str, at: str, note: str | None, version: int,
                      acknowledgements: Iterable[tuple[str, str, str | None, str | None]]) -> int:
     """Insert a verification and its acknowledgements (finding key, reason, rule, message; a key once), all

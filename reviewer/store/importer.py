@@ -1,9 +1,11 @@
 """Batch import: files and folders into the library, parsed in parallel processes.
 
 The main process reads each file and hashes it (a file already held is skipped before any parsing), worker
-processes parse chunks of files, and the main process writes each report in its own transaction, in the
-order the files were given (one file that cannot be written is reported by name; the batch goes on). `progress(done, total, path)` is called for every file; `cancel()` is polled
-between chunks. What was written before a cancel or a crash stays, complete report by report.
+processes parse chunks of files, and the main process writes each chunk in one transaction, in the order the
+files were given (`import_writer`); a chunk with a report that cannot be written is written again report by
+report, so that file is named and the batch goes on. `progress(done, total, path)` is called for every file
+once its report is committed; `cancel()` is polled between chunks. What was written before a cancel or a
+crash stays, complete report by report, and importing again resumes (what is held is skipped).
 """
 
 from __future__ import annotations
@@ -25,15 +27,15 @@ from reviewer.errors import ReviewerError
 from reviewer.model import Finding, Record, Tables, assign_keys
 from reviewer.reading import load_bytes
 from reviewer.reading.walk import walk
-from reviewer.store import audit_trail, crossreport
+from reviewer.store import crossreport
 from reviewer.store.backend import INTEGRITY_ERRORS, Db
 from reviewer.store.db import now, write
 from reviewer.store.guard import is_store_wide, store_error
 from reviewer.store.handle import LibraryHandle
+from reviewer.store.import_writer import Known, Pending, lookup, previous_record, recheck_next_year
 from reviewer.store.normalize import agency_key
 from reviewer.store.records import cell_rows, counts, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
-from reviewer.store.writes import next_batch
 
 CHUNK = 8  # files per task sent to a worker
 IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would cost more than it saves
@@ -111,21 +113,24 @@ def parse_chunk(items: list[Job]) -> list[Parsed]:
     return out
 
 
-def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None,
-                  at: str) -> tuple[int, int | None]:
-    """Write one parsed report (inside the caller's transaction). Returns its id and, when the library already
-    holds a report of the same agency and year, the id of the first of them."""
+def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None, at: str, known: Known | None = None,
+                  pending: Pending | None = None) -> tuple[int, int | None]:
+    """Write one parsed report inside the caller's transaction; its rows other than the report's own wait in
+    `pending` (sent before anything reads them and before the commit: `Pending.flush`; without `pending`, they
+    are sent here). `known`: light records of the reports this run wrote. Returns the report's id and, when the
+    library already holds a report of the same agency and year, the id of the first of them."""
     path, data, sha = item
+    own = pending is None
+    pending = Pending() if pending is None else pending
+    known = Known() if known is None else known
     akey = agency_key(rep.agency)
-    version_of = None
-    if akey is not None and rep.year is not None:
-        version_of = c.execute("SELECT min(id) FROM reports WHERE agency_key = ? AND year = ?",
-                               (akey, rep.year)).fetchone()[0]
+    found = lookup(c, akey, rep.year)
+    batch = pending.next_batch(found.next_batch)
     # The findings, with what R7/R8 find against last year's report (the worker checked without it), before the
     # report's row: a new report's row is written with its counts and its findings added, nothing replaced.
     this = rep.light()
-    prev = crossreport.previous_record(c, akey, rep.year)
-    cross = crossreport.cross_findings(this, prev[1]) if prev is not None else []
+    prev = previous_record(c, found, known, pending)
+    cross = crossreport.cross_findings(this, prev) if prev is not None else []
     findings = rep.findings + cross
     if cross:
         assign_keys(findings)
@@ -135,19 +140,18 @@ def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None,
         "template, table2_variant, parser_version, checked_with, version_of, imported_at, updated_at, errors, "
         "warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (rep.source_name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
-         rep.table2_variant, rep.parser_version, PARSER_VERSION, version_of, at, at, errors, warnings))
-    c.execute("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)", (rid, data, rep.text, rep.extra))
-    c.copy_rows("cells", ("report_id", "cell", "ord", "parsed", "value", "printed", "parsed_origin", "origin",
-                          "span_start", "span_end"),
-                [(rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in rep.cells])
-    c.executemany("INSERT INTO findings(report_id, seq, rule, severity, key, json) VALUES (?, ?, ?, ?, ?, ?)",
-                  findings_rows(rid, findings) if cross else [(rid, *r) for r in rep.finding_rows])
-    audit_trail.append_edits(c, [(rid, next_batch(c), KIND_IMPORT, None, None, rep.source_name, reviewer, at, None)],
-                             fresh=True)  # the report's first audit line: its chain starts here
-    for dep in crossreport.dependents(c, akey, rep.year):  # next year's reports, if this is now their previous
-        if crossreport.previous_id(c, akey, (rep.year or 0) + 1) == rid:
-            crossreport.recheck_cross(c, dep, this)
-    return rid, version_of
+         rep.table2_variant, rep.parser_version, PARSER_VERSION, found.version_of, at, at, errors, warnings))
+    known.stage((rid, 1), this)  # a new report's version is 1
+    pending.documents.append((rid, data, rep.text, rep.extra))
+    pending.cells.extend((rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in rep.cells)
+    pending.findings.extend(findings_rows(rid, findings) if cross else [(rid, *r) for r in rep.finding_rows])
+    # the report's first audit line: its chain starts here
+    pending.edits.append((rid, batch, KIND_IMPORT, None, None, rep.source_name, reviewer, at, None))
+    if found.next_year:  # next year's reports, if this is now their previous
+        recheck_next_year(c, akey, rep.year, rid, this, known, pending)
+    if own:
+        pending.flush(c)
+    return rid, found.version_of
 
 
 class _Run:
@@ -162,6 +166,7 @@ class _Run:
         self.seen: dict[str, str] = {}  # sha256 -> first path of this run
         self.repeats: list[tuple[str, str]] = []  # (path, sha256) of files repeated within this run
         self.sources: dict[str, Source] = {}  # in-memory reports by path
+        self.known = Known()  # light records of the reports written, for R7/R8 of later ones
 
     def jobs(self, chunk: list[Item]) -> list[Job]:
         """What a worker parses: each item with its file name and its source's extra keys."""
@@ -226,26 +231,53 @@ class _Run:
         return path, data, sha
 
     def store(self, items: list[Item], results: list[Parsed]) -> None:
-        """Each report in its own transaction: a report that cannot be written (a value the store refuses, a
-        parser bug) is this file's failure, named, and the batch goes on; a concurrent import of the same file
-        by another process makes it a duplicate. A failure of the library itself (read-only, disk full,
-        damaged) stops the batch with one line: what was written before stays."""
+        """The chunk's reports in one transaction (the library's write lock held once, one commit); if any of
+        them cannot be written the whole chunk is rolled back and written again report by report (`_store_one`),
+        so that file is named and the rest kept. Each report is whole or absent whichever way it is written,
+        and `progress` is told of a file only once its report is committed."""
         at = now()
+        todo = [(item, record) for item, (record, _) in zip(items, results, strict=True) if record is not None]
+        written: list[tuple[int, int | None]] | None = None
+        if len(todo) > 1:
+            written = self._store_chunk(todo, at)
+        out = iter(written or [])
         for item, (record, reason) in zip(items, results, strict=True):
             try:
                 if record is None:
                     self.summary.failed.append((item[0], reason or "无法读取"))
+                elif written is not None:
+                    self._imported(*next(out))
                 else:
                     self._store_one(item, record, at)
             finally:
                 self.tick(item[0])
 
+    def _store_chunk(self, todo: list[tuple[Item, Prepared]], at: str) -> list[tuple[int, int | None]] | None:
+        """Write the reports in one transaction; None when one of them failed (nothing of the chunk is kept)."""
+        try:
+            with self.lib.lock, write(self.lib.connection) as c:
+                pending = Pending()
+                out = [insert_report(c, item, record, self.reviewer, at, self.known, pending)
+                       for item, record in todo]
+                pending.flush(c)
+        except Exception:  # rolled back: each report again in its own transaction, which names the failure
+            self.known.discard()
+            return None
+        self.known.commit()
+        return out
+
+    def _imported(self, rid: int, version_of: int | None) -> None:
+        self.summary.imported.append(rid)
+        if version_of is not None:
+            self.summary.versions_flagged.append(rid)
+
     def _store_one(self, item: Item, record: Prepared, at: str) -> None:
         name = Path(item[0]).name
         try:
             with self.lib.lock, write(self.lib.connection) as c:
-                rid, version_of = insert_report(c, item, record, self.reviewer, at)
+                rid, version_of = insert_report(c, item, record, self.reviewer, at, self.known)
         except INTEGRITY_ERRORS:
+            self.known.discard()
             with self.lib.lock:
                 row = self.lib.connection.execute("SELECT id FROM reports WHERE sha256 = ?", (item[2],)).fetchone()
             if row is None:
@@ -254,13 +286,13 @@ class _Run:
                 self.summary.duplicates.append((item[0], row[0]))
             return
         except Exception as exc:
+            self.known.discard()
             if is_store_wide(exc):
                 raise store_error(exc, self.lib.path, f"导入 {name} 时") from exc
             self.summary.failed.append((item[0], f"{name}: 无法写入资料库（{type(exc).__name__}: {str(exc)[:120]}）"))
             return
-        self.summary.imported.append(rid)
-        if version_of is not None:
-            self.summary.versions_flagged.append(rid)
+        self.known.commit()
+        self._imported(rid, version_of)
 
     def settle_repeats(self) -> None:
         """A file given twice in one run: a duplicate of the first copy if that was imported, else failed too."""

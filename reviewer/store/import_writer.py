@@ -1,0 +1,135 @@
+"""The import's writer: a chunk of parsed reports in one transaction, with few round trips to the library.
+
+On a server every statement is a round trip, and the writer is the import's critical path, so it asks once per
+report what it must know before writing it (a version of the same agency and year, last year's report that
+counts, whether next year's reports exist, the next audit batch) and sends the report's other rows together
+(`Pending.flush`: documents, cells, findings, audit lines and chain heads, one statement per table) before
+anything reads them back and before the commit. Last year's values, which R7/R8 compare with, come from the
+reports this run wrote (`Known`) instead of being read back, as long as the report's version is still the one
+written (every change of its values or metadata bumps it).
+
+What the import guarantees is unchanged: a report is written whole or not at all (the transaction), its
+audit line is the first link of its hash chain, and a chunk that fails is written again report by report by
+the caller, so one bad file is named and the rest are kept.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer.model import Record
+from reviewer.store import audit_trail, crossreport
+from reviewer.store.backend import Db
+from reviewer.store.versions import RANK
+
+KNOWN_MAX = 4096  # light records kept of the reports this run wrote (about 10 kB each)
+
+# Before a report is written: the first report of its agency and year (it is then a version of it), last year's
+# report that counts (id and version), how many reports of next year there are, and the next audit batch.
+LOOKUP = ("SELECT (SELECT min(id) FROM reports WHERE agency_key = ? AND year = ?), "
+          f"(SELECT id FROM reports WHERE agency_key = ? AND year = ? AND retired_at IS NULL ORDER BY {RANK} LIMIT 1), "
+          "(SELECT version FROM reports WHERE agency_key = ? AND year = ? AND retired_at IS NULL "
+          f"ORDER BY {RANK} LIMIT 1), "
+          "(SELECT count(*) FROM reports WHERE agency_key = ? AND year = ?), "
+          "(SELECT coalesce(max(id), 0) + 1 FROM edits)")
+
+CELL_COLUMNS = ("report_id", "cell", "ord", "parsed", "value", "printed", "parsed_origin", "origin", "span_start",
+                "span_end")
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    version_of: int | None
+    previous: tuple[int, int] | None  # (id, version) of last year's report that counts
+    next_year: int  # how many reports of the agency's next year the library holds
+    next_batch: int
+
+
+def lookup(c: Db, akey: str | None, year: int | None) -> Lookup:
+    """What `LOOKUP` asks, in one statement (nothing of an agency or year unknown)."""
+    known = akey is not None and year is not None
+    y = year if year is not None else 0
+    row = c.execute(LOOKUP, (akey, year, akey, y - 1, akey, y - 1, akey, y + 1) if known
+                    else (None, None, None, None, None, None, None, None)).fetchone()
+    return Lookup(row[0], (int(row[1]), int(row[2])) if row[1] is not None else None, int(row[3] or 0),
+                  int(row[4]))
+
+
+class Known:
+    """The light records (metadata and values) of the reports this run wrote, by (id, version): newest kept,
+    `KNOWN_MAX` at most. A transaction's reports are staged and kept only once it commits."""
+
+    def __init__(self, limit: int = KNOWN_MAX) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[tuple[int, int], Record] = OrderedDict()
+        self._staged: dict[tuple[int, int], Record] = {}
+
+    def get(self, key: tuple[int, int]) -> Record | None:
+        return self._staged.get(key) or self._kept.get(key)
+
+    def stage(self, key: tuple[int, int], record: Record) -> None:
+        self._staged[key] = record
+
+    def commit(self) -> None:
+        self._kept.update(self._staged)
+        self._staged.clear()
+        while len(self._kept) > self.limit:
+            self._kept.popitem(last=False)
+
+    def discard(self) -> None:
+        self._staged.clear()
+
+
+@dataclass(slots=True)
+class Pending:
+    """Rows of the reports written in this transaction that nothing has read back yet, sent together."""
+
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    cells: list[tuple[Any, ...]] = field(default_factory=list)
+    findings: list[tuple[Any, ...]] = field(default_factory=list)
+    edits: list[tuple[Any, ...]] = field(default_factory=list)  # first audit lines of new reports
+    batch: int = 0  # the next audit batch this transaction may give
+
+    def next_batch(self, in_library: int) -> int:
+        """The batch of a new report's audit line: past every line in the library (`in_library`, its largest id
+        + 1) and every batch given in this transaction, pending or sent (a line's id is never below its batch)."""
+        b = max(self.batch, in_library)
+        self.batch = b + 1
+        return b
+
+    def flush(self, c: Db) -> None:
+        if self.documents:
+            c.executemany("INSERT INTO documents(report_id, data, text, extra) VALUES (?, ?, ?, ?)", self.documents)
+        c.copy_rows("cells", CELL_COLUMNS, self.cells)
+        if self.findings:
+            c.executemany("INSERT INTO findings(report_id, seq, rule, severity, key, json) VALUES (?, ?, ?, ?, ?, ?)",
+                          self.findings)
+        audit_trail.append_first(c, self.edits)
+        self.documents, self.cells, self.findings, self.edits = [], [], [], []
+
+
+def previous_record(c: Db, found: Lookup, known: Known, pending: Pending) -> Record | None:
+    """Last year's report's light record: kept from this run when its version is unchanged, else read."""
+    if found.previous is None:
+        return None
+    record = known.get(found.previous)
+    if record is None:
+        pending.flush(c)
+        record = crossreport.light(c, found.previous[0])
+    return record
+
+
+def recheck_next_year(c: Db, akey: str | None, year: int | None, rid: int, this: Record, known: Known,
+                      pending: Pending) -> None:
+    """Next year's reports compare with this one when it is now the one that counts: their R7/R8 findings are
+    replaced (their values are taken from this run when their version is unchanged)."""
+    if akey is None or year is None:
+        return
+    pending.flush(c)  # what is read back below is in the library
+    if crossreport.previous_id(c, akey, year + 1) != rid:
+        return
+    for dep, version in c.execute("SELECT id, version FROM reports WHERE agency_key = ? AND year = ? ORDER BY id",
+                                  (akey, year + 1)).fetchall():
+        crossreport.recheck_cross(c, int(dep), this, known.get((int(dep), int(version))))
