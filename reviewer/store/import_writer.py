@@ -90,6 +90,7 @@ class Pending:
     cells: list[tuple[Any, ...]] = field(default_factory=list)
     findings: list[tuple[Any, ...]] = field(default_factory=list)
     edits: list[tuple[Any, ...]] = field(default_factory=list)  # first audit lines of new reports
+    reports: set[int] = field(default_factory=set)  # whose rows are pending
     batch: int = 0  # the next audit batch this transaction may give
 
     def next_batch(self, in_library: int) -> int:
@@ -108,6 +109,7 @@ class Pending:
                           self.findings)
         audit_trail.append_first(c, self.edits)
         self.documents, self.cells, self.findings, self.edits = [], [], [], []
+        self.reports.clear()
 
 
 def previous_record(c: Db, found: Lookup, known: Known, pending: Pending) -> Record | None:
@@ -125,11 +127,10 @@ def recheck_next_year(c: Db, akey: str | None, year: int | None, rid: int, this:
                       pending: Pending) -> None:
     """Next year's reports compare with this one when it is now the one that counts: their R7/R8 findings are
     replaced (their values are taken from this run when their version is unchanged)."""
-    if akey is None or year is None:
-        return
-    pending.flush(c)  # what is read back below is in the library
-    if crossreport.previous_id(c, akey, year + 1) != rid:
+    if akey is None or year is None or crossreport.previous_id(c, akey, year + 1) != rid:
         return
     for dep, version in c.execute("SELECT id, version FROM reports WHERE agency_key = ? AND year = ? ORDER BY id",
                                   (akey, year + 1)).fetchall():
+        if int(dep) in pending.reports:
+            pending.flush(c)  # its findings are read back
         crossreport.recheck_cross(c, int(dep), this, known.get((int(dep), int(version))))

@@ -11,6 +11,7 @@ crash stays, complete report by report, and importing again resumes (what is hel
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 from collections import deque
@@ -38,6 +39,7 @@ from reviewer.store.records import cell_rows, counts, extra_json, findings_rows
 from reviewer.store.types import KIND_IMPORT, ImportSummary
 
 CHUNK = 8  # files per task sent to a worker
+ADMIT_BLOCK = 4 * CHUNK  # files read and hashed before the library is asked which it holds
 IN_PROCESS_MAX = 4  # this many files or fewer: parse here, a process pool would cost more than it saves
 
 Item = tuple[str, bytes, str]  # path, bytes, sha256
@@ -142,6 +144,7 @@ def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None, at: st
         (rep.source_name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
          rep.table2_variant, rep.parser_version, PARSER_VERSION, found.version_of, at, at, errors, warnings))
     known.stage((rid, 1), this)  # a new report's version is 1
+    pending.reports.add(rid)
     pending.documents.append((rid, data, rep.text, rep.extra))
     pending.cells.extend((rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in rep.cells)
     pending.findings.extend(findings_rows(rid, findings) if cross else [(rid, *r) for r in rep.finding_rows])
@@ -188,7 +191,16 @@ class _Run:
 
     def prepared(self, files: list[Path], sources: list[Source]) -> Iterator[Item]:
         """Files to parse, read and hashed here, then reports already in memory; duplicates and unreadable
-        files are reported at once."""
+        files are reported at once. The library is asked which are held `ADMIT_BLOCK` files at a time."""
+        block: list[tuple[str, bytes]] = []
+        for path, data in self._read(files, sources):
+            block.append((path, data))
+            if len(block) >= ADMIT_BLOCK:
+                yield from self.admit(block)
+                block = []
+        yield from self.admit(block)
+
+    def _read(self, files: list[Path], sources: list[Source]) -> Iterator[tuple[str, bytes]]:
         for p in files:
             if self.cancelled():
                 return
@@ -203,32 +215,34 @@ class _Run:
                 self.summary.failed.append((path, f"{p.name}: 无法读取（{exc.strerror or exc}）"))
                 self.tick(path)
                 continue
-            item = self.admit(path, data)
-            if item is not None:
-                yield item
+            yield path, data
         for source in sources:
             if self.cancelled():
                 return
             self.sources[source.path] = source
-            item = self.admit(source.path, source.data)
-            if item is not None:
-                yield item
+            yield source.path, source.data
 
-    def admit(self, path: str, data: bytes) -> Item | None:
-        """The item to parse, or None for a duplicate (of the library or of this run), reported here."""
-        sha = hashlib.sha256(data).hexdigest()
+    def admit(self, block: list[tuple[str, bytes]]) -> list[Item]:
+        """The items to parse, in order; duplicates (of the library or of this run) are reported here."""
+        hashed = [(path, data, hashlib.sha256(data).hexdigest()) for path, data in block]
+        if not hashed:
+            return []
+        conn = self.lib.connection
         with self.lib.lock:
-            row = self.lib.connection.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
-        if row is not None:
-            self.summary.duplicates.append((path, row[0]))
-            self.tick(path)
-            return None
-        if sha in self.seen:
-            self.repeats.append((path, sha))
-            self.tick(path)
-            return None
-        self.seen[sha] = path
-        return path, data, sha
+            held = dict(conn.execute(f"SELECT sha256, id FROM reports WHERE sha256 IN (SELECT value FROM "
+                                     f"{conn.each_text})", (json.dumps([sha for _, _, sha in hashed]),)).fetchall())
+        out: list[Item] = []
+        for path, data, sha in hashed:
+            if sha in held:
+                self.summary.duplicates.append((path, held[sha]))
+                self.tick(path)
+            elif sha in self.seen:
+                self.repeats.append((path, sha))
+                self.tick(path)
+            else:
+                self.seen[sha] = path
+                out.append((path, data, sha))
+        return out
 
     def store(self, items: list[Item], results: list[Parsed]) -> None:
         """The chunk's reports in one transaction (the library's write lock held once, one commit); if any of
