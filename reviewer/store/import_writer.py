@@ -16,6 +16,7 @@ the caller, so one bad file is named and the rest are kept.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +25,7 @@ from reviewer.store import audit_trail, crossreport
 from reviewer.store.backend import Db
 from reviewer.store.versions import RANK
 
-KNOWN_MAX = 4096  # light records kept of the reports this run wrote (about 10 kB each)
+KNOWN_MAX = 10_000  # light records kept of the reports this run wrote (a few kB each)
 
 # Before a report is written: the first report of its agency and year (it is then a version of it), last year's
 # report that counts (id and version), how many reports of next year there are, and the next audit batch.
@@ -59,27 +60,59 @@ def lookup(c: Db, akey: str | None, year: int | None) -> Lookup:
 
 class Known:
     """The light records (metadata and values) of the reports this run wrote, by (id, version): newest kept,
-    `KNOWN_MAX` at most. A transaction's reports are staged and kept only once it commits."""
+    `KNOWN_MAX` at most, each as its values alone beside the cell ids it shares with the reports of the same
+    layout (a few kB each). A transaction's reports are staged and kept only once it commits."""
 
     def __init__(self, limit: int = KNOWN_MAX) -> None:
         self.limit = limit
-        self._kept: OrderedDict[tuple[int, int], Record] = OrderedDict()
-        self._staged: dict[tuple[int, int], Record] = {}
+        self._kept: OrderedDict[tuple[int, int], _Packed] = OrderedDict()
+        self._staged: dict[tuple[int, int], tuple[Record, Sequence[Sequence[Any]]]] = {}
+        self._layouts: dict[tuple[str, ...], _Layout] = {}
 
     def get(self, key: tuple[int, int]) -> Record | None:
-        return self._staged.get(key) or self._kept.get(key)
+        staged = self._staged.get(key)
+        if staged is not None:
+            return staged[0]
+        packed = self._kept.get(key)
+        return None if packed is None else _unpack(packed)
 
-    def stage(self, key: tuple[int, int], record: Record) -> None:
-        self._staged[key] = record
+    def stage(self, key: tuple[int, int], record: Record, cells: Sequence[Sequence[Any]]) -> None:
+        """`record`'s values are also `cells` (rows of cell id, order, value …, in the order of its tables)."""
+        self._staged[key] = (record, cells)
 
     def commit(self) -> None:
-        self._kept.update(self._staged)
+        for key, (r, cells) in self._staged.items():
+            ids = tuple(c[0] for c in cells)
+            layout = self._layouts.get(ids)
+            if layout is None:
+                layout = self._layouts[ids] = tuple(_split(cid) for cid in ids)
+            self._kept[key] = (r.agency, r.year, r.region, r.template, r.table2_variant, layout,
+                               tuple(c[2] for c in cells))
         self._staged.clear()
         while len(self._kept) > self.limit:
             self._kept.popitem(last=False)
 
     def discard(self) -> None:
         self._staged.clear()
+
+
+_Layout = tuple[tuple[str, str, str], ...]  # (table, row, column) of each cell, in order
+_Packed = tuple[Any, ...]  # agency, year, region, template, table2_variant, layout, values in layout order
+
+
+def _split(cid: str) -> tuple[str, str, str]:
+    t, rest = cid.split(":", 1)
+    r, c = rest.rsplit(":", 1)
+    return t, r, c
+
+
+def _unpack(p: _Packed) -> Record:
+    agency, year, region, template, variant, layout, values = p
+    tables: dict[str, dict[str, dict[str, Any]]] = {}
+    for (t, r, c), v in zip(layout, values, strict=True):
+        tables.setdefault(t, {}).setdefault(r, {})[c] = v
+    return Record(source={}, agency=agency, year=year, template=template, table2_variant=variant, region=region,
+                  tables=tables)
 
 
 @dataclass(slots=True)

@@ -143,7 +143,7 @@ def insert_report(c: Db, item: Item, rep: Prepared, reviewer: str | None, at: st
         "warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (rep.source_name, path, sha, rep.source_format, rep.agency, akey, rep.year, rep.region, rep.template,
          rep.table2_variant, rep.parser_version, PARSER_VERSION, found.version_of, at, at, errors, warnings))
-    known.stage((rid, 1), this)  # a new report's version is 1
+    known.stage((rid, 1), this, rep.cells)  # a new report's version is 1
     pending.reports.add(rid)
     pending.documents.append((rid, data, rep.text, rep.extra))
     pending.cells.extend((rid, cid, i, v, v, t, o, o, s0, s1) for cid, i, v, t, o, s0, s1 in rep.cells)

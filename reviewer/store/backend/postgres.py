@@ -114,6 +114,7 @@ class PgDb:
         self._guard = threading.RLock()
         self._closed = False
         self._down: tuple[float, DbConnectionLost] | None = None  # when the last reconnect failed, and why
+        self._bulk = False  # a batch import runs (`bulk`)
         self.raw: psycopg.Connection[Any] = self._connect()
 
     # -- the connection ----------------------------------------------------------------------------------
@@ -162,9 +163,13 @@ class PgDb:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
         with self._guard:
             query = translate(sql)
-            retry = not self.in_transaction and sql.lstrip()[:6].upper() in ("SELECT", "WITH")
+            read = sql.lstrip()[:6].upper() in ("SELECT", "WITH")
+            retry = read and not self.in_transaction
+            # While an import runs the library may grow from nothing: a read's plan kept from its first reports
+            # (a scan of a table of ten rows) would scan thousands, so each read is planned for the table as it is.
+            prepare = False if self._bulk and read else None
             try:
-                return self._ensure().execute(query, tuple(params), prepare=None)
+                return self._ensure().execute(query, tuple(params), prepare=prepare)
             except psycopg.OperationalError as exc:
                 if retry and self.raw.broken:  # a read on a connection that broke while idle: once more
                     try:
@@ -201,6 +206,7 @@ class PgDb:
         with self._guard:
             try:
                 self._ensure().execute(f"SET synchronous_commit = {'off' if on else 'on'}".encode())
+                self._bulk = on
                 if not on:  # a commit that waits for the disk flushes the WAL of every commit before it
                     try:
                         with self.write():
