@@ -17,6 +17,7 @@ from functools import cache
 from reviewer.formats import load_formats, load_table2_variants
 from reviewer.model import Cell, Document
 from reviewer.parsing.labels import norm
+from reviewer.parsing.report_words import REPORT, SUBJECT
 
 # keys of the header block scrapers write before the body ("标题: …")
 HEADER_KEYS = ("标题", "发布时间", "发布日期", "发布机构", "发文机关", "栏目", "原文链接", "链接", "来源", "网址",
@@ -133,7 +134,7 @@ def _section_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-_DOC_TITLE = re.compile(rf"(?:19|20)\d\d\s*年度?[{_CJK}（）()]{{0,24}}?(?:政府信息公开|政务公开)[{_CJK}]{{0,12}}?报告")
+_DOC_TITLE = re.compile(rf"(?:19|20)\d\d\s*年度?[{_CJK}（）()]{{0,24}}?{SUBJECT}[{_CJK}]{{0,12}}?{REPORT}")
 _TAIL = re.compile(r"附件下载|附件[:：]|相关附件|【打印本页】|打印本页|关闭窗口")
 _CHROME_END = re.compile(r"-->|—>|>>|»")
 

@@ -2,7 +2,9 @@
 
 Layouts seen in real reports: one cell per line (each cell line starts with a tab, rows separated by blank
 lines, a wrapped label continues on a line without a tab); tab-separated rows; Markdown pipe tables; PDF text
-with cells separated by spaces. Prose lines become rows of one cell. Every cell keeps its span in the text.
+with cells separated by spaces; a web page's text with every cell on a line of its own ended by a pipe
+(`规章 |`, the row's last cell padded with one pipe a column it does not fill: `0 | ||`, the padding sometimes
+on a line of its own). Prose lines become rows of one cell. Every cell keeps its span in the text.
 """
 
 from __future__ import annotations
@@ -104,6 +106,32 @@ def _line_row(text: str, start: int, line: str) -> list[Cell] | None:
     return [_cell(text, start, start + len(line))]
 
 
+# "规章 |", "0 | ||" (the row's padding after it), " |" (an empty cell: the pipe after nothing)
+_CELL_PIPE = re.compile(r"^\s*(?P<text>[^|\s](?:[^|]*[^|\s])?)?\s*\|[\s|]*$")
+
+
+def _cell_pipe_lines(block: list[tuple[int, str]]) -> bool:
+    """A block printed one cell a line, each ended by a pipe: nearly all of its pipe lines hold one cell (text,
+    then nothing but pipes) or pipes alone (a row's padding, a Markdown row opened on a line of its own)."""
+    piped = [ln for _, ln in block if "|" in ln]
+    if len(piped) < 4:
+        return False
+    cells = sum(1 for ln in piped if _CELL_PIPE.match(ln) and not ln.startswith("|"))
+    pads = sum(1 for ln in piped if _CELL_PIPE.match(ln) and ln.startswith("|") and not ln.strip("| \t"))
+    return cells >= 3 and cells + pads >= 0.9 * len(piped)
+
+
+def _cell_pipe_row(text: str, start: int, line: str) -> list[Cell] | None:
+    """One cell of a cell-a-line block: its text, or a blank for a pipe after white space (an empty cell);
+    a line starting with a pipe and holding nothing else carries no cell (padding, a row's opening pipe)."""
+    m = _CELL_PIPE.match(line)
+    if m is None or line.startswith("|") and m.group("text") is not None:
+        return _line_row(text, start, line)
+    if m.group("text") is None:
+        return None if line.startswith("|") else [Cell("", start + line.index("|"), start + line.index("|"))]
+    return [Cell(m.group("text"), start + m.start("text"), start + m.end("text"))]
+
+
 def _is_cell_per_line_block(block: list[tuple[int, str]]) -> bool:
     tab_lines = [ln for _, ln in block if ln.startswith("\t")]
     if len(tab_lines) < 2:
@@ -148,6 +176,8 @@ def text_to_rows(text: str) -> list[list[Cell]]:
             return
         if _is_cell_per_line_block(block):
             rows.extend(_cell_per_line_rows(text, block))
+        elif _cell_pipe_lines(block):
+            rows.extend(r for start, line in block if (r := _cell_pipe_row(text, start, line)))
         else:
             for start, line in block:
                 row = _line_row(text, start, line)

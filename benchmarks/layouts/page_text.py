@@ -1,0 +1,17 @@
+"""A web page's text as crawlers and page-to-text tools store it (tests/variants_page_text.py): cells a line
+each ended by a pipe, Markdown rows whose cells start on new lines, cells as paragraphs — every truth record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from benchmarks.layouts import Case, layout, value_findings
+from tests import variants_page_text as vp
+
+
+@layout("web page text")
+def page_text() -> Iterator[Case]:
+    for c in vp.page_text_cases():
+        expected = value_findings(c.want.get("expected_findings", []), c.want)
+        yield Case(layout="web page text", fmt=c.out, name=f"{c.variant}/{c.record}", data=c.data,
+                   filename=c.filename, want=c.want, expected=expected, group=c.variant)

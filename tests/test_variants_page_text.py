@@ -1,0 +1,47 @@
+"""A web page's text as crawlers and page-to-text tools store it (tests/variants_page_text.py), rendered from
+every truth record and read back cell by cell: nothing wrong, nothing unplaced, no false error."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer import parse_bytes
+from reviewer.reading.layout import text_to_rows
+
+from .test_variants_layouts import silently_wrong, wrong_cells
+from .variants_layouts import LayoutCase, score
+from .variants_page_text import page_text_cases
+
+CASES = list(page_text_cases())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_page_text_reads_as_the_truth(case: LayoutCase) -> None:
+    want = case.want
+    rec = parse_bytes(case.data, case.filename)
+    assert (rec.agency, rec.year, rec.template) == (want["agency"], want["year"], want["template"])
+    assert silently_wrong(rec, want) == []
+    assert wrong_cells(rec, want) == []
+    assert [(u.table, u.text, u.reason) for u in rec.unplaced] == []
+    s = score(case, rec)
+    assert (s.flagged, s.false_errors) == (s.expected, 0)
+
+
+def test_a_cell_a_line_keeps_its_empty_cells_and_drops_the_padding() -> None:
+    text = "信息内容 |\n本年制发件数 |\n规章 |\n3 |\n |\n12 | ||\n|||\n行政许可 |\n5 | ||"
+    assert [[c.text for c in row] for row in text_to_rows(text)] == [
+        ["信息内容"], ["本年制发件数"], ["规章"], ["3"], [""], ["12"], ["行政许可"], ["5"]]
+
+
+def test_markdown_rows_without_edge_pipes_are_not_read_as_a_cell_a_line() -> None:
+    """`规章 | | |` in a Markdown table without edge pipes is a label and two blank cells, not one cell."""
+    text = "信息内容 | 本年制发件数 | 本年废止件数\n规章 | 2 | 0\n规范性文件 | 4 | 1\n行政许可 | | \n行政处罚 | 7 | 0"
+    assert [[c.text for c in row] for row in text_to_rows(text)][3] == ["行政许可", ""]
+
+
+@pytest.mark.parametrize(("printed", "value"), [("? 0", 0), ("?12", 12), ("\ufffd 3", 3), ("?", None), ("3?", None)])
+def test_a_space_lost_in_re_encoding_before_a_number(printed: str, value: int | None) -> None:
+    """A page re-encoded without its no-break spaces prints "? 0": the number is still the cell's value."""
+    from reviewer.values import parse_printed
+
+    assert parse_printed(printed).value == value

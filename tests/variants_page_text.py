@@ -1,0 +1,101 @@
+"""Generators of a web page's text as stored by crawlers and page-to-text tools: every truth record rendered so.
+
+Seen in published reports' saved text (probed locally on real pages, none kept here):
+
+- `cell-pipes`: every table cell on a line of its own ended by a pipe (`规章 |`), a row's last cell padded with
+  one pipe a column the row does not fill (`0 | ||`, `第二十条第（一）项 | |||`), an empty cell a pipe alone;
+- `cell-pipes-padding-line`: the same with the padding on a line of its own (`|||`);
+- `md-cell-lines`: a Markdown row whose cells each start on a new line (`| ` then ` 规章  | ` …);
+- `paragraphs`: every cell a paragraph (blank lines between them), a label broken inside its cell split into
+  paragraphs (`商业` / `企业`, `（三）` / `不予公开`);
+- `md-rows-padded`: pipe rows with a leading pipe, no separator row, padded with pipes to the table's width.
+
+Each case carries the record as the report prints it (`want`); the cases are scored like those of
+`tests/variants_layouts.py` (tests/test_variants_page_text.py, benchmarks/layouts/page_text.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .builders import Span
+from .test_variants import RECORDS, Variant, _record
+from .variants_layouts import HEADS, LayoutCase, _prose_blocks, _tables
+
+
+@dataclass(frozen=True)
+class PageText:
+    name: str
+    cells: str  # pipes | pipes_padding_line | md_cell_lines | paragraphs | md_rows
+    variant: Variant
+    paragraph_gap: bool = False  # prose paragraphs apart by blank lines
+
+
+def _v(**kw: object) -> Variant:
+    return Variant("page-text", out="html", groups="span", **kw)  # type: ignore[arg-type]
+
+
+PAGE_TEXT = (
+    PageText("cell-pipes", "pipes", _v()),
+    PageText("cell-pipes-blank-cells", "pipes", _v(blank="")),
+    PageText("cell-pipes-padding-line", "pipes_padding_line", _v(numbering="half"), paragraph_gap=True),
+    PageText("md-cell-lines", "md_cell_lines", _v(blank="")),
+    PageText("paragraphs", "paragraphs", _v(numbering="half"), paragraph_gap=True),
+    PageText("paragraphs-wrapped", "paragraphs", _v(wrap=True, blank="—"), paragraph_gap=True),
+    PageText("md-rows-padded", "md_rows", _v(blank="")),
+)
+ONE_CELL_A_LINE = ("pipes", "pipes_padding_line", "md_cell_lines", "paragraphs")
+
+_GROUP = re.compile(r"^([（(][一二三四五六七八九十]+[）)])(\S+)$")
+
+
+def _cell_text(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def table_text(grid: list[list[Span]], form: str) -> list[str]:
+    """A table as the page's text prints it; a row is padded to the widest row's count of cells."""
+    width = max(len(row) for row in grid)
+    lines: list[str] = []
+    for row in grid:
+        texts = [c.text for c in row]
+        pad = "|" * (width - len(row))
+        if form == "pipes":
+            lines += [f"{_cell_text(t)} |" for t in texts]
+            lines[-1] += f" {pad}" if pad else ""
+        elif form == "pipes_padding_line":
+            lines += [f"{_cell_text(t)} |" for t in texts]
+            lines += [pad] if pad else []
+        elif form == "md_cell_lines":
+            lines.append("| ")
+            lines += [f" {_cell_text(t)}  | " for t in texts]
+            lines[-1] += pad
+        elif form == "md_rows":
+            lines.append("| " + " | ".join(_cell_text(t) for t in texts) + " |" + pad)
+        else:  # paragraphs
+            for t in texts:
+                for part in t.split("\n"):
+                    m = _GROUP.match(part)
+                    lines += [p for p in (m.groups() if m else (part,)) if p.strip()]
+    return ["\n\n".join(lines)] if form == "paragraphs" else ["\n".join(lines)]
+
+
+def render_page_text(name: str, p: PageText) -> tuple[dict, bytes]:
+    rec, prose, tables = _tables(name, p.variant)
+    head, tail = _prose_blocks(rec, prose, p.variant)
+    parts = list(head)
+    for title, (grid, _) in zip(HEADS, tables, strict=True):
+        parts += [title, *table_text(grid, p.cells)]
+    parts += tail
+    return rec, ("\n\n" if p.paragraph_gap else "\n").join(parts).encode("utf-8") + b"\n"
+
+
+def page_text_cases() -> Iterator[LayoutCase]:
+    for p in PAGE_TEXT:
+        for name in RECORDS:
+            if p.cells in ONE_CELL_A_LINE and "regulations" not in _record(name)[0]["table2"]:
+                continue  # a provincial table one cell a line loses its label paths (as in test_variants)
+            rec, data = render_page_text(name, p)
+            yield LayoutCase("page-text", p.name, name, "txt", rec, data, "report.txt")
