@@ -35,6 +35,7 @@ class Crawl:
     lead: bool = False  # a sentence with figures between each table title and its table
     row_lines: bool = False  # each table row on a line of its own (a scraper breaking lines at <tr>)
     t3_2019: bool = False  # a 2021 report printing the 2019 single （六）其他处理 row (2021 records only)
+    arabic: bool = False  # sections numbered 1、 2、 3、
 
 
 STYLES: tuple[Crawl, ...] = (
@@ -48,6 +49,7 @@ STYLES: tuple[Crawl, ...] = (
     Crawl("bare-titles-nbsp", spaced="table2", bare_titles=True, entity="&nbsp;", header=False),
     Crawl("lead-sentences", spaced="table2", lead=True),
     Crawl("fused-row-lines", lines=True, row_lines=True, chrome=False),
+    Crawl("fused-arabic-sections", arabic=True),
 )
 # a 2021 report whose table 3 prints the 2019 single （六）其他处理 row, crawled fused (2021 records only)
 SINGLE_OTHER = Crawl("fused-2019-other", t3_2019=True)
@@ -122,7 +124,8 @@ def large_record(seed: int, high: int = 999) -> tuple[dict[str, Any], dict[str, 
 def crawler_text(name: str, style: Crawl,
                  record: tuple[dict[str, Any], dict[str, list[str]]] | None = None) -> tuple[dict[str, Any], str]:
     """The expected record and the crawler text of truth record `name` (or of `record`: record and prose)."""
-    v = tv.Variant("crawl", digits=style.digits, groups=style.groups, t3_2019=style.t3_2019)
+    v = tv.Variant("crawl", digits=style.digits, groups=style.groups, t3_2019=style.t3_2019,
+                   titles="arabic" if style.arabic else "plain")
     rec, items = tv.blocks(name, v, record)
     rec = copy.deepcopy(rec)
     if style.t3_2019:  # read back as printed: the single row `other` in place of the three it sums
@@ -151,6 +154,8 @@ def crawler_text(name: str, style: Crawl,
             parts.append(str(content)[2:])
         elif kind == "h" and style.lead and content in LEADS:
             parts.append(str(content) + LEADS[content].format(n=120 + len(parts), m=3))
+        elif kind == "h":
+            parts.append(tv.heading_text(str(content), v))
         else:
             parts.append(str(content))
     sep = "\n" if style.lines else (" " if style.spaced == "cells" else "")

@@ -26,6 +26,9 @@ def _body() -> str:
     ("索 引 号 | 000000000/2024-00001 | 分 类 | 政府信息公开年报 |\n发布机构 | 市政府办 | 发文日期 | 2024-01-25 |\n"
      "根据《中华人民共和国政府信息公开条例》规定，现公布南川市人民政府2023年政府信息公开工作年度报告。",
      "南川市人民政府", 2023),
+    ("当前位置：首页>政府信息公开>政府信息公开年报>2023年>部门公开年报\n\n红柳街道2023年度政府信息公开工作年度报告\n\n"
+     "发表日期：2024-01-26 发布机构：政务服务管理局", "红柳街道", 2023),
+    ("金台区人民政府2023年度政府\n信息公开工作年度报告", "金台区人民政府", 2023),
     ("北河区人民政府办公室2022年政府信息公开工作年度报告（以下简称年报）依据《条例》编制。", "北河区人民政府办公室", 2022),
     ("依据《条例》规定，西岭区政务公开领导小组办公室编制了西岭区人民政府2021年度政府信息公开工作年度报告。",
      "西岭区人民政府", 2021),
@@ -48,3 +51,24 @@ def test_a_notice_named_before_the_report_is_not_the_agency() -> None:
 def test_the_period_under_other_words(word: str) -> None:
     meta = extract_meta(f"本报告数据{word}为2021年1月1日至12月31日。\n一、总体情况")
     assert (meta.period, meta.period_year, meta.year) == (("2021-01-01", "2021-12-31"), 2021, 2021)
+
+
+def test_sections_numbered_with_arabic_numerals_are_found() -> None:
+    """A report numbering its sections 1、 2、 3、 (from 1、总体情况 on): its tables are under 2、 3、 4、."""
+    name = BODY_SEED
+    text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+    for cn, n in (("一、总体情况", "1、总体情况"), ("二、主动公开", "2、主动公开"), ("三、收到和处理", "3、收到和处理"),
+                  ("四、政府信息公开行政", "4、政府信息公开行政")):
+        text = text.replace(cn, n, 1)
+    rec = parse_bytes(text.encode("utf-8"), "r.txt")
+    want = truth(name)
+    assert [rec.tables[t] == want[t] for t in ("table2", "table3", "table4")] == [True, True, True]
+
+
+def test_an_item_numbered_3_inside_the_overview_is_not_table_3s_title() -> None:
+    """With sections numbered 一、二、三、, "3.收到和处理政府信息公开申请情况" in 一、总体情况 is an item."""
+    text = (SAMPLES / f"{BODY_SEED}.txt").read_text(encoding="utf-8")
+    at = text.index("二、主动公开")
+    text = text[:at] + "3.收到和处理政府信息公开申请情况\n全年收到申请若干件。\n" + text[at:]
+    rec = parse_bytes(text.encode("utf-8"), "r.txt")
+    assert rec.tables["table3"] == truth(BODY_SEED)["table3"]

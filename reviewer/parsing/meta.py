@@ -19,6 +19,7 @@ _TITLE_YEAR_ONLY = re.compile(rf"^(?P<year>(?:19|20)\d\d)\s*年度?{SUBJECT}[^�
 # characters before the year, after the last verb that leads to it
 _IN_SENTENCE = re.compile(rf"(?P<run>[\u4e00-\u9fff（）()]{{2,48}}?)(?P<year>(?:19|20)\d\d)\s*年度?{SUBJECT}"
                           rf"(?:工作)?(?:年度)?{REPORT}")
+_YEAR_REPORT = re.compile(r"(?:19|20)\d\d\s*年.*年报")
 _LEAD_WORDS = re.compile(r"^.*(?:现公布|现将|特编制|编制了|编制|公布|发布|印发|形成)")
 # "统计期限自2022年1月1日起至2022年12月31日止", "统计期限为2021年9月1日至12月31日": start, then end (its year
 # may be left out); a period without 统计期限 is read only when it spans a whole calendar year
@@ -105,7 +106,8 @@ def _title(lines: list[str]) -> tuple[str | None, int | None]:
     for i, line in enumerate(lines):
         if line.startswith("一、"):
             break
-        if len(line) > 60 or "。" in line or not re.search(REPORT, line):
+        # a title names a report (…报告); one named …年报 also names its year (a breadcrumb's 部门公开年报 does not)
+        if len(line) > 60 or "。" in line or ("报告" not in line and not _YEAR_REPORT.search(line)):
             continue
         combos = [line]
         if i > 0 and len(lines[i - 1]) <= 40 and "。" not in lines[i - 1]:
