@@ -45,3 +45,11 @@ def test_a_space_lost_in_re_encoding_before_a_number(printed: str, value: int | 
     from reviewer.values import parse_printed
 
     assert parse_printed(printed).value == value
+
+
+def test_cells_joined_by_a_line_break_and_a_pipe_make_their_rows() -> None:
+    """`label` / `| cell` … / `|`: a pipe alone before another cell is an empty cell, before anything else the
+    row's end; a line without a pipe inside a row continues the cell before it."""
+    text = "指标名称\n| 计量\n单位\n| 本年\n|\n规章\n| 3\n|\n| 12\n|\n全年无其他情况说明"
+    assert [[c.text for c in row] for row in text_to_rows(text)] == [
+        ["指标名称", "计量单位", "本年"], ["规章", "3", "", "12"], ["全年无其他情况说明"]]

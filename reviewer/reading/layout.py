@@ -4,7 +4,9 @@ Layouts seen in real reports: one cell per line (each cell line starts with a ta
 lines, a wrapped label continues on a line without a tab); tab-separated rows; Markdown pipe tables; PDF text
 with cells separated by spaces; a web page's text with every cell on a line of its own ended by a pipe
 (`规章 |`, the row's last cell padded with one pipe a column it does not fill: `0 | ||`, the padding sometimes
-on a line of its own). Prose lines become rows of one cell. Every cell keeps its span in the text.
+on a line of its own); or with its cells joined by a line break and a pipe (`规章` / `| 0` / `| 3`, an empty cell
+a pipe alone, the row closed by a last pipe alone). Prose lines become rows of one cell. Every cell keeps its
+span in the text.
 """
 
 from __future__ import annotations
@@ -132,6 +134,49 @@ def _cell_pipe_row(text: str, start: int, line: str) -> list[Cell] | None:
     return [Cell(m.group("text"), start + m.start("text"), start + m.end("text"))]
 
 
+_LEAD_PIPE = re.compile(r"^\|[^|]*$")  # "| 0", "|": a cell opened by a pipe, nothing after it
+
+
+def _lead_pipe_lines(block: list[tuple[int, str]]) -> bool:
+    """A block whose rows are printed `first cell` / `| cell` / … / `|`: nearly every pipe line opens a cell
+    with its only pipe, and pipes alone (empty cells, the rows' ends) are among them."""
+    piped = [ln.strip() for _, ln in block if "|" in ln]
+    lead = [ln for ln in piped if _LEAD_PIPE.match(ln)]
+    bare = sum(1 for ln in lead if ln == "|")
+    return len(piped) >= 6 and bare >= 2 and len(lead) - bare >= 3 and len(lead) >= 0.9 * len(piped)
+
+
+def _lead_pipe_rows(text: str, block: list[tuple[int, str]]) -> list[list[Cell]]:
+    """Rows of a `cell` / `| cell` / `|` block. A pipe alone is an empty cell when another cell of the row
+    follows, else the row's end; a line without a pipe starts a row when a cell follows it, continues the
+    cell before it inside a row (a label wrapped in its cell), and is prose otherwise."""
+    rows: list[list[Cell]] = []
+    row: list[Cell] = []
+    for k, (start, line) in enumerate(block):
+        s = line.strip()
+        nxt = block[k + 1][1].strip() if k + 1 < len(block) else ""
+        if s.startswith("|") and _LEAD_PIPE.match(s):
+            at = start + line.index("|") + 1
+            if s == "|" and not nxt.startswith("|"):
+                if row:
+                    rows.append(row)
+                row = []
+            else:
+                row.append(_cell(text, at, start + len(line)))
+        elif row:
+            prev, cont = row[-1], _cell(text, start, start + len(line))
+            row[-1] = Cell(prev.text + cont.text, prev.start, cont.end) if prev.text else cont
+        elif nxt.startswith("|"):
+            row = [_cell(text, start, start + len(line))]
+        else:
+            line_row = _line_row(text, start, line)
+            if line_row:
+                rows.append(line_row)
+    if row:
+        rows.append(row)
+    return rows
+
+
 def _is_cell_per_line_block(block: list[tuple[int, str]]) -> bool:
     tab_lines = [ln for _, ln in block if ln.startswith("\t")]
     if len(tab_lines) < 2:
@@ -176,6 +221,8 @@ def text_to_rows(text: str) -> list[list[Cell]]:
             return
         if _is_cell_per_line_block(block):
             rows.extend(_cell_per_line_rows(text, block))
+        elif _lead_pipe_lines(block):
+            rows.extend(_lead_pipe_rows(text, block))
         elif _cell_pipe_lines(block):
             rows.extend(r for start, line in block if (r := _cell_pipe_row(text, start, line)))
         else:
