@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,8 +123,10 @@ def large_record(seed: int, high: int = 999) -> tuple[dict[str, Any], dict[str, 
 
 
 def crawler_text(name: str, style: Crawl,
-                 record: tuple[dict[str, Any], dict[str, list[str]]] | None = None) -> tuple[dict[str, Any], str]:
-    """The expected record and the crawler text of truth record `name` (or of `record`: record and prose)."""
+                 record: tuple[dict[str, Any], dict[str, list[str]]] | None = None,
+                 table2: Callable[[list[list[Span]]], list[list[Span]]] | None = None) -> tuple[dict[str, Any], str]:
+    """The expected record and the crawler text of truth record `name` (or of `record`: record and prose);
+    `table2` reprints table 2's grid (the expected record is then the caller's)."""
     v = tv.Variant("crawl", digits=style.digits, groups=style.groups, t3_2019=style.t3_2019,
                    titles="arabic" if style.arabic else "plain")
     rec, items = tv.blocks(name, v, record)
@@ -142,6 +145,8 @@ def crawler_text(name: str, style: Crawl,
             continue
         if kind == "table":
             grid, _h = content
+            if tables == 0 and table2 is not None:
+                grid = table2(grid)
             if tables == 0 and style.units:
                 grid = _units(rec, grid)
             spaced = style.spaced == "all" or (style.spaced == "table2" and tables == 0)
