@@ -72,3 +72,9 @@ def test_an_item_numbered_3_inside_the_overview_is_not_table_3s_title() -> None:
     text = text[:at] + "3.收到和处理政府信息公开申请情况\n全年收到申请若干件。\n" + text[at:]
     rec = parse_bytes(text.encode("utf-8"), "r.txt")
     assert rec.tables["table3"] == truth(BODY_SEED)["table3"]
+
+
+def test_a_title_naming_no_agency_leaves_it_blank() -> None:
+    """"关于2022年度政府信息公开情况的报告": the year is the title's, 关于 is not an agency."""
+    meta = extract_meta("关于2022年度政府信息公开情况的报告\n一、总体情况\n本办认真贯彻落实《条例》。")
+    assert (meta.agency, meta.year) == (None, 2022)

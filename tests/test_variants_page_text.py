@@ -28,7 +28,7 @@ def test_page_text_reads_as_the_truth(case: LayoutCase) -> None:
 
 
 def test_a_cell_a_line_keeps_its_empty_cells_and_drops_the_padding() -> None:
-    text = "信息内容 |\n本年制发件数 |\n规章 |\n3 |\n |\n12 | ||\n|||\n行政许可 |\n5 | ||"
+    text = "信息内容 |\n本年制发件数 |\n规章 |\n3 |\n|\n12 | ||\n|||\n行政许可 |\n5 | ||"
     assert [[c.text for c in row] for row in text_to_rows(text)] == [
         ["信息内容"], ["本年制发件数"], ["规章"], ["3"], [""], ["12"], ["行政许可"], ["5"]]
 

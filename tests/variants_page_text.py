@@ -4,7 +4,8 @@ Seen in published reports' saved text (probed locally on real pages, none kept h
 
 - `cell-pipes`: every table cell on a line of its own ended by a pipe (`规章 |`), a row's last cell padded with
   one pipe a column the row does not fill (`0 | ||`, `第二十条第（一）项 | |||`), an empty cell a pipe alone;
-- `cell-pipes-padding-line`: the same with the padding on a line of its own (`|||`);
+- `cell-pipes-padding-line`: the same with the padding on a line of its own (`|||`), lines stripped (an empty
+  cell a pipe alone, `|`);
 - `md-cell-lines`: a Markdown row whose cells each start on a new line (`| ` then ` 规章  | ` …);
 - `paragraphs`: every cell a paragraph (blank lines between them), a label broken inside its cell split into
   paragraphs (`商业` / `企业`, `（三）` / `不予公开`);
@@ -43,6 +44,7 @@ PAGE_TEXT = (
     PageText("cell-pipes", "pipes", _v()),
     PageText("cell-pipes-blank-cells", "pipes", _v(blank="")),
     PageText("cell-pipes-padding-line", "pipes_padding_line", _v(numbering="half"), paragraph_gap=True),
+    PageText("cell-pipes-stripped-blanks", "pipes_padding_line", _v(blank="")),
     PageText("md-cell-lines", "md_cell_lines", _v(blank="")),
     PageText("paragraphs", "paragraphs", _v(numbering="half"), paragraph_gap=True),
     PageText("paragraphs-wrapped", "paragraphs", _v(wrap=True, blank="—"), paragraph_gap=True),
@@ -70,8 +72,8 @@ def table_text(grid: list[list[Span]], form: str) -> list[str]:
             lines += [f"{_cell_text(t)} |" for t in texts]
             lines[-1] += f" {pad}" if pad else ""
         elif form == "pipes_padding_line":
-            lines += [f"{_cell_text(t)} |" for t in texts]
-            lines += [pad] if pad else []
+            lines += [f"{_cell_text(t)} |".strip() for t in texts]
+            lines += [pad] if len(pad) > 1 else []  # one column's padding: a pipe alone is an empty cell
         elif form == "md_cell_lines":
             lines.append("| ")
             lines += [f" {_cell_text(t)}  | " for t in texts]

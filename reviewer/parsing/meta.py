@@ -121,7 +121,7 @@ def _title(lines: list[str]) -> tuple[str | None, int | None]:
                 m = pat.search(combo)
                 if not m:
                     continue
-                agency = m.group("agency").strip("：:，,、 《》") or None
+                agency = m.group("agency").strip("：:，,、 《》").removesuffix("关于") or None
                 year = int(m.group("year"))
                 if agency and _AGENCY_TAIL.search(agency):
                     return agency, year

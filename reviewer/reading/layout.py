@@ -108,7 +108,7 @@ def _line_row(text: str, start: int, line: str) -> list[Cell] | None:
     return [_cell(text, start, start + len(line))]
 
 
-# "规章 |", "0 | ||" (the row's padding after it), " |" (an empty cell: the pipe after nothing)
+# "规章 |", "0 | ||" (the row's padding after it), "|" (an empty cell: the pipe after nothing)
 _CELL_PIPE = re.compile(r"^\s*(?P<text>[^|\s](?:[^|]*[^|\s])?)?\s*\|[\s|]*$")
 
 
@@ -123,15 +123,20 @@ def _cell_pipe_lines(block: list[tuple[int, str]]) -> bool:
     return cells >= 3 and cells + pads >= 0.9 * len(piped)
 
 
-def _cell_pipe_row(text: str, start: int, line: str) -> list[Cell] | None:
-    """One cell of a cell-a-line block: its text, or a blank for a pipe after white space (an empty cell);
-    a line starting with a pipe and holding nothing else carries no cell (padding, a row's opening pipe)."""
+def _cell_pipe_row(text: str, start: int, line: str, nxt: str) -> list[Cell] | None:
+    """One cell of a cell-a-line block: its text; a pipe alone is an empty cell ("" then its pipe), except a
+    Markdown row's opening "| " before a cell line that starts with white space; pipes alone are a row's
+    padding."""
     m = _CELL_PIPE.match(line)
     if m is None or line.startswith("|") and m.group("text") is not None:
         return _line_row(text, start, line)
-    if m.group("text") is None:
-        return None if line.startswith("|") else [Cell("", start + line.index("|"), start + line.index("|"))]
-    return [Cell(m.group("text"), start + m.start("text"), start + m.end("text"))]
+    if m.group("text") is not None:
+        return [Cell(m.group("text"), start + m.start("text"), start + m.end("text"))]
+    if line.count("|") > 1:
+        return None
+    opener = line.startswith("|") and line.rstrip() != line and nxt[:1].isspace() and "|" in nxt
+    at = start + line.index("|")
+    return None if opener else [Cell("", at, at)]
 
 
 _LEAD_PIPE = re.compile(r"^\|[^|]*$")  # "| 0", "|": a cell opened by a pipe, nothing after it
@@ -224,7 +229,8 @@ def text_to_rows(text: str) -> list[list[Cell]]:
         elif _lead_pipe_lines(block):
             rows.extend(_lead_pipe_rows(text, block))
         elif _cell_pipe_lines(block):
-            rows.extend(r for start, line in block if (r := _cell_pipe_row(text, start, line)))
+            rows.extend(r for k, (start, line) in enumerate(block)
+                        if (r := _cell_pipe_row(text, start, line, block[k + 1][1] if k + 1 < len(block) else "")))
         else:
             for start, line in block:
                 row = _line_row(text, start, line)
