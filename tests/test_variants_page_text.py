@@ -53,3 +53,19 @@ def test_cells_joined_by_a_line_break_and_a_pipe_make_their_rows() -> None:
     text = "指标名称\n| 计量\n单位\n| 本年\n|\n规章\n| 3\n|\n| 12\n|\n全年无其他情况说明"
     assert [[c.text for c in row] for row in text_to_rows(text)] == [
         ["指标名称", "计量单位", "本年"], ["规章", "3", "", "12"], ["全年无其他情况说明"]]
+
+
+def test_a_text_file_with_an_html_table_near_its_top_is_read_as_text() -> None:
+    """OCR output saved as .txt: a title, then `<html><body><table>…`: the title stays a line of its own and the
+    table's rows are read, spans expanded (a label in each position it covers, a number once)."""
+    from reviewer.reading import read_bytes
+
+    text = ("某某局2023年政府信息公开工作年度报告\n\n# 二、主动公开政府信息情况\n\n<html><body><table>"
+            "<tr><td colspan=\"4\">第二十条第（一）项</td></tr><tr><td>规章</td><td>1</td><td>&nbsp;</td>"
+            "<td colspan=\"2\">3</td></tr></table></body></html>\n")
+    doc = read_bytes(text.encode("utf-8"), "report.txt")
+    rows = [[c.text for c in row] for row in doc.rows]
+    assert rows == [["某某局2023年政府信息公开工作年度报告"], ["二、主动公开政府信息情况"], ["第二十条第（一）项"] * 4 + [""],
+                    ["规章", "1", "", "3", ""]]
+    three = doc.rows[3][3]
+    assert doc.text[three.start:three.end] == "3"

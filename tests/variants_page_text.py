@@ -13,6 +13,10 @@ Seen in published reports' saved text (probed locally on real pages, none kept h
 - `lead-pipes`: a row's cells joined by a line break and a pipe (`规章` / `| 0` / `| 3`), an empty cell a pipe
   alone, the row closed by a pipe alone, a label wrapped in its cell continued on the next line.
 
+And PDF-to-Markdown / OCR output that writes its tables as HTML inside the Markdown (`md-html-tables`: each table
+`<html><body><table>…</table></body></html>` on one line, headings `#`; `md-html-tables-lines`: a row a line,
+`<th>` header cells, entities and `<br>` inside cells).
+
 Each case carries the record as the report prints it (`want`); the cases are scored like those of
 `tests/variants_layouts.py` (tests/test_variants_page_text.py, benchmarks/layouts/page_text.py).
 """
@@ -22,7 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape
 
+from .builders import HEADING5 as HEAD5
+from .builders import HEADING6 as HEAD6
 from .builders import Span
 from .test_variants import RECORDS, Variant, _record
 from .variants_layouts import HEADS, LayoutCase, _prose_blocks, _tables
@@ -31,9 +38,10 @@ from .variants_layouts import HEADS, LayoutCase, _prose_blocks, _tables
 @dataclass(frozen=True)
 class PageText:
     name: str
-    cells: str  # pipes | pipes_padding_line | md_cell_lines | paragraphs | md_rows | lead_pipes
+    cells: str  # pipes | pipes_padding_line | md_cell_lines | paragraphs | md_rows | lead_pipes | html | html_lines
     variant: Variant
     paragraph_gap: bool = False  # prose paragraphs apart by blank lines
+    md: bool = False  # Markdown: headings marked "#", the file a .md
 
 
 def _v(**kw: object) -> Variant:
@@ -51,9 +59,12 @@ PAGE_TEXT = (
     PageText("md-rows-padded", "md_rows", _v(blank="")),
     PageText("lead-pipes", "lead_pipes", _v(blank="")),
     PageText("lead-pipes-wrapped", "lead_pipes", _v(wrap=True, numbering="half")),
+    PageText("md-html-tables", "html", _v(blank=""), paragraph_gap=True, md=True),
+    PageText("md-html-tables-lines", "html_lines", _v(wrap=True), paragraph_gap=True, md=True),
 )
 ONE_CELL_A_LINE = ("pipes", "pipes_padding_line", "md_cell_lines", "paragraphs")
 
+_NUMBER = re.compile(r"^[+\-]?\d[\d,]*(\.\d+)?(万元|元)?$")
 _GROUP = re.compile(r"^([（(][一二三四五六七八九十]+[）)])(\S+)$")
 
 
@@ -84,6 +95,13 @@ def table_text(grid: list[list[Span]], form: str) -> list[str]:
             for parts in rest:
                 lines += [f"| {parts[0]}".rstrip(), *parts[1:]]
             lines.append("|")
+        elif form in ("html", "html_lines"):
+            def td(c: Span, tag: str = "td") -> str:
+                attrs = "".join(f' {a}="{n}"' for a, n in (("rowspan", c.rowspan), ("colspan", c.colspan)) if n > 1)
+                body = "<br>".join(escape(part) for part in c.text.split("\n"))
+                return f"<{tag}{attrs}>{body}</{tag}>"
+            tag = "th" if form == "html_lines" and not any(_NUMBER.match(c.text) for c in row) else "td"
+            lines.append("<tr>" + "".join(td(c, tag) for c in row) + "</tr>")
         elif form == "md_rows":
             lines.append("| " + " | ".join(_cell_text(t) for t in texts) + " |" + pad)
         else:  # paragraphs
@@ -91,6 +109,10 @@ def table_text(grid: list[list[Span]], form: str) -> list[str]:
                 for part in t.split("\n"):
                     m = _GROUP.match(part)
                     lines += [p for p in (m.groups() if m else (part,)) if p.strip()]
+    if form == "html":
+        return ["<html><body><table>" + "".join(lines) + "</table></body></html>"]
+    if form == "html_lines":
+        return ["<table>\n" + "\n".join(lines) + "\n</table>"]
     return ["\n\n".join(lines)] if form == "paragraphs" else ["\n".join(lines)]
 
 
@@ -99,8 +121,8 @@ def render_page_text(name: str, p: PageText) -> tuple[dict, bytes]:
     head, tail = _prose_blocks(rec, prose, p.variant)
     parts = list(head)
     for title, (grid, _) in zip(HEADS, tables, strict=True):
-        parts += [title, *table_text(grid, p.cells)]
-    parts += tail
+        parts += ["# " + title if p.md else title, *table_text(grid, p.cells)]
+    parts += ["# " + t if p.md and t in (HEAD5, HEAD6) else t for t in tail]
     return rec, ("\n\n" if p.paragraph_gap else "\n").join(parts).encode("utf-8") + b"\n"
 
 
@@ -113,4 +135,7 @@ def page_text_cases() -> Iterator[LayoutCase]:
             if provincial and p.cells == "lead_pipes":
                 continue  # its grid is the seed's text (merged positions as empty cells), not a page's cells
             rec, data = render_page_text(name, p)
-            yield LayoutCase("page-text", p.name, name, "txt", rec, data, "report.txt")
+            if p.md:
+                yield LayoutCase("md-html", p.name, name, "md", rec, data, "report.md")
+            else:
+                yield LayoutCase("page-text", p.name, name, "txt", rec, data, "report.txt")

@@ -5,17 +5,20 @@ lines, a wrapped label continues on a line without a tab); tab-separated rows; M
 with cells separated by spaces; a web page's text with every cell on a line of its own ended by a pipe
 (`规章 |`, the row's last cell padded with one pipe a column it does not fill: `0 | ||`, the padding sometimes
 on a line of its own); or with its cells joined by a line break and a pipe (`规章` / `| 0` / `| 3`, an empty cell
-a pipe alone, the row closed by a last pipe alone). Prose lines become rows of one cell. Every cell keeps its
-span in the text.
+a pipe alone, the row closed by a last pipe alone); HTML tables inside Markdown (PDF-to-Markdown and OCR tools
+write `<table><tr><td>…` blocks), their spans expanded as a web page's. Prose lines become rows of one cell.
+Every cell keeps its span in the text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 
 from reviewer.model import Cell
 from reviewer.reading.budget import meter
+from reviewer.reading.text import collapse, span_copy
 
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE_LINE = re.compile(r"^[\s\-=_|:+\t]+$")  # '----\t---', '+----+----+' (Markdown grid tables) rules
@@ -218,6 +221,17 @@ def _cell_per_line_rows(text: str, block: list[tuple[int, str]]) -> list[list[Ce
 
 def text_to_rows(text: str) -> list[list[Cell]]:
     """All rows of a text, in order: table rows as several cells, prose lines as one cell."""
+    tables = list(_HTML_TABLE.finditer(text)) if "<t" in text.lower() else []
+    rows: list[list[Cell]] = []
+    pos = 0
+    for m in tables:
+        rows += _plain_rows(text, pos, m.start())
+        rows += _html_table_rows(text, m.start(), m.end())
+        pos = m.end()
+    return rows + _plain_rows(text, pos, len(text))
+
+
+def _plain_rows(text: str, lo: int, hi: int) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     block: list[tuple[int, str]] = []
 
@@ -239,11 +253,55 @@ def text_to_rows(text: str) -> list[list[Cell]]:
         block.clear()
 
     m = meter()
-    for start, line in _lines(text):
+    for start, line in _lines(text[lo:hi]):
         m.tick()
-        if line.strip() == "" and not line.startswith("\t"):
+        if (line.strip() == "" and not line.startswith("\t")) or _TAGS_ONLY.match(line):
             flush()
         else:
-            block.append((start, line.rstrip("\r")))
+            block.append((lo + start, line.rstrip("\r")))
     flush()
     return rows
+
+
+# an HTML table written into Markdown or text (its own <table>…</table>, not nested)
+_HTML_TABLE = re.compile(r"<table\b[^>]*>.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|</tbody|</thead|</tfoot|$)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|(?=</tr)|$)", re.IGNORECASE | re.DOTALL)
+_HTML_SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\s*/?>|</p\s*>|</div\s*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_TAGS_ONLY = re.compile(r"^\s*(?:</?[a-zA-Z][^>]*>\s*)+$")  # "<html><body>" around a table: no text
+_MAX_SPAN = 64
+
+
+def _html_table_rows(text: str, lo: int, hi: int) -> list[list[Cell]]:
+    """The rows of an HTML table inside a text: rowspan/colspan expanded as the web-page reader does (a label
+    in every position it covers, a number once); each cell's span is its content in the text."""
+    taken: dict[tuple[int, int], Cell] = {}
+    nrows = 0
+    m = meter()
+    for r, row in enumerate(_HTML_ROW.finditer(text, lo, hi)):
+        nrows = r + 1
+        col = 0
+        for cell in _HTML_CELL.finditer(text, row.start(1), row.end(1)):
+            while (r, col) in taken:
+                col += 1
+            spans = {k.lower(): min(max(int(v), 1), _MAX_SPAN) for k, v in _HTML_SPAN.findall(cell.group(1))}
+            raw = _HTML_BREAK.sub("\n", cell.group(2))
+            value = collapse(unescape(_HTML_TAG.sub("", raw)).replace("\u00a0", " "))
+            first = Cell(value, cell.start(2), cell.end(2))
+            copy = Cell(span_copy(value), cell.start(2), cell.start(2)) if span_copy(value) == "" else \
+                Cell(value, cell.start(2), cell.end(2))
+            rowspan, colspan = spans.get("rowspan", 1), spans.get("colspan", 1)
+            m.cells(rowspan * colspan)
+            for rr in range(r, r + rowspan):
+                for c in range(col, col + colspan):
+                    taken.setdefault((rr, c), first if (rr, c) == (r, col) else copy)
+            col += colspan
+    width = max((c for _, c in taken), default=-1) + 1
+    out = []
+    for r in range(nrows):
+        cells = [taken.get((r, c)) or Cell("", lo, lo) for c in range(width)]
+        if any(c.text for c in cells):
+            out.append(cells)
+    return out
