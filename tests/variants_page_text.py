@@ -15,7 +15,8 @@ Seen in published reports' saved text (probed locally on real pages, none kept h
 
 And PDF-to-Markdown / OCR output that writes its tables as HTML inside the Markdown (`md-html-tables`: each table
 `<html><body><table>…</table></body></html>` on one line, headings `#`; `md-html-tables-lines`: a row a line,
-`<th>` header cells, entities and `<br>` inside cells).
+`<th>` header cells, entities and `<br>` inside cells), or as pipe tables that repeat a merged cell's text in
+every position it covers, numbers too (`md-merged-repeated`; `-col-headers`: a generic `|Col1|Col2|…|` header).
 
 Each case carries the record as the report prints it (`want`); the cases are scored like those of
 `tests/variants_layouts.py` (tests/test_variants_page_text.py, benchmarks/layouts/page_text.py).
@@ -30,7 +31,7 @@ from html import escape
 
 from .builders import HEADING5 as HEAD5
 from .builders import HEADING6 as HEAD6
-from .builders import Span
+from .builders import Span, covered
 from .test_variants import RECORDS, Variant, _record
 from .variants_layouts import HEADS, LayoutCase, _prose_blocks, _tables
 
@@ -39,6 +40,7 @@ from .variants_layouts import HEADS, LayoutCase, _prose_blocks, _tables
 class PageText:
     name: str
     cells: str  # pipes | pipes_padding_line | md_cell_lines | paragraphs | md_rows | lead_pipes | html | html_lines
+    # | md_repeated | md_repeated_cols
     variant: Variant
     paragraph_gap: bool = False  # prose paragraphs apart by blank lines
     md: bool = False  # Markdown: headings marked "#", the file a .md
@@ -61,6 +63,8 @@ PAGE_TEXT = (
     PageText("lead-pipes-wrapped", "lead_pipes", _v(wrap=True, numbering="half")),
     PageText("md-html-tables", "html", _v(blank=""), paragraph_gap=True, md=True),
     PageText("md-html-tables-lines", "html_lines", _v(wrap=True), paragraph_gap=True, md=True),
+    PageText("md-merged-repeated", "md_repeated", _v(), paragraph_gap=True, md=True),
+    PageText("md-merged-repeated-col-headers", "md_repeated_cols", _v(blank=""), paragraph_gap=True, md=True),
 )
 ONE_CELL_A_LINE = ("pipes", "pipes_padding_line", "md_cell_lines", "paragraphs")
 
@@ -72,8 +76,21 @@ def _cell_text(text: str) -> str:
     return text.replace("\n", " ")
 
 
+def _repeated(grid: list[list[Span]], col_headers: bool) -> list[str]:
+    """A pipe table with a merged cell's text in every position it covers (numbers too), as some PDF-to-Markdown
+    tools write it; the first row the header (or a generic Col1… header above every row)."""
+    cov = covered(grid)
+    width = max(c for _r, c in cov) + 1
+    rows = [[_cell_text(cov[(r, c)][0].text) if (r, c) in cov else "" for c in range(width)] for r in range(len(grid))]
+    head = [f"Col{k + 1}" for k in range(width)] if col_headers else rows.pop(0)
+    return ["\n".join(["|" + "|".join(head) + "|", "|" + "|".join("---" for _ in head) + "|",
+                       *("|" + "|".join(r) + "|" for r in rows)])]
+
+
 def table_text(grid: list[list[Span]], form: str) -> list[str]:
     """A table as the page's text prints it; a row is padded to the widest row's count of cells."""
+    if form in ("md_repeated", "md_repeated_cols"):
+        return _repeated(grid, form == "md_repeated_cols")
     width = max(len(row) for row in grid)
     lines: list[str] = []
     for row in grid:
@@ -136,6 +153,6 @@ def page_text_cases() -> Iterator[LayoutCase]:
                 continue  # its grid is the seed's text (merged positions as empty cells), not a page's cells
             rec, data = render_page_text(name, p)
             if p.md:
-                yield LayoutCase("md-html", p.name, name, "md", rec, data, "report.md")
+                yield LayoutCase("md-tools", p.name, name, "md", rec, data, "report.md")
             else:
                 yield LayoutCase("page-text", p.name, name, "txt", rec, data, "report.txt")

@@ -24,7 +24,7 @@ def page_text() -> Iterator[Case]:
     return _cases("page-text", "web page text")
 
 
-@layout("markdown + html tables")
-def markdown_html_tables() -> Iterator[Case]:
-    """PDF-to-Markdown and OCR output writing its tables as HTML inside the Markdown."""
-    return _cases("md-html", "markdown + html tables")
+@layout("pdf/ocr tool markdown")
+def tool_markdown() -> Iterator[Case]:
+    """PDF-to-Markdown and OCR output: tables as HTML inside the Markdown, or pipe tables repeating merged cells."""
+    return _cases("md-tools", "pdf/ocr tool markdown")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from reviewer.formats import Table2Variant, TableDef, load_formats, load_table2_variants
@@ -11,6 +11,7 @@ from reviewer.parsing.align import MATCH
 from reviewer.parsing.builder import Builder
 from reviewer.parsing.labels import norm, similarity
 from reviewer.parsing.rows import DataRow, Region, fit
+from reviewer.values import clean
 
 TABLE = "table2"
 
@@ -110,6 +111,17 @@ def _header_columns(cells_text: list[str], tdef: TableDef, template: str) -> _He
     return _Header(tuple(out), tuple(foreign), unknown)
 
 
+def _merged_copies(d: DataRow, positions: tuple[str, ...]) -> DataRow:
+    """The row without the copies of a merged value cell: a converter that writes a merged cell's text in every
+    position it covers (the header's merged cell too) prints one value k times under the one column."""
+    vals = d.values
+    if len(vals) != len(positions) or len(set(positions)) == len(positions):
+        return d
+    keep = [v for k, v in enumerate(vals)
+            if k == 0 or positions[k] != positions[k - 1] or v.blank or clean(v.cell.text) != clean(vals[k - 1].cell.text)]
+    return d if len(keep) == len(vals) else replace(d, values=keep)
+
+
 def _detached_label(label_lines: dict[int, list[Cell]], prev: int, index: int, mark: str | None) -> str:
     """The line of label text right above a data row (after the previous one): a PDF converted to Markdown
     prints a row's label, or the top line of a wrapped label, on a line of its own above its values."""
@@ -171,6 +183,7 @@ def parse_national(region: Region, tdef: TableDef, b: Builder, template: str) ->
             b.unplaced(TABLE, d.values, foreign_reason(rdef.label, header.foreign))
             continue
         named = list(dict.fromkeys(header.columns))  # a merged header cell is read in each of its positions
+        d = _merged_copies(d, header.columns)
         if named and len(named) == len(cols) and set(named) == set(cols):
             cols = named
         elif named and not header.unknown and set(named) < set(cols) and len(d.numbers) <= len(named):
