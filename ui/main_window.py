@@ -51,6 +51,7 @@ from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
+from ui.split_choice import SplitChoice
 from ui.team_actions import TeamActions
 from ui.undo import UndoStacks
 from ui.verify_dialog import VerifyDialog
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
         self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
         self.decisions = Decisions(self)  # source defects, reopen, retire, versions
+        self.split_choice = SplitChoice(self)  # 选择拆分: the reviewer picks an ambiguous fused split
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.charts = ChartsDock.attach(self, library)  # 视图 › 图表
         self.claims = Claims(self)  # 审核中 · name: opening a report claims it; takeover; heartbeat; release
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self._register(self.commands)
         for part in (self.loop, self.capture, self.decisions, self.deliveries, self.care, self.team):
             part.register(self.commands)
+        self.split_choice.register(self.commands)
         self.commands.adopt("charts", self.charts.action, owner="charts")
         self.actions_ = self.commands.actions
         self.recent_menu = menus.build(self.menuBar(), self.commands)["recent"]
