@@ -5,7 +5,7 @@ Seen in published reports' saved text (probed locally on real pages, none kept h
 - `cell-pipes`: every table cell on a line of its own ended by a pipe (`规章 |`), a row's last cell padded with
   one pipe a column the row does not fill (`0 | ||`, `第二十条第（一）项 | |||`), an empty cell a pipe alone;
 - `cell-pipes-padding-line`: the same with the padding on a line of its own (`|||`), lines stripped (an empty
-  cell a pipe alone, `|`);
+  cell a pipe alone, `|`); `cell-pipes-row-openers`: every row opened by a pipe alone on its line;
 - `md-cell-lines`: a Markdown row whose cells each start on a new line (`| ` then ` 规章  | ` …);
 - `paragraphs`: every cell a paragraph (blank lines between them), a label broken inside its cell split into
   paragraphs (`商业` / `企业`, `（三）` / `不予公开`);
@@ -39,7 +39,7 @@ from .variants_layouts import HEADS, LayoutCase, _prose_blocks, _tables
 @dataclass(frozen=True)
 class PageText:
     name: str
-    cells: str  # pipes | pipes_padding_line | md_cell_lines | paragraphs | md_rows | lead_pipes | html | html_lines
+    cells: str  # pipes | pipes_padding_line | pipes_openers | md_cell_lines | paragraphs | md_rows | lead_pipes | html | html_lines
     # | md_repeated | md_repeated_cols
     variant: Variant
     paragraph_gap: bool = False  # prose paragraphs apart by blank lines
@@ -55,6 +55,7 @@ PAGE_TEXT = (
     PageText("cell-pipes-blank-cells", "pipes", _v(blank="")),
     PageText("cell-pipes-padding-line", "pipes_padding_line", _v(numbering="half"), paragraph_gap=True),
     PageText("cell-pipes-stripped-blanks", "pipes_padding_line", _v(blank="")),
+    PageText("cell-pipes-row-openers", "pipes_openers", _v(blank="", numbering="half")),
     PageText("md-cell-lines", "md_cell_lines", _v(blank="")),
     PageText("paragraphs", "paragraphs", _v(numbering="half"), paragraph_gap=True),
     PageText("paragraphs-wrapped", "paragraphs", _v(wrap=True, blank="—"), paragraph_gap=True),
@@ -66,7 +67,7 @@ PAGE_TEXT = (
     PageText("md-merged-repeated", "md_repeated", _v(), paragraph_gap=True, md=True),
     PageText("md-merged-repeated-col-headers", "md_repeated_cols", _v(blank=""), paragraph_gap=True, md=True),
 )
-ONE_CELL_A_LINE = ("pipes", "pipes_padding_line", "md_cell_lines", "paragraphs")
+ONE_CELL_A_LINE = ("pipes", "pipes_padding_line", "pipes_openers", "md_cell_lines", "paragraphs")
 
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(\.\d+)?(万元|元)?$")
 _GROUP = re.compile(r"^([（(][一二三四五六七八九十]+[）)])(\S+)$")
@@ -98,6 +99,9 @@ def table_text(grid: list[list[Span]], form: str) -> list[str]:
         pad = "|" * (width - len(row))
         if form == "pipes":
             lines += [f"{_cell_text(t)} |" for t in texts]
+            lines[-1] += f" {pad}" if pad else ""
+        elif form == "pipes_openers":
+            lines += ["|", *(f"{_cell_text(t)} |".strip() for t in texts)]
             lines[-1] += f" {pad}" if pad else ""
         elif form == "pipes_padding_line":
             lines += [f"{_cell_text(t)} |".strip() for t in texts]

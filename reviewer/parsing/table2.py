@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -10,8 +11,8 @@ from reviewer.model import Cell, Finding
 from reviewer.parsing.align import MATCH
 from reviewer.parsing.builder import Builder
 from reviewer.parsing.labels import norm, similarity
-from reviewer.parsing.rows import DataRow, Region, fit
-from reviewer.values import clean
+from reviewer.parsing.rows import DataRow, Region, Value, fit
+from reviewer.values import clean, parse_printed
 
 TABLE = "table2"
 
@@ -34,6 +35,7 @@ class _Header:
     columns: tuple[str, ...]
     foreign: tuple[str, ...] = ()
     unknown: int = 0
+    weak: int = 0  # cells naming their column only in part ("本年新" of a header cell cut short)
 
 
 @cache
@@ -71,6 +73,9 @@ def foreign_reason(label: str, foreign: list[str] | tuple[str, ...]) -> str:
     return f"“{label}”一行的列为另一格式的“{'、'.join(foreign)}”，与本格式的列不对应"
 
 
+_STRONG = 0.9  # a header cell that names its column outright
+
+
 def _joined_cells(texts: list[str], tdef: TableDef, template: str) -> list[str]:
     """Header cells with a label broken over two or three lines joined back ("本年新" "制作数量"): at each cell
     the join of it and the next ones that names a column best (the longest on a tie)."""
@@ -92,7 +97,7 @@ def _joined_cells(texts: list[str], tdef: TableDef, template: str) -> list[str]:
 def _header_columns(cells_text: list[str], tdef: TableDef, template: str) -> _Header:
     out: list[str] = []
     foreign: list[str] = []
-    unknown = 0
+    unknown = weak = 0
     for t in _joined_cells([t for t in cells_text if norm(t) and not (tdef.header_mark and
                                                                       norm(tdef.header_mark) in norm(t))],
                            tdef, template):
@@ -106,9 +111,10 @@ def _header_columns(cells_text: list[str], tdef: TableDef, template: str) -> _He
             foreign.append(t)
         elif key is not None and best >= MATCH:
             out.append(key)
+            weak += best < _STRONG
         else:
             unknown += 1
-    return _Header(tuple(out), tuple(foreign), unknown)
+    return _Header(tuple(out), tuple(foreign), unknown, weak)
 
 
 def _merged_copies(d: DataRow, positions: tuple[str, ...]) -> DataRow:
@@ -186,7 +192,8 @@ def parse_national(region: Region, tdef: TableDef, b: Builder, template: str) ->
         d = _merged_copies(d, header.columns)
         if named and len(named) == len(cols) and set(named) == set(cols):
             cols = named
-        elif named and not header.unknown and set(named) < set(cols) and len(d.numbers) <= len(named):
+        elif (named and not header.unknown and not header.weak and set(named) < set(cols)
+              and len(d.numbers) <= len(named)):
             # the header names some of the row's columns (2021's 本年处理决定数量 alone under a 2019 form):
             # the values are theirs, the other columns were not printed
             for c in cols:
@@ -202,6 +209,25 @@ def parse_national(region: Region, tdef: TableDef, b: Builder, template: str) ->
         if r.key not in used:
             for c in tdef.row_columns(r):
                 b.put(TABLE, r.key, c, None)
+    _glued_values(region, tdef, b)
+
+
+_GLUED = re.compile(r"^(?P<label>.*?\D)(?P<digits>[+\-]?\d[\d,.]*(?:万元|元)?)$")
+
+
+def _glued_values(region: Region, tdef: TableDef, b: Builder) -> None:
+    """Digits joined to a row label with no separator ("规章000") in a table read as cells: never dropped, listed
+    as unplaced (a form's row label never ends with a number)."""
+    rows = [row for _i, row in region.label_rows] + [d.label_cells for d in region.data]
+    for row in rows:
+        cell = next((c for c in reversed(row) if c.text), None)
+        m = _GLUED.match(cell.text) if cell is not None else None
+        if cell is None or m is None or max(similarity(m.group("label"), r.variants) for r in tdef.rows) < _STRONG:
+            continue
+        start = cell.start + m.start("digits")
+        digits = Cell(m.group("digits"), start, start + len(m.group("digits")))
+        b.unplaced(TABLE, [Value(digits, parse_printed(digits.text))],
+                   f"“{m.group('label')}”与其数值连在一起印出，未能拆分为单元格")
 
 
 def _path(d: DataRow, prev: list[str]) -> list[str]:
