@@ -8,7 +8,7 @@ Seen in published reports' saved text (probed locally on real pages, none kept h
   cell a pipe alone, `|`); `cell-pipes-row-openers`: every row opened by a pipe alone on its line;
 - `md-cell-lines`: a Markdown row whose cells each start on a new line (`| ` then ` 规章  | ` …);
 - `paragraphs`: every cell a paragraph (blank lines between them), a label broken inside its cell split into
-  paragraphs (`商业` / `企业`, `（三）` / `不予公开`);
+  paragraphs (`商业` / `企业`, `（三）` / `不予公开`), an empty cell a paragraph of a no-break space;
 - `md-rows-padded`: pipe rows with a leading pipe, no separator row, padded with pipes to the table's width;
 - `lead-pipes`: a row's cells joined by a line break and a pipe (`规章` / `| 0` / `| 3`), an empty cell a pipe
   alone, the row closed by a pipe alone, a label wrapped in its cell continued on the next line.
@@ -59,6 +59,7 @@ PAGE_TEXT = (
     PageText("md-cell-lines", "md_cell_lines", _v(blank="")),
     PageText("paragraphs", "paragraphs", _v(numbering="half"), paragraph_gap=True),
     PageText("paragraphs-wrapped", "paragraphs", _v(wrap=True, blank="—"), paragraph_gap=True),
+    PageText("paragraphs-blank-cells", "paragraphs", _v(blank=""), paragraph_gap=True),
     PageText("md-rows-padded", "md_rows", _v(blank="")),
     PageText("lead-pipes", "lead_pipes", _v(blank="")),
     PageText("lead-pipes-wrapped", "lead_pipes", _v(wrap=True, numbering="half")),
@@ -127,6 +128,8 @@ def table_text(grid: list[list[Span]], form: str) -> list[str]:
             lines.append("| " + " | ".join(_cell_text(t) for t in texts) + " |" + pad)
         else:  # paragraphs
             for t in texts:
+                if not t:
+                    lines.append("\u00a0")  # <p>&nbsp;</p>
                 for part in t.split("\n"):
                     m = _GROUP.match(part)
                     lines += [p for p in (m.groups() if m else (part,)) if p.strip()]

@@ -253,14 +253,23 @@ def _plain_rows(text: str, lo: int, hi: int) -> list[list[Cell]]:
         block.clear()
 
     m = meter()
-    for start, line in _lines(text[lo:hi]):
+    lines = list(_lines(text[lo:hi]))
+    for k, (start, line) in enumerate(lines):
         m.tick()
         if (line.strip() == "" and not line.startswith("\t")) or _TAGS_ONLY.match(line):
             flush()
+            if line.strip("\r") and _empty_paragraph(lines, k):
+                rows.append([Cell("", lo + start, lo + start)])
         else:
             block.append((lo + start, line.rstrip("\r")))
     flush()
     return rows
+
+
+def _empty_paragraph(lines: list[tuple[int, str]], k: int) -> bool:
+    """A paragraph of white space alone between empty lines: an empty cell of a table printed a cell a paragraph
+    (a page's `<p>&nbsp;</p>`)."""
+    return 0 < k < len(lines) - 1 and not lines[k - 1][1].strip("\r") and not lines[k + 1][1].strip("\r")
 
 
 # an HTML table written into Markdown or text (its own <table>…</table>, not nested)
