@@ -73,7 +73,7 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
     numerals = {t: tdef.section for t, tdef in fmt.tables.items()}  # the number printed before the title
     titles: dict[str, int] = {}
     floor = 0
-    arabic = any(len(r) <= 2 and "总体情况" in (t := row_text(r)) and _ARABIC_FIRST.match(clean(t)) for r in rows)
+    arabic = any(r and len(r) <= 2 and "总体情况" in r[0].text and _ARABIC_FIRST.match(clean(row_text(r))) for r in rows)
     for table in fmt.tables:
         variants = fmt.tables[table].title_variants
         best: tuple[int, int] | None = None  # (score, row index)
