@@ -69,3 +69,23 @@ def test_a_text_file_with_an_html_table_near_its_top_is_read_as_text() -> None:
                     ["规章", "1", "", "3", ""]]
     three = doc.rows[3][3]
     assert doc.text[three.start:three.end] == "3"
+
+
+def test_pdf_text_prose_wrapped_after_a_comma_is_not_a_table_row() -> None:
+    """A flip-book page's text: the prose before table 4 wrapped at the page width ("2020 年,我单位…公开,"), the
+    header's characters stacked, the fifteen values on one line: the year is prose, every value is placed."""
+    from .conftest import SAMPLES, truth
+
+    name = "001_0e482e19bd443c5d"
+    text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+    start, end = text.index("四、政府信息公开行政复议"), text.index("五、", text.index("四、政府信息公开行政复议"))
+    t4 = truth(name)["table4"]
+    values = " ".join(str(t4[g][c]) for g in ("review", "litigation_direct", "litigation_after_review")
+                      for c in ("upheld", "corrected", "other", "pending", "total"))
+    table = ("四、政府信息公开行政复议、行政诉讼情况\n2020 年,本局对形成的政府信息依法、有序公开,\n"
+             "全年未出现申请行政复议、提起行政诉讼的情况。\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n结 结 其 尚\n"
+             "结 结 其 尚 结 结 其 尚\n果 果 他 未\n总计 果 果 他 未 总 果 果 他 未 总\n维 纠 结 审\n"
+             f"维 纠 结 审 计 维 纠 结 审 计\n持 正 果 结\n持 正 果 结 持 正 果 结\n{values}\n")
+    rec = parse_bytes((text[:start] + table + text[end:]).encode("utf-8"), "r.txt")
+    assert rec.tables["table4"] == t4
+    assert rec.unplaced == []

@@ -24,6 +24,7 @@ _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE_LINE = re.compile(r"^[\s\-=_|:+\t]+$")  # '----\t---', '+----+----+' (Markdown grid tables) rules
 _NUMBER_TOKEN = re.compile(r"^[+\-−]?\d[\d,]*(\.\d+)?(万元|元|件|条)?$")
 _WS = re.compile(r"[ \u3000\u00a0]+")
+_CLAUSE_END = set(",，、;；:：")  # a table row never ends in a clause break
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -86,9 +87,11 @@ def _is_sentence(line: str) -> bool:
 def _splits_on_spaces(line: str) -> bool:
     """A space-separated table row (PDF text): short, or holding at least two number tokens."""
     s = line.strip()
-    if not _WS.search(s) or "。" in s:
-        return False
+    if not _WS.search(s) or "。" in s or s[-1] in _CLAUSE_END:
+        return False  # a sentence, or a line of prose wrapped after a comma (PDF text)
     tokens = s.split()
+    if any(_NUMBER_TOKEN.match(a) and b[0] in "年月日%％" for a, b in zip(tokens, tokens[1:], strict=False)):
+        return False  # "2020 年,我单位…": a date in prose, its unit split off by the extraction
     numbers = sum(1 for t in tokens if _NUMBER_TOKEN.match(t))
     return numbers >= 2 or (len(s) <= 40 and numbers >= 1) or (len(s) <= 30 and len(tokens) >= 3)
 
