@@ -19,7 +19,11 @@ _TITLE_YEAR_ONLY = re.compile(rf"^(?P<year>(?:19|20)\d\d)\s*年度?{SUBJECT}[^�
 # characters before the year, after the last verb that leads to it
 _IN_SENTENCE = re.compile(rf"(?P<run>[\u4e00-\u9fff（）()]{{2,48}}?)(?P<year>(?:19|20)\d\d)\s*年度?{SUBJECT}"
                           rf"(?:工作)?(?:年度)?{REPORT}")
+_COMPILED_BY = re.compile(r"(?:本|该|(?:19|20)\d\d\s*)(?:年度)?(?:报告|年报)[^。]{0,80}?由(?P<agency>[\u4e00-\u9fff（）()]{2,30}?)"
+                          r"(?:负责)?(?:编制|编写|汇总编制)")
 _YEAR_REPORT = re.compile(r"(?:19|20)\d\d\s*年.*年报")
+_IN_SENTENCE_YEAR_FIRST = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年度?(?P<agency>[\u4e00-\u9fff（）()]{{2,30}}?)"
+                                     rf"{SUBJECT}(?:工作)?(?:年度)?{REPORT}")
 _LEAD_WORDS = re.compile(r"^.*(?:现公布|现将|特编制|编制了|编制|公布|发布|印发|形成)")
 # "统计期限自2022年1月1日起至2022年12月31日止", "统计期限为2021年9月1日至12月31日": start, then end (its year
 # may be left out); a period without 统计期限 is read only when it spans a whole calendar year
@@ -145,6 +149,15 @@ def _title_in_sentence(lines: list[str]) -> tuple[str | None, int | None]:
             agency = _LEAD_WORDS.sub("", m.group("run"))
             if 2 <= len(agency) <= 30 and _AGENCY_TAIL.search(agency):
                 return agency, int(m.group("year"))
+        for m in _IN_SENTENCE_YEAR_FIRST.finditer(line):  # "现向社会公布2021年石家庄市教育局政府信息公开…报告"
+            if _AGENCY_TAIL.search(m.group("agency")):
+                return m.group("agency"), int(m.group("year"))
+    for line in lines[:6]:  # "本年度报告……由杭州市上城区司法局编制": the agency that compiled it, no year
+        if line.startswith("一、"):
+            break
+        m = _COMPILED_BY.search(line)
+        if m and _AGENCY_TAIL.search(m.group("agency")):
+            return m.group("agency"), None
     return None, None
 
 
