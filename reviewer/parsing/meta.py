@@ -155,9 +155,9 @@ def _title_in_sentence(lines: list[str]) -> tuple[str | None, int | None]:
     for line in lines[:6]:  # "本年度报告……由杭州市上城区司法局编制": the agency that compiled it, no year
         if line.startswith("一、"):
             break
-        m = _COMPILED_BY.search(line)
-        if m and _AGENCY_TAIL.search(m.group("agency")):
-            return m.group("agency"), None
+        by = _COMPILED_BY.search(line)
+        if by and _AGENCY_TAIL.search(by.group("agency")):
+            return by.group("agency"), None
     return None, None
 
 
