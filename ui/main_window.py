@@ -41,7 +41,7 @@ from ui.import_progress import ImportProgress
 from ui.layout import default_sizes
 from ui.library_access import close_library, configured_reviewer, default_reviewer, library_name, open_library
 from ui.library_care import LibraryCare
-from ui.library_panel import LibraryPanel, status_names
+from ui.library_panel import LibraryPanel, shown_state, status_names
 from ui.live_updates import LiveUpdates
 from ui.marks import MarkStyle
 from ui.read_errors import read_error_text
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.review.message.connect(self.show_status)
         self.runner.started.connect(self._update_actions)  # nothing else starts while work runs
         self.runner.finished.connect(self._update_actions)
-        self._update_title()
+        self.update_title()
         self.refresh_library()
         self._shown_once = False
         self._restore_state()
@@ -222,6 +222,11 @@ class MainWindow(QMainWindow):
         self._overview(self.library.count())
         self.libraryChanged.emit()
 
+    def show_overview(self) -> None:
+        """The library's counts again (claims changed: a held 待审核 report counts as 审核中), while they show."""
+        if self.stack.currentWidget() is self.placeholder:
+            self._overview(self.library.count())
+
     def _overview(self, count: dict[str, int]) -> None:
         """What the library holds, shown while no report is open (counted by the store, no row is read)."""
         names = status_names()
@@ -245,7 +250,7 @@ class MainWindow(QMainWindow):
         self.review.open(session)
         self.stack.setCurrentWidget(self.review)
         self.library_panel.select(report_id)
-        self._update_title()
+        self.update_title()
         self._update_actions()
         self.reportOpened.emit(report_id)
         return True
@@ -260,16 +265,16 @@ class MainWindow(QMainWindow):
         for rid in applied.related:  # other reports whose findings this write changed (next year's)
             self.library_panel.model.update_row(self.library.summary(rid))
         self.review.show_status()
-        self._update_title()
+        self.update_title()
         self._update_actions()
         self.libraryChanged.emit()
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         app = tr("年报审核台")
         if self.session is None:
             self.setWindowTitle(app)
             return
-        status = status_names().get(self.session.status, self.session.status)
+        status = shown_state(self.session.summary, self.session.holder)[1]  # as the list says it
         self.setWindowTitle(f"{self.session.title} [{status}] — {app}")
 
     def _update_actions(self) -> None:

@@ -14,8 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.errors import ValidationError
+from reviewer.store import library_settings
 from reviewer.store.claim_guard import Claim, ClaimHeld, active, clock, held_message
-from reviewer.store.types import KIND_TAKEOVER
+from reviewer.store.timefmt import minutes_before
+from reviewer.store.types import KIND_TAKEOVER, STATUS_IN_REVIEW, STATUS_NEW
 from reviewer.store.writes import audit, next_batch
 
 
@@ -79,6 +81,38 @@ def release(c: Any, report_id: int, holder: str) -> bool:
     return True
 
 
+# -- what a claim shows: 审核中 -----------------------------------------------------------------------------------
+# Opening a report to edit it starts its review: to everyone it is 审核中 · name from then on, though its stored
+# status turns in_review only with the holder's first write (a claim is not a change: no version, no audit line).
+# Released without an edit, it is 待审核 again. Every place that shows or counts statuses says the same.
+
+def shown_status(status: str, claimed: bool) -> str:
+    """The status a report is shown and counted with: a 待审核 report someone holds is 审核中."""
+    return STATUS_IN_REVIEW if claimed and status == STATUS_NEW else status
 
 
-__all__ = ["Claim", "ClaimHeld", "active", "release", "take", "take_over", "touch"]
+def claimed_ids_sql(c: Any) -> tuple[str, list[Any]]:
+    """A subquery of the reports held by a claim in force, and its parameter (the idle time's start)."""
+    since = minutes_before(clock(c), library_settings.read(c).claim_idle_minutes)
+    return "SELECT report_id FROM claims WHERE seen_at >= ?", [since]
+
+
+def status_filter(c: Any, status: str) -> tuple[str, list[Any]]:
+    """The WHERE clause listing the reports shown with `status` (`shown_status`)."""
+    if status not in (STATUS_NEW, STATUS_IN_REVIEW):
+        return "status = ?", [status]
+    held, params = claimed_ids_sql(c)
+    if status == STATUS_NEW:
+        return f"(status = ? AND id NOT IN ({held}))", [STATUS_NEW, *params]
+    return f"(status = ? OR (status = ? AND id IN ({held})))", [STATUS_IN_REVIEW, STATUS_NEW, *params]
+
+
+def claimed_new(c: Any) -> int:
+    """How many 待审核 reports (not retired) someone holds: counted as 审核中."""
+    held, params = claimed_ids_sql(c)
+    return int(c.execute(f"SELECT count(*) FROM reports WHERE status = ? AND retired_at IS NULL AND id IN ({held})",
+                         [STATUS_NEW, *params]).fetchone()[0])
+
+
+__all__ = ["Claim", "ClaimHeld", "active", "claimed_new", "release", "shown_status", "status_filter", "take",
+           "take_over", "touch"]

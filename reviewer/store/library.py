@@ -19,6 +19,7 @@ from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
 from reviewer.store import audit_trail, confirmations, crossreport, four_eyes, records, review, spans
 from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
+from reviewer.store.claims import claimed_new, status_filter
 from reviewer.store.claims import release as release_claim
 from reviewer.store.config import default_library
 from reviewer.store.db import now, snapshot, write
@@ -39,6 +40,7 @@ from reviewer.store.types import (
     METADATA_FIELDS,
     STATUS_IN_REVIEW,
     STATUS_LABELS,
+    STATUS_NEW,
     STATUS_VERIFIED,
     STATUSES,
     TEMPLATE_FIELD,
@@ -213,9 +215,10 @@ class Library(TeamMixin):
             where.append("retired_at IS NOT NULL" if retired else "retired_at IS NULL")
         if has:
             where.append(f"{has_code(has)} > 0")
-        if status:
-            where.append("status = ?")
-            params.append(status_code(status))
+        if status:  # as shown: a 待审核 report someone holds is 审核中 (`claims.shown_status`)
+            clause, values = status_filter(self._conn, status_code(status))
+            where.append(clause)
+            params.extend(values)
         if agency:
             key = agency_key(agency)
             if key:
@@ -272,8 +275,9 @@ class Library(TeamMixin):
         return [by_id[i] for i in ids if i in by_id]
 
     def count(self) -> dict[str, int]:
-        """Reports by status, 'all', 'with_errors' (at least one open error), 'with_warnings', 'with_defects'
-        (confirmed source defects) — retired reports left out — and 'retired'."""
+        """Reports by status as the list shows them (a 待审核 report someone holds counts as 审核中; 'claimed' says
+        how many), 'all', 'with_errors' (at least one open error), 'with_warnings', 'with_defects' (confirmed
+        source defects) — retired reports left out — and 'retired'."""
         with self._lock:
             if self._conn.kind != "sqlite":  # a server's million reports: counted along indexes
                 rows, with_errors, with_warnings, with_defects, retired = server_counts(self._conn,
@@ -286,8 +290,12 @@ class Library(TeamMixin):
                     "count(CASE WHEN retired_at IS NULL AND warnings > 0 THEN 1 END), "
                     "count(CASE WHEN retired_at IS NULL AND defects > 0 THEN 1 END), "
                     "count(retired_at) FROM reports").fetchone()
+            held = claimed_new(self._conn)
         out = {s: 0 for s in STATUSES}
         out.update(dict(rows))
+        out[STATUS_NEW] -= held
+        out[STATUS_IN_REVIEW] += held
+        out["claimed"] = held
         out["all"] = sum(n for _s, n in rows)
         out["with_errors"] = int(with_errors)
         out["with_warnings"] = int(with_warnings)
