@@ -247,7 +247,7 @@ Updated {at}</translation>
     </message>
     <message>
         <source>{n} 份</source>
-        <translation>{n}</translation>
+        <translation>{n} listed</translation>
     </message>
     <message>
         <source>空白</source>
