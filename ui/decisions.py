@@ -257,19 +257,10 @@ class Decisions(QObject):
 
 
 if __name__ == "__main__":
-    import tempfile
-    from pathlib import Path
+    from ui.preview import preview_window, run_preview
 
-    from ui.main_window import MainWindow
-    from ui.preview import run_preview, sample_library
-    from ui.settings import Settings
-
-    def make() -> MainWindow:
-        lib = sample_library()
-        settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
-        settings.set("reviewer_name", "preview")
-        window = MainWindow(lib, lib.path, settings, "zh_CN")
-        window.open_report(next(s.id for s in lib.list_reports() if s.errors))
+    def make() -> QWidget:  # a report with errors, its first problem chosen and 确认源文件错误 asked
+        window = preview_window(lambda lib: next(s.id for s in lib.list_reports() if s.errors))
         window.review.problems.next()
         window.decisions.confirm()
         return window

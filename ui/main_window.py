@@ -550,16 +550,6 @@ class MainWindow(QMainWindow):
 
 
 if __name__ == "__main__":
-    import tempfile
+    from ui.preview import preview_window, run_preview
 
-    from ui.preview import run_preview, sample_library
-
-    def make() -> MainWindow:
-        lib = sample_library()
-        settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
-        settings.set("reviewer_name", "preview")
-        window = MainWindow(lib, lib.path, settings, "zh_CN")
-        window.open_report(lib.list_reports()[0].id)
-        return window
-
-    run_preview(make, size=(1600, 1000))
+    run_preview(preview_window, size=(1600, 1000))
