@@ -7,7 +7,7 @@ the GUI thread, and the library list refreshes from what each write changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +32,7 @@ from ui.capture import Capture
 from ui.charts_panel import ChartsDock
 from ui.claims import Claims
 from ui.commands import Commands
-from ui.decisions import Decisions
+from ui.decisions import DecisionHost, Decisions
 from ui.deliver import Deliveries
 from ui.elided_label import ElidedLabel
 from ui.history_dialog import HistoryDialog
@@ -117,8 +117,14 @@ class MainWindow(QMainWindow):
         self.library_label.setToolTip(library.location)
         self.statusBar().addPermanentWidget(self.library_label)
         self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
-        self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
-        self.decisions = Decisions(self)  # source defects, reopen, retire, versions
+        # values captured from the text (unplaced values, tables not found)
+        self.capture = Capture(self.review, lambda: self.session, self.show_status, self)
+        self.reportOpened.connect(lambda _rid: self.capture.opened())
+        self.decisions = Decisions(DecisionHost(  # source defects, reopen, retire, versions
+            self, self.review, lambda: self.session, self.undo, self.show_status, self.inform, self.ensure_reviewer,
+            self.open_report, self.refresh_library, self.loop.focus_grid, partial(setattr, self, "dialog")))
+        for signal in (self.reportOpened, self.verified):
+            signal.connect(lambda _rid: self.decisions.update_lock())
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.charts = ChartsDock.attach(self, library)  # 视图 › 图表
         self.claims = Claims(self)  # 审核中 · name: opening a report claims it; takeover; heartbeat; release
@@ -549,7 +555,24 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def preview_window(open_report: Callable[[Library], int | None] | None = None) -> MainWindow:
+    """The whole window on a throwaway sample library and settings (reviewer "preview"), with the report
+    `open_report` picks opened (the first one by default; None: none) — for the previews (`python -m ui.X`)."""
+    import tempfile
+
+    from ui.preview import sample_library
+
+    lib = sample_library()
+    settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
+    settings.set("reviewer_name", "preview")
+    window = MainWindow(lib, lib.path, settings, "zh_CN")
+    rid = open_report(lib) if open_report is not None else lib.list_reports()[0].id
+    if rid is not None:
+        window.open_report(rid)
+    return window
+
+
 if __name__ == "__main__":
-    from ui.preview import preview_window, run_preview
+    from ui.preview import run_preview
 
     run_preview(preview_window, size=(1600, 1000))

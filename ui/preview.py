@@ -20,7 +20,6 @@ from reviewer.resources import samples_dir
 
 if TYPE_CHECKING:
     from reviewer.store import Library
-    from ui.main_window import MainWindow
 
 AUTOQUIT_ENV = "REVIEWER_GUI_AUTOQUIT_MS"
 SAMPLES = samples_dir()
@@ -42,23 +41,6 @@ def sample_library(directory: str | Path | None = None) -> Library:
 
     directory = Path(directory or tempfile.mkdtemp(prefix="reviewer-preview-"))
     return open_library(directory / "library.sqlite", seed_samples=True)
-
-
-def preview_window(open_report: Callable[[Library], int | None] | None = None) -> MainWindow:
-    """The whole window on a throwaway sample library and settings (reviewer "preview"), with the report
-    `open_report` picks opened (the first one by default; None: none). The one place the previews of the
-    window and of its controllers (`ui.decisions`, `ui.shortcuts_dialog`, …) make it."""
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
-
-    lib = sample_library()
-    settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
-    settings.set("reviewer_name", "preview")
-    window = MainWindow(lib, lib.path, settings, "zh_CN")
-    rid = open_report(lib) if open_report is not None else lib.list_reports()[0].id
-    if rid is not None:
-        window.open_report(rid)
-    return window
 
 
 def app_instance() -> QApplication:

@@ -47,7 +47,8 @@ class ShortcutsDialog(QDialog):
 
 
 if __name__ == "__main__":
-    from ui.preview import preview_window, run_preview
+    from ui.main_window import preview_window
+    from ui.preview import run_preview
 
     def make() -> ShortcutsDialog:
         window = preview_window(lambda _lib: None)
