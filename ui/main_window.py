@@ -38,9 +38,10 @@ from ui.elided_label import ElidedLabel
 from ui.history_dialog import HistoryDialog
 from ui.i18n import LANGUAGES, tr
 from ui.import_progress import ImportProgress
-from ui.layout import default_sizes
+from ui.layout import default_sizes, fits_beside, library_readable
 from ui.library_access import close_library, configured_reviewer, default_reviewer, library_name, open_library
 from ui.library_care import LibraryCare
+from ui.library_drawer import LibraryDrawer
 from ui.library_panel import LibraryPanel, shown_state, status_names
 from ui.live_updates import LiveUpdates
 from ui.marks import MarkStyle
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
             signal.connect(lambda _rid: self.decisions.update_lock())
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.charts = ChartsDock.attach(self, library)  # 视图 › 图表
+        self.drawer = LibraryDrawer(self.library_panel, self.review.metadata, self.library_fits, self)  # 1280 px
+        self.reportOpened.connect(lambda _rid: self.drawer.report_opened())
         self.claims = Claims(self)  # 审核中 · name: opening a report claims it; takeover; heartbeat; release
         self.team = TeamActions(self)  # what the role allows; four eyes' sign-off; the library's settings
         self.live = LiveUpdates(self)  # other reviewers' changes as they happen
@@ -208,6 +211,7 @@ class MainWindow(QMainWindow):
             self.settings.set("reviewer_name", name.strip())
             if self.session is not None:
                 self.session.reviewer = name.strip()
+                self.claims.claim_open()  # opened before the name was known: 审核中 · name from now on
 
     def ensure_reviewer(self) -> bool:
         """Before a write: a reviewer's name is known, or asked now; without one nothing is written."""
@@ -503,9 +507,18 @@ class MainWindow(QMainWindow):
     def fit_layout(self) -> None:
         """Default pane sizes for this window: the grids get the width of 表三 (the widest) whole, the text the
         rest, the library what it needs; the problems keep a few rows."""
-        sizes = default_sizes(self.width(), self.review.views["table3"], self.library_panel.isVisible())
+        sizes = default_sizes(self.width(), self.review.views["table3"], self.library_panel.isVisible(),
+                              self.library_readable())
         self.splitter.setSizes(sizes.main)
         self.review.h_split.setSizes(sizes.review)
+
+    def library_readable(self) -> int:
+        """The library list's least width that still shows agencies (`ui.layout.library_readable`)."""
+        return library_readable(self.library_panel.view, self.library_panel.model.COLUMNS.index("agency"))
+
+    def library_fits(self) -> bool:
+        """The library shows agencies beside a whole 表三 and a readable text (else it folds: `ui.library_drawer`)."""
+        return fits_beside(self.splitter.width(), self.library_readable(), self.review.views["table3"])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -525,6 +538,8 @@ class MainWindow(QMainWindow):
         return {"split/main": self.splitter, "split/review": self.review.h_split, "split/problems": self.review.v_split}
 
     def save_state(self) -> None:
+        if self.drawer.folded:  # kept as the reviewer laid it out, not as folded for a narrow window
+            self.drawer.unfold()
         self.settings.set_state("geometry", self.saveGeometry())
         for name, splitter in self._splitters().items():
             self.settings.set_state(name, splitter.saveState())

@@ -684,6 +684,10 @@ Updated {at}</translation>
         <translation>Library</translation>
     </message>
     <message>
+        <source>显示资料库，选择另一份报告（Ctrl+L）。窗口较窄时，打开报告后资料库自动收起。</source>
+        <translation>Show the library to choose another report (Ctrl+L). In a narrow window the library folds away when a report opens.</translation>
+    </message>
+    <message>
         <source>从原文填入当前行</source>
         <translation>Fill the Row from the Text</translation>
     </message>
