@@ -4,6 +4,8 @@ lapsed, it is 待审核 again; its stored status changes only with the holder's 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from reviewer.store import Library
@@ -75,3 +77,21 @@ def test_shown_status_is_in_review_only_for_a_claimed_new_report() -> None:
     assert shown_status("new", False) == "new"
     assert {shown_status(s, True) for s in ("in_review", "pending", "verified")} == {"in_review", "pending",
                                                                                       "verified"}
+
+
+def test_the_command_line_lists_a_held_report_as_in_review_with_its_holder(library_at, capsys) -> None:  # noqa: ANN001
+    from reviewer.cli import main
+
+    db = library_at()
+    with Library(db) as lib:
+        rid = lib.list_reports().ids[0]
+        lib.claim(rid, reviewer="张三")
+        name = lib.actor("张三").name
+    capsys.readouterr()
+    assert main(["list", "--db", db, "--status", "审核中"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    row = next(line for line in out if line.split()[0] == str(rid))
+    assert row.split()[1] == "审核中" and row.endswith(f"· {name} 审核中") and out[-1] == "共 1 份"
+    assert main(["list", "--db", db, "--status", "待审核", "--format", "json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 4 and rid not in {r["id"] for r in rows} and {r["held_by"] for r in rows} == {None}

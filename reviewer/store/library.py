@@ -216,7 +216,8 @@ class Library(TeamMixin):
         if has:
             where.append(f"{has_code(has)} > 0")
         if status:  # as shown: a 待审核 report someone holds is 审核中 (`claims.shown_status`)
-            clause, values = status_filter(self._conn, status_code(status))
+            with self._lock:
+                clause, values = status_filter(self._conn, status_code(status))
             where.append(clause)
             params.extend(values)
         if agency:
