@@ -215,11 +215,6 @@ class Library(TeamMixin):
             where.append("retired_at IS NOT NULL" if retired else "retired_at IS NULL")
         if has:
             where.append(f"{has_code(has)} > 0")
-        if status:  # as shown: a 待审核 report someone holds is 审核中 (`claims.shown_status`)
-            with self._lock:
-                clause, values = status_filter(self._conn, status_code(status))
-            where.append(clause)
-            params.extend(values)
         if agency:
             key = agency_key(agency)
             if key:
@@ -234,24 +229,37 @@ class Library(TeamMixin):
             params.extend([_like(text.strip())] * 4)
         if order not in ORDERS:
             raise ValidationError(f"未知的排序 {order}；可用：" + "、".join(ORDERS))
-        sql = "SELECT id FROM reports"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+
+        def query(last: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
+            clauses = where + [last[0]] if last else where
+            return "SELECT id FROM reports" + (" WHERE " + " AND ".join(clauses) if clauses else ""), \
+                params + (last[1] if last else [])
+
+        shown = None
+        if status:  # as shown: a 待审核 report someone holds is 审核中 (`claims.shown_status`)
+            with self._lock:
+                shown = status_filter(self._conn, status_code(status))
+        sql, values = query((shown.clause, shown.params) if shown else None)
         if self._conn.kind != "sqlite" and limit is None:  # a server's list may be long: count, then pages
-            return self._paged(sql, params, _order_sql(order, descending, nulls=True))
+            counts = [(*query(shown.stored), 1), (*query(shown.held), shown.sign)] \
+                if shown is not None and shown.held is not None else None
+            return self._paged(sql, values, _order_sql(order, descending, nulls=True), counts)
         sql += " ORDER BY " + _order_sql(order, descending)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params.extend([int(limit), int(offset)])
+            values.extend([int(limit), int(offset)])
         with self._lock:
-            ids = [i for (i,) in self._conn.execute(sql, params)]
+            ids = [i for (i,) in self._conn.execute(sql, values)]
         return ReportList(ids, self._summaries)
 
-    def _paged(self, sql: str, params: list[Any], order: str) -> ReportList:
-        """The list's length at once (a count), its ids read a page at a time along the order's index."""
+    def _paged(self, sql: str, params: list[Any], order: str,
+               counts: list[tuple[str, list[Any], int]] | None = None) -> ReportList:
+        """The list's length at once (a count; or the sum of `counts`, each query's count times its sign), its
+        ids read a page at a time along the order's index."""
         def count() -> int:
             with self._lock:
-                return int(self._conn.execute(sql.replace("SELECT id", "SELECT count(*)", 1), params).fetchone()[0])
+                return sum(sign * int(self._conn.execute(q.replace("SELECT id", "SELECT count(*)", 1), p).fetchone()[0])
+                           for q, p, sign in counts or [(sql, params, 1)])
 
         def page(offset: int, limit: int) -> list[int]:
             bound = "" if limit < 0 else f" LIMIT {int(limit)} OFFSET {int(offset)}"
