@@ -75,18 +75,11 @@ def problem_filters() -> list[tuple[str, str, str]]:
             ("defects", tr("源文件错误"), "defect")]
 
 
-def row_status(s: Any, names: dict[str, str]) -> str:
-    """The status word; 已停用 for a retired report (a verified one with confirmed source defects shows it by its
-    icon, `defect_status_icon`, and its tooltip)."""
-    if getattr(s, "retired_at", None):
-        return tr("已停用")
-    return names.get(s.status, s.status)
-
-
 def shown_state(s: Any, holder: str | None, names: dict[str, str] | None = None) -> tuple[str, str]:
     """(status code, words) of a report as every place shows it (the list, the report's bar, the window's title,
     the counts): opening a report to edit it starts its review, so while someone holds it — 待审核 included —
-    it is 审核中 · name (`reviewer.store.claims.shown_status`); 已停用 when retired."""
+    it is 审核中 · name (`reviewer.store.claims.shown_status`); 已停用 when retired (a verified report with
+    confirmed source defects shows it by its icon and its tooltip)."""
     code = shown_status(s.status, holder is not None)
     if holder is not None and code == "in_review" and not getattr(s, "retired_at", None):
         return code, tr("审核中 · {name}").format(name=holder)

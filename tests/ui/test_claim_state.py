@@ -76,3 +76,17 @@ def test_a_report_closed_without_an_edit_is_pending_review_again(qtbot, lib_wind
     assert first not in window.library.claims()
     counts = window.library.count()
     assert (counts["new"], counts["in_review"]) == (4, 1)
+
+
+def test_a_retired_report_says_retired_in_the_list_the_bar_and_the_title(qtbot, lib_window) -> None:  # noqa: ANN001
+    window = lib_window
+    rid = window.library_panel.queue()[3]
+    window.open_report(rid)
+    dialog = window.decisions.retire()
+    dialog.reason.setText("误导入")
+    dialog.accept()
+    panel = window.library_panel
+    panel.status.setCurrentIndex(panel.status.findData("retired"))
+    assert panel.model.ids() == [rid]
+    shown = _everywhere(window, rid)
+    assert (shown["list"], shown["bar"], shown["title"]) == ("已停用", "已停用", "已停用")
