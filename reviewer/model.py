@@ -284,10 +284,13 @@ class Record:
 
 def base_key(finding: Finding) -> str:
     """The rule and the cells; a finding naming no cell adds its message id and parameters, which then are all
-    that tells two findings of one rule apart (two rows printed short, two prose figures)."""
+    that tells two findings of one rule apart (two rows printed short, two prose figures). A note the reviewer's
+    values answered adds `|answered`: a decision about the note never attaches to the answer."""
     key = f"{finding.rule}|{','.join(sorted(finding.cells))}"
     if not finding.cells and (finding.message_id or finding.params):
         key += f"|{finding.message_id}|{json.dumps(finding.params, ensure_ascii=False, sort_keys=True, default=str)}"
+    if finding.params.get("answered"):  # the reviewer's answer to a note (`rules.answered`) is not the note itself
+        key += "|answered"
     return key
 
 

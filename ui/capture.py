@@ -20,9 +20,11 @@ from PySide6.QtCore import QObject
 
 from reviewer.capture import number_at, numbers_in, value_of
 from reviewer.formlayout import CELL, TABLES
+from reviewer.rules.answered import placed_marks
 from ui.grid_view import GridView
 from ui.i18n import tr
 from ui.messages import cell_label, table_name
+from ui.split_choice import cells_text
 
 if TYPE_CHECKING:
     from ui.commands import Commands
@@ -120,8 +122,10 @@ class Capture(QObject):
         session = self.session
         if session is None:
             return
-        template = session.record.template
-        by_span = {(span[0], span[1]): cell_label(cid, template) for cid, span in session.captured.items()}
+        record = session.record
+        placed = placed_marks(record.unplaced, record.findings, session.captured)  # a chosen split's run too
+        by_span = {(u.span[0], u.span[1]): cells_text(placed[i], record.template)
+                   for i, u in enumerate(record.unplaced) if i in placed and u.span}
         self.review.unplaced.model.set_placed(by_span)
 
     # -- capturing ---------------------------------------------------------------------------------------

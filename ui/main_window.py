@@ -52,6 +52,7 @@ from ui.review_pane import ReviewPane
 from ui.session import Applied, ReportSession
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
+from ui.split_choice import SplitChoice
 from ui.team_actions import TeamActions
 from ui.undo import UndoStacks
 from ui.verify_dialog import VerifyDialog
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
             self.open_report, self.refresh_library, self.loop.focus_grid, partial(setattr, self, "dialog")))
         for signal in (self.reportOpened, self.verified):
             signal.connect(lambda _rid: self.decisions.update_lock())
+        self.split_choice = SplitChoice(self)  # 选择拆分: the reviewer picks an ambiguous fused split
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.charts = ChartsDock.attach(self, library)  # 视图 › 图表
         self.drawer = LibraryDrawer(self.library_panel, self.review.metadata, self.library_fits, self)  # 1280 px
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         self._register(self.commands)
         for part in (self.loop, self.capture, self.decisions, self.deliveries, self.care, self.team):
             part.register(self.commands)
+        self.split_choice.register(self.commands)
         self.commands.adopt("charts", self.charts.action, owner="charts")
         self.actions_ = self.commands.actions
         self.recent_menu = menus.build(self.menuBar(), self.commands)["recent"]

@@ -64,7 +64,7 @@ def layout(languages: Sequence[str] = tuple(LANGUAGES)) -> list[tuple[str, list[
                         "export", "import_edits",
                         Submenu("review_report", tr("审核意见书"), ("report_preview", "report_pdf", "report_docx")),
                         SEPARATOR, "reparse", SEPARATOR, "quit"]),
-        (tr("编辑(&E)"), ["undo", "redo", SEPARATOR, "apply", "capture_row", "find"]),
+        (tr("编辑(&E)"), ["undo", "redo", SEPARATOR, "apply", "capture_row", "choose_split", "find"]),
         (tr("审核(&R)"), ["next_problem", "prev_problem", SEPARATOR, "confirm_defect", "verify", "reopen", "sign_off", "history",
                         SEPARATOR, "choose_version", "retire", "restore"]),
         (tr("视图(&V)"), ["toggle_library", "filter", "unplaced", SEPARATOR, "table2", "table3", "table4", "next_pane",

@@ -39,7 +39,7 @@ def rule_name(finding: Finding) -> str:
         "row with missing cells": tr("行内单元格缺失"), "fee is not the processing fee": tr("收费不是信息处理费"),
         "published late": tr("逾期公布"),
         "split by arithmetic": tr("按运算拆分"), "split breaking fewest relations": tr("按最少违反拆分"),
-        "ambiguous split": tr("拆分不唯一"), "cannot split": tr("无法拆分"),
+        "ambiguous split": tr("拆分不唯一"), "cannot split": tr("无法拆分"), "split chosen by the reviewer": tr("审核人选定拆分"),
         "split by a heuristic bound": tr("按经验关系拆分"), "split by the prose": tr("按正文所述拆分"),
         "total on the line above": tr("总计印在上一行"),
         "low OCR confidence": tr("文字识别置信度低"),
@@ -84,6 +84,8 @@ def _templates() -> dict[str, str]:
         "split_prose": tr("{table}“{rows}”印为“{printed}”，各项关系允许多种拆分（另有：{others}），按正文所述的{figures}拆分为 {split}"),
         "total_on_line_above": tr("{table}“{row}”一行的总计印在上一行（分组标签旁），已按表格版式读作该行总计；"
                                   "该行各列之和与之不符，请核对原文"),
+        "split_chosen": tr("{table}“{rows}”印为“{printed}”，审核人已选择拆分 {chosen}（所列 {count} 种拆分中的第 {choice} 种）"),
+        "split_entered": tr("{table}“{rows}”印为“{printed}”，审核人已填入 {chosen}，不是所列的拆分（{others}）"),
         "split_failed": tr("{table}“{rows}”印为“{printed}”，无法按格式拆分为 {count} 个单元格，已列为未放置数值"),
         "split_too_many": tr("{table}“{rows}”印为“{printed}”，可能的拆分过多，未能确定 {count} 个单元格，已列为未放置数值"),
         "ocr_low_confidence": tr("“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对"),

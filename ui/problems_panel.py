@@ -114,6 +114,10 @@ class ProblemsPanel(QWidget):
         """Put a widget in the panel's bar, before its buttons."""
         self._bar.insertWidget(2, widget, stretch)
 
+    def add_button(self, widget: QWidget) -> None:
+        """Put a button at the end of the panel's bar (a feature's command beside 采纳建议)."""
+        self._bar.addWidget(widget)
+
     def set_findings(self, findings: list[Finding], template: str | None) -> None:
         current = self.current()
         self.model.set_findings(findings, template)

@@ -36,6 +36,7 @@ KEYS: dict[str, list[Key]] = {
     "redo": ["Ctrl+Shift+Z", "Ctrl+Y"],
     "confirm_defect": ["Ctrl+D"],
     "capture_row": ["Ctrl+R"],
+    "choose_split": ["Ctrl+Shift+S"],
     "unplaced": ["Ctrl+U"],
     "reopen": ["Ctrl+Shift+R"],
     "filter": ["Ctrl+Shift+F"],

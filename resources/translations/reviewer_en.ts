@@ -936,6 +936,10 @@ Updated {at}</translation>
         <translation>Published late</translation>
     </message>
     <message>
+        <source>审核人选定拆分</source>
+        <translation>split chosen by the reviewer</translation>
+    </message>
+    <message>
         <source>按正文所述拆分</source>
         <translation>split by the prose</translation>
     </message>
@@ -1018,6 +1022,14 @@ Updated {at}</translation>
     <message>
         <source>{table}“{row}”一行的总计印在上一行（分组标签旁），已按表格版式读作该行总计；该行各列之和与之不符，请核对原文</source>
         <translation>{table} “{row}”: the total was printed on the line above (beside the group label) and is read as the row&apos;s total by the form&apos;s layout; the row&apos;s columns do not add up to it, check the source</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，审核人已选择拆分 {chosen}（所列 {count} 种拆分中的第 {choice} 种）</source>
+        <translation>{table} “{rows}” printed “{printed}”: the reviewer chose the split {chosen} (number {choice} of the {count} listed)</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为“{printed}”，审核人已填入 {chosen}，不是所列的拆分（{others}）</source>
+        <translation>{table} “{rows}” printed “{printed}”: the reviewer entered {chosen}, none of the splits listed ({others})</translation>
     </message>
     <message>
         <source>“{printed}”是文字识别读出的，置信度仅 {confidence}，请对照原图核对</source>
@@ -2860,6 +2872,54 @@ The value you typed is still in the cell.</translation>
     <message>
         <source>资料库设置已保存</source>
         <translation>Library settings saved</translation>
+    </message>
+    <message>
+        <source>选择拆分</source>
+        <translation>Choose a Split</translation>
+    </message>
+    <message>
+        <source>{table}“{rows}”印为 &lt;b&gt;{printed}&lt;/b&gt;：下列 {n} 种拆分都同样符合各项关系，请对照原文选择一种。</source>
+        <translation>{table} “{rows}” is printed as &lt;b&gt;{printed}&lt;/b&gt;: each of these {n} splits fits every relation equally well. Check the source text and choose one.</translation>
+    </message>
+    <message>
+        <source>↑↓ 选择（原文随之标出各格数字）· Enter 采用 · 数字键 1–9 直接采用该行 · Esc 取消</source>
+        <translation>↑↓ choose (the text marks each cell&apos;s digits) · Enter apply · 1–9 apply that row · Esc cancel</translation>
+    </message>
+    <message>
+        <source>采用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>选择拆分…</source>
+        <translation>Choose Split…</translation>
+    </message>
+    <message>
+        <source>选择拆分：请先打开一份报告</source>
+        <translation>Choose split: open a report first</translation>
+    </message>
+    <message>
+        <source>选择拆分：请先在问题列表中选中一个“拆分不唯一”的警告（F8），或把光标移到它留空的单元格</source>
+        <translation>Choose split: first choose an “ambiguous split” warning in the problems list (F8), or put the cursor on a cell it left blank</translation>
+    </message>
+    <message>
+        <source>这一拆分已由审核人选定；要改选，请先撤销（Ctrl+Z）或清空这些单元格</source>
+        <translation>The reviewer has chosen this split; to choose again, undo it (Ctrl+Z) or clear its cells first</translation>
+    </message>
+    <message>
+        <source>这一警告已确认为源文件错误；要选择拆分，请先撤销该确认</source>
+        <translation>This warning is confirmed as a source defect; withdraw the confirmation to choose a split</translation>
+    </message>
+    <message>
+        <source>这份报告导入时的解析器没有记录可选的拆分：请先重新解析（文件 › 重新解析）</source>
+        <translation>The parser this report was imported with did not record the splits to choose from: re-parse it first (File › Re-parse)</translation>
+    </message>
+    <message>
+        <source>报告把一行的几个数字连在一起印出、有多种拆分都符合各项关系时，从列出的拆分中选择一种填入（一次修改）</source>
+        <translation>Where a report prints a row&apos;s numbers run together and several splits fit every relation, choose one of the splits listed to fill the cells (one edit)</translation>
+    </message>
+    <message>
+        <source>已选择拆分 {split}</source>
+        <translation>Split chosen: {split}</translation>
     </message>
 </context>
 </TS>

@@ -19,11 +19,12 @@ from reviewer.model import Cell, CellSource, Finding, Number, cell_id, split_cel
 from reviewer.parsing.align import MATCH, Placement, align
 from reviewer.parsing.builder import Builder
 from reviewer.parsing.fused import Figure, Piece, Slot, SlotResult, solve, split_text
+from reviewer.parsing.fused_pieces import Split
 from reviewer.parsing.labels import norm, similarity
 from reviewer.parsing.rows import DataRow, Region, Value
 from reviewer.parsing.table2 import detect_variant, parse_variant
 from reviewer.parsing.table3 import group_norms
-from reviewer.values import parse_printed
+from reviewer.values import parse_printed, to_wan_yuan
 
 _HEADER_MARKS = ("信息内容", "申请人情况", "本列数据")
 SHORT = {"table2": "表二", "table3": "表三", "table4": "表四"}
@@ -221,7 +222,9 @@ def _write(res: SlotResult, template: str, b: Builder, used: Used = frozenset())
         _note(b, message_id="split_least", severity="warning", name="split breaking fewest relations", cells=cells,
               params=params)
     else:  # several splits fit equally well: the cells they disagree on are left for the reviewer
-        params.update(undecided=list(res.undecided), blank=len(res.undecided))
+        params.update(undecided=list(res.undecided), blank=len(res.undecided),
+                      run=[slot.segments[0].start, slot.segments[-1].end],
+                      choices=_choices(slot, res.alternatives, res.undecided))
         undecided = list(res.undecided)
         if res.violations:
             _note(b, message_id="split_tied", severity="warning", name="ambiguous split", cells=undecided,
@@ -230,6 +233,29 @@ def _write(res: SlotResult, template: str, b: Builder, used: Used = frozenset())
             _note(b, message_id="split_ambiguous", severity="warning", name="ambiguous split", cells=undecided,
                   params=params)
         b.unplaced(table, runs, f"{SHORT[table]}“{rows}”的数字串拆分不唯一（{params['others']}），未确定的单元格留空")
+
+
+def _choices(slot: Slot, alternatives: list[Split], undecided: list[str]) -> list[dict[str, Any]]:
+    """The alternatives as a reviewer may choose one (docs/design/findings.md): per alternative its text and, for
+    each undecided cell, the piece's printed text, its span in the report text and its value as parsing reads it."""
+    out: list[dict[str, Any]] = []
+    for alt in alternatives:
+        cells: dict[str, Any] = {}
+        for cid, kind, piece in zip(slot.cells, slot.kinds, alt, strict=True):
+            if cid not in undecided:
+                continue
+            cells[cid] = {"text": piece.text if piece else "", "span": [piece.start, piece.end] if piece else None,
+                          "value": _value(piece.text, kind) if piece else None}
+        out.append({"split": split_text(alt), "cells": cells})
+    return out
+
+
+def _value(text: str, kind: str) -> Number | None:
+    """A piece's value as `Builder.put` stores it (money in 万元)."""
+    p = parse_printed(text)
+    if p.kind != "number" or p.value is None:
+        return None
+    return to_wan_yuan(p.value, p.unit)[0] if kind == "money" else p.value
 
 
 # the findings of splitting, in Chinese (ui/messages.py holds the same templates for other languages)

@@ -17,7 +17,7 @@ from typing import Any
 
 from reviewer.export.common import ReportRow, select_reports
 from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats
-from reviewer.model import ORIGIN_EDITED, Finding, Record, finding_key
+from reviewer.model import ORIGIN_EDITED, ORIGIN_PARSED, CellSource, Finding, Record, finding_key
 from reviewer.review_report.content import Document, Paragraph, Run, Table, cn_number
 from reviewer.store import records
 from reviewer.store.backend import Db
@@ -190,6 +190,9 @@ def _original_findings(record: Record, parsed: dict[str, Value]) -> list[Finding
     orig.tables = {t: {r: dict(c) for r, c in rows.items()} for t, rows in record.tables.items()}
     for cid, v in parsed.items():
         orig.set(cid, v)
+    # as parsed, nothing a reviewer did: the notes their values answer (`rules.answered`) ask again
+    orig.provenance = {c: CellSource(s.text, s.span, ORIGIN_PARSED) if s.origin == ORIGIN_EDITED else s
+                       for c, s in record.provenance.items()}
     orig.parse_notes = [f for f in record.parse_notes if f.rule != "REPARSE"]
     return refresh_findings(orig).findings
 
@@ -199,7 +202,7 @@ def _last_edits(conn: Db, report_id: int) -> dict[str, tuple[Any, Any, str | Non
     out: dict[str, tuple[Any, Any, str | None, str | None, str]] = {}
     for cell, old, new, reason, who, at in conn.execute(
             "SELECT cell, old_value, new_value, reason, reviewer, at FROM edits WHERE report_id = ? AND kind IN "
-            "('edit', 'undo', 'redo', 'paste', 'suggestion', 'clear') ORDER BY id", (report_id,)):
+            "('edit', 'undo', 'redo', 'paste', 'suggestion', 'clear', 'capture') ORDER BY id", (report_id,)):
         out[cell] = (old, new, reason, who, at)
     return out
 
