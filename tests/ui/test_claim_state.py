@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.ui.conftest import REVIEWER, type_into_cell
+from tests.ui.conftest import REVIEWER, sample, type_into_cell
 
 CID = "table3:granted:natural"
 
@@ -90,3 +90,28 @@ def test_a_retired_report_says_retired_in_the_list_the_bar_and_the_title(qtbot, 
     assert panel.model.ids() == [rid]
     shown = _everywhere(window, rid)
     assert (shown["list"], shown["bar"], shown["title"]) == ("已停用", "已停用", "已停用")
+
+
+def test_a_report_opened_before_the_name_is_given_is_claimed_once_it_is(qtbot, library, settings, tmp_path,  # noqa: ANN001
+                                                                        monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.main_window import MainWindow
+
+    monkeypatch.delenv("REVIEWER_NAME", raising=False)
+    monkeypatch.setattr("reviewer.store.config.config_path", lambda: tmp_path / "none" / "cli.json")
+    settings.set("reviewer_name", "")
+    window = MainWindow(library, library.path, settings, "zh_CN")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    rid = library.import_paths([str(sample("003"))], reviewer="导入").imported[0]
+    window.refresh_library()
+    window.open_report(rid)  # the first start: the window opened a file before asking the name
+    assert rid not in library.claims() and _everywhere(window, rid)["bar"] == "待审核"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("张三", True))
+    window.ask_reviewer_name()
+    assert library.claims()[rid].holder == "张三"
+    assert _everywhere(window, rid) == {"list": "审核中 · 张三", "bar": "审核中 · 张三", "bar icon": "in_review",
+                                        "title": "审核中 · 张三"}
+    window.close()
