@@ -23,8 +23,7 @@ from reviewer.formlayout import CELL, TABLES
 from reviewer.rules.answered import placed_marks
 from ui.grid_view import GridView
 from ui.i18n import tr
-from ui.messages import cell_label, table_name
-from ui.split_choice import cells_text
+from ui.messages import cell_label, cells_text, table_name
 
 if TYPE_CHECKING:
     from ui.commands import Commands
