@@ -18,7 +18,7 @@ from html import unescape
 
 from reviewer.model import Cell
 from reviewer.reading.budget import meter
-from reviewer.reading.text import collapse, span_copy
+from reviewer.reading.cell_text import collapse, span_copy
 
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE_LINE = re.compile(r"^[\s\-=_|:+\t]+$")  # '----\t---', '+----+----+' (Markdown grid tables) rules
