@@ -14,6 +14,8 @@ from reviewer.model import Number
 # Printed marks that mean "no value" (kept as printed text, value null).
 NULL_MARKS = {"—", "——", "-", "--", "－", "/", "／", "无", "空", "—-", "-—", "–", "×", "\\", "N/A", "n/a"}
 _BOOKMARK = re.compile(r"\[(?:bookmark|image):[^\]]*\]|<br\s*/?>|</?(?:b|strong|span|p|em|i)>|\*\*|\\(?=[|*_])")
+# a space lost when a page was re-encoded (a no-break space turned "?" or "\ufffd") before a printed number
+_LOST_SPACE = re.compile(r"^[?\ufffd](?=\s*[+\-−]?\d)")
 _MALFORMED = re.compile(r"^[+\-−—–]*\d[\d,.]*[+\-−—–]*$")  # "--253", "1.2.3", "12-": a number gone wrong
 _VALUE = re.compile(
     r"^(?P<sign>[+\-−]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|宗)?$"
@@ -46,7 +48,7 @@ class Parsed:
 
 def clean(text: str) -> str:
     """NFKC (full-width digits and punctuation to half-width), bookmark markers and spaces removed."""
-    t = _BOOKMARK.sub("", text)
+    t = _LOST_SPACE.sub("", _BOOKMARK.sub("", text))
     t = unicodedata.normalize("NFKC", t)
     return t.replace("\u00a0", " ").strip()
 

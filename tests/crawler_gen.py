@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ class Crawl:
     lead: bool = False  # a sentence with figures between each table title and its table
     row_lines: bool = False  # each table row on a line of its own (a scraper breaking lines at <tr>)
     t3_2019: bool = False  # a 2021 report printing the 2019 single （六）其他处理 row (2021 records only)
+    arabic: bool = False  # sections numbered 1、 2、 3、
 
 
 STYLES: tuple[Crawl, ...] = (
@@ -48,6 +50,7 @@ STYLES: tuple[Crawl, ...] = (
     Crawl("bare-titles-nbsp", spaced="table2", bare_titles=True, entity="&nbsp;", header=False),
     Crawl("lead-sentences", spaced="table2", lead=True),
     Crawl("fused-row-lines", lines=True, row_lines=True, chrome=False),
+    Crawl("fused-arabic-sections", arabic=True),
 )
 # a 2021 report whose table 3 prints the 2019 single （六）其他处理 row, crawled fused (2021 records only)
 SINGLE_OTHER = Crawl("fused-2019-other", t3_2019=True)
@@ -120,9 +123,12 @@ def large_record(seed: int, high: int = 999) -> tuple[dict[str, Any], dict[str, 
 
 
 def crawler_text(name: str, style: Crawl,
-                 record: tuple[dict[str, Any], dict[str, list[str]]] | None = None) -> tuple[dict[str, Any], str]:
-    """The expected record and the crawler text of truth record `name` (or of `record`: record and prose)."""
-    v = tv.Variant("crawl", digits=style.digits, groups=style.groups, t3_2019=style.t3_2019)
+                 record: tuple[dict[str, Any], dict[str, list[str]]] | None = None,
+                 table2: Callable[[list[list[Span]]], list[list[Span]]] | None = None) -> tuple[dict[str, Any], str]:
+    """The expected record and the crawler text of truth record `name` (or of `record`: record and prose);
+    `table2` reprints table 2's grid (the expected record is then the caller's)."""
+    v = tv.Variant("crawl", digits=style.digits, groups=style.groups, t3_2019=style.t3_2019,
+                   titles="arabic" if style.arabic else "plain")
     rec, items = tv.blocks(name, v, record)
     rec = copy.deepcopy(rec)
     if style.t3_2019:  # read back as printed: the single row `other` in place of the three it sums
@@ -139,6 +145,8 @@ def crawler_text(name: str, style: Crawl,
             continue
         if kind == "table":
             grid, _h = content
+            if tables == 0 and table2 is not None:
+                grid = table2(grid)
             if tables == 0 and style.units:
                 grid = _units(rec, grid)
             spaced = style.spaced == "all" or (style.spaced == "table2" and tables == 0)
@@ -151,6 +159,8 @@ def crawler_text(name: str, style: Crawl,
             parts.append(str(content)[2:])
         elif kind == "h" and style.lead and content in LEADS:
             parts.append(str(content) + LEADS[content].format(n=120 + len(parts), m=3))
+        elif kind == "h":
+            parts.append(tv.heading_text(str(content), v))
         else:
             parts.append(str(content))
     sep = "\n" if style.lines else (" " if style.spaced == "cells" else "")

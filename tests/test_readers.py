@@ -24,8 +24,9 @@ import reviewer.reading
 from reviewer.errors import ReadError
 from reviewer.model import Document
 from reviewer.reading import read_bytes
+from reviewer.reading.cell_text import collapse
 from reviewer.reading.pdf import _unify
-from reviewer.reading.text import collapse, decode_bytes
+from reviewer.reading.text import decode_bytes
 
 from . import builders as b
 

@@ -118,7 +118,7 @@ class Variant:
     t4: str = "form"  # form | rows5 | flat15 | vertical | scrambled | transposed (5 rows × 3 groups)
     lead: bool = False  # a lead-in line with figures between each section title and its table
     t2_captions: bool = True
-    titles: str = "plain"  # plain | variants | md | bold | bare (no numbering)
+    titles: str = "plain"  # plain | variants | md | bold | bare (no numbering) | arabic (1、 2、 3、)
     blank: str | None = None  # the mark of blanked cells ("" for an empty cell)
     digits: str = "ascii"  # ascii | fullwidth | thousands
     noise: bool = False  # page footers inside table 3, a note row after it
@@ -203,6 +203,9 @@ VARIANTS: tuple[Variant, ...] = (
     _v("tsv-lead-lines", lead=True),
     _v("pdftext-lead-lines", out="pdftext", groups="first", lead=True),
     _v("html-heading-rows-no-numbering", out="html", groups="heading", numbering="none"),
+    _v("tsv-arabic-section-numbers", titles="arabic"),
+    _v("html-arabic-section-numbers", out="html", groups="span", titles="arabic"),
+    _v("lines-arabic-section-numbers", out="lines", groups="first", titles="arabic", blank="—"),
     _v("tsv-2019-table3-in-2021", t3_2019=True,
        records=tuple(r for r in RECORDS if r not in ("003_572269c7f2b1c0ee", SYNTH_2019, DISTINCT_2019))),
 )
@@ -541,6 +544,8 @@ def expand(grid: list[list[Span]], repeat_rows: bool) -> list[list[str]]:
 
 
 def heading_text(text: str, v: Variant) -> str:
+    if v.titles == "arabic":  # sections numbered 1、 2、 3、 (a report's own numbering)
+        return re.sub(r"^([一二三四五六])、", lambda m: f"{'一二三四五六'.index(m.group(1)) + 1}、 ", text)
     if v.titles == "md":
         return "## " + text
     if v.titles == "bold":
@@ -619,7 +624,7 @@ def render_html(items: list[tuple[str, Any]], v: Variant) -> str:
             body.append(f"<h1>{escape(content)}</h1>")
         elif kind == "h":
             body.append(f"<p><strong>{escape(content)}</strong></p>" if v.titles == "bold"
-                        else f"<h2>{escape(content)}</h2>")
+                        else f"<h2>{escape(heading_text(content, v))}</h2>")
         elif kind == "p":
             body.append(f'<p style="text-indent:2em">{escape(content)}</p>')
         else:

@@ -13,6 +13,7 @@ panel shown: the reviewer captures the table without typing a digit the text hol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -22,38 +23,41 @@ from reviewer.formlayout import CELL, TABLES
 from reviewer.rules.answered import placed_marks
 from ui.grid_view import GridView
 from ui.i18n import tr
-from ui.messages import cell_label, table_name
-from ui.split_choice import cells_text
+from ui.messages import cell_label, cells_text, table_name
 
 if TYPE_CHECKING:
     from ui.commands import Commands
-    from ui.main_window import MainWindow
     from ui.review_pane import ReviewPane
+    from ui.session import ReportSession
 
 Span = tuple[int, int]
 
 
 class Capture(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        review = window.review
+    """Takes what it uses, not the window: the review pane (its text, grids and 未定位数值 panel), the open
+    report's session and where to say what happened; the window calls `opened()` when a report opened."""
+
+    def __init__(self, review: ReviewPane, session: Callable[[], ReportSession | None],
+                 show_status: Callable[[str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.review = review
+        self._session = session
+        self.show_status = show_status
         review.text.numberPicked.connect(self.pick)
         review.unplaced.chosen.connect(lambda span: review.text.show_spans([span]))
         review.unplaced.assignRequested.connect(self.assign_unplaced)
         for view in review.views.values():
             view.spansDropped.connect(self.dropped)
         review.changed.connect(lambda _applied: self._mark_placed())
-        window.reportOpened.connect(lambda _rid: self.opened())
 
     def register(self, commands: Commands) -> None:
         """编辑 › 从原文填入当前行 (Ctrl+R)."""
-        commands.add("capture_row", tr("从原文填入当前行"), self.fill_row, when=self.window.has_report,
+        commands.add("capture_row", tr("从原文填入当前行"), self.fill_row, when=lambda: self.session is not None,
                      tip=tr("把原文中选中的一行数字，从当前单元格起依次填入（一次修改）"), owner="capture")
 
     @property
-    def review(self) -> ReviewPane:
-        return self.window.review
+    def session(self) -> ReportSession | None:
+        return self._session()
 
     # -- where values go ---------------------------------------------------------------------------------
     def current_view(self) -> GridView:
@@ -83,7 +87,7 @@ class Capture(QObject):
         return next(s.cid for s in grid.slots[r] if s.kind == CELL and s.cid)
 
     def missing_tables(self) -> list[str]:
-        session = self.window.session
+        session = self.session
         if session is None:
             return []
         found = [f.cells[0].split(":", 1)[0] for f in session.record.findings
@@ -92,7 +96,7 @@ class Capture(QObject):
 
     # -- opening -----------------------------------------------------------------------------------------
     def opened(self) -> None:
-        session = self.window.session
+        session = self.session
         if session is None:
             return
         record = session.record
@@ -107,14 +111,14 @@ class Capture(QObject):
             self.review.select_cell(first)
             self.review.bottom.setCurrentWidget(self.review.unplaced)
             view.setFocus()
-            self.window.show_status(tr("未找到{table}：在原文中选中一行数字按 Ctrl+R 填入当前行，"
-                                       "或单击数字填入所选单元格").format(table=table_name(table)))
+            self.show_status(tr("未找到{table}：在原文中选中一行数字按 Ctrl+R 填入当前行，"
+                                "或单击数字填入所选单元格").format(table=table_name(table)))
         elif record.unplaced:
             self.review.bottom.setTabText(1, tr("未定位数值 ({n})").format(n=len(record.unplaced)))
 
     def _mark_placed(self) -> None:
         """The unplaced values already captured into a cell name that cell in the panel."""
-        session = self.window.session
+        session = self.session
         if session is None:
             return
         record = session.record
@@ -130,54 +134,58 @@ class Capture(QObject):
             return False
         changes: dict[str, float | int | None] = {cid: value for cid, value, _span in values}
         spans = {cid: span for cid, _value, span in values}
-        session = self.window.session
+        session = self.session
         if session is not None and all(session.value(c) == v and session.captured.get(c) == spans[c]
                                        for c, v in changes.items()):
-            self.window.show_status(tr("单元格已是该值"))
+            self.show_status(tr("单元格已是该值"))
             return False
         saved = self.review.request_edit(changes, "capture", None, spans)
         if saved:
             labels = "、".join(cell_label(c, session.record.template if session else None) for c in list(changes)[:3])
-            self.window.show_status(tr("已从原文填入 {cells}").format(cells=labels))
+            self.show_status(tr("已从原文填入 {cells}").format(cells=labels))
         return saved
+
+    def _target(self) -> tuple[ReportSession, str] | None:
+        """The open report and the chosen cell a value goes into; None (said, when no cell is chosen) else."""
+        session, cid = self.session, self.current_cell()
+        if session is not None and cid is None:
+            self.show_status(tr("请先在表格中选中要填入的单元格"))
+        return (session, cid) if session is not None and cid is not None else None
 
     def pick(self, start: int, end: int) -> bool:
         """A number picked in the text (start == end: at that offset), or a selected run of numbers."""
-        session = self.window.session
-        cid = self.current_cell()
-        if session is None:
+        target = self._target()
+        if target is None:
             return False
-        if cid is None:
-            self.window.show_status(tr("请先在表格中选中要填入的单元格"))
-            return False
+        session, cid = target
         text = session.record.text
         if start == end:
             found = number_at(text, start)
             if found is None:
-                self.window.show_status(tr("这里没有数字"))
+                self.show_status(tr("这里没有数字"))
                 return False
             return self.capture([(cid, found[0], found[1])])
         return self.fill_row(start, end)
 
     def fill_row(self, start: int | None = None, end: int | None = None) -> bool:
         """The numbers of the selected text (or of [start, end)) into the current row, from the current cell."""
-        session = self.window.session
+        session = self.session
         cid = self.current_cell()
         if session is None:
             return False
         if start is None or end is None:
             start, end = self.review.text.text.selection()
         if cid is None:
-            self.window.show_status(tr("请先在表格中选中要填入的行的第一个单元格"))
+            self.show_status(tr("请先在表格中选中要填入的行的第一个单元格"))
             return False
         numbers = numbers_in(session.record.text, start, end)
         if not numbers:
-            self.window.show_status(tr("所选文字中没有数字：请在原文中选中一行数字"))
+            self.show_status(tr("所选文字中没有数字：请在原文中选中一行数字"))
             return False
         whole = self.row_from(self.row_start(cid))
         cells = whole if len(numbers) == len(whole) else self.row_from(cid)  # a whole row: from its first cell
         if len(numbers) > len(cells):
-            self.window.show_status(tr("所选文字有 {n} 个数字，这一行从当前单元格起只有 {m} 格").format(
+            self.show_status(tr("所选文字有 {n} 个数字，这一行从当前单元格起只有 {m} 格").format(
                 n=len(numbers), m=len(cells)))
             return False
         saved = self.capture([(c, v, span) for c, (v, span) in zip(cells, numbers, strict=False)])
@@ -189,16 +197,13 @@ class Capture(QObject):
 
     def assign_unplaced(self, span: Span) -> bool:
         """An unplaced value into the current cell; the cursor then moves to the next cell."""
-        session = self.window.session
-        cid = self.current_cell()
-        if session is None:
+        target = self._target()
+        if target is None:
             return False
-        if cid is None:
-            self.window.show_status(tr("请先在表格中选中要填入的单元格"))
-            return False
+        session, cid = target
         value = value_of(session.record.text, span)
         if value is None:
-            self.window.show_status(tr("该值不是数字，不能填入"))
+            self.show_status(tr("该值不是数字，不能填入"))
             return False
         saved = self.capture([(cid, value, span)])
         if saved:
@@ -211,7 +216,7 @@ class Capture(QObject):
 
     def dropped(self, cid: str, spans: list[Span]) -> bool:
         """Values dragged onto a cell: the first goes into it, the next ones into the cells to its right."""
-        session = self.window.session
+        session = self.session
         if session is None:
             return False
         cells = self.row_from(cid)

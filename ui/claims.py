@@ -141,6 +141,12 @@ class Claims(QObject):
         self._show(lost)
 
     def _show(self, lost: bool = False) -> None:
+        session = self.window.session
+        if session is not None:  # the report's bar and the title say 审核中 · name, as the list does
+            session.holder = self._name() if self.held == session.report_id else (
+                self.other.holder if self.other is not None else None)
+            self.window.review.show_status()
+            self.window.update_title()
         self.bar.show_claim(self.other, lost)
         self.window.decisions.update_lock()
         idle = self.library.settings().claim_idle_minutes
@@ -158,6 +164,7 @@ class Claims(QObject):
         panel = self.window.library_panel
         panel.model.set_claims(claims)
         fit_status_column(panel, claims)
+        self.window.show_overview()
 
     def changed(self) -> None:
         """A write of the open report (verify releases the claim; a reopened report may be claimed again)."""

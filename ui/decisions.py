@@ -13,6 +13,7 @@ The store does the work (`reviewer.store.review`); this asks, writes through the
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,9 @@ from ui.stale_notice import stale_text
 
 if TYPE_CHECKING:
     from ui.commands import Commands
-    from ui.main_window import MainWindow
+    from ui.review_pane import ReviewPane
+    from ui.session import ReportSession
+    from ui.undo import UndoStacks
 
 
 class DecisionCommand(QUndoCommand):
@@ -53,14 +56,34 @@ class DecisionCommand(QUndoCommand):
             self.setObsolete(True)
 
 
+@dataclass(frozen=True, slots=True)
+class DecisionHost:
+    """What the decisions ask of the window, and nothing more (they never see the window itself)."""
+
+    parent: QWidget  # the dialogs' parent
+    review: ReviewPane  # the grids, the problems list, the banner's place; set read-only
+    session: Callable[[], ReportSession | None]  # the open report
+    undo: UndoStacks  # a confirmation is an undo step; a stale report's steps are dropped
+    show_status: Callable[[str], None]
+    inform: Callable[[str, str, QMessageBox.Icon], object]  # a message that does not block
+    ensure_reviewer: Callable[[], bool]  # a name to write under, asked if need be
+    reopen_report: Callable[[int], object]  # load it again (another window wrote first)
+    refresh_library: Callable[[], None]  # the list after a retire, restore or choice of version
+    focus_grid: Callable[[], None]  # the keyboard back in the grid when a dialog closes
+    keep_dialog: Callable[[QWidget], None]  # the window's `dialog`: the one open now
+
+
 class Decisions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """Asks, writes through the session, refreshes; the window calls `update_lock()` when a report opened,
+    changed or was verified."""
+
+    def __init__(self, host: DecisionHost) -> None:
+        super().__init__(host.parent)
+        self.host = host
         self.dialog: QWidget | None = None
         self.commands: Commands | None = None
         self.permits: Callable[[str], bool] = lambda _action: True  # the role's say (`ui.team_actions`)
-        review = window.review
+        review = host.review
         self.banner = QLabel(review)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #e8f5e9; color: #1b5e20; padding: 4px 6px; border-radius: 3px")
@@ -69,9 +92,7 @@ class Decisions(QObject):
         layout = right.layout() if right is not None else None
         if isinstance(layout, QBoxLayout):
             layout.insertWidget(0, self.banner)  # above the grids
-        window.reportOpened.connect(lambda _rid: self.update_lock())
         review.changed.connect(lambda _a: self.update_lock())
-        window.verified.connect(lambda _rid: self.update_lock())
 
     def register(self, commands: Commands) -> None:
         """审核 › 确认为源文件错误, 重新打开审核, 设为计入的版本, 停用, 恢复: each enabled as the open report allows."""
@@ -102,7 +123,7 @@ class Decisions(QObject):
 
     @property
     def session(self) -> Any:
-        return self.window.session
+        return self.host.session()
 
     # -- read-only -------------------------------------------------------------------------------------------
     def lock_text(self) -> str | None:
@@ -119,7 +140,7 @@ class Decisions(QObject):
 
     def update_lock(self) -> None:
         text = self.lock_text()
-        self.window.review.set_locked(text)
+        self.host.review.set_locked(text)
         self.banner.setText(text or "")
         self.banner.setVisible(bool(text) and self.session.locked != "claimed")
         retired = self.session is not None and self.session.locked == "retired"
@@ -132,35 +153,36 @@ class Decisions(QObject):
     # -- writing -----------------------------------------------------------------------------------------------
     def _write(self, fn: Callable[[], Applied]) -> bool:
         session = self.session
-        if session is None or not self.window.ensure_reviewer():
+        if session is None or not self.host.ensure_reviewer():
             return False
         try:
             applied = fn()
         except StaleWriteError as exc:
-            self.window.inform(tr("报告已在别处修改"), stale_text(exc, self.window.review.cell_label),
-                               QMessageBox.Icon.Warning)
-            self.window.undo.drop(session.report_id)
-            self.window.open_report(session.report_id)
+            self.host.inform(tr("报告已在别处修改"), stale_text(exc, self.host.review.cell_label),
+                             QMessageBox.Icon.Warning)
+            self.host.undo.drop(session.report_id)
+            self.host.reopen_report(session.report_id)
             return False
         except ReviewerError as exc:
-            self.window.inform(tr("未能完成"), str(exc), QMessageBox.Icon.Warning)
+            self.host.inform(tr("未能完成"), str(exc), QMessageBox.Icon.Warning)
             return False
-        self.window.review.after(applied)
+        self.host.review.after(applied)
         return True
 
     def _open(self, dialog: QWidget, on_accept: Callable[[], None]) -> QWidget:
         dialog.accepted.connect(on_accept)  # type: ignore[attr-defined]
-        dialog.finished.connect(lambda _r: self.window.loop.focus_grid())  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _r: self.host.focus_grid())  # type: ignore[attr-defined]
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # type: ignore[attr-defined]
         dialog.activateWindow()
-        self.dialog = self.window.dialog = dialog
+        self.dialog = dialog
+        self.host.keep_dialog(dialog)
         return dialog
 
     # -- source defects ----------------------------------------------------------------------------------------
     def current_finding(self) -> Finding | None:
         """The problem chosen in the list, else the first open one about the cell at the grid's cursor."""
-        review = self.window.review
+        review = self.host.review
         chosen = review.problems.current()
         if chosen is not None and chosen.resolution is None and chosen.severity in ("error", "warning"):
             return chosen
@@ -179,14 +201,14 @@ class Decisions(QObject):
             return None
         locked = self.lock_text()
         if locked:
-            self.window.show_status(locked)
+            self.host.show_status(locked)
             return None
         f = self.current_finding()
         if f is None:
-            self.window.show_status(tr("请先选择一个错误或警告（F8），再确认为源文件错误"))
+            self.host.show_status(tr("请先选择一个错误或警告（F8），再确认为源文件错误"))
             return None
-        review = self.window.review
-        dialog = ConfirmDefectDialog(f, review.finding_text(f), review.cell_label, self.window)
+        review = self.host.review
+        dialog = ConfirmDefectDialog(f, review.finding_text(f), review.cell_label, self.host.parent)
         return self._open(dialog, lambda: self._confirmed(f, dialog))
 
     def _confirmed(self, f: Finding, dialog: ConfirmDefectDialog) -> None:
@@ -201,10 +223,10 @@ class Decisions(QObject):
 
         if not do():
             return
-        stack = self.window.undo.group.activeStack()
+        stack = self.host.undo.group.activeStack()
         if stack is not None:
             stack.push(DecisionCommand(tr("确认源文件错误：{rule}").format(rule=f.rule), do, undo))
-        self.window.show_status(tr("已确认为源文件错误：{rule}").format(rule=f.rule))
+        self.host.show_status(tr("已确认为源文件错误：{rule}").format(rule=f.rule))
 
     # -- reopen, retire, restore, versions -------------------------------------------------------------------
     def reopen(self) -> QWidget | None:
@@ -212,13 +234,13 @@ class Decisions(QObject):
         if session is None or session.summary.status not in ("verified", "pending"):
             return None
         dialog = ReasonDialog(tr("重新打开审核"), tr("把这份已核实的报告重新打开审核？重新打开后可以修改，"
-                                                   "需要再次核实。请说明理由。"), tr("重新打开审核"), self.window)
+                                                   "需要再次核实。请说明理由。"), tr("重新打开审核"), self.host.parent)
         return self._open(dialog, lambda: self._reopened(dialog.reason_text()))
 
     def _reopened(self, reason: str) -> None:
         session = self.session
         if self._write(lambda: session.reopen(reason)):
-            self.window.show_status(tr("已重新打开审核：{title}").format(title=session.title))
+            self.host.show_status(tr("已重新打开审核：{title}").format(title=session.title))
 
     def retire(self) -> QWidget | None:
         session = self.session
@@ -226,22 +248,22 @@ class Decisions(QObject):
             return None
         dialog = ReasonDialog(tr("停用报告"), tr("停用这份报告（例如导入有误）？它将不再出现在资料库列表、审核队列、图表和导出中；"
                                                "不会删除任何数据，修改记录保留，可随时恢复。请说明理由。"),
-                              tr("停用"), self.window)
+                              tr("停用"), self.host.parent)
         return self._open(dialog, lambda: self._retired(dialog.reason_text()))
 
     def _retired(self, reason: str) -> None:
         session = self.session
         if self._write(lambda: session.retire(reason)):
-            self.window.refresh_library()
-            self.window.show_status(tr("已停用：{title}（资料库筛选“已停用”可找到并恢复）").format(title=session.title))
+            self.host.refresh_library()
+            self.host.show_status(tr("已停用：{title}（资料库筛选“已停用”可找到并恢复）").format(title=session.title))
 
     def restore(self) -> bool:
         session = self.session
         if session is None or session.locked != "retired":
             return False
         if self._write(lambda: session.restore()):
-            self.window.refresh_library()
-            self.window.show_status(tr("已恢复：{title}").format(title=session.title))
+            self.host.refresh_library()
+            self.host.show_status(tr("已恢复：{title}").format(title=session.title))
             return True
         return False
 
@@ -250,28 +272,29 @@ class Decisions(QObject):
         if session is None:
             return False
         if self._write(lambda: session.choose_version()):
-            self.window.refresh_library()
-            self.window.show_status(tr("{title}：这一版本计入导出和图表").format(title=session.title))
+            self.host.refresh_library()
+            self.host.show_status(tr("{title}：这一版本计入导出和图表").format(title=session.title))
             return True
         return False
 
 
-if __name__ == "__main__":
-    import tempfile
-    from pathlib import Path
-
-    from ui.main_window import MainWindow
+if __name__ == "__main__":  # the decisions on their own: a review pane, a session and plain callbacks
     from ui.preview import run_preview, sample_library
-    from ui.settings import Settings
+    from ui.review_pane import ReviewPane
+    from ui.session import ReportSession
+    from ui.undo import UndoStacks
 
-    def make() -> MainWindow:
+    def make() -> QWidget:  # a report with errors, its first problem chosen and 确认源文件错误 asked
         lib = sample_library()
-        settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
-        settings.set("reviewer_name", "preview")
-        window = MainWindow(lib, lib.path, settings, "zh_CN")
-        window.open_report(next(s.id for s in lib.list_reports() if s.errors))
-        window.review.problems.next()
-        window.decisions.confirm()
-        return window
+        undo = UndoStacks()
+        pane = ReviewPane(undo, "zh_CN", lambda: False)
+        session = ReportSession(lib, next(s.id for s in lib.list_reports() if s.errors), "preview")
+        pane.open(session)
+        decisions = Decisions(DecisionHost(  # a child of the pane: lives as long as it
+            pane, pane, lambda: session, undo, print, lambda title, text, _icon: print(title, text), lambda: True,
+            lambda _rid: None, lambda: None, lambda: None, lambda _dialog: None))
+        pane.problems.next()
+        decisions.confirm()
+        return pane
 
     run_preview(make, size=(1400, 900))

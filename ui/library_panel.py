@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
+from reviewer.store.claims import shown_status
 from reviewer.store.types import ReportList
 from ui.i18n import tr
 from ui.marks import MarkStyle
@@ -74,12 +75,15 @@ def problem_filters() -> list[tuple[str, str, str]]:
             ("defects", tr("源文件错误"), "defect")]
 
 
-def row_status(s: Any, names: dict[str, str]) -> str:
-    """The status word; 已停用 for a retired report (a verified one with confirmed source defects shows it by its
-    icon, `defect_status_icon`, and its tooltip)."""
-    if getattr(s, "retired_at", None):
-        return tr("已停用")
-    return names.get(s.status, s.status)
+def shown_state(s: Any, holder: str | None, names: dict[str, str] | None = None) -> tuple[str, str]:
+    """(status code, words) of a report as every place shows it (the list, the report's bar, the window's title,
+    the counts): opening a report to edit it starts its review, so while someone holds it — 待审核 included —
+    it is 审核中 · name (`reviewer.store.claims.shown_status`); 已停用 when retired (a verified report with
+    confirmed source defects shows it by its icon and its tooltip)."""
+    code = shown_status(s.status, holder is not None)
+    if holder is not None and code == "in_review" and not getattr(s, "retired_at", None):
+        return code, tr("审核中 · {name}").format(name=holder)
+    return code, tr("已停用") if getattr(s, "retired_at", None) else (names or status_names()).get(code, code)
 
 
 def version_marker(s: Any) -> str:
@@ -277,7 +281,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "status":
                 held = self.claims.get(s.id)  # 审核中 · name: someone has it open to edit (`ui.claims`)
-                return tr("审核中 · {name}").format(name=held.holder) if held else row_status(s, self._names)
+                return shown_state(s, held.holder if held else None, self._names)[1]
             if key == "agency":
                 return (s.agency or "") + version_marker(s)
             value = getattr(s, key)
@@ -287,9 +291,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and key == "status":
             if getattr(s, "verified_with_defects", False):
                 return self._defect_icon
-            if s.status == "new" and s.id in self.claims:  # opened to edit: in review, whatever it says yet
-                return self._icons.get("in_review")
-            return self._icons.get(s.status)
+            return self._icons.get(shown_status(s.status, s.id in self.claims))  # opened to edit: in review
         if role == Qt.ItemDataRole.ForegroundRole and key == "errors" and s.errors:
             return QColor("#c62828")
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "errors", "warnings"):

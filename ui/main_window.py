@@ -7,7 +7,7 @@ the GUI thread, and the library list refreshes from what each write changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,16 +32,17 @@ from ui.capture import Capture
 from ui.charts_panel import ChartsDock
 from ui.claims import Claims
 from ui.commands import Commands
-from ui.decisions import Decisions
+from ui.decisions import DecisionHost, Decisions
 from ui.deliver import Deliveries
 from ui.elided_label import ElidedLabel
 from ui.history_dialog import HistoryDialog
 from ui.i18n import LANGUAGES, tr
 from ui.import_progress import ImportProgress
-from ui.layout import default_sizes
+from ui.layout import default_sizes, fits_beside, library_readable
 from ui.library_access import close_library, configured_reviewer, default_reviewer, library_name, open_library
 from ui.library_care import LibraryCare
-from ui.library_panel import LibraryPanel, status_names
+from ui.library_drawer import LibraryDrawer
+from ui.library_panel import LibraryPanel, shown_state, status_names
 from ui.live_updates import LiveUpdates
 from ui.marks import MarkStyle
 from ui.read_errors import read_error_text
@@ -118,11 +119,19 @@ class MainWindow(QMainWindow):
         self.library_label.setToolTip(library.location)
         self.statusBar().addPermanentWidget(self.library_label)
         self.loop = ReviewLoop(self)  # the keyboard follows the problems (F8, Enter)
-        self.capture = Capture(self)  # values captured from the text (unplaced values, tables not found)
-        self.decisions = Decisions(self)  # source defects, reopen, retire, versions
+        # values captured from the text (unplaced values, tables not found)
+        self.capture = Capture(self.review, lambda: self.session, self.show_status, self)
+        self.reportOpened.connect(lambda _rid: self.capture.opened())
+        self.decisions = Decisions(DecisionHost(  # source defects, reopen, retire, versions
+            self, self.review, lambda: self.session, self.undo, self.show_status, self.inform, self.ensure_reviewer,
+            self.open_report, self.refresh_library, self.loop.focus_grid, partial(setattr, self, "dialog")))
+        for signal in (self.reportOpened, self.verified):
+            signal.connect(lambda _rid: self.decisions.update_lock())
         self.split_choice = SplitChoice(self)  # 选择拆分: the reviewer picks an ambiguous fused split
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.charts = ChartsDock.attach(self, library)  # 视图 › 图表
+        self.drawer = LibraryDrawer(self.library_panel, self.review.metadata, self.library_fits, self)  # 1280 px
+        self.reportOpened.connect(lambda _rid: self.drawer.report_opened())
         self.claims = Claims(self)  # 审核中 · name: opening a report claims it; takeover; heartbeat; release
         self.team = TeamActions(self)  # what the role allows; four eyes' sign-off; the library's settings
         self.live = LiveUpdates(self)  # other reviewers' changes as they happen
@@ -143,7 +152,7 @@ class MainWindow(QMainWindow):
         self.review.message.connect(self.show_status)
         self.runner.started.connect(self._update_actions)  # nothing else starts while work runs
         self.runner.finished.connect(self._update_actions)
-        self._update_title()
+        self.update_title()
         self.refresh_library()
         self._shown_once = False
         self._restore_state()
@@ -205,6 +214,7 @@ class MainWindow(QMainWindow):
             self.settings.set("reviewer_name", name.strip())
             if self.session is not None:
                 self.session.reviewer = name.strip()
+                self.claims.claim_open()  # opened before the name was known: 审核中 · name from now on
 
     def ensure_reviewer(self) -> bool:
         """Before a write: a reviewer's name is known, or asked now; without one nothing is written."""
@@ -224,6 +234,11 @@ class MainWindow(QMainWindow):
             self.library_panel.select(self.session.report_id)
         self._overview(self.library.count())
         self.libraryChanged.emit()
+
+    def show_overview(self) -> None:
+        """The library's counts again (claims changed: a held 待审核 report counts as 审核中), while they show."""
+        if self.stack.currentWidget() is self.placeholder:
+            self._overview(self.library.count())
 
     def _overview(self, count: dict[str, int]) -> None:
         """What the library holds, shown while no report is open (counted by the store, no row is read)."""
@@ -248,7 +263,7 @@ class MainWindow(QMainWindow):
         self.review.open(session)
         self.stack.setCurrentWidget(self.review)
         self.library_panel.select(report_id)
-        self._update_title()
+        self.update_title()
         self._update_actions()
         self.reportOpened.emit(report_id)
         return True
@@ -263,16 +278,16 @@ class MainWindow(QMainWindow):
         for rid in applied.related:  # other reports whose findings this write changed (next year's)
             self.library_panel.model.update_row(self.library.summary(rid))
         self.review.show_status()
-        self._update_title()
+        self.update_title()
         self._update_actions()
         self.libraryChanged.emit()
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         app = tr("年报审核台")
         if self.session is None:
             self.setWindowTitle(app)
             return
-        status = status_names().get(self.session.status, self.session.status)
+        status = shown_state(self.session.summary, self.session.holder)[1]  # as the list says it
         self.setWindowTitle(f"{self.session.title} [{status}] — {app}")
 
     def _update_actions(self) -> None:
@@ -495,9 +510,18 @@ class MainWindow(QMainWindow):
     def fit_layout(self) -> None:
         """Default pane sizes for this window: the grids get the width of 表三 (the widest) whole, the text the
         rest, the library what it needs; the problems keep a few rows."""
-        sizes = default_sizes(self.width(), self.review.views["table3"], self.library_panel.isVisible())
+        sizes = default_sizes(self.width(), self.review.views["table3"], self.library_panel.isVisible(),
+                              self.library_readable())
         self.splitter.setSizes(sizes.main)
         self.review.h_split.setSizes(sizes.review)
+
+    def library_readable(self) -> int:
+        """The library list's least width that still shows agencies (`ui.layout.library_readable`)."""
+        return library_readable(self.library_panel.view, self.library_panel.model.COLUMNS.index("agency"))
+
+    def library_fits(self) -> bool:
+        """The library shows agencies beside a whole 表三 and a readable text (else it folds: `ui.library_drawer`)."""
+        return fits_beside(self.splitter.width(), self.library_readable(), self.review.views["table3"])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -517,6 +541,8 @@ class MainWindow(QMainWindow):
         return {"split/main": self.splitter, "split/review": self.review.h_split, "split/problems": self.review.v_split}
 
     def save_state(self) -> None:
+        if self.drawer.folded:  # kept as the reviewer laid it out, not as folded for a narrow window
+            self.drawer.unfold()
         self.settings.set_state("geometry", self.saveGeometry())
         for name, splitter in self._splitters().items():
             self.settings.set_state(name, splitter.saveState())
@@ -547,17 +573,24 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-if __name__ == "__main__":
+def preview_window(open_report: Callable[[Library], int | None] | None = None) -> MainWindow:
+    """The whole window on a throwaway sample library and settings (reviewer "preview"), with the report
+    `open_report` picks opened (the first one by default; None: none) — for the previews (`python -m ui.X`)."""
     import tempfile
 
-    from ui.preview import run_preview, sample_library
+    from ui.preview import sample_library
 
-    def make() -> MainWindow:
-        lib = sample_library()
-        settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
-        settings.set("reviewer_name", "preview")
-        window = MainWindow(lib, lib.path, settings, "zh_CN")
-        window.open_report(lib.list_reports()[0].id)
-        return window
+    lib = sample_library()
+    settings = Settings(Path(tempfile.mkdtemp(prefix="reviewer-preview-")) / "settings.ini")
+    settings.set("reviewer_name", "preview")
+    window = MainWindow(lib, lib.path, settings, "zh_CN")
+    rid = open_report(lib) if open_report is not None else lib.list_reports()[0].id
+    if rid is not None:
+        window.open_report(rid)
+    return window
 
-    run_preview(make, size=(1600, 1000))
+
+if __name__ == "__main__":
+    from ui.preview import run_preview
+
+    run_preview(preview_window, size=(1600, 1000))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.formats import TABLE_SHORT, label_of, load_format, load_formats
+from reviewer.formats import cell_label as form_label
 from reviewer.formats.labels import column_label
 from reviewer.model import Finding, split_cell_id
 from reviewer.values import format_value
@@ -269,3 +270,21 @@ if __name__ == "__main__":
         app._translators = install(app, lang)  # type: ignore[attr-defined]
         for f in rec.findings:
             print(f"[{lang}] {severity_name(f.severity)} {f.rule} {rule_name(f)}: {render(f, lang, rec.template)}")
+
+
+def column_headers(cells: list[str], template: str | None, printed: list[str] | None = None) -> list[str]:
+    """The cells' labels as column headers: the column alone when the run printed one row (named above the
+    table), else the row over the column (table 4 prints its three rows as one run)."""
+    labels = [form_label(template, None, *split_cell_id(c)) for c in cells]
+    one_row = len({split_cell_id(c)[:2] for c in printed or cells}) == 1
+    return [lab.column_label or lab.text if one_row else f"{lab.row}\n{lab.column_label}" for lab in labels]
+
+
+def cells_text(cells: list[str], template: str | None) -> str:
+    """Cells as one label: 表二 行政规范性文件·本年制发件数、本年废止件数、现行有效件数 when they share a row."""
+    if not cells:
+        return ""
+    first = cell_label(cells[0], template)
+    if len({split_cell_id(c)[:2] for c in cells}) == 1:
+        return "、".join([first, *column_headers(cells, template)[1:]])
+    return "、".join([first, *(cell_label(c, template) for c in cells[1:])])

@@ -8,6 +8,7 @@ window confirms it first; until the report is reloaded the choice shows the form
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -67,6 +68,7 @@ class MetadataPanel(QWidget):
         layout.addWidget(self.revert_button)
         self._loaded: dict[str, Any] = {}
         self.status_code: str | None = None
+        self.status_words = ""
         self.agency.textChanged.connect(self._changed)
         self.region.textChanged.connect(self._changed)
         self.year.valueChanged.connect(self._changed)
@@ -126,14 +128,16 @@ class MetadataPanel(QWidget):
         if code and code != self._template:
             self.formatRequested.emit(str(code))
 
-    def set_status(self, status: str | None, detail: str = "") -> None:
-        """The review status, by icon shape and word (not by colour alone)."""
+    def set_status(self, status: str | None, detail: str = "", words: str | None = None) -> None:
+        """The review status, by icon shape and word (not by colour alone); `words` as the list shows it
+        (审核中 · name), else the status's name."""
         self.status.setToolTip(detail)
-        if status == self.status_code:
+        shown = (words or status_names().get(status, status)) if status else ""
+        if (status, shown) == (self.status_code, self.status_words):
             return  # unchanged: no relayout of the bar on every edit
-        self.status_code = status
+        self.status_code, self.status_words = status, shown
         self.status_icon.setPixmap(status_icon(status).pixmap(14, 14) if status else QPixmap())
-        self.status.setText(f"<b>{status_names().get(status, status)}</b>" if status else "")
+        self.status.setText(f"<b>{escape(shown)}</b>" if status else "")
 
     def values(self) -> dict[str, Any]:
         year = self.year.value()

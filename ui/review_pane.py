@@ -33,7 +33,7 @@ from ui import save_errors
 from ui.grid_model import GridModel
 from ui.grid_view import GridView
 from ui.i18n import tr
-from ui.library_panel import local_time
+from ui.library_panel import local_time, shown_state
 from ui.marks import Marks, MarkStyle, compute_marks
 from ui.messages import cell_label, render, table_name
 from ui.metadata_panel import MetadataPanel
@@ -209,8 +209,9 @@ class ReviewPane(QWidget):
     def show_status(self) -> None:
         assert self.session is not None
         summary = self.session.summary
-        self.metadata.set_status(summary.status, tr("最后修改：{who} {at}").format(
-            who=summary.reviewer or "—", at=local_time(summary.updated_at)))
+        code, words = shown_state(summary, self.session.holder)  # as the library list says it: 审核中 · name
+        self.metadata.set_status(code, tr("最后修改：{who} {at}").format(
+            who=summary.reviewer or "—", at=local_time(summary.updated_at)), words)
 
     # -- marks and refresh -----------------------------------------------------------------------------
     def _after(self, applied: Applied) -> None:

@@ -38,6 +38,7 @@ class ReportSession:
         self.report_id = report_id
         self.reviewer = reviewer
         self.held_by: str | None = None  # another reviewer's claim: read-only while they hold it (`ui.claims`)
+        self.holder: str | None = None  # whoever holds it open to edit, this reviewer or another (`ui.claims`)
         self.reload()
 
     def reload(self) -> None:

@@ -47,16 +47,11 @@ class ShortcutsDialog(QDialog):
 
 
 if __name__ == "__main__":
-    import tempfile
-    from pathlib import Path
-
-    from ui.main_window import MainWindow
-    from ui.preview import run_preview, sample_library
-    from ui.settings import Settings
+    from ui.main_window import preview_window
+    from ui.preview import run_preview
 
     def make() -> ShortcutsDialog:
-        lib = sample_library()
-        window = MainWindow(lib, lib.path, Settings(Path(tempfile.mkdtemp()) / "s.ini"), "zh_CN")
+        window = preview_window(lambda _lib: None)
         return ShortcutsDialog(window.menuBar(), window)
 
     run_preview(make, size=(640, 560))

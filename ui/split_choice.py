@@ -30,36 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.formats import cell_label as form_label
-from reviewer.model import Finding, split_cell_id
+from reviewer.model import Finding
 from reviewer.rules.answered import AMBIGUOUS, choices, choosable
 from ui.grid_view import GridView
 from ui.i18n import tr
-from ui.messages import cell_label, table_name
+from ui.messages import column_headers, table_name
 
 if TYPE_CHECKING:
     from ui.commands import Commands
     from ui.main_window import MainWindow
 
 Span = tuple[int, int]
-
-
-def column_headers(cells: list[str], template: str | None, printed: list[str] | None = None) -> list[str]:
-    """The cells' labels as column headers: the column alone when the run printed one row (named above the
-    table), else the row over the column (table 4 prints its three rows as one run)."""
-    labels = [form_label(template, None, *split_cell_id(c)) for c in cells]
-    one_row = len({split_cell_id(c)[:2] for c in printed or cells}) == 1
-    return [lab.column_label or lab.text if one_row else f"{lab.row}\n{lab.column_label}" for lab in labels]
-
-
-def cells_text(cells: list[str], template: str | None) -> str:
-    """Cells as one label: 表二 行政规范性文件·本年制发件数、本年废止件数、现行有效件数 when they share a row."""
-    if not cells:
-        return ""
-    first = cell_label(cells[0], template)
-    if len({split_cell_id(c)[:2] for c in cells}) == 1:
-        return "、".join([first, *column_headers(cells, template)[1:]])
-    return "、".join([first, *(cell_label(c, template) for c in cells[1:])])
 
 
 class SplitChoiceDialog(QDialog):

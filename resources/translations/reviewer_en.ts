@@ -247,7 +247,7 @@ Updated {at}</translation>
     </message>
     <message>
         <source>{n} 份</source>
-        <translation>{n}</translation>
+        <translation>{n} listed</translation>
     </message>
     <message>
         <source>空白</source>
@@ -682,6 +682,10 @@ Updated {at}</translation>
     <message>
         <source>资料库</source>
         <translation>Library</translation>
+    </message>
+    <message>
+        <source>显示资料库，选择另一份报告（Ctrl+L）。窗口较窄时，打开报告后资料库自动收起。</source>
+        <translation>Show the library to choose another report (Ctrl+L). In a narrow window the library folds away when a report opens.</translation>
     </message>
     <message>
         <source>从原文填入当前行</source>

@@ -19,6 +19,7 @@ from reviewer.cli.reports import summary_text
 from reviewer.errors import ValidationError
 from reviewer.export import export
 from reviewer.model import finding_key
+from reviewer.store.claims import shown_status
 from reviewer.store.config import default_reviewer, save_config
 from reviewer.store.library import Library
 from reviewer.store.types import DEFECT_LABEL, KIND_CONFIRM, KIND_WITHDRAW, STATUS_LABELS, VerificationRefused
@@ -167,15 +168,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         rows = list(lib.list_reports(status=args.status, agency=args.agency, year=args.year, text=args.text,
                                      has=args.has, retired=True if args.retired else False))
+        held = {rid: c.holder for rid, c in lib.claims().items()}  # 审核中 · name, as the app shows it
     if args.format == "json":
         for s in rows:
-            print(json.dumps({**s._asdict(), "counts": s.counts, "verified_with_defects": s.verified_with_defects},
-                             ensure_ascii=False))
+            print(json.dumps({**s._asdict(), "counts": s.counts, "verified_with_defects": s.verified_with_defects,
+                              "held_by": held.get(s.id)}, ensure_ascii=False))
         return 0
     print(f"{'编号':>5} {'状态':<4} {'年度':<5} {'错误':>3} {'警告':>3} {'机关'}")
     for s in rows:
-        print(f"{s.id:>6} {s.status_label:<4} {s.year or '？':<6} {s.errors:>4} {s.warnings:>4}  "
-              f"{s.agency or '（未识别）'}  [{s.source_name}]{summary_marks(s)}")
+        label = STATUS_LABELS[shown_status(s.status, s.id in held)]
+        holder = f"  · {held[s.id]} 审核中" if s.id in held else ""
+        print(f"{s.id:>6} {label:<4} {s.year or '？':<6} {s.errors:>4} {s.warnings:>4}  "
+              f"{s.agency or '（未识别）'}  [{s.source_name}]{summary_marks(s)}{holder}")
     print(f"共 {len(rows)} 份")
     return 0
 

@@ -82,7 +82,7 @@ def parse(doc: Document, template: str | None = None) -> Record:
         if variant is not None:
             parse_variant(region, variant, b)
         else:
-            parse_national(region, fmt.tables["table2"], b)
+            parse_national(region, fmt.tables["table2"], b, record.template)
     if "table3" in sections and fused is None:
         sec = sections["table3"]
         # a format the reviewer forces is read with its own rows; a detected one also with the rows its

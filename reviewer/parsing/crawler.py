@@ -17,6 +17,7 @@ from functools import cache
 from reviewer.formats import load_formats, load_table2_variants
 from reviewer.model import Cell, Document
 from reviewer.parsing.labels import norm
+from reviewer.parsing.report_words import REPORT, SUBJECT
 
 # keys of the header block scrapers write before the body ("标题: …")
 HEADER_KEYS = ("标题", "发布时间", "发布日期", "发布机构", "发文机关", "栏目", "原文链接", "链接", "来源", "网址",
@@ -113,27 +114,29 @@ def is_fused(text: str) -> bool:
 class _Anchor:
     start: int
     end: int
-    kind: str  # "title" (a numbered section title) | "doc" (the report's title) | "table二" … (a bare table title)
+    kind: str  # "title一" … (a numbered section title) | "doc" (the report's title) | "table二" … (a bare table title)
 
 
 @cache
 def _section_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Numbered section titles: 二/三/四 from the formats' title variants, 一/五/六 by their usual words."""
+    """Numbered section titles: 二/三/四 from the formats' title variants, 一/五/六 by their usual words; a report
+    may number them 1、 2、 3、 instead."""
     out: list[tuple[str, re.Pattern[str]]] = []
     variants: dict[str, set[str]] = {}
     for fmt in load_formats().values():
         for table, numeral in (("table2", "二"), ("table3", "三"), ("table4", "四")):
             variants.setdefault(numeral, set()).update(fmt.tables[table].title_variants)
+    num = {n: f"(?:{n}|{k})" for k, n in enumerate("一二三四五六", start=1)}
     for numeral, vs in variants.items():
         alts = "|".join(re.escape(v) for v in sorted(vs, key=len, reverse=True))
-        out.append((numeral, re.compile(rf"{numeral}\s*[、.．]\s*(?:{alts})(?:情况)?")))
-    out.append(("一", re.compile(r"一\s*[、.．]\s*总体情况")))
-    out.append(("五", re.compile(rf"五\s*[、.．]\s*[{_CJK}、，]{{0,16}}?(?:主要问题|改进)[{_CJK}]{{0,10}}?情况")))
-    out.append(("六", re.compile(rf"六\s*[、.．]\s*[{_CJK}]{{0,6}}?其他需要报告的事项")))
+        out.append((numeral, re.compile(rf"{num[numeral]}\s*[、.．]\s*(?:{alts})(?:情况)?")))
+    out.append(("一", re.compile(rf"{num['一']}\s*[、.．]\s*总体情况")))
+    out.append(("五", re.compile(rf"{num['五']}\s*[、.．]\s*[{_CJK}、，]{{0,16}}?(?:主要问题|改进)[{_CJK}]{{0,10}}?情况")))
+    out.append(("六", re.compile(rf"{num['六']}\s*[、.．]\s*[{_CJK}]{{0,6}}?其他需要报告的事项")))
     return tuple(out)
 
 
-_DOC_TITLE = re.compile(rf"(?:19|20)\d\d\s*年度?[{_CJK}（）()]{{0,24}}?(?:政府信息公开|政务公开)[{_CJK}]{{0,12}}?报告")
+_DOC_TITLE = re.compile(rf"(?:19|20)\d\d\s*年度?[{_CJK}（）()]{{0,24}}?{SUBJECT}[{_CJK}]{{0,12}}?{REPORT}")
 _TAIL = re.compile(r"附件下载|附件[:：]|相关附件|【打印本页】|打印本页|关闭窗口")
 _CHROME_END = re.compile(r"-->|—>|>>|»")
 
@@ -274,7 +277,7 @@ def _anchors(text: str, lo: int, hi: int) -> list[_Anchor]:
     found: list[tuple[_Anchor, str]] = []
     for numeral, pat in _section_patterns():
         for m in pat.finditer(text, lo, hi):
-            found.append((_Anchor(m.start(), m.end(), "title"), numeral))
+            found.append((_Anchor(m.start(), m.end(), "title" + numeral), numeral))
     at = {n: a for a, n in found}
     floor = lo
     for numeral, pat in _bare_titles():  # 二, 三, 四 in order: each after the one before
@@ -340,7 +343,7 @@ def relayout(doc: Document) -> Document | None:
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1].start if k + 1 < len(anchors) else body_end
         rows.append([_trimmed(text, a.start, a.end)])
-        if text[a.start] in "二三四" or a.kind.startswith("table"):
+        if a.kind[-1] in "二三四":  # a table's section, its title numbered or not
             rows.extend(_table_rows(text, a.end, nxt))
         else:
             rows.extend(_prose_rows(text, a.end, nxt))

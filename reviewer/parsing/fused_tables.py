@@ -22,7 +22,13 @@ from reviewer.parsing.fused import Figure, Piece, Slot, SlotResult, solve, split
 from reviewer.parsing.fused_pieces import Split
 from reviewer.parsing.labels import norm, similarity
 from reviewer.parsing.rows import DataRow, Region, Value
-from reviewer.parsing.table2 import detect_variant, parse_variant
+from reviewer.parsing.table2 import (
+    detect_variant,
+    foreign_columns,
+    foreign_reason,
+    named_columns,
+    parse_variant,
+)
 from reviewer.parsing.table3 import group_norms
 from reviewer.values import parse_printed, to_wan_yuan
 
@@ -56,7 +62,12 @@ def _row_label(d: DataRow, tdef: TableDef) -> str:
 def _table2(region: Region, tdef: TableDef, template: str, b: Builder) -> list[Slot]:
     slots: list[Slot] = []
     used: set[str] = set()
+    foreign: list[str] = []  # the block's header names another format's columns: its values have no cell
+    named: list[str] = []  # the columns the block's header names
     for d in region.data:
+        if any(m in d.label for m in _HEADER_MARKS):
+            foreign = foreign_columns(d.label, template)
+            named = named_columns(d.label, tdef)
         label = _row_label(d, tdef)
         best, rdef = 0.0, None
         for r in tdef.rows:
@@ -69,7 +80,15 @@ def _table2(region: Region, tdef: TableDef, template: str, b: Builder) -> list[S
             b.unplaced("table2", d.values, f"无法确定所属行（行标签：“{label or '无'}”）")
             continue
         used.add(rdef.key)
-        slots.append(_slot(template, "table2", rdef.key, tdef.row_columns(rdef), d.values))
+        if foreign:
+            b.unplaced("table2", d.values, foreign_reason(rdef.label, foreign))
+            slots.append(_slot(template, "table2", rdef.key, tdef.row_columns(rdef), []))
+            continue
+        cols = tuple(tdef.row_columns(rdef))
+        if named and set(named) < set(cols):  # the header prints some of the row's columns: the values are theirs
+            slots.append(_slot(template, "table2", rdef.key, tuple(c for c in cols if c not in named), []))
+            cols = tuple(c for c in named if c in cols)
+        slots.append(_slot(template, "table2", rdef.key, cols, d.values))
     for r in tdef.rows:
         if r.key not in used:
             slots.append(_slot(template, "table2", r.key, tdef.row_columns(r), []))

@@ -8,18 +8,31 @@ from dataclasses import dataclass
 from datetime import date
 
 from reviewer.parsing.crawler import header_value, strip_chrome
+from reviewer.parsing.report_words import REPORT, SUBJECT
 from reviewer.values import clean
 
-_TITLE_A = re.compile(r"^(?P<agency>.+?)(?:关于)?(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)")
-_TITLE_B = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年度?(?P<agency>.+?)(?:政府信息公开|政务公开)")
-_TITLE_YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年度?(?:政府信息公开|政务公开)[^。]*报告$")
+_TITLE_A = re.compile(rf"^(?P<agency>.+?)(?:关于)?(?P<year>(?:19|20)\d\d)\s*年度?{SUBJECT}")
+_TITLE_B = re.compile(rf"^(?P<year>(?:19|20)\d\d)\s*年度?(?P<agency>.+?){SUBJECT}")
+_TITLE_YEAR_ONLY = re.compile(rf"^(?P<year>(?:19|20)\d\d)\s*年度?{SUBJECT}[^。]*{REPORT}$")
+# the title inside the first sentences when no title line is printed ("现公布泰州市人民政府2017年政府信息公开工作
+# 年度报告", "荆州区人民政府办公室2021年政府信息公开工作年度报告(以下简称年报)是根据…"): the agency is the run of
+# characters before the year, after the last verb that leads to it
+_IN_SENTENCE = re.compile(rf"(?P<run>[\u4e00-\u9fff（）()]{{2,48}}?)(?P<year>(?:19|20)\d\d)\s*年度?{SUBJECT}"
+                          rf"(?:工作)?(?:年度)?{REPORT}")
+_COMPILED_BY = re.compile(r"(?:本|该|(?:19|20)\d\d\s*)(?:年度)?(?:报告|年报)[^。]{0,80}?由(?P<agency>[\u4e00-\u9fff（）()]{2,30}?)"
+                          r"(?:负责)?(?:编制|编写|汇总编制)")
+_YEAR_REPORT = re.compile(r"(?:19|20)\d\d\s*年.*年报")
+_IN_SENTENCE_YEAR_FIRST = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年度?(?P<agency>[\u4e00-\u9fff（）()]{{2,30}}?)"
+                                     rf"{SUBJECT}(?:工作)?(?:年度)?{REPORT}")
+_LEAD_WORDS = re.compile(r"^.*(?:现公布|现将|特编制|编制了|编制|公布|发布|印发|形成)")
 # "统计期限自2022年1月1日起至2022年12月31日止", "统计期限为2021年9月1日至12月31日": start, then end (its year
 # may be left out); a period without 统计期限 is read only when it spans a whole calendar year
 # (a day left out: "2021年9月至12月" is the first of the one month to the last of the other)
 _DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?"
-_PERIOD = re.compile(r"统计期限[^。]{0,24}?" + _DATE + r"\s*(?:起|始)?\s*[，,]?\s*(?:至|到|—|-|～|~)\s*"
+_PERIOD_WORD = "统计(?:期限|时限|期间|时间|时段|区间)"  # 统计期限 and the words reports use for it
+_PERIOD = re.compile(_PERIOD_WORD + r"[^。]{0,24}?" + _DATE + r"\s*(?:起|始)?\s*[，,]?\s*(?:至|到|—|-|～|~)\s*"
                      r"(?:((?:19|20)\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
-_PERIOD_START = re.compile(r"统计期限[^。]{0,24}?((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")  # its end not read
+_PERIOD_START = re.compile(_PERIOD_WORD + r"[^。]{0,24}?((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")  # its end not read
 _PERIOD2 = re.compile(r"((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起|始)?\s*[，,]?\s*(?:至|到)\s*\1\s*年\s*12\s*月\s*31\s*日")
 _AGENCY_TAIL = re.compile(r"(局|委员会|委|政府|办公室|办|院|厅|部|中心|署|所|镇|乡|街道|街道办事处|管委会|管理委员会|公司|站|队|处)$")
 _REGION = re.compile(r"^((?:[^省市县区旗盟]{1,7}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)){1,3})")
@@ -54,7 +67,7 @@ def _iso(y: str, m: str, d: str | None, end: bool = False) -> str | None:
 
 def _period(text: str) -> tuple[tuple[str, str] | None, int | None]:
     """The stated statistics period and, when it is one whole calendar year, that year."""
-    for m in re.finditer("统计期限", text):  # only the windows that matter are normalised
+    for m in re.finditer(_PERIOD_WORD, text):  # only the windows that matter are normalised
         pm = _PERIOD.search(clean(text[m.start(): m.start() + 160]).replace("\n", ""))
         if pm:
             y0, m0, d0, y1, m1, d1 = pm.groups()
@@ -97,7 +110,8 @@ def _title(lines: list[str]) -> tuple[str | None, int | None]:
     for i, line in enumerate(lines):
         if line.startswith("一、"):
             break
-        if len(line) > 60 or "。" in line or "报告" not in line:
+        # a title names a report (…报告); one named …年报 also names its year (a breadcrumb's 部门公开年报 does not)
+        if len(line) > 60 or "。" in line or ("报告" not in line and not _YEAR_REPORT.search(line)):
             continue
         combos = [line]
         if i > 0 and len(lines[i - 1]) <= 40 and "。" not in lines[i - 1]:
@@ -111,7 +125,7 @@ def _title(lines: list[str]) -> tuple[str | None, int | None]:
                 m = pat.search(combo)
                 if not m:
                     continue
-                agency = m.group("agency").strip("：:，,、 《》") or None
+                agency = m.group("agency").strip("：:，,、 《》").removesuffix("关于") or None
                 year = int(m.group("year"))
                 if agency and _AGENCY_TAIL.search(agency):
                     return agency, year
@@ -123,7 +137,28 @@ def _title(lines: list[str]) -> tuple[str | None, int | None]:
             near = [lines[k].strip("（）()【】[]《》 ") for k in (i - 1, i + 1) if 0 <= k < len(lines)]
             agency = next((n for n in near if _AGENCY_TAIL.search(n) and len(n) <= 30), None)
             return agency, int(m.group("year"))
-    return fallback
+    return fallback if fallback != (None, None) else _title_in_sentence(lines)
+
+
+def _title_in_sentence(lines: list[str]) -> tuple[str | None, int | None]:
+    """The report named in one of the first sentences, with an agency before its year."""
+    for line in lines[:6]:
+        if line.startswith("一、"):
+            break
+        for m in _IN_SENTENCE.finditer(line):
+            agency = _LEAD_WORDS.sub("", m.group("run"))
+            if 2 <= len(agency) <= 30 and _AGENCY_TAIL.search(agency):
+                return agency, int(m.group("year"))
+        for m in _IN_SENTENCE_YEAR_FIRST.finditer(line):  # "现向社会公布2021年石家庄市教育局政府信息公开…报告"
+            if _AGENCY_TAIL.search(m.group("agency")):
+                return m.group("agency"), int(m.group("year"))
+    for line in lines[:6]:  # "本年度报告……由杭州市上城区司法局编制": the agency that compiled it, no year
+        if line.startswith("一、"):
+            break
+        by = _COMPILED_BY.search(line)
+        if by and _AGENCY_TAIL.search(by.group("agency")):
+            return by.group("agency"), None
+    return None, None
 
 
 def extract_meta(text: str) -> Meta:

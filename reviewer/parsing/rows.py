@@ -90,7 +90,10 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
         if is_page_footer(row):
             region.footer_rows.append(i)
             continue
-        single = len(row) == 1 and parse_printed(row[0].text).kind in VALUE_KINDS
+        kind = parse_printed(row[0].text).kind if len(row) == 1 else ""
+        # one value a line; in such a run an empty cell printed on its own line is a blank value (a page's
+        # text with every cell on a line of its own keeps its empty cells)
+        single = kind in VALUE_KINDS or (kind == "blank" and (vertical is not None or label_row is not None))
         if single and (vertical is not None or label_row is not None):
             if vertical is None:
                 assert label_row is not None

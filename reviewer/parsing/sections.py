@@ -12,7 +12,12 @@ from reviewer.values import clean
 
 _SECTION_NUMERAL = re.compile(r"^\s*[#\s]*[（(]?([一二三四五六七八九十])[）)]?\s*[、.．]?")
 # the section after the tables: 五、/六、, or by its words when the report numbers its sections wrongly
-_NEXT_SECTION = re.compile(r"^\s*[#\s]*(?:(五|六|七)\s*[、.．]|[一二三四五六七八九十]\s*[、.．].{0,16}(?:存在的主要问题|其他需要报告))")
+_NEXT_SECTION = re.compile(r"^\s*[#\s]*(?:(五|六|七)\s*[、.．]|[一二三四五六七八九十1-9]\s*[、.．].{0,16}(?:存在的主要问题|其他需要报告))")
+# a report numbering its sections 1、 2、 3、 (its first section printed "1、总体情况"): then "3、收到和处理…" is
+# section 三's title, not an item inside 一、总体情况
+_ARABIC_FIRST = re.compile(r"^\s*[#\s]*1\s*[、.．]\s*总体情况")
+_ARABIC = re.compile(r"^\s*[#\s]*([1-9])\s*[、.．]")
+_CN_NUMBERS = "一二三四五六七八九"
 _MAX_TITLE = 48
 _TOP_NUMERALS = "一二三四五六"  # the numbers a table's section may wrongly carry (shifted, or repeated)
 TITLE_WORDS = ("公开", "复议", "诉讼")  # every title variant of the three tables holds one (a test checks it)
@@ -39,14 +44,18 @@ def _distinct_cells(row: list[Cell]) -> int:
     return len({c.text for c in row if c.text})
 
 
-def _title_score(text: str, variants: tuple[str, ...], numeral: str) -> int:
-    """2: numbered title of this section; 1: a bare title line; 0: not a title."""
+def _title_score(text: str, variants: tuple[str, ...], numeral: str, arabic: bool = False) -> int:
+    """2: numbered title of this section; 1: a bare title line; 0: not a title. `arabic`: the report numbers
+    its sections 1、 2、 3、."""
     t = clean(text)
     if len(t) > _MAX_TITLE or "。" in t:
         return 0
     n = norm(t)
     if not any(norm(v) in n for v in variants):
         return 0
+    am = _ARABIC.match(t) if arabic else None
+    if am:
+        return 2 if _CN_NUMBERS[int(am.group(1)) - 1] == numeral else 1
     m = _SECTION_NUMERAL.match(t)
     if m and m.group(1) == numeral and not t.lstrip("#（( ").startswith(numeral + "）"):
         return 2
@@ -64,6 +73,7 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
     numerals = {t: tdef.section for t, tdef in fmt.tables.items()}  # the number printed before the title
     titles: dict[str, int] = {}
     floor = 0
+    arabic = any(r and len(r) <= 2 and "总体情况" in r[0].text and _ARABIC_FIRST.match(clean(row_text(r))) for r in rows)
     for table in fmt.tables:
         variants = fmt.tables[table].title_variants
         best: tuple[int, int] | None = None  # (score, row index)
@@ -74,7 +84,7 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
             text = row_text(row)
             if len(text) > 2 * _MAX_TITLE or not any(w in text for w in TITLE_WORDS):
                 continue  # cheap test first: every title variant holds one of these words
-            score = _title_score(text, variants, numerals[table])
+            score = _title_score(text, variants, numerals[table], arabic)
             if score == 2:
                 best = (2, i)
                 break

@@ -51,7 +51,10 @@ def sniff_format(data: bytes, name: str) -> str:
         return "md"
     if suffix in TEXT_SUFFIXES:
         low = data[:2048].lower()
-        if b"<html" in low or b"<!doctype html" in low or b"<table" in low:
+        # a page's source saved as text starts with its markup; a text or Markdown file with an HTML table
+        # inside (PDF-to-Markdown, OCR output) is read as text, its tables by the text reader
+        markup = low.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+        if markup and (b"<html" in low or b"<!doctype html" in low or b"<table" in low):
             return "html"
         return "txt"
     if suffix in IMAGE_SUFFIXES:

@@ -21,7 +21,8 @@ from lxml import etree
 from reviewer.errors import ReadError
 from reviewer.model import Document
 from reviewer.reading.budget import meter
-from reviewer.reading.text import TextBuilder, collapse, span_copy
+from reviewer.reading.cell_text import collapse, span_copy
+from reviewer.reading.text import TextBuilder
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"

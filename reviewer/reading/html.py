@@ -16,7 +16,8 @@ from lxml import etree
 from reviewer.errors import ReadError
 from reviewer.model import Document
 from reviewer.reading.budget import meter
-from reviewer.reading.text import TextBuilder, collapse, decode_bytes, span_copy
+from reviewer.reading.cell_text import collapse, span_copy
+from reviewer.reading.text import TextBuilder, decode_bytes
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "head", "template", "title", "meta", "link", "object",
                        "embed", "iframe", "svg", "math", "select", "textarea", "button"})

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer.errors import ReadError
 from reviewer.model import LOW_OCR_CONFIDENCE, Document, PageBox, join_documents
-from reviewer.reading.text import TextBuilder, collapse, span_copy
+from reviewer.reading.cell_text import collapse, span_copy
+from reviewer.reading.text import TextBuilder
 
 if TYPE_CHECKING:
     import numpy as np

@@ -16,7 +16,6 @@ import charset_normalizer
 from reviewer.errors import ReadError
 from reviewer.model import Cell, Document
 from reviewer.reading.budget import meter
-from reviewer.values import parse_printed
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -89,15 +88,6 @@ def _looks_like_utf16(data: bytes) -> str | None:
 
 
 _PRIVATE = re.compile("[\ue000-\uf8ff\ud800-\udfff\U000f0000-\U0010ffff]")  # private use and surrogates
-
-
-def span_copy(text: str) -> str:
-    """The text a merged cell shows in a grid position it covers beyond its first one.
-
-    A label is repeated (a row's group label stands beside each of its rows); a number is not, so a value in a
-    cell spanning two grid columns is read once and the other position is a blank cell.
-    """
-    return "" if parse_printed(text).kind in ("number", "bad") else text
 
 
 def _mostly_control(text: str) -> bool:
@@ -241,20 +231,6 @@ def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     text, encoding, notes = decode_bytes(data, name)
     return Document(text=text, rows=text_to_rows(text), source_format="md" if markdown else "txt",
                     encoding=encoding, notes=notes)
-
-
-_WS = re.compile(r"\s+")
-_WIDE = "\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffee"
-_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")
-
-
-def collapse(text: str) -> str:
-    """Whitespace runs (including NBSP and the ideographic space) -> one space, stripped.
-
-    A run holding a line break between two Chinese characters vanishes instead: it is wrapping inside a cell
-    ("结果\n维持" is 结果维持), as browsers render it (CSS segment-break transformation).
-    """
-    return _WS.sub(" ", _WIDE_BREAK.sub("", text)).strip()
 
 
 class TextBuilder:

@@ -11,11 +11,14 @@ Works the same on SQLite (several processes on one host, the free-text name) and
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from reviewer.errors import ValidationError
+from reviewer.store import library_settings
 from reviewer.store.claim_guard import Claim, ClaimHeld, active, clock, held_message
-from reviewer.store.types import KIND_TAKEOVER
+from reviewer.store.timefmt import minutes_before
+from reviewer.store.types import KIND_TAKEOVER, STATUS_IN_REVIEW, STATUS_NEW
 from reviewer.store.writes import audit, next_batch
 
 
@@ -79,6 +82,58 @@ def release(c: Any, report_id: int, holder: str) -> bool:
     return True
 
 
+# -- what a claim shows: 审核中 -----------------------------------------------------------------------------------
+# Opening a report to edit it starts its review: to everyone it is 审核中 · name from then on, though its stored
+# status turns in_review only with the holder's first write (a claim is not a change: no version, no audit line).
+# Released without an edit, it is 待审核 again. Every place that shows or counts statuses says the same.
+
+def shown_status(status: str, claimed: bool) -> str:
+    """The status a report is shown and counted with: a 待审核 report someone holds is 审核中."""
+    return STATUS_IN_REVIEW if claimed and status == STATUS_NEW else status
 
 
-__all__ = ["Claim", "ClaimHeld", "active", "release", "take", "take_over", "touch"]
+def claimed_ids_sql(c: Any) -> tuple[str, list[Any]]:
+    """A subquery of the reports held by a claim in force, and its parameter (the idle time's start)."""
+    since = minutes_before(clock(c), library_settings.read(c).claim_idle_minutes)
+    return "SELECT report_id FROM claims WHERE seen_at >= ?", [since]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusClause:
+    """The WHERE clause listing the reports shown with a status (`shown_status`), and how to count them along a
+    server's indexes: the stored status's count (`stored`) plus `sign` times the count of the held 待审核
+    reports (`held`, found by key) — an id in the clause itself would make the server read every row."""
+
+    clause: str
+    params: list[Any]
+    stored: tuple[str, list[Any]]
+    held: tuple[str, list[Any]] | None = None
+    sign: int = 0
+
+
+def status_filter(c: Any, status: str) -> StatusClause:
+    """The held reports are few (one a reviewer at work): named by id."""
+    plain = ("status = ?", [status])
+    if status not in (STATUS_NEW, STATUS_IN_REVIEW):
+        return StatusClause(*plain, plain)
+    held_sql, since = claimed_ids_sql(c)
+    held = [int(r) for (r,) in c.execute(held_sql, since).fetchall()]
+    if not held:
+        return StatusClause(*plain, plain)
+    ids = ", ".join("?" * len(held))
+    among = (f"(status = ? AND id IN ({ids}))", [STATUS_NEW, *held])
+    if status == STATUS_NEW:
+        return StatusClause(f"(status = ? AND id NOT IN ({ids}))", [STATUS_NEW, *held], plain, among, -1)
+    return StatusClause(f"(status = ? OR (status = ? AND id IN ({ids})))", [STATUS_IN_REVIEW, STATUS_NEW, *held],
+                        plain, among, 1)
+
+
+def claimed_new(c: Any) -> int:
+    """How many 待审核 reports (not retired) someone holds: counted as 审核中."""
+    held, params = claimed_ids_sql(c)
+    return int(c.execute(f"SELECT count(*) FROM reports WHERE status = ? AND retired_at IS NULL AND id IN ({held})",
+                         [STATUS_NEW, *params]).fetchone()[0])
+
+
+__all__ = ["Claim", "ClaimHeld", "active", "claimed_new", "release", "shown_status", "status_filter", "take",
+           "take_over", "touch"]

@@ -19,6 +19,7 @@ from reviewer.model import Finding, finding_key
 from reviewer.resources import samples_dir
 from reviewer.store import audit_trail, confirmations, crossreport, four_eyes, records, review, spans
 from reviewer.store.backend import ERRORS, Db, DbClosed, is_server_url, redact
+from reviewer.store.claims import claimed_new, status_filter
 from reviewer.store.claims import release as release_claim
 from reviewer.store.config import default_library
 from reviewer.store.db import now, snapshot, write
@@ -39,6 +40,7 @@ from reviewer.store.types import (
     METADATA_FIELDS,
     STATUS_IN_REVIEW,
     STATUS_LABELS,
+    STATUS_NEW,
     STATUS_VERIFIED,
     STATUSES,
     TEMPLATE_FIELD,
@@ -213,9 +215,6 @@ class Library(TeamMixin):
             where.append("retired_at IS NOT NULL" if retired else "retired_at IS NULL")
         if has:
             where.append(f"{has_code(has)} > 0")
-        if status:
-            where.append("status = ?")
-            params.append(status_code(status))
         if agency:
             key = agency_key(agency)
             if key:
@@ -230,24 +229,37 @@ class Library(TeamMixin):
             params.extend([_like(text.strip())] * 4)
         if order not in ORDERS:
             raise ValidationError(f"未知的排序 {order}；可用：" + "、".join(ORDERS))
-        sql = "SELECT id FROM reports"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+
+        def query(last: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
+            clauses = where + [last[0]] if last else where
+            return "SELECT id FROM reports" + (" WHERE " + " AND ".join(clauses) if clauses else ""), \
+                params + (last[1] if last else [])
+
+        shown = None
+        if status:  # as shown: a 待审核 report someone holds is 审核中 (`claims.shown_status`)
+            with self._lock:
+                shown = status_filter(self._conn, status_code(status))
+        sql, values = query((shown.clause, shown.params) if shown else None)
         if self._conn.kind != "sqlite" and limit is None:  # a server's list may be long: count, then pages
-            return self._paged(sql, params, _order_sql(order, descending, nulls=True))
+            counts = [(*query(shown.stored), 1), (*query(shown.held), shown.sign)] \
+                if shown is not None and shown.held is not None else None
+            return self._paged(sql, values, _order_sql(order, descending, nulls=True), counts)
         sql += " ORDER BY " + _order_sql(order, descending)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params.extend([int(limit), int(offset)])
+            values.extend([int(limit), int(offset)])
         with self._lock:
-            ids = [i for (i,) in self._conn.execute(sql, params)]
+            ids = [i for (i,) in self._conn.execute(sql, values)]
         return ReportList(ids, self._summaries)
 
-    def _paged(self, sql: str, params: list[Any], order: str) -> ReportList:
-        """The list's length at once (a count), its ids read a page at a time along the order's index."""
+    def _paged(self, sql: str, params: list[Any], order: str,
+               counts: list[tuple[str, list[Any], int]] | None = None) -> ReportList:
+        """The list's length at once (a count; or the sum of `counts`, each query's count times its sign), its
+        ids read a page at a time along the order's index."""
         def count() -> int:
             with self._lock:
-                return int(self._conn.execute(sql.replace("SELECT id", "SELECT count(*)", 1), params).fetchone()[0])
+                return sum(sign * int(self._conn.execute(q.replace("SELECT id", "SELECT count(*)", 1), p).fetchone()[0])
+                           for q, p, sign in counts or [(sql, params, 1)])
 
         def page(offset: int, limit: int) -> list[int]:
             bound = "" if limit < 0 else f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -272,8 +284,9 @@ class Library(TeamMixin):
         return [by_id[i] for i in ids if i in by_id]
 
     def count(self) -> dict[str, int]:
-        """Reports by status, 'all', 'with_errors' (at least one open error), 'with_warnings', 'with_defects'
-        (confirmed source defects) — retired reports left out — and 'retired'."""
+        """Reports by status as the list shows them (a 待审核 report someone holds counts as 审核中; 'claimed' says
+        how many), 'all', 'with_errors' (at least one open error), 'with_warnings', 'with_defects' (confirmed
+        source defects) — retired reports left out — and 'retired'."""
         with self._lock:
             if self._conn.kind != "sqlite":  # a server's million reports: counted along indexes
                 rows, with_errors, with_warnings, with_defects, retired = server_counts(self._conn,
@@ -286,8 +299,12 @@ class Library(TeamMixin):
                     "count(CASE WHEN retired_at IS NULL AND warnings > 0 THEN 1 END), "
                     "count(CASE WHEN retired_at IS NULL AND defects > 0 THEN 1 END), "
                     "count(retired_at) FROM reports").fetchone()
+            held = claimed_new(self._conn)
         out = {s: 0 for s in STATUSES}
         out.update(dict(rows))
+        out[STATUS_NEW] -= held
+        out[STATUS_IN_REVIEW] += held
+        out["claimed"] = held
         out["all"] = sum(n for _s, n in rows)
         out["with_errors"] = int(with_errors)
         out["with_warnings"] = int(with_warnings)

@@ -74,6 +74,7 @@ def test_window_layout_and_column_widths_are_remembered(qtbot, library, settings
     qtbot.waitExposed(first)
     rid = library.import_paths([str(sample("003"))], reviewer="t").imported[0]
     first.open_report(rid)
+    first.drawer.button.click()  # 700 px: the library folded when the report opened (`ui.library_drawer`)
     first.splitter.setSizes([300, 400])
     sizes = first.splitter.sizes()
     assert sizes != [360, 1240]  # not the default
@@ -86,6 +87,7 @@ def test_window_layout_and_column_widths_are_remembered(qtbot, library, settings
     second.show()
     qtbot.waitExposed(second)
     second.open_report(rid)
+    second.drawer.button.click()  # back at the width it had
     assert second.size() == first.size()
     assert second.splitter.sizes() == sizes
     assert second.review.views["table3"].columnWidth(2) == 260

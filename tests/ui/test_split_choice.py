@@ -137,7 +137,7 @@ def test_the_command_says_why_it_is_disabled_and_a_verified_report_refuses(qtbot
 
 def test_headers_name_the_row_when_the_run_printed_several(qapp) -> None:  # noqa: ANN001
     """Table 4 prints its three rows as one run: the columns of an undecided row say which row they are."""
-    from ui.split_choice import cells_text, column_headers
+    from ui.messages import cells_text, column_headers
 
     t4 = [f"table4:{r}:{c}" for r in ("review", "litigation_direct", "litigation_after_review")
           for c in ("upheld", "corrected", "other", "pending", "total")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -37,3 +38,21 @@ def test_english_is_selectable_and_chinese_is_the_default(qapp, tmp_path: Path,
         i18n.install(qapp, i18n.DEFAULT_LANGUAGE)
     assert i18n.tr("年报审核台") == "年报审核台"
     assert i18n.current_language() == "zh_CN"
+
+
+# A year is a bare number in English: 2023 年 is "2023" (the charts' columns), nothing lost.
+BARE_NUMBER_IN_ENGLISH = {"{year} 年"}
+
+
+def _words(text: str) -> str:
+    """The text without its placeholders ({n}, %1), digits, spaces and punctuation."""
+    return re.sub(r"\{[^}]*\}|%\d+|[\d\s\W_]", "", text)
+
+
+def test_no_english_text_is_placeholders_only_where_the_chinese_has_words() -> None:
+    """「{n} 份」 once showed a bare number in English: every source with words says something in English too."""
+    bare = [(m.findtext("source"), m.findtext("translation"))
+            for m in ET.parse(i18n.translations_dir() / "reviewer_en.ts").iter("message")
+            if _words(m.findtext("source") or "") and not _words(m.findtext("translation") or "")
+            and m.findtext("source") not in BARE_NUMBER_IN_ENGLISH]
+    assert bare == []
