@@ -160,10 +160,14 @@ def recheck_next_year(c: Db, akey: str | None, year: int | None, rid: int, this:
                       pending: Pending) -> None:
     """Next year's reports compare with this one when it is now the one that counts: their R7/R8 findings are
     replaced (their values are taken from this run when their version is unchanged)."""
-    if akey is None or year is None or crossreport.previous_id(c, akey, year + 1) != rid:
+    if akey is None or year is None:
         return
-    for dep, version in c.execute("SELECT id, version FROM reports WHERE agency_key = ? AND year = ? ORDER BY id",
-                                  (akey, year + 1)).fetchall():
+    rows = c.execute(f"SELECT id, version, (SELECT id FROM reports WHERE agency_key = ? AND year = ? AND retired_at IS "
+                     f"NULL ORDER BY {RANK} LIMIT 1) AS counting FROM reports WHERE agency_key = ? AND year = ? ORDER BY id",
+                     (akey, year, akey, year + 1)).fetchall()
+    if not rows or rows[0][2] != rid:  # the report that counts for this year (`crossreport.previous_id`)
+        return
+    for dep, version, _ in rows:
         if int(dep) in pending.reports:
             pending.flush(c)  # its findings are read back
         crossreport.recheck_cross(c, int(dep), this, known.get((int(dep), int(version))))
