@@ -115,3 +115,20 @@ def test_a_report_opened_before_the_name_is_given_is_claimed_once_it_is(qtbot, l
     assert _everywhere(window, rid) == {"list": "审核中 · 张三", "bar": "审核中 · 张三", "bar icon": "in_review",
                                         "title": "审核中 · 张三"}
     window.close()
+
+
+def test_a_narrow_status_column_keeps_the_state_word_not_the_end_of_the_name(qtbot, lib_window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = lib_window
+    rid = window.library_panel.queue()[0]
+    window.open_report(rid)
+    view, model = window.library_panel.view, window.library_panel.model
+    index = model.index(model.row_of(rid), model.COLUMNS.index("status"))
+    option = QStyleOptionViewItem()
+    view.itemDelegateForColumn(index.column()).initStyleOption(option, index)
+    assert option.text.startswith("审核中 · ")
+    shown = view.fontMetrics().elidedText(option.text, option.textElideMode, view.fontMetrics().horizontalAdvance("审核中 ·…"))
+    assert shown.startswith("审核中")  # cut in the middle it read 审核…ot
+    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle  # an agency keeps both ends of its name
