@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         self.dialog: QWidget | None = None
         self.undo = UndoStacks(self)
+        self.undo.stepped.connect(self.show_status)
         self.runner = TaskRunner(self)
         self.library_panel = LibraryPanel(self)
         self.library_panel.set_library(library)

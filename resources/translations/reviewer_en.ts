@@ -1760,6 +1760,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Edit {n} cells</translation>
     </message>
     <message>
+        <source>已重做：{step}</source>
+        <translation>Redone: {step}</translation>
+    </message>
+    <message>
+        <source>已撤销：{step}</source>
+        <translation>Undone: {step}</translation>
+    </message>
+    <message>
         <source>核实报告</source>
         <translation>Verify report</translation>
     </message>

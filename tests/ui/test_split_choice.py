@@ -78,8 +78,10 @@ def test_a_split_is_chosen_by_keyboard_verified_and_undone_in_one_step(qtbot, wi
     press(qtbot, Qt.Key.Key_Z, CTRL)  # one step takes all three cells back, the warnings with them
     assert [library.load(rid).record.get(c) for c in CELLS] == [None] * 3
     assert _warnings(window) == ["BLANK", "SPLIT", "UNPLACED"] and unplaced.index(0, 3).data() == ""
+    assert window.status_label.text() == "已撤销：从原文填入 3 个单元格"  # not the chosen split's message
     press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
     assert [library.load(rid).record.get(c) for c in CELLS] == [8, 26, 66] and _warnings(window) == []
+    assert window.status_label.text() == "已重做：从原文填入 3 个单元格"
 
     window.settings.set("open_next_after_verify", False)
     press(qtbot, Qt.Key.Key_Return, CTRL)  # 核实: no warning asks for a reason
