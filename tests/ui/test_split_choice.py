@@ -74,11 +74,13 @@ def test_a_split_is_chosen_by_keyboard_verified_and_undone_in_one_step(qtbot, wi
     assert not action.isEnabled() and "撤销" in action.toolTip()  # answered: to choose again, undo first
     unplaced = window.review.unplaced.model
     assert unplaced.index(0, 1).data() == "82666" and "本年制发件数" in unplaced.index(0, 3).data()
+    assert window.review.bottom.tabText(1) == "未定位数值（已全部填入）"
 
     press(qtbot, Qt.Key.Key_Z, CTRL)  # one step takes all three cells back, the warnings with them
     assert [library.load(rid).record.get(c) for c in CELLS] == [None] * 3
     assert _warnings(window) == ["BLANK", "SPLIT", "UNPLACED"] and unplaced.index(0, 3).data() == ""
     assert window.status_label.text() == "已撤销：从原文填入 3 个单元格"  # not the chosen split's message
+    assert window.review.bottom.tabText(1) == "未定位数值 (1)"
     press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
     assert [library.load(rid).record.get(c) for c in CELLS] == [8, 26, 66] and _warnings(window) == []
     assert window.status_label.text() == "已重做：从原文填入 3 个单元格"
