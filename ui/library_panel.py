@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -148,6 +150,19 @@ def status_icon(status: str, size: int = 14, defects: bool = False) -> QIcon:
         p.end()
         icon.addPixmap(pm)
     return icon
+
+
+class _StatusCell(QStyledItemDelegate):
+    """A status too wide for its column shows its state word alone (审核中 · 张三 → 审核中; the holder is in the
+    row's tooltip): elided, it would lose the word (审核…三) that the column is for."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+        state, sep, _holder = option.text.partition(" · ")
+        room = option.rect.width() - option.decorationSize.width() - 12  # the icon, the cell's margins
+        if sep and option.fontMetrics.horizontalAdvance(option.text) > room:
+            option.text = state
 
 
 class LibraryModel(QAbstractTableModel):
@@ -347,6 +362,8 @@ class LibraryPanel(QWidget):
         # an agency's name starts with its place and ends with its kind (…人民政府, …教育局): a narrow column keeps
         # both ends (the whole name is in the row's tooltip)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._status_delegate = _StatusCell(self.view)
+        self.view.setItemDelegateForColumn(LibraryModel.COLUMNS.index("status"), self._status_delegate)
         rows = self.view.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height for all: no row is measured

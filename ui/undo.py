@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from reviewer.store.edits import CellEdit, inverse_all
@@ -57,6 +57,8 @@ class EditCommand(QUndoCommand):
             return
         if not self._run(self.edits, self.reason, "redo"):
             self._failed(redo=True)
+        elif self._owner is not None:
+            self._owner.stepped.emit(tr("已重做：{step}").format(step=self.text()))
 
     def undo(self) -> None:
         if self._unapplied:
@@ -64,6 +66,8 @@ class EditCommand(QUndoCommand):
             return
         if not self._run(inverse_all(self.edits), self.reason, "undo"):
             self._failed(redo=False)
+        elif self._owner is not None:
+            self._owner.stepped.emit(tr("已撤销：{step}").format(step=self.text()))
 
     def _failed(self, *, redo: bool) -> None:
         """A step that could not be saved. When the library failed (a server gone away, a full disk) the step
@@ -81,7 +85,10 @@ class EditCommand(QUndoCommand):
 
 
 class UndoStacks(QObject):
-    """One `QUndoStack` per report, in a `QUndoGroup` whose actions the menus use."""
+    """One `QUndoStack` per report, in a `QUndoGroup` whose actions the menus use. `stepped` says what an undo or
+    a redo just did (for the status bar: the message of the step it took back would be stale)."""
+
+    stepped = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

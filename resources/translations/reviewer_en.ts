@@ -1760,6 +1760,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>Edit {n} cells</translation>
     </message>
     <message>
+        <source>已重做：{step}</source>
+        <translation>Redone: {step}</translation>
+    </message>
+    <message>
+        <source>已撤销：{step}</source>
+        <translation>Undone: {step}</translation>
+    </message>
+    <message>
         <source>核实报告</source>
         <translation>Verify report</translation>
     </message>
@@ -2118,6 +2126,14 @@ Choosing another format reads the tables again under it.</translation>
     <message>
         <source>未找到{table}：在原文中选中一行数字按 Ctrl+R 填入当前行，或单击数字填入所选单元格</source>
         <translation>{table} was not found: select a row of numbers in the text and press Ctrl+R to fill the current row, or click a number to put it in the selected cell</translation>
+    </message>
+    <message>
+        <source>未定位数值（已全部填入）</source>
+        <translation>Unplaced values (all filled in)</translation>
+    </message>
+    <message>
+        <source>未定位数值 ({left}/{n})</source>
+        <translation>Unplaced values ({left}/{n})</translation>
     </message>
     <message>
         <source>未定位数值 ({n})</source>

@@ -175,8 +175,7 @@ def _lead_pipe_rows(text: str, block: list[tuple[int, str]]) -> list[list[Cell]]
             else:
                 row.append(_cell(text, at, start + len(line)))
         elif row:
-            prev, cont = row[-1], _cell(text, start, start + len(line))
-            row[-1] = Cell(prev.text + cont.text, prev.start, cont.end) if prev.text else cont
+            row[-1] = _continued(row[-1], _cell(text, start, start + len(line)))
         elif nxt.startswith("|"):
             row = [_cell(text, start, start + len(line))]
         else:
@@ -186,6 +185,11 @@ def _lead_pipe_rows(text: str, block: list[tuple[int, str]]) -> list[list[Cell]]
     if row:
         rows.append(row)
     return rows
+
+
+def _continued(prev: Cell, cont: Cell) -> Cell:
+    """A cell wrapped onto the next line: one cell over both (an empty first part is no part)."""
+    return Cell(prev.text + cont.text, prev.start, cont.end) if prev.text else cont
 
 
 def _is_cell_per_line_block(block: list[tuple[int, str]]) -> bool:
@@ -203,13 +207,7 @@ def _cell_per_line_rows(text: str, block: list[tuple[int, str]]) -> list[list[Ce
         if line.startswith("\t"):
             cells.append(_cell(text, start + 1, start + len(line)))
         elif cells and not _is_sentence(line):
-            # a wrapped label: the continuation of the previous cell
-            prev = cells[-1]
-            cont = _cell(text, start, start + len(line))
-            if prev.text:
-                cells[-1] = Cell(prev.text + cont.text, prev.start, cont.end)
-            else:
-                cells[-1] = cont
+            cells[-1] = _continued(cells[-1], _cell(text, start, start + len(line)))  # a wrapped label
         else:
             if cells:
                 rows.append(cells)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.ui.conftest import REVIEWER, sample, type_into_cell
 
@@ -115,3 +116,24 @@ def test_a_report_opened_before_the_name_is_given_is_claimed_once_it_is(qtbot, l
     assert _everywhere(window, rid) == {"list": "审核中 · 张三", "bar": "审核中 · 张三", "bar icon": "in_review",
                                         "title": "审核中 · 张三"}
     window.close()
+
+
+def test_a_narrow_status_column_keeps_the_state_word_and_drops_the_name(qtbot, lib_window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = lib_window
+    rid = window.library_panel.queue()[0]
+    window.open_report(rid)
+    view, model = window.library_panel.view, window.library_panel.model
+    index = model.index(model.row_of(rid), model.COLUMNS.index("status"))
+    delegate = view.itemDelegateForColumn(index.column())
+    shown = {}
+    for width in (400, 70):  # a wide column, and the 1280-px screen's
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, width, 24)
+        delegate.initStyleOption(option, index)
+        shown[width] = option.text
+    name = window.library.login if window.library.team else REVIEWER
+    assert shown == {400: f"审核中 · {name}", 70: "审核中"}  # elided, it read 审核…三
+    assert name in str(model.data(index, Qt.ItemDataRole.ToolTipRole))  # the holder is still told
