@@ -100,7 +100,7 @@ def _validate(path: Path, raw: bytes, data: Any) -> None:
 
 def _columns(items: list[dict[str, Any]]) -> tuple[ColumnDef, ...]:
     return tuple(ColumnDef(c["key"], c["label"], tuple(c.get("variants", [c["label"]])), c.get("kind", "count"),
-                           c.get("group")) for c in items)
+                           c.get("group"), c.get("form_unit")) for c in items)
 
 
 def _row(r: dict[str, Any]) -> RowDef:

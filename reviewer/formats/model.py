@@ -14,6 +14,7 @@ class ColumnDef:
     variants: tuple[str, ...]
     kind: str = "count"  # count | signed | money
     group: str | None = None
+    form_unit: str | None = None  # money: the unit the official form itself states (None: the report must)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ COLUMN = {
         "variants": _TEXTS,  # the header texts seen in reports; default: the label
         "kind": {"enum": ["count", "signed", "money"]},  # count: integer ≥ 0; signed: integer; money: decimal
         "group": _TEXT,  # a header printed over several columns (法人或其他组织)
+        "form_unit": {"enum": ["万元", "元"]},  # money: the unit the official form states; absent: none stated
     },
 }
 

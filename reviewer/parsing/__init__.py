@@ -9,6 +9,7 @@ from reviewer.parsing.crawler import relayout
 from reviewer.parsing.fused_tables import parse_fused
 from reviewer.parsing.labels import norm
 from reviewer.parsing.meta import extract_meta
+from reviewer.parsing.money_units import check_money_units
 from reviewer.parsing.narrative import extract_narrative
 from reviewer.parsing.rows import scan
 from reviewer.parsing.sections import Section, find_sections, row_text
@@ -92,6 +93,9 @@ def parse(doc: Document, template: str | None = None) -> Record:
         sec = sections["table4"]
         parse_table4(scan(doc.rows, sec.start, sec.end), fmt.tables["table4"], b)
 
+    for table, sec in sections.items():
+        if not (table == "table2" and record.table2_variant):  # a money cell whose unit the form leaves open
+            check_money_units(record, table, fmt.tables[table], _region_text(doc, sec))
     for table in ("table2", "table3", "table4"):
         if table not in sections:
             # an error: verification waits until the reviewer captures the table or confirms the report has none
