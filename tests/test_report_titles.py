@@ -41,6 +41,9 @@ def _body() -> str:
     ("信息名称：南湖区民政局2022年政府信息公开工作年度报告\n发布机构：南湖区民政局", "南湖区民政局", 2022),
     ("【标题】青石镇2023年度政府信息公开工作年度报告\n【发布时间】2024-01-12", "青石镇", 2023),
     ("标    题 白沙镇人民政府2020年政府信息公开工作年度报告\n文    号 无", "白沙镇人民政府", 2020),
+    # a flipbook's page text: "Page 1 - <the book's name>" and "P. 1" before the title
+    ("Page 1 - 东湖市信访局2022年政府信息公开工作年度报告\nP. 1\n东湖市信访局2022年政府信息公开工作年度报告",
+     "东湖市信访局", 2022),
 ])
 def test_agency_and_year_from_the_title_as_pages_print_it(head: str, agency: str, year: int) -> None:
     rec = parse_bytes((head + "\n\n" + _body()).encode("utf-8"), "r.txt")

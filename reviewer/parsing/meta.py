@@ -117,6 +117,10 @@ def field_value(line: str) -> str | None:
     return re.split(r"[|｜\t]", m.group("value"))[0].strip()
 
 
+# a flipbook's page header before the title ("Page 1 - X年政府信息公开工作年度报告"), its page mark ("P. 1")
+_PAGE_HEAD = re.compile(r"^(?:Page|PAGE)\d{1,3}[-—–:：]|^P\.\d{1,3}$")
+
+
 def _lines(text: str, limit: int = 80) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
@@ -124,7 +128,7 @@ def _lines(text: str, limit: int = 80) -> list[str]:
         if header is None:
             header = field_value(line)
         t = clean(strip_chrome(line) if header is None else header).replace(" ", "").replace("\u3000", "")
-        t = t.lstrip("#").strip()
+        t = _PAGE_HEAD.sub("", t.lstrip("#").strip())
         t = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), t)
         if t:
             out.append(t)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from reviewer.formats import FormatDef
 from reviewer.model import Cell
 from reviewer.parsing.labels import norm
@@ -44,6 +46,16 @@ def _distinct_cells(row: list[Cell]) -> int:
     return len({c.text for c in row if c.text})
 
 
+_TOP_NUMBERED = re.compile(r"^\s*[#\s]*([一二三四五六七八九十])\s*[、.．]")
+_MISPRINT = 80  # how close (rapidfuzz ratio) a misprinted title is to a variant ("主动公开政府政府情况")
+
+
+def _misprinted_title(t: str, n: str, variants: tuple[str, ...], numeral: str) -> bool:
+    """A title under the section's own number with a word misprinted: as good as a bare title."""
+    m = _TOP_NUMBERED.match(t)
+    return bool(m and m.group(1) == numeral and max(fuzz.ratio(n, norm(v)) for v in variants) >= _MISPRINT)
+
+
 def _title_score(text: str, variants: tuple[str, ...], numeral: str, arabic: bool = False) -> int:
     """2: numbered title of this section; 1: a bare title line; 0: not a title. `arabic`: the report numbers
     its sections 1、 2、 3、."""
@@ -52,7 +64,7 @@ def _title_score(text: str, variants: tuple[str, ...], numeral: str, arabic: boo
         return 0
     n = norm(t)
     if not any(norm(v) in n for v in variants):
-        return 0
+        return 1 if _misprinted_title(t, n, variants, numeral) else 0
     am = _ARABIC.match(t) if arabic else None
     if am:
         return 2 if _CN_NUMBERS[int(am.group(1)) - 1] == numeral else 1
