@@ -370,6 +370,7 @@ class Labels:
     wrong_numbers: str = ""  # "" | repeated (table 3 under 二、 again) | shifted (every section one lower)
     twice: bool = False  # a row label printed twice
     misprinted_titles: bool = False  # a word of each table's section title misprinted (主动公开政府政府情况)
+    dropped_titles: bool = False  # the tables printed one after the other with no section title between them
 
 
 LABELS = (
@@ -378,6 +379,7 @@ LABELS = (
     Labels("section-numbers-shifted", wrong_numbers="shifted"),
     Labels("label-twice", twice=True),
     Labels("section-titles-misprinted", misprinted_titles=True),
+    Labels("section-titles-dropped", dropped_titles=True),
     Labels("all", normative=True, review_typo=True, wrong_numbers="repeated", twice=True),
 )
 
@@ -418,6 +420,8 @@ def render_labels(name: str, lab: Labels, out: str) -> tuple[dict[str, Any], byt
     if lab.misprinted_titles:
         heads = [heads[0].replace("信息情况", "政府情况"), heads[1].replace("申请情况", "申情况"),
                  heads[2].replace("诉讼", "讼诉")]
+    if lab.dropped_titles:
+        heads = ["", "", ""]
     if lab.review_typo:  # the typo in the section title too
         heads[2] = heads[2].replace("行政复议", "行政法复议")
     head, tail = _prose_blocks(rec, prose, v)
@@ -427,7 +431,8 @@ def render_labels(name: str, lab: Labels, out: str) -> tuple[dict[str, Any], byt
     if out == "html":
         body = [f"<p>{escape(t)}</p>" for t in head]
         for title, grid in zip(heads, grids, strict=True):
-            body.append(f"<h2>{escape(title)}</h2>")
+            if title:
+                body.append(f"<h2>{escape(title)}</h2>")
             rows = "".join("<tr>" + "".join(
                 f"<td{_attrs(c)}>{escape(c.text)}</td>" for c in row) + "</tr>" for row in grid)
             body.append(f'<table border="1">{rows}</table>')
@@ -435,7 +440,8 @@ def render_labels(name: str, lab: Labels, out: str) -> tuple[dict[str, Any], byt
         return rec, ("<html><body>" + "\n".join(body) + "</body></html>").encode("utf-8"), "report.html"
     parts = ["\n\n".join(head)]
     for title, grid in zip(heads, grids, strict=True):
-        parts.append(title)
+        if title:
+            parts.append(title)
         rows = _pad(expand(grid, repeat_rows=True))
         if out == "md":
             parts.append("\n".join([_md_row(rows[0]), "| " + " | ".join("---" for _ in rows[0]) + " |",

@@ -113,7 +113,7 @@ def _table(tid: str, d: dict[str, Any]) -> TableDef:
     alternatives = tuple(RowAlternative(_row(a["row"]), tuple(a["replaces"])) for a in d.get("alternatives", []))
     return TableDef(tid, d["title"], tuple(d.get("title_variants", [d["title"]])), d.get("kind", "grid"),
                     _columns(d["columns"]), rows, d.get("total_column"), d["section"], d.get("header_mark"),
-                    alternatives)
+                    alternatives, tuple(d.get("opening", [])))
 
 
 class _Checker:

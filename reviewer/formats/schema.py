@@ -71,6 +71,7 @@ TABLE = {
         "header_mark": _TEXT,  # blocks: the text opening each block's header row (信息内容)
         "rows": {"type": "array", "items": ROW, "minItems": 1},
         "alternatives": {"type": "array", "items": ALTERNATIVE},
+        "opening": _TEXTS,  # a row starting with one of these opens the table when no section title is printed
     },
 }
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reviewer.formats import FormatDef
+from reviewer.formats import FormatDef, load_table2_variants
 from reviewer.model import Cell
 from reviewer.parsing.labels import norm
 from reviewer.values import clean
@@ -105,6 +105,8 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
         if best is not None:
             titles[table] = best[1]
             floor = best[1] + 1
+    opened = _openings(rows, fmt, titles)
+    titles.update(opened)
     ordered = sorted(titles.items(), key=lambda kv: kv[1])
     sections: dict[str, Section] = {}
     for k, (table, ti) in enumerate(ordered):
@@ -114,5 +116,35 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
                 if (len(rows[j]) <= 2 or _distinct_cells(rows[j]) == 1) and _NEXT_SECTION.match(clean(row_text(rows[j]))):
                     end = j
                     break
-        sections[table] = Section(table, ti, ti + 1, end)
+        sections[table] = Section(table, ti, ti if table in opened else ti + 1, end)
     return sections
+
+
+VARIANT_TABLE = "table2"  # the table a provincial variant (reviewer.formats.Table2Variant) replaces
+_MAX_OPENING = 80  # a row opening a table is a caption or a header row, never a paragraph
+
+
+def _openings(rows: list[list[Cell]], fmt: FormatDef, titles: dict[str, int]) -> dict[str, int]:
+    """Tables printed without their section title (a page that drops the headings between its tables): the
+    first row, between the tables found before and after, that starts with one of the table's opening texts
+    (第二十条第（一）项, 本列数据的勾稽关系…, 行政复议) opens it."""
+    order = list(fmt.tables)
+    found = dict(titles)
+    out: dict[str, int] = {}
+    for k, table in enumerate(order):
+        texts = fmt.tables[table].opening
+        if table == VARIANT_TABLE:  # a provincial table printed instead opens with its own marks
+            texts += tuple(m for v in load_table2_variants() for m in v.detect)
+        marks = tuple(norm(m) for m in texts if norm(m))
+        if table in found or not marks:
+            continue
+        lo = max((found[t] + 1 for t in order[:k] if t in found), default=0)
+        hi = min((found[t] for t in order[k + 1:] if t in found), default=len(rows))
+        for i in range(lo, hi):
+            text = row_text(rows[i])
+            if len(text) > _MAX_OPENING or "。" in text:
+                continue
+            if norm(text).startswith(marks):
+                found[table] = out[table] = i
+                break
+    return out
