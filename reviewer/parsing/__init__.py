@@ -16,6 +16,7 @@ from reviewer.parsing.sections import Section, find_sections, row_text
 from reviewer.parsing.table2 import detect_variant, parse_national, parse_variant
 from reviewer.parsing.table3 import parse_table3
 from reviewer.parsing.table4 import parse_table4
+from reviewer.parsing.traditional import fold_document
 
 __all__ = ["parse", "detect_template"]
 
@@ -52,12 +53,14 @@ def _prose(doc: Document, sections: dict[str, Section]) -> str:
 
 def parse(doc: Document, template: str | None = None) -> Record:
     """Parse a document; `template` ("2019"/"2021") forces the format where the reviewer knows better."""
+    printed = doc.text
+    doc = fold_document(doc) or doc  # a traditional-Chinese page read with the form's simplified labels
     fused = relayout(doc)  # crawler text with cells joined: rows cut by label, digit runs split later
     if fused is not None:
         doc = fused
     meta = extract_meta("\n".join(row_text(r) for r in doc.rows) if fused is not None else doc.text)
     record = Record(source={"format": doc.source_format}, agency=meta.agency, year=meta.year,
-                    region=meta.region, text=doc.text,
+                    region=meta.region, text=printed,
                     period={"start": meta.period[0], "end": meta.period[1]} if meta.period else None)
     b = Builder(record)
     formats = load_formats()
