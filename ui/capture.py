@@ -113,8 +113,6 @@ class Capture(QObject):
             view.setFocus()
             self.show_status(tr("未找到{table}：在原文中选中一行数字按 Ctrl+R 填入当前行，"
                                 "或单击数字填入所选单元格").format(table=table_name(table)))
-        elif record.unplaced:
-            self.review.bottom.setTabText(1, tr("未定位数值 ({n})").format(n=len(record.unplaced)))
 
     def _mark_placed(self) -> None:
         """The unplaced values already captured into a cell name that cell in the panel."""
@@ -126,6 +124,7 @@ class Capture(QObject):
         by_span = {(u.span[0], u.span[1]): cells_text(placed[i], record.template)
                    for i, u in enumerate(record.unplaced) if i in placed and u.span}
         self.review.unplaced.model.set_placed(by_span)
+        self.review.bottom.setTabText(1, unplaced_tab(len(record.unplaced), len(placed)))
 
     # -- capturing ---------------------------------------------------------------------------------------
     def capture(self, values: list[tuple[str, float | int, Span]]) -> bool:
@@ -222,3 +221,14 @@ class Capture(QObject):
         cells = self.row_from(cid)
         values = [(c, value_of(session.record.text, s), s) for c, s in zip(cells, spans, strict=False)]
         return self.capture([(c, v, s) for c, v, s in values if v is not None])
+
+
+def unplaced_tab(listed: int, placed: int) -> str:
+    """The 未定位数值 tab's title: how many values still wait for a cell (all filled in: said so)."""
+    if not listed:
+        return tr("未定位数值")
+    if placed >= listed:
+        return tr("未定位数值（已全部填入）")
+    if placed:
+        return tr("未定位数值 ({left}/{n})").format(left=listed - placed, n=listed)
+    return tr("未定位数值 ({n})").format(n=listed)

@@ -128,7 +128,11 @@ class MainWindow(QMainWindow):
             self.open_report, self.refresh_library, self.loop.focus_grid, partial(setattr, self, "dialog")))
         for signal in (self.reportOpened, self.verified):
             signal.connect(lambda _rid: self.decisions.update_lock())
-        self.split_choice = SplitChoice(self)  # 选择拆分: the reviewer picks an ambiguous fused split
+        self.split_choice = SplitChoice(  # 选择拆分: the reviewer picks an ambiguous fused split
+            self.review, lambda: self.session, self.decisions.lock_text, self.show_status, self.loop.focus_grid,
+            partial(setattr, self, "dialog"), self)
+        for signal in (self.reportOpened, self.verified):
+            signal.connect(lambda _rid: self.split_choice.update())
         self.care = LibraryCare(self)  # backups and the periodic check of the file
         self.charts = ChartsDock.attach(self, library)  # 视图 › 图表
         self.drawer = LibraryDrawer(self.library_panel, self.review.metadata, self.library_fits, self)  # 1280 px

@@ -237,6 +237,7 @@ class ReviewPane(QWidget):
         self.locked = reason
         for model in self.models.values():
             model.set_locked(reason)
+        self.unplaced.set_locked(reason)
 
     def _update_tabs(self) -> None:
         for i, table in enumerate(TABLES):

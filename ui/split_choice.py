@@ -38,7 +38,8 @@ from ui.messages import column_headers, table_name
 
 if TYPE_CHECKING:
     from ui.commands import Commands
-    from ui.main_window import MainWindow
+    from ui.review_pane import ReviewPane
+    from ui.session import ReportSession
 
 Span = tuple[int, int]
 
@@ -172,39 +173,52 @@ class SplitChoiceDialog(QDialog):
 
 
 class SplitChoice(QObject):
-    """The command, its button on the problems panel's bar, and the edit it writes."""
+    """The command, its button on the problems panel's bar, and the edit it writes.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    Takes what it uses, not the window: the review pane, the open session, why the report is read-only
+    (`lock_text`), where to say what happened, where the keyboard goes back to, and where the open dialog is
+    kept; the window calls `update()` when a report opened or was verified."""
+
+    def __init__(self, review: ReviewPane, session: Callable[[], ReportSession | None],
+                 lock_text: Callable[[], str | None], show_status: Callable[[str], None],
+                 focus_grid: Callable[[], None], keep_dialog: Callable[[QDialog], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.review = review
+        self._session = session
+        self._lock_text = lock_text
+        self.show_status = show_status
+        self._focus_grid = focus_grid
+        self._keep_dialog = keep_dialog
+        self._parent = parent
         self.dialog: SplitChoiceDialog | None = None
-        self.button = QToolButton(window.review.problems)
+        self.button = QToolButton(review.problems)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        review = window.review
         review.problems.view.selectionModel().currentRowChanged.connect(lambda *_a: self.update())
         for view in review.views.values():
             view.currentCellChanged.connect(lambda _cid: self.update())
         review.tabs.currentChanged.connect(lambda _i: self.update())
         review.changed.connect(lambda _a: self.update())
-        window.reportOpened.connect(lambda _rid: self.update())
-        window.verified.connect(lambda _rid: self.update())
+
+    @property
+    def session(self) -> ReportSession | None:
+        return self._session()
 
     def register(self, commands: Commands) -> None:
         """编辑 › 选择拆分…; also a button on the problems panel's bar."""
         self.action = commands.add("choose_split", tr("选择拆分…"), self.choose, when=self.enabled,
                                    tip=self.tip(), owner="split choice")
         self.button.setDefaultAction(self.action)
-        self.window.review.problems.add_button(self.button)
+        self.review.problems.add_button(self.button)
         self.update()
 
     # -- which finding, and why not --------------------------------------------------------------------------
     def target(self) -> Finding | None:
         """The problem chosen in the list when it is an ambiguous SPLIT, else the one of the grid's current cell."""
-        review = self.window.review
+        review = self.review
         chosen = review.problems.current()
         if chosen is not None and chosen.rule == "SPLIT":
             return chosen
-        session = self.window.session
+        session = self.session
         view = review.tabs.currentWidget()
         cid = view.grid_model().cell_id(view.currentIndex()) \
             if isinstance(view, GridView) and view.model() is not None else None
@@ -215,10 +229,10 @@ class SplitChoice(QObject):
 
     def why_not(self) -> str | None:
         """Why the command cannot run now (None: it can)."""
-        session = self.window.session
+        session = self.session
         if session is None:
             return tr("选择拆分：请先打开一份报告")
-        locked = self.window.decisions.lock_text()
+        locked = self._lock_text()
         if locked:
             return locked
         f = self.target()
@@ -255,28 +269,28 @@ class SplitChoice(QObject):
     def choose(self) -> SplitChoiceDialog | None:
         why = self.why_not()
         if why is not None:
-            self.window.show_status(why)
+            self.show_status(why)
             return None
         f = self.target()
-        session = self.window.session
+        session = self.session
         assert f is not None and session is not None
-        dialog = SplitChoiceDialog(f, session.record.template, self.window, session.record.text)
-        text = self.window.review.text
+        dialog = SplitChoiceDialog(f, session.record.template, self._parent, session.record.text)
+        text = self.review.text
         dialog.highlighted.connect(lambda spans: text.show_spans(spans))
         dialog.accepted.connect(lambda: self.apply(f, dialog.chosen()))
-        dialog.finished.connect(lambda _r: self.window.loop.focus_grid())
+        dialog.finished.connect(lambda _r: self._focus_grid())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._place(dialog)
         dialog.open()
         dialog.activateWindow()
         dialog.highlighted.emit(dialog.spans(dialog.chosen()))
         self.dialog = dialog
-        self.window.dialog = dialog
+        self._keep_dialog(dialog)
         return dialog
 
     def _place(self, dialog: QDialog) -> None:
         """Over the grids, clear of the report text where the run is marked (centred when they are too small)."""
-        grids = self.window.review.tabs
+        grids = self.review.tabs
         dialog.adjustSize()
         size = dialog.sizeHint().expandedTo(dialog.minimumSize())
         if grids.width() >= size.width() and grids.height() >= size.height() // 2:
@@ -291,10 +305,10 @@ class SplitChoice(QObject):
         choice = listed[row]
         changes = {cid: p.get("value") for cid, p in choice["cells"].items()}
         spans = {cid: (int(p["span"][0]), int(p["span"][1])) for cid, p in choice["cells"].items() if p.get("span")}
-        saved = (write or self.window.review.request_edit)(changes, "capture", None, spans)
+        saved = (write or self.review.request_edit)(changes, "capture", None, spans)
         if saved:
             pieces = " · ".join(str(p.get("text") or tr("空")) for p in choice["cells"].values())
-            self.window.show_status(tr("已选择拆分 {split}").format(split=pieces))  # the pieces it filled in
+            self.show_status(tr("已选择拆分 {split}").format(split=pieces))  # the pieces it filled in
         return bool(saved)
 
 

@@ -95,6 +95,7 @@ class UnplacedPanel(QWidget):
         self.hint.setWordWrap(True)
         self.assign_button = QPushButton(tr("填入所选单元格"), self)
         self.assign_button.setToolTip(tr("把所选数值填入表格中的当前单元格 (Enter)"))
+        self._locked: str | None = None  # read-only: why (the button says so instead of failing on click)
         bar_above(self, self.view, (self.hint, 1), self.assign_button)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.assign_button.clicked.connect(self.assign_current)
@@ -102,7 +103,16 @@ class UnplacedPanel(QWidget):
 
     def set_values(self, values: list[Unplaced], text: str) -> None:
         self.model.set_values(values, text)
-        self.assign_button.setEnabled(bool(values))
+        self._update_button()
+
+    def set_locked(self, reason: str | None) -> None:
+        """A read-only report (已核实, claimed by another …): nothing can be filled in; the tooltip says why."""
+        self._locked = reason
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.assign_button.setEnabled(self.model.rowCount() > 0 and self._locked is None)
+        self.assign_button.setToolTip(self._locked or tr("把所选数值填入表格中的当前单元格 (Enter)"))
 
     def current(self) -> Unplaced | None:
         idx = self.view.currentIndex()

@@ -2140,6 +2140,14 @@ Choosing another format reads the tables again under it.</translation>
         <translation>{table} was not found: select a row of numbers in the text and press Ctrl+R to fill the current row, or click a number to put it in the selected cell</translation>
     </message>
     <message>
+        <source>未定位数值（已全部填入）</source>
+        <translation>Unplaced values (all filled in)</translation>
+    </message>
+    <message>
+        <source>未定位数值 ({left}/{n})</source>
+        <translation>Unplaced values ({left}/{n})</translation>
+    </message>
+    <message>
         <source>未定位数值 ({n})</source>
         <translation>Unplaced values ({n})</translation>
     </message>

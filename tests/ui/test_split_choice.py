@@ -74,11 +74,13 @@ def test_a_split_is_chosen_by_keyboard_verified_and_undone_in_one_step(qtbot, wi
     assert not action.isEnabled() and "撤销" in action.toolTip()  # answered: to choose again, undo first
     unplaced = window.review.unplaced.model
     assert unplaced.index(0, 1).data() == "82666" and "本年制发件数" in unplaced.index(0, 3).data()
+    assert window.review.bottom.tabText(1) == "未定位数值（已全部填入）"
 
     press(qtbot, Qt.Key.Key_Z, CTRL)  # one step takes all three cells back, the warnings with them
     assert [library.load(rid).record.get(c) for c in CELLS] == [None] * 3
     assert _warnings(window) == ["BLANK", "SPLIT", "UNPLACED"] and unplaced.index(0, 3).data() == ""
     assert window.status_label.text() == "已撤销：从原文填入 3 个单元格"  # not the chosen split's message
+    assert window.review.bottom.tabText(1) == "未定位数值 (1)"
     press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
     assert [library.load(rid).record.get(c) for c in CELLS] == [8, 26, 66] and _warnings(window) == []
     assert window.status_label.text() == "已重做：从原文填入 3 个单元格"
@@ -121,15 +123,18 @@ def test_the_command_says_why_it_is_disabled_and_a_verified_report_refuses(qtbot
     window.session.held_by = "李四"  # claimed by another reviewer (`ui.claims` sets it): read-only
     window.decisions.update_lock()
     assert not action.isEnabled() and "李四" in action.toolTip() and not window.split_choice.button.isEnabled()
+    fill = window.review.unplaced.assign_button  # the 未定位数值 panel says the same instead of failing on click
+    assert not fill.isEnabled() and "李四" in fill.toolTip()
     window.session.held_by = None
     window.decisions.update_lock()
-    assert action.isEnabled()
+    assert action.isEnabled() and fill.isEnabled()
     stored = library.load(rid)
     acks = {f.key: "原件如此" for f in stored.record.findings if f.severity == "warning"}
     library.verify(rid, reviewer=REVIEWER, acknowledgements=acks, expected_version=stored.version)
     window.open_report(rid)
     window.review.select_cell(CELLS[1])
     assert not action.isEnabled() and "只读" in action.toolTip()
+    assert not fill.isEnabled() and "只读" in fill.toolTip()
     assert window.split_choice.choose() is None and "只读" in window.status_label.text()
     f = next(f for f in window.session.record.findings if f.rule == "SPLIT" and f.cells == CELLS)
     assert not window.split_choice.apply(f, 1)  # written anyway: the pane refuses as it does every edit
