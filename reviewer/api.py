@@ -8,7 +8,7 @@ from pathlib import Path
 from reviewer.model import Document, Record
 from reviewer.reading import read_bytes
 
-PARSER_VERSION = "1.7"  # bump on any change of parsing or rules: stored findings are re-checked
+PARSER_VERSION = "1.8"  # bump on any change of parsing or rules: stored findings are re-checked
 
 
 def parse_document(doc: Document, source: dict | None = None, template: str | None = None) -> Record:
@@ -63,12 +63,14 @@ def refresh_findings(record: Record, previous: Record | None = None) -> Record:
     Cheap enough to call on every edit (the rules touch a few hundred cells).
     """
     from reviewer.model import assign_keys
+    from reviewer.parsing.money_units import answered as unit_answered
     from reviewer.rules import check
     from reviewer.rules.answered import answer_notes
     from reviewer.rules.cells import missing_tables
 
     missing = missing_tables(record)  # a table not found, then captured by the reviewer, is no longer missing
     notes = [f for f in record.parse_notes if f.rule != "MISSING" or f.params.get("table") in missing]
+    notes = [f for f in notes if not unit_answered(record, f)]  # an amount of unstated unit the reviewer set
     notes = answer_notes(record, notes)  # a split the reviewer chose, unplaced values they captured: answered
     record.findings = assign_keys(notes + check(record, previous))
     return record

@@ -17,6 +17,9 @@ _BOOKMARK = re.compile(r"\[(?:bookmark|image):[^\]]*\]|<br\s*/?>|</?(?:b|strong|
 # a space lost when a page was re-encoded (a no-break space turned "?" or "\ufffd") before a printed number
 _LOST_SPACE = re.compile(r"^[?\ufffd](?=\s*[+\-−]?\d)")
 _MALFORMED = re.compile(r"^[+\-−—–]*\d[\d,.]*[+\-−—–]*$")  # "--253", "1.2.3", "12-": a number gone wrong
+# a number as OCR misreads it: digits mixed with letters of their shape (1O, l2, I3, 5S), or a lone O/l/I/〇 in a
+# value's place. Never "corrected" into a number: it is a malformed value, flagged until the reviewer enters it
+_OCR_NUMBER = re.compile(r"^[+\-−]?(?=[^\d]*\d)(?=.*[OolI〇SBZ])[\dOolI〇SBZ][\dOolI〇SBZ,.]*$|^[OolI〇]$")
 _VALUE = re.compile(
     r"^(?P<sign>[+\-−]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|宗)?$"
 )
@@ -62,7 +65,7 @@ def parse_printed(text: str) -> Parsed:
         return Parsed(None, "null")
     m = _VALUE.match(t.replace("，", ","))
     if not m:
-        return Parsed(None, "bad" if _MALFORMED.match(t) else "text")
+        return Parsed(None, "bad" if _MALFORMED.match(t) or _OCR_NUMBER.match(t) else "text")
     num = m.group("num").replace(",", "")
     value: Number = float(num) if "." in num else int(num)
     sign = m.group("sign")

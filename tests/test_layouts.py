@@ -96,3 +96,24 @@ def test_malformed_number_is_kept_and_flagged() -> None:
     assert rec.provenance["table2:licensing:change"].text == "--253"
     bad = [f for f in rec.findings if f.cells == ["table2:licensing:change"]]
     assert [f.severity for f in bad] == ["error"] and "--253" in bad[0].message
+
+
+def test_sub_rows_under_a_form_row_are_listed_not_taken_for_it() -> None:
+    """其他对外管理服务事项 printed as a label line over rows of its own parts (行政检查, 行政确认): the form's row
+    stays blank and every part's values are listed as unplaced, never the first part's taken for the whole."""
+    name = "003_572269c7f2b1c0ee"
+    text = _text(name).replace("\t其他对外管理服务事项\n\t12\n\t0\n\t486\n",
+                               "其他对外管理服务事项\n行政检查\t12\t0\t486\n行政确认\t3\t0\t5\n")
+    rec = parse_bytes(text.encode("utf-8"), "r.txt")
+    assert rec.tables["table2"]["other_services"] == {"prev_items": None, "change": None, "decisions": None}
+    assert [u.text for u in rec.unplaced] == ["12", "0", "486", "3", "0", "5"]
+    assert any(f.rule == "UNPLACED" for f in rec.findings)
+    assert rec.tables["table2"]["licensing"] == truth(name)["table2"]["licensing"]
+
+
+def test_a_label_wrapped_over_two_lines_is_not_a_sub_row() -> None:
+    name = "003_572269c7f2b1c0ee"
+    text = _text(name).replace("\t其他对外管理服务事项\n\t12\n\t0\n\t486\n", "其他对外管理\n服务事项\t12\t0\t486\n")
+    rec = parse_bytes(text.encode("utf-8"), "r.txt")
+    assert rec.tables["table2"] == truth(name)["table2"]
+    assert rec.unplaced == []

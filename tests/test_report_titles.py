@@ -33,6 +33,17 @@ def _body() -> str:
     ("北河区人民政府办公室2022年政府信息公开工作年度报告（以下简称年报）依据《条例》编制。", "北河区人民政府办公室", 2022),
     ("依据《条例》规定，西岭区政务公开领导小组办公室编制了西岭区人民政府2021年度政府信息公开工作年度报告。",
      "西岭区人民政府", 2021),
+    # a page's metadata table or block before the body: its keys never leak into the agency
+    ("索 引 号 | 000000000/2020-00001 | 分 类 | 其他 |\n发布机构 | 北港街道 | 发文日期 | 2020-01-09 |\n"
+     "标 题 | 北港街道2019年度政府信息公开工作报告 | ||\n时 效 | 有效 |", "北港街道", 2019),
+    ("名称\t东湖市教育局2021年政府信息公开工作年度报告\n索引号\t000000000/2022-00003\n发布日期\t2022-01-20",
+     "东湖市教育局", 2021),
+    ("信息名称：南湖区民政局2022年政府信息公开工作年度报告\n发布机构：南湖区民政局", "南湖区民政局", 2022),
+    ("【标题】青石镇2023年度政府信息公开工作年度报告\n【发布时间】2024-01-12", "青石镇", 2023),
+    ("标    题 白沙镇人民政府2020年政府信息公开工作年度报告\n文    号 无", "白沙镇人民政府", 2020),
+    # a flipbook's page text: "Page 1 - <the book's name>" and "P. 1" before the title
+    ("Page 1 - 东湖市信访局2022年政府信息公开工作年度报告\nP. 1\n东湖市信访局2022年政府信息公开工作年度报告",
+     "东湖市信访局", 2022),
 ])
 def test_agency_and_year_from_the_title_as_pages_print_it(head: str, agency: str, year: int) -> None:
     rec = parse_bytes((head + "\n\n" + _body()).encode("utf-8"), "r.txt")
@@ -48,7 +59,7 @@ def test_a_notice_named_before_the_report_is_not_the_agency() -> None:
     assert (meta.agency, meta.year) == ("东湖市水务局", 2022)
 
 
-@pytest.mark.parametrize("word", ["统计时限", "统计期间", "统计时间"])
+@pytest.mark.parametrize("word", ["统计时限", "统计期间", "统计时间", "统计日期", "统计限", "统计期"])
 def test_the_period_under_other_words(word: str) -> None:
     meta = extract_meta(f"本报告数据{word}为2021年1月1日至12月31日。\n一、总体情况")
     assert (meta.period, meta.period_year, meta.year) == (("2021-01-01", "2021-12-31"), 2021, 2021)

@@ -111,6 +111,8 @@ PDF_MD = (
     PdfMd("detached-wrapped-lines", detached="lines", footer="第 5 页 共 9 页"),
     PdfMd("detached-label-rows", detached="rows"),
     PdfMd("detached-lines-group-cells", detached="lines", group_cells=True, loose_t2=True, footer="- 5 -"),
+    # a flipbook's page text: each page opens with "Page N - <the book's name>" and "P. N", digits and all
+    PdfMd("flipbook-page-header", footer="Page 5 - 2021年报_政府信息公开\nP. 5"),
 )
 
 
@@ -136,7 +138,8 @@ def _pdf_md_table(rows: list[list[str]], key: str, p: PdfMd) -> list[str]:
             continue
         data_seen += 1
         if p.footer and data_seen == 5:  # a page break inside the table
-            out += ["", p.footer, ""] if key == "table3" else [_md_row([p.footer])]
+            lines = p.footer.split("\n")  # a page header of two lines is never a row of the table
+            out += ["", *lines, ""] if key == "table3" or len(lines) > 1 else [_md_row([p.footer])]
         if not (p.detached or p.group_cells or p.split_labels or p.loose_t2):
             out.append(_md_row(row + [""] * (width - len(row))))  # as converted, empty merged cells kept
             continue
@@ -366,6 +369,8 @@ class Labels:
     review_typo: bool = False  # 行政法复议 for 行政复议
     wrong_numbers: str = ""  # "" | repeated (table 3 under 二、 again) | shifted (every section one lower)
     twice: bool = False  # a row label printed twice
+    misprinted_titles: bool = False  # a word of each table's section title misprinted (主动公开政府政府情况)
+    dropped_titles: bool = False  # the tables printed one after the other with no section title between them
 
 
 LABELS = (
@@ -373,6 +378,8 @@ LABELS = (
     Labels("section-number-repeated", wrong_numbers="repeated"),
     Labels("section-numbers-shifted", wrong_numbers="shifted"),
     Labels("label-twice", twice=True),
+    Labels("section-titles-misprinted", misprinted_titles=True),
+    Labels("section-titles-dropped", dropped_titles=True),
     Labels("all", normative=True, review_typo=True, wrong_numbers="repeated", twice=True),
 )
 
@@ -410,6 +417,11 @@ def render_labels(name: str, lab: Labels, out: str) -> tuple[dict[str, Any], byt
         heads = [b.HEADING2, "二、收到和处理政府信息公开申请情况", "三、政府信息公开行政复议、行政诉讼情况"]
     elif lab.wrong_numbers == "shifted":
         heads = ["一、主动公开政府信息情况", "二、收到和处理政府信息公开申请情况", "三、政府信息公开行政复议、行政诉讼情况"]
+    if lab.misprinted_titles:
+        heads = [heads[0].replace("信息情况", "政府情况"), heads[1].replace("申请情况", "申情况"),
+                 heads[2].replace("诉讼", "讼诉")]
+    if lab.dropped_titles:
+        heads = ["", "", ""]
     if lab.review_typo:  # the typo in the section title too
         heads[2] = heads[2].replace("行政复议", "行政法复议")
     head, tail = _prose_blocks(rec, prose, v)
@@ -419,7 +431,8 @@ def render_labels(name: str, lab: Labels, out: str) -> tuple[dict[str, Any], byt
     if out == "html":
         body = [f"<p>{escape(t)}</p>" for t in head]
         for title, grid in zip(heads, grids, strict=True):
-            body.append(f"<h2>{escape(title)}</h2>")
+            if title:
+                body.append(f"<h2>{escape(title)}</h2>")
             rows = "".join("<tr>" + "".join(
                 f"<td{_attrs(c)}>{escape(c.text)}</td>" for c in row) + "</tr>" for row in grid)
             body.append(f'<table border="1">{rows}</table>')
@@ -427,7 +440,8 @@ def render_labels(name: str, lab: Labels, out: str) -> tuple[dict[str, Any], byt
         return rec, ("<html><body>" + "\n".join(body) + "</body></html>").encode("utf-8"), "report.html"
     parts = ["\n\n".join(head)]
     for title, grid in zip(heads, grids, strict=True):
-        parts.append(title)
+        if title:
+            parts.append(title)
         rows = _pad(expand(grid, repeat_rows=True))
         if out == "md":
             parts.append("\n".join([_md_row(rows[0]), "| " + " | ".join("---" for _ in rows[0]) + " |",

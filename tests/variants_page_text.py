@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
+from reviewer.parsing.traditional import PAIRS
+
 from .builders import HEADING5 as HEAD5
 from .builders import HEADING6 as HEAD6
 from .builders import Span, covered
@@ -44,6 +46,7 @@ class PageText:
     variant: Variant
     paragraph_gap: bool = False  # prose paragraphs apart by blank lines
     md: bool = False  # Markdown: headings marked "#", the file a .md
+    traditional: bool = False  # a traditional-Chinese mirror of the page (繁體: 收到和處理政府信息公開申請情況)
 
 
 def _v(**kw: object) -> Variant:
@@ -58,6 +61,8 @@ PAGE_TEXT = (
     PageText("cell-pipes-row-openers", "pipes_openers", _v(blank="", numbering="half")),
     PageText("md-cell-lines", "md_cell_lines", _v(blank="")),
     PageText("paragraphs", "paragraphs", _v(numbering="half"), paragraph_gap=True),
+    PageText("traditional-cell-pipes", "pipes", _v(), traditional=True),
+    PageText("traditional-paragraphs", "paragraphs", _v(numbering="half"), paragraph_gap=True, traditional=True),
     PageText("paragraphs-wrapped", "paragraphs", _v(wrap=True, blank="—"), paragraph_gap=True),
     PageText("paragraphs-blank-cells", "paragraphs", _v(blank=""), paragraph_gap=True),
     PageText("md-rows-padded", "md_rows", _v(blank="")),
@@ -147,7 +152,14 @@ def render_page_text(name: str, p: PageText) -> tuple[dict, bytes]:
     for title, (grid, _) in zip(HEADS, tables, strict=True):
         parts += ["# " + title if p.md else title, *table_text(grid, p.cells)]
     parts += ["# " + t if p.md and t in (HEAD5, HEAD6) else t for t in tail]
-    return rec, ("\n\n" if p.paragraph_gap else "\n").join(parts).encode("utf-8") + b"\n"
+    text = ("\n\n" if p.paragraph_gap else "\n").join(parts)
+    return rec, (_traditional(text) if p.traditional else text).encode("utf-8") + b"\n"
+
+
+def _traditional(text: str) -> str:
+    """The page as a traditional-Chinese mirror prints it: each simplified character in its traditional form."""
+    s2t = {simplified: trad for trad, simplified in reversed([tuple(p) for p in PAIRS.split()])}
+    return "".join(s2t.get(ch, ch) for ch in text)
 
 
 def page_text_cases() -> Iterator[LayoutCase]:

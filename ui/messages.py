@@ -35,7 +35,7 @@ def rule_name(finding: Finding) -> str:
         "value kind": tr("数值类型"), "blank cell": tr("空白单元格"), "prose against table": tr("正文与表格"),
         "row labels lost": tr("行标签丢失"), "unplaced values": tr("未定位数值"), "carry-over": tr("结转衔接"),
         "in-force roll-forward": tr("现行有效件数衔接"), "variant total": tr("表二合计"),
-        "re-parse conflict": tr("重新解析冲突"), "unit converted": tr("单位换算"), "table not found": tr("缺少表格"),
+        "re-parse conflict": tr("重新解析冲突"), "unit converted": tr("单位换算"), "unit not stated": tr("金额单位未注明"), "table not found": tr("缺少表格"),
         "year mismatch": tr("年度不一致"), "not a number": tr("不是数字"), "no total row": tr("缺少合计行"),
         "row with missing cells": tr("行内单元格缺失"), "fee is not the processing fee": tr("收费不是信息处理费"),
         "published late": tr("逾期公布"),
@@ -74,6 +74,8 @@ def _templates() -> dict[str, str]:
         "year_mismatch": tr("标题年度 {title} 与统计期限年度 {period} 不一致"),
         "period_not_calendar_year": tr("统计期限为 {start} 至 {end}，不是完整的自然年度"),
         "unit_converted": tr("{cell} 印为“{printed}”，已换算为 {value} 万元"),
+        "unit_converted_header": tr("{cell} 印为“{printed}”，表头单位为元，已换算为 {value} 万元"),
+        "unit_not_stated": tr("{cell} 印为“{printed}”，单元格和表头均未注明金额单位（元或万元），已按万元记录，请核对原文"),
         "split_arithmetic": tr("{table}“{rows}”印为“{printed}”，已按运算拆分为 {split}"),
         "split_only": tr("{table}“{rows}”印为“{printed}”，已按列数拆分为 {split}"),
         "split_least": tr("{table}“{rows}”印为“{printed}”，任何拆分都不能使各项关系全部成立；已按违反关系最少、相差最小的拆分 {split} 放置。"

@@ -932,6 +932,10 @@ Updated {at}</translation>
         <translation>fee is not the processing fee</translation>
     </message>
     <message>
+        <source>金额单位未注明</source>
+        <translation>unit not stated</translation>
+    </message>
+    <message>
         <source>逾期公布</source>
         <translation>Published late</translation>
     </message>
@@ -1014,6 +1018,14 @@ Updated {at}</translation>
     <message>
         <source>{cell} 印为“{printed}”，已换算为 {value} 万元</source>
         <translation>{cell} is printed as “{printed}”, converted to {value} ten-thousand yuan</translation>
+    </message>
+    <message>
+        <source>{cell} 印为“{printed}”，表头单位为元，已换算为 {value} 万元</source>
+        <translation>{cell} printed as “{printed}” under a header in yuan; converted to {value} ten-thousand yuan</translation>
+    </message>
+    <message>
+        <source>{cell} 印为“{printed}”，单元格和表头均未注明金额单位（元或万元），已按万元记录，请核对原文</source>
+        <translation>{cell} printed as “{printed}”: neither the cell nor its header states the unit (yuan or ten-thousand yuan); kept in ten-thousand yuan — check the source</translation>
     </message>
     <message>
         <source>{table}“{rows}”印为“{printed}”，各项关系允许多种拆分（另有：{others}），按正文所述的{figures}拆分为 {split}</source>

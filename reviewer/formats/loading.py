@@ -100,7 +100,7 @@ def _validate(path: Path, raw: bytes, data: Any) -> None:
 
 def _columns(items: list[dict[str, Any]]) -> tuple[ColumnDef, ...]:
     return tuple(ColumnDef(c["key"], c["label"], tuple(c.get("variants", [c["label"]])), c.get("kind", "count"),
-                           c.get("group")) for c in items)
+                           c.get("group"), c.get("form_unit")) for c in items)
 
 
 def _row(r: dict[str, Any]) -> RowDef:
@@ -113,7 +113,7 @@ def _table(tid: str, d: dict[str, Any]) -> TableDef:
     alternatives = tuple(RowAlternative(_row(a["row"]), tuple(a["replaces"])) for a in d.get("alternatives", []))
     return TableDef(tid, d["title"], tuple(d.get("title_variants", [d["title"]])), d.get("kind", "grid"),
                     _columns(d["columns"]), rows, d.get("total_column"), d["section"], d.get("header_mark"),
-                    alternatives)
+                    alternatives, tuple(d.get("opening", [])))
 
 
 class _Checker:

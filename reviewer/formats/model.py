@@ -14,6 +14,7 @@ class ColumnDef:
     variants: tuple[str, ...]
     kind: str = "count"  # count | signed | money
     group: str | None = None
+    form_unit: str | None = None  # money: the unit the official form itself states (None: the report must)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class TableDef:
     section: str = ""  # the number printed before its title (二, 三, 四)
     header_mark: str | None = None  # blocks: the text opening each block's header row (信息内容)
     alternatives: tuple[RowAlternative, ...] = ()  # rows printed instead of rows of the form
+    opening: tuple[str, ...] = ()  # texts a row of the table starts with that open it when its title is missing
 
     def row(self, key: str) -> RowDef:
         for r in self.rows:

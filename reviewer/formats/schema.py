@@ -28,6 +28,7 @@ COLUMN = {
         "variants": _TEXTS,  # the header texts seen in reports; default: the label
         "kind": {"enum": ["count", "signed", "money"]},  # count: integer ≥ 0; signed: integer; money: decimal
         "group": _TEXT,  # a header printed over several columns (法人或其他组织)
+        "form_unit": {"enum": ["万元", "元"]},  # money: the unit the official form states; absent: none stated
     },
 }
 
@@ -70,6 +71,7 @@ TABLE = {
         "header_mark": _TEXT,  # blocks: the text opening each block's header row (信息内容)
         "rows": {"type": "array", "items": ROW, "minItems": 1},
         "alternatives": {"type": "array", "items": ALTERNATIVE},
+        "opening": _TEXTS,  # a row starting with one of these opens the table when no section title is printed
     },
 }
 

@@ -9,12 +9,14 @@ from reviewer.parsing.crawler import relayout
 from reviewer.parsing.fused_tables import parse_fused
 from reviewer.parsing.labels import norm
 from reviewer.parsing.meta import extract_meta
+from reviewer.parsing.money_units import check_money_units
 from reviewer.parsing.narrative import extract_narrative
 from reviewer.parsing.rows import scan
 from reviewer.parsing.sections import Section, find_sections, row_text
 from reviewer.parsing.table2 import detect_variant, parse_national, parse_variant
 from reviewer.parsing.table3 import parse_table3
 from reviewer.parsing.table4 import parse_table4
+from reviewer.parsing.traditional import fold_document
 
 __all__ = ["parse", "detect_template"]
 
@@ -51,12 +53,14 @@ def _prose(doc: Document, sections: dict[str, Section]) -> str:
 
 def parse(doc: Document, template: str | None = None) -> Record:
     """Parse a document; `template` ("2019"/"2021") forces the format where the reviewer knows better."""
+    printed = doc.text
+    doc = fold_document(doc) or doc  # a traditional-Chinese page read with the form's simplified labels
     fused = relayout(doc)  # crawler text with cells joined: rows cut by label, digit runs split later
     if fused is not None:
         doc = fused
     meta = extract_meta("\n".join(row_text(r) for r in doc.rows) if fused is not None else doc.text)
     record = Record(source={"format": doc.source_format}, agency=meta.agency, year=meta.year,
-                    region=meta.region, text=doc.text,
+                    region=meta.region, text=printed,
                     period={"start": meta.period[0], "end": meta.period[1]} if meta.period else None)
     b = Builder(record)
     formats = load_formats()
@@ -92,6 +96,9 @@ def parse(doc: Document, template: str | None = None) -> Record:
         sec = sections["table4"]
         parse_table4(scan(doc.rows, sec.start, sec.end), fmt.tables["table4"], b)
 
+    for table, sec in sections.items():
+        if not (table == "table2" and record.table2_variant):  # a money cell whose unit the form leaves open
+            check_money_units(record, table, fmt.tables[table], _region_text(doc, sec))
     for table in ("table2", "table3", "table4"):
         if table not in sections:
             # an error: verification waits until the reviewer captures the table or confirms the report has none

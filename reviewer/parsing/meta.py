@@ -29,7 +29,8 @@ _LEAD_WORDS = re.compile(r"^.*(?:现公布|现将|特编制|编制了|编制|公
 # may be left out); a period without 统计期限 is read only when it spans a whole calendar year
 # (a day left out: "2021年9月至12月" is the first of the one month to the last of the other)
 _DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?"
-_PERIOD_WORD = "统计(?:期限|时限|期间|时间|时段|区间)"  # 统计期限 and the words reports use for it
+# 统计期限 and the words reports use for it (统计日期), or print by mistake (统计限, 统计期)
+_PERIOD_WORD = "统计(?:期限|时限|期间|时间|时段|区间|日期|限|期)"
 _PERIOD = re.compile(_PERIOD_WORD + r"[^。]{0,24}?" + _DATE + r"\s*(?:起|始)?\s*[，,]?\s*(?:至|到|—|-|～|~)\s*"
                      r"(?:((?:19|20)\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 _PERIOD_START = re.compile(_PERIOD_WORD + r"[^。]{0,24}?((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日")  # its end not read
@@ -90,12 +91,44 @@ _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678"
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 
 
+# the keys of a page's metadata block or table ("标 题 | X |", "信息名称：X", "【标题】X", "索 引 号:…"): only
+# the value of a title key is kept, other fields never name the report (a key never leaks into the agency)
+_TITLE_FIELDS = ("标题", "文章标题", "信息名称", "文件名称", "名称", "题名")
+_OTHER_FIELDS = ("索引号", "发布机构", "发文机关", "发文日期", "发布日期", "发布时间", "成文日期", "生效日期", "废止日期",
+                 "文号", "发文字号", "分类", "主题分类", "组配分类", "体裁分类", "主题词", "关键词", "有效性", "时效",
+                 "内容概述", "信息来源", "来源", "发布者", "浏览次数", "点击数", "所属机构", "公开方式", "公开范围")
+_FIELD = re.compile(r"^[\s|｜]*[【\[]?(?P<key>" + "|".join(
+    "[\\s\u3000]*".join(k) for k in sorted(_TITLE_FIELDS + _OTHER_FIELDS, key=len, reverse=True))
+    + r")[】\]]?(?:\s*[:：|｜\t]|(?<=[】\]])|[\s\u3000]{2,})\s*(?P<value>.*)$")
+# a key printed with spaces between its characters ("标    题 X"): one space then ends it
+_SPACED_FIELD = re.compile(r"^[\s|｜]*(?P<key>" + "|".join(
+    "[\\s\u3000]+".join(k) for k in sorted(_TITLE_FIELDS + _OTHER_FIELDS, key=len, reverse=True))
+    + r")[\s\u3000]+(?P<value>\S.*)$")
+
+
+def field_value(line: str) -> str | None:
+    """A metadata field's line: the title when the key names it ("标 题 | X | |" -> "X"), "" for another field,
+    None when the line is not a field."""
+    m = _FIELD.match(line) or _SPACED_FIELD.match(line)
+    if not m:
+        return None
+    if re.sub(r"[\s\u3000]", "", m.group("key")) not in _TITLE_FIELDS:
+        return ""
+    return re.split(r"[|｜\t]", m.group("value"))[0].strip()
+
+
+# a flipbook's page header before the title ("Page 1 - X年政府信息公开工作年度报告"), its page mark ("P. 1")
+_PAGE_HEAD = re.compile(r"^(?:Page|PAGE)\d{1,3}[-—–:：]|^P\.\d{1,3}$")
+
+
 def _lines(text: str, limit: int = 80) -> list[str]:
     out: list[str] = []
     for line in text.split("\n"):
         header = header_value(line)  # a crawler's header line: only 标题 is kept (its value)
+        if header is None:
+            header = field_value(line)
         t = clean(strip_chrome(line) if header is None else header).replace(" ", "").replace("\u3000", "")
-        t = t.lstrip("#").strip()
+        t = _PAGE_HEAD.sub("", t.lstrip("#").strip())
         t = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), t)
         if t:
             out.append(t)

@@ -59,8 +59,9 @@ class Region:
     footer_rows: list[int] = field(default_factory=list)
 
 
-# a page number between dashes ("- 4 -", "— 5 —"), "第3页 共8页", "3/8"; a lone "-3" is a signed value
-_FOOTER = re.compile(r"^[-—–－]+\d{1,3}[-—–－]+$|^第\d+页(共\d+页)?$|^\d+/\d+$")
+# a page number between dashes ("- 4 -", "— 5 —"), "第3页 共8页", "3/8"; a lone "-3" is a signed value; a
+# flipbook's page text opens each page with "Page 5 - <the book's name>" and "P. 5"
+_FOOTER = re.compile(r"^[-—–－]+\d{1,3}[-—–－]+$|^第\d+页(共\d+页)?$|^\d+/\d+$|^(?:Page|PAGE)\d{1,3}(?:[-—–].*)?$|^P\.\d{1,3}$")
 
 
 def is_page_footer(row: list[Cell]) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewer.formats import FormatDef
+from rapidfuzz import fuzz
+
+from reviewer.formats import FormatDef, load_table2_variants
 from reviewer.model import Cell
 from reviewer.parsing.labels import norm
 from reviewer.values import clean
@@ -44,6 +46,16 @@ def _distinct_cells(row: list[Cell]) -> int:
     return len({c.text for c in row if c.text})
 
 
+_TOP_NUMBERED = re.compile(r"^\s*[#\s]*([一二三四五六七八九十])\s*[、.．]")
+_MISPRINT = 80  # how close (rapidfuzz ratio) a misprinted title is to a variant ("主动公开政府政府情况")
+
+
+def _misprinted_title(t: str, n: str, variants: tuple[str, ...], numeral: str) -> bool:
+    """A title under the section's own number with a word misprinted: as good as a bare title."""
+    m = _TOP_NUMBERED.match(t)
+    return bool(m and m.group(1) == numeral and max(fuzz.ratio(n, norm(v)) for v in variants) >= _MISPRINT)
+
+
 def _title_score(text: str, variants: tuple[str, ...], numeral: str, arabic: bool = False) -> int:
     """2: numbered title of this section; 1: a bare title line; 0: not a title. `arabic`: the report numbers
     its sections 1、 2、 3、."""
@@ -52,7 +64,7 @@ def _title_score(text: str, variants: tuple[str, ...], numeral: str, arabic: boo
         return 0
     n = norm(t)
     if not any(norm(v) in n for v in variants):
-        return 0
+        return 1 if _misprinted_title(t, n, variants, numeral) else 0
     am = _ARABIC.match(t) if arabic else None
     if am:
         return 2 if _CN_NUMBERS[int(am.group(1)) - 1] == numeral else 1
@@ -93,6 +105,8 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
         if best is not None:
             titles[table] = best[1]
             floor = best[1] + 1
+    opened = _openings(rows, fmt, titles)
+    titles.update(opened)
     ordered = sorted(titles.items(), key=lambda kv: kv[1])
     sections: dict[str, Section] = {}
     for k, (table, ti) in enumerate(ordered):
@@ -102,5 +116,35 @@ def find_sections(rows: list[list[Cell]], fmt: FormatDef) -> dict[str, Section]:
                 if (len(rows[j]) <= 2 or _distinct_cells(rows[j]) == 1) and _NEXT_SECTION.match(clean(row_text(rows[j]))):
                     end = j
                     break
-        sections[table] = Section(table, ti, ti + 1, end)
+        sections[table] = Section(table, ti, ti if table in opened else ti + 1, end)
     return sections
+
+
+VARIANT_TABLE = "table2"  # the table a provincial variant (reviewer.formats.Table2Variant) replaces
+_MAX_OPENING = 80  # a row opening a table is a caption or a header row, never a paragraph
+
+
+def _openings(rows: list[list[Cell]], fmt: FormatDef, titles: dict[str, int]) -> dict[str, int]:
+    """Tables printed without their section title (a page that drops the headings between its tables): the
+    first row, between the tables found before and after, that starts with one of the table's opening texts
+    (第二十条第（一）项, 本列数据的勾稽关系…, 行政复议) opens it."""
+    order = list(fmt.tables)
+    found = dict(titles)
+    out: dict[str, int] = {}
+    for k, table in enumerate(order):
+        texts = fmt.tables[table].opening
+        if table == VARIANT_TABLE:  # a provincial table printed instead opens with its own marks
+            texts += tuple(m for v in load_table2_variants() for m in v.detect)
+        marks = tuple(norm(m) for m in texts if norm(m))
+        if table in found or not marks:
+            continue
+        lo = max((found[t] + 1 for t in order[:k] if t in found), default=0)
+        hi = min((found[t] for t in order[k + 1:] if t in found), default=len(rows))
+        for i in range(lo, hi):
+            text = row_text(rows[i])
+            if len(text) > _MAX_OPENING or "。" in text:
+                continue
+            if norm(text).startswith(marks):
+                found[table] = out[table] = i
+                break
+    return out

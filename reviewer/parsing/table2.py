@@ -142,6 +142,12 @@ def _detached_label(label_lines: dict[int, list[Cell]], prev: int, index: int, m
     return "".join(reversed(lines))
 
 
+def _sub_row(line: str, label: str, variants: tuple[str, ...]) -> bool:
+    """A row printed under a label line that is the form row's whole label, with a label of its own that names no
+    part of it: a sub-row (行政检查 under 其他对外管理服务事项), not the tail of a wrapped label (服务事项)."""
+    return bool(line and norm(label)) and similarity(line, variants) >= _STRONG and similarity(label, variants) < MATCH
+
+
 def parse_national(region: Region, tdef: TableDef, b: Builder, template: str) -> None:
     # header rows ("信息内容 | 本年制发件数 | …") set the columns of the rows under them
     mark = norm(tdef.header_mark) if tdef.header_mark else None
@@ -178,6 +184,14 @@ def parse_national(region: Region, tdef: TableDef, b: Builder, template: str) ->
                 best, rdef = s, r
         if rdef is None or best < MATCH:
             b.unplaced(TABLE, d.values, f"无法确定所属行（行标签：“{d.label or '无'}”）")
+            continue
+        if _sub_row(line, d.label, rdef.variants):
+            # the row's own label on a line of its own, then rows of their own labels under it (其他对外管理服务事项
+            # over 行政检查, 行政确认): the form's row is not printed, its parts are; none is taken for the whole
+            used.add(rdef.key)
+            for c in tdef.row_columns(rdef):
+                b.put(TABLE, rdef.key, c, None)
+            b.unplaced(TABLE, d.values, f"“{rdef.label}”下分列子行“{d.label}”，子行数值未计入该行")
             continue
         used.add(rdef.key)
         cols = list(tdef.row_columns(rdef))
