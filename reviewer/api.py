@@ -8,7 +8,7 @@ from pathlib import Path
 from reviewer.model import Document, Record
 from reviewer.reading import read_bytes
 
-PARSER_VERSION = "1.8"  # bump on any change of parsing or rules: stored findings are re-checked
+PARSER_VERSION = "1.9"  # bump on any change of parsing or rules: stored findings are re-checked
 
 
 def parse_document(doc: Document, source: dict | None = None, template: str | None = None) -> Record:

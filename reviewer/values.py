@@ -18,8 +18,10 @@ _BOOKMARK = re.compile(r"\[(?:bookmark|image):[^\]]*\]|<br\s*/?>|</?(?:b|strong|
 _LOST_SPACE = re.compile(r"^[?\ufffd](?=\s*[+\-−]?\d)")
 _MALFORMED = re.compile(r"^[+\-−—–]*\d[\d,.]*[+\-−—–]*$")  # "--253", "1.2.3", "12-": a number gone wrong
 # a number as OCR misreads it: digits mixed with letters of their shape (1O, l2, I3, 5S), or a lone O/l/I/〇 in a
-# value's place. Never "corrected" into a number: it is a malformed value, flagged until the reviewer enters it
-_OCR_NUMBER = re.compile(r"^[+\-−]?(?=[^\d]*\d)(?=.*[OolI〇SBZ])[\dOolI〇SBZ][\dOolI〇SBZ,.]*$|^[OolI〇]$")
+# value's place, or letters alone holding both a 0's shape and a 1's (IO, lO, Ol; not "II", a roman numeral).
+# Never "corrected" into a number: it is a malformed value, flagged until the reviewer enters it
+_OCR_NUMBER = re.compile(r"^[+\-−]?(?=[^\d]*\d)(?=.*[OolI〇SBZ])[\dOolI〇SBZ][\dOolI〇SBZ,.]*$|^[OolI〇]$"
+                         r"|^(?=.*[Oo〇])(?=.*[lI])[OolI〇]{2,6}$")
 _VALUE = re.compile(
     r"^(?P<sign>[+\-−]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|宗)?$"
 )

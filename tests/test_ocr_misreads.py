@@ -40,3 +40,27 @@ def test_a_misread_number_is_flagged_in_its_own_cell(name: str, table: str) -> N
     assert {c: v for c, v in got.items() if c != cid and v != want.get(c)} == {}
     assert any(f.rule == "R6" and f.severity == "error" and f.cells == [cid] and misread in f.message
                for f in bad.findings)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+@pytest.mark.parametrize("misread", ["IO", "lO", "Ol", "lOO"])
+def test_a_number_misread_as_letters_only_keeps_its_place(name: str, misread: str) -> None:
+    """"10" OCR'd as "IO" / "lO" (no digit left): still a malformed value in its cell, never label text."""
+    text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+    rec = parse_bytes(text.encode("utf-8"), "r.txt")
+    cid, src = next((c, s) for c, s in rec.provenance.items() if c.startswith("table3:") and s.span
+                    and parse_printed(s.text).kind == "number")
+    start, end = src.span
+    bad = parse_bytes((text[:start] + misread + text[end:]).encode("utf-8"), "r.txt")
+    want = _cells(truth(name))
+    got = _cells({t: bad.tables[t] for t in ("table2", "table3", "table4")})
+    assert got[cid] is None
+    assert {c: v for c, v in got.items() if c != cid and v != want.get(c)} == {}
+    assert any(f.rule == "R6" and f.severity == "error" and f.cells == [cid] and misread in f.message
+               for f in bad.findings)
+
+
+@pytest.mark.parametrize("label", ["II", "III", "Io"])
+def test_roman_numerals_and_words_stay_text(label: str) -> None:
+    """Letters alone read as a misread number only when they hold a 0's shape and a 1's: "II" stays text."""
+    assert parse_printed(label).kind == ("bad" if label == "Io" else "text")

@@ -122,6 +122,7 @@ class Variant:
     blank: str | None = None  # the mark of blanked cells ("" for an empty cell)
     digits: str = "ascii"  # ascii | fullwidth | thousands
     noise: bool = False  # page footers inside table 3, a note row after it
+    page_number: bool = False  # a bare page number line ("5") between two rows of tables 2 and 3 (a PDF's text)
     md_pipes: str = "both"  # both | none | lead
     md_br: bool = False  # labels wrapped with <br>, an escaped pipe in a header
     html: frozenset[str] = field(default_factory=frozenset)  # thead, nested, nbsp, layout
@@ -202,6 +203,7 @@ VARIANTS: tuple[Variant, ...] = (
     _v("tsv-t4-transposed-no-header", t4="transposed_bare", expect="reported"),
     _v("tsv-lead-lines", lead=True),
     _v("pdftext-lead-lines", out="pdftext", groups="first", lead=True),
+    _v("pdftext-page-numbers", out="pdftext", groups="first", page_number=True),
     _v("html-heading-rows-no-numbering", out="html", groups="heading", numbering="none"),
     _v("tsv-arabic-section-numbers", titles="arabic"),
     _v("html-arabic-section-numbers", out="html", groups="span", titles="arabic"),
@@ -511,7 +513,10 @@ def blocks(name: str, v: Variant,
     t3, t3_head = table3_grid(rec, v)
     if v.noise:
         t3 = with_noise(t3, t3_head, f"{rec['agency']}{rec['year']}年政府信息公开工作年度报告")
-    tables = [table2_grid(rec, v, name), t3, table4_grid(rec, v)]
+    t2 = table2_grid(rec, v, name)
+    if v.page_number:  # a page ends inside the table: its bare number printed between two rows
+        t2, t3 = [*t2[:5], [Span("4")], *t2[5:]], [*t3[:t3_head + 7], [Span("5")], *t3[t3_head + 7:]]
+    tables = [t2, t3, table4_grid(rec, v)]
     heads = TITLES[v.titles if v.titles in TITLES else "plain"]
     out: list[tuple[str, Any]] = [("title", t) for t in title_lines(rec, prose["title"], v)]
     out += [("p", t) for t in prose["intro"]]

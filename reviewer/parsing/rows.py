@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reviewer.model import Cell
+from reviewer.parsing.page_numbers import PageNumbers
 from reviewer.values import Parsed, clean, parse_printed
 
 VALUE_KINDS = ("number", "null", "bad")  # what takes a column: a number, a printed "—", a malformed number
@@ -83,12 +84,13 @@ def scan(rows: list[list[Cell]], start: int, end: int) -> Region:
     pending: list[str] = []
     vertical: DataRow | None = None  # a row printed one value per line, no tabs (text copied from a page)
     label_row: tuple[int, list[Cell]] | None = None  # the label-only row just before
+    pages = PageNumbers(rows, start, end)
     for i in range(start, end):
         row = rows[i]
         if is_prose(row):
             region.prose_rows.append(i)
             continue
-        if is_page_footer(row):
+        if is_page_footer(row) or (len(row) == 1 and pages.at(i)):
             region.footer_rows.append(i)
             continue
         kind = parse_printed(row[0].text).kind if len(row) == 1 else ""
