@@ -34,3 +34,17 @@ def test_a_lone_number_the_page_sequence_does_not_confirm_is_reported() -> None:
     _rec, text = _text()
     got = parse_bytes(text.replace("\n4\n", "\n").encode("utf-8"), "r.txt")
     assert [(u.table, u.text) for u in got.unplaced] == [("table3", "5")]
+
+
+def test_a_lone_number_after_a_short_row_is_not_taken_for_a_page_number() -> None:
+    """The row above prints one value fewer than the row below: the lone number may be its wrapped last value,
+    so it is kept (placed or listed), never dropped as page chrome."""
+    _rec, text = _text()
+    k = text.index("\n5\n")
+    above = text.rindex("\n", 0, k)
+    short = text[:above] + text[above:k].rsplit("  ", 1)[0] + text[k:]
+    got = parse_bytes(short.encode("utf-8"), "r.txt")
+    row = "3.危及“三安全一稳定”"
+    assert row in text[above:k]
+    placed = [s.text for c, s in got.provenance.items() if c.startswith("table3:") and s.span and s.span[0] == k + 1]
+    assert placed or ("table3", "5") in [(u.table, u.text) for u in got.unplaced]

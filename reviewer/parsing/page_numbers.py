@@ -2,7 +2,8 @@
 
 A lone small integer on its own line is also how a one-value-a-line table prints a value, so it is page chrome
 only when all hold: the table around it prints its rows with several cells a line (a label and its values),
-the next line is not a lone value (as in a one-value-a-line run), and the document's page sequence confirms it
+the next line is not a lone value (as in a one-value-a-line run), the row above is not short of the row
+below's values (the number would then be its wrapped last value), and the document's page sequence confirms it
 (the page before or after prints its own number, N-1 or N+1, on a line of its own).
 """
 
@@ -21,6 +22,10 @@ def _page(row: list[Cell]) -> int | None:
         return None
     m = _NUMBER.match(clean(row[0].text).replace(" ", ""))
     return int(m.group(1)) if m else None
+
+
+def _values(row: list[Cell]) -> int:
+    return sum(1 for c in row if parse_printed(c.text).kind in ("number", "null", "bad"))
 
 
 class PageNumbers:
@@ -50,4 +55,7 @@ class PageNumbers:
             return False
         if not self.spaced_table():
             return False
+        before, after = rows[i - 1] if i else [], rows[i + 1]
+        if len(before) > 1 and _values(before) < _values(after):
+            return False  # the row above is short of the row below's values: the number may be its wrapped last
         return any((k < i and m == n - 1) or (k > i and m == n + 1) for k, m in self.lone())
