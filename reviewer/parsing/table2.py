@@ -94,6 +94,29 @@ def _joined_cells(texts: list[str], tdef: TableDef, template: str) -> list[str]:
     return out
 
 
+_MATCHES: dict[tuple[str, int, str], tuple[TableDef, tuple[float, str | None, float]]] = {}
+
+
+def _column_match(t: str, tdef: TableDef, template: str) -> tuple[float, str | None, float]:
+    """How well a header cell's text names this table's best column (its score and key), and the best score of
+    a column only the other formats have. Memoised by text: reports print the same few headers again and again
+    (the table is kept in the entry, so its id is never another table's)."""
+    k = (t, id(tdef), template)
+    hit = _MATCHES.get(k)
+    if hit is not None and hit[0] is tdef:
+        return hit[1]
+    best, key = 0.0, None
+    for c in tdef.columns:
+        s = similarity(t, c.variants)
+        if s > best:
+            best, key = s, c.key
+    other = max((similarity(t, variants) for _k, variants in _other_columns(template)), default=0.0)
+    if len(_MATCHES) > 4096:
+        _MATCHES.clear()
+    _MATCHES[k] = (tdef, (best, key, other))
+    return best, key, other
+
+
 def _header_columns(cells_text: list[str], tdef: TableDef, template: str) -> _Header:
     out: list[str] = []
     foreign: list[str] = []
@@ -101,12 +124,7 @@ def _header_columns(cells_text: list[str], tdef: TableDef, template: str) -> _He
     for t in _joined_cells([t for t in cells_text if norm(t) and not (tdef.header_mark and
                                                                       norm(tdef.header_mark) in norm(t))],
                            tdef, template):
-        best, key = 0.0, None
-        for c in tdef.columns:
-            s = similarity(t, c.variants)
-            if s > best:
-                best, key = s, c.key
-        other = max((similarity(t, variants) for _k, variants in _other_columns(template)), default=0.0)
+        best, key, other = _column_match(t, tdef, template)
         if other >= MATCH and other > best:
             foreign.append(t)
         elif key is not None and best >= MATCH:
