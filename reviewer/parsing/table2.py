@@ -84,9 +84,8 @@ def _joined_cells(texts: list[str], tdef: TableDef, template: str) -> list[str]:
     while i < len(texts):
         best, take = -1.0, 1
         for j in range(i + 1, min(i + 3, len(texts)) + 1):
-            joined = "".join(texts[i:j])
-            s = max(similarity(joined, c.variants) for c in tdef.columns)
-            s = max(s, max((similarity(joined, v) for _k, v in _other_columns(template)), default=0.0))
+            best_own, _key, other = _column_match("".join(texts[i:j]), tdef, template)
+            s = max(best_own, other)
             if s >= best:
                 best, take = s, j - i
         out.append("".join(texts[i:i + take]))

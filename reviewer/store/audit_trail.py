@@ -28,9 +28,14 @@ def head(c: Db, report_id: int) -> tuple[int, str]:
     return (int(row[0]), str(row[1])) if row else (0, GENESIS)
 
 
+_MOVE_HEAD = ("INSERT INTO audit_heads(report_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT(report_id) "
+              "DO UPDATE SET seq = excluded.seq, hash = excluded.hash")
+_INSERT_EDIT = ("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason, "
+                "chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
 def _move_head(c: Db, report_id: int, seq: int, digest: str) -> None:
-    c.execute("INSERT INTO audit_heads(report_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT(report_id) "
-              "DO UPDATE SET seq = excluded.seq, hash = excluded.hash", (report_id, seq, digest))
+    c.execute(_MOVE_HEAD, (report_id, seq, digest))
 
 
 def links(c: Db, report_id: int, table: str, rows: Sequence[Sequence[object]], *,
@@ -57,14 +62,12 @@ def append_edits(c: Db, rows: Sequence[Sequence[object]], *, fresh: bool = False
         by_report[int(r[0])].append(r)  # type: ignore[call-overload]
     for rid, group in by_report.items():
         linked = links(c, rid, "edits", group, fresh=fresh)
-        sql = ("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason, "
-               "chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         values = [(*r[:4], c.any_value(r[4]), c.any_value(r[5]), *r[6:], s, h)
                   for r, (s, h) in zip(group, linked, strict=True)]
         if len(values) == 1:  # most writes: one statement, no batch machinery (psycopg's pipeline)
-            c.execute(sql, values[0])
+            c.execute(_INSERT_EDIT, values[0])
         else:
-            c.executemany(sql, values)
+            c.executemany(_INSERT_EDIT, values)
 
 
 def append_first(c: Db, rows: Sequence[Sequence[object]]) -> None:
@@ -78,10 +81,8 @@ def append_first(c: Db, rows: Sequence[Sequence[object]]) -> None:
         digest = entry_hash("edits", rid, 1, GENESIS, r)
         values.append((*r[:4], c.any_value(r[4]), c.any_value(r[5]), *r[6:], 1, digest))
         heads.append((rid, 1, digest))
-    c.executemany("INSERT INTO edits(report_id, batch, kind, cell, old_value, new_value, reviewer, at, reason, "
-                  "chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
-    c.executemany("INSERT INTO audit_heads(report_id, seq, hash) VALUES (?, ?, ?) ON CONFLICT(report_id) "
-                  "DO UPDATE SET seq = excluded.seq, hash = excluded.hash", heads)
+    c.executemany(_INSERT_EDIT, values)
+    c.executemany(_MOVE_HEAD, heads)
 
 
 def add_verification(c: Db, report_id: int, reviewer: str, at: str, note: str | None, version: int,
